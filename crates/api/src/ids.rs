@@ -1,0 +1,11 @@
+//! GraphQL `ID`s are UUIDs; parsing them is the API's job, their meaning core's.
+
+use async_graphql::ID;
+use praevnet_core::{Error, MunicipalityId, Problem};
+use uuid::Uuid;
+
+pub(crate) fn municipality_id(id: &ID, field: &'static str) -> Result<MunicipalityId, Error> {
+    Uuid::parse_str(id.as_str())
+        .map(MunicipalityId::from_uuid)
+        .map_err(|_| Error::validation(field, Problem::InvalidId))
+}

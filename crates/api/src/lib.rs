@@ -1,0 +1,13 @@
+//! The GraphQL API: parses requests into core's types, calls core, maps errors. Thin on
+//! purpose: rules and authorisation live in `praevnet-core`.
+
+mod context;
+mod council;
+mod error;
+mod ids;
+mod municipality;
+mod schema;
+
+pub use context::RequestContext;
+pub use error::finalize_response;
+pub use schema::{ApiSchema, SchemaOptions, build_schema, sdl};

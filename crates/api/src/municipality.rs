@@ -1,0 +1,266 @@
+//! Municipalities in the API: the registry query and the operator's mutations.
+
+use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
+use chrono::{DateTime, Utc};
+use praevnet_core::municipality::{
+    Municipality as DomainMunicipality, MunicipalityInput, MunicipalityPatch,
+    MunicipalityStatus as DomainStatus,
+};
+use praevnet_core::{Error, Problem};
+
+use crate::context::ContextExt;
+use crate::council::Council;
+use crate::error::ResultExt;
+use crate::ids::municipality_id;
+
+/// Ein deutsches Bundesland (German federal state), by its ISO 3166-2 code.
+#[derive(Enum, Copy, Clone, Debug, Eq, PartialEq)]
+#[graphql(remote = "praevnet_core::federal_state::FederalState")]
+pub(crate) enum FederalState {
+    #[graphql(name = "SH")]
+    SchleswigHolstein,
+    #[graphql(name = "HH")]
+    Hamburg,
+    #[graphql(name = "NI")]
+    Niedersachsen,
+    #[graphql(name = "HB")]
+    Bremen,
+    #[graphql(name = "NW")]
+    NordrheinWestfalen,
+    #[graphql(name = "HE")]
+    Hessen,
+    #[graphql(name = "RP")]
+    RheinlandPfalz,
+    #[graphql(name = "BW")]
+    BadenWuerttemberg,
+    #[graphql(name = "BY")]
+    Bayern,
+    #[graphql(name = "SL")]
+    Saarland,
+    #[graphql(name = "BE")]
+    Berlin,
+    #[graphql(name = "BB")]
+    Brandenburg,
+    #[graphql(name = "MV")]
+    MecklenburgVorpommern,
+    #[graphql(name = "SN")]
+    Sachsen,
+    #[graphql(name = "ST")]
+    SachsenAnhalt,
+    #[graphql(name = "TH")]
+    Thueringen,
+}
+
+/// Where a municipality stands on the platform.
+#[derive(Enum, Copy, Clone, Debug, Eq, PartialEq)]
+#[graphql(remote = "praevnet_core::municipality::MunicipalityStatus")]
+pub(crate) enum MunicipalityStatus {
+    Onboarding,
+    Active,
+    Inactive,
+}
+
+/// Eine Kommune: the tenant of the platform.
+pub(crate) struct Municipality(pub DomainMunicipality);
+
+#[Object]
+impl Municipality {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    /// The name used in addresses, e.g. `halle-saale`.
+    async fn slug(&self) -> &str {
+        self.0.slug.as_str()
+    }
+    /// Amtlicher Gemeindeschlüssel: eight digits.
+    async fn ags(&self) -> &str {
+        self.0.ags.as_str()
+    }
+    async fn federal_state(&self) -> FederalState {
+        self.0.federal_state.into()
+    }
+    /// The German name of the federal state, for display.
+    async fn federal_state_name(&self) -> &str {
+        self.0.federal_state.name_de()
+    }
+    async fn population(&self) -> i64 {
+        self.0.population
+    }
+    async fn status(&self) -> MunicipalityStatus {
+        self.0.status.into()
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
+    }
+    /// The prevention council, if the municipality has one.
+    async fn council(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Council>> {
+        let request = ctx.request();
+        let council = ctx
+            .services()
+            .council(&request.principal, self.0.id)
+            .await
+            .gql(ctx)?;
+        Ok(council.map(Council))
+    }
+}
+
+/// One page of municipalities, ordered by name.
+#[derive(SimpleObject)]
+pub(crate) struct MunicipalityPage {
+    items: Vec<Municipality>,
+    /// How many municipalities match the filter in all.
+    total_count: u64,
+    offset: u64,
+}
+
+#[derive(InputObject)]
+pub(crate) struct CreateMunicipalityInput {
+    name: String,
+    ags: String,
+    federal_state: FederalState,
+    population: i64,
+    /// Derived from the name when left out.
+    slug: Option<String>,
+    #[graphql(default_with = "MunicipalityStatus::Active")]
+    status: MunicipalityStatus,
+}
+
+/// Fields left out keep their value.
+#[derive(InputObject)]
+pub(crate) struct UpdateMunicipalityInput {
+    name: Option<String>,
+    ags: Option<String>,
+    federal_state: Option<FederalState>,
+    population: Option<i64>,
+    slug: Option<String>,
+    status: Option<MunicipalityStatus>,
+}
+
+/// Records the touched municipality on the request's span, for traces and logs.
+fn record_municipality(ctx: &Context<'_>, municipality: &DomainMunicipality) {
+    ctx.request()
+        .span
+        .record("municipality", municipality.id.to_string());
+}
+
+#[derive(Default, Debug)]
+pub(crate) struct MunicipalityQuery;
+
+#[Object]
+impl MunicipalityQuery {
+    /// Municipalities on the platform, filtered by federal state and by part of the name.
+    async fn municipalities(
+        &self,
+        ctx: &Context<'_>,
+        federal_state: Option<FederalState>,
+        search: Option<String>,
+        #[graphql(default = 50)] first: i32,
+        #[graphql(default = 0)] offset: i32,
+    ) -> async_graphql::Result<MunicipalityPage> {
+        let (Ok(limit), Ok(offset)) = (u64::try_from(first), u64::try_from(offset)) else {
+            return Err(Error::validation("first", Problem::PageSize { max: 200 })).gql(ctx);
+        };
+        let request = ctx.request();
+        let page = ctx
+            .services()
+            .municipalities(
+                &request.principal,
+                federal_state.map(Into::into),
+                search,
+                offset,
+                limit,
+            )
+            .await
+            .gql(ctx)?;
+        Ok(MunicipalityPage {
+            items: page.items.into_iter().map(Municipality).collect(),
+            total_count: page.total,
+            offset: page.offset,
+        })
+    }
+
+    async fn municipality(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Municipality> {
+        let id = municipality_id(&id, "id").gql(ctx)?;
+        let found = ctx
+            .services()
+            .municipality(&ctx.request().principal, id)
+            .await
+            .gql(ctx)?;
+        record_municipality(ctx, &found);
+        Ok(Municipality(found))
+    }
+
+    async fn municipality_by_slug(
+        &self,
+        ctx: &Context<'_>,
+        slug: String,
+    ) -> async_graphql::Result<Municipality> {
+        let found = ctx
+            .services()
+            .municipality_by_slug(&ctx.request().principal, &slug)
+            .await
+            .gql(ctx)?;
+        record_municipality(ctx, &found);
+        Ok(Municipality(found))
+    }
+}
+
+#[derive(Default, Debug)]
+pub(crate) struct MunicipalityMutation;
+
+#[Object]
+impl MunicipalityMutation {
+    /// Platform administrators only.
+    async fn create_municipality(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateMunicipalityInput,
+    ) -> async_graphql::Result<Municipality> {
+        let input = MunicipalityInput {
+            name: input.name,
+            ags: input.ags,
+            federal_state: input.federal_state.into(),
+            population: input.population,
+            slug: input.slug,
+            status: DomainStatus::from(input.status),
+        };
+        let created = ctx
+            .services()
+            .create_municipality(&ctx.request().principal, input)
+            .await
+            .gql(ctx)?;
+        record_municipality(ctx, &created);
+        Ok(Municipality(created))
+    }
+
+    /// Platform administrators only.
+    async fn update_municipality(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        input: UpdateMunicipalityInput,
+    ) -> async_graphql::Result<Municipality> {
+        let id = municipality_id(&id, "id").gql(ctx)?;
+        let patch = MunicipalityPatch {
+            name: input.name,
+            ags: input.ags,
+            federal_state: input.federal_state.map(Into::into),
+            population: input.population,
+            slug: input.slug,
+            status: input.status.map(Into::into),
+        };
+        let updated = ctx
+            .services()
+            .update_municipality(&ctx.request().principal, id, patch)
+            .await
+            .gql(ctx)?;
+        record_municipality(ctx, &updated);
+        Ok(Municipality(updated))
+    }
+}

@@ -1,0 +1,67 @@
+//! Assembling the schema with the limits that protect the server from expensive queries.
+
+use async_graphql::{EmptySubscription, MergedObject, Schema};
+use praevnet_core::Services;
+
+use crate::council::CouncilMutation;
+use crate::municipality::{MunicipalityMutation, MunicipalityQuery};
+
+#[derive(MergedObject, Default, Debug)]
+pub struct Query(MunicipalityQuery);
+
+#[derive(MergedObject, Default, Debug)]
+pub struct Mutation(MunicipalityMutation, CouncilMutation);
+
+pub type ApiSchema = Schema<Query, Mutation, EmptySubscription>;
+
+/// Limits and switches that differ between development and production.
+#[derive(Clone, Copy, Debug)]
+pub struct SchemaOptions {
+    pub introspection: bool,
+    /// Deepest nesting of selections accepted.
+    pub max_depth: usize,
+    /// Highest summed field cost accepted (each field costs 1, lists multiply).
+    pub max_complexity: usize,
+}
+
+impl Default for SchemaOptions {
+    fn default() -> Self {
+        Self {
+            introspection: true,
+            max_depth: 10,
+            max_complexity: 500,
+        }
+    }
+}
+
+pub fn build_schema(services: Services, options: SchemaOptions) -> ApiSchema {
+    let mut builder = Schema::build(Query::default(), Mutation::default(), EmptySubscription)
+        .data(services)
+        .limit_depth(options.max_depth)
+        .limit_complexity(options.max_complexity);
+    if !options.introspection {
+        builder = builder.disable_introspection();
+    }
+    builder.finish()
+}
+
+/// The schema in SDL, as committed in `crates/api/schema.graphql`.
+pub fn sdl() -> String {
+    Schema::build(Query::default(), Mutation::default(), EmptySubscription)
+        .finish()
+        .sdl()
+}
+
+#[cfg(test)]
+mod tests {
+    /// The committed SDL is what the frontend's queries are checked against; it must follow
+    /// every change of the schema. Regenerate with `cargo run -- schema > crates/api/schema.graphql`.
+    #[test]
+    fn committed_sdl_matches_the_schema() {
+        let committed = include_str!("../schema.graphql");
+        assert!(
+            committed == super::sdl(),
+            "crates/api/schema.graphql is out of date: run `cargo run -- schema > crates/api/schema.graphql`"
+        );
+    }
+}

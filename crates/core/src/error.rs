@@ -1,0 +1,245 @@
+//! The one closed error type of praevnet, with stable codes and messages in both languages.
+//!
+//! Transports map it once: the code goes to clients as a machine-readable field, the message
+//! in the user's language; details of [`Error::Internal`] are logged, never sent.
+
+use praevnet_store::{StoreError, UniqueField};
+
+use crate::Lang;
+
+/// What exactly is wrong with an input, so it can be said in the user's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    AgsFormat,
+    AgsUnknownState,
+    AgsStateMismatch {
+        ags_state: &'static str,
+        given_state: &'static str,
+    },
+    AgsTaken,
+    SlugFormat,
+    SlugTaken,
+    Required,
+    TooLong {
+        max: usize,
+    },
+    PopulationRange {
+        max: i64,
+    },
+    InvalidId,
+    PageSize {
+        max: u64,
+    },
+    /// Several operations in one HTTP request; the API takes one at a time.
+    BatchNotSupported,
+    /// The body is not a GraphQL request at all.
+    MalformedRequest,
+}
+
+impl Problem {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Problem::AgsFormat, Lang::De) => {
+                "Der Amtliche Gemeindeschlüssel (AGS) muss aus genau 8 Ziffern bestehen.".into()
+            }
+            (Problem::AgsFormat, Lang::En) => {
+                "The official municipality key (AGS) must consist of exactly 8 digits.".into()
+            }
+            (Problem::AgsUnknownState, Lang::De) => {
+                "Die ersten beiden Ziffern des AGS müssen ein Bundesland bezeichnen (01 bis 16)."
+                    .into()
+            }
+            (Problem::AgsUnknownState, Lang::En) => {
+                "The first two digits of the AGS must name a federal state (01 to 16).".into()
+            }
+            (
+                Problem::AgsStateMismatch {
+                    ags_state,
+                    given_state,
+                },
+                Lang::De,
+            ) => format!(
+                "Der AGS gehört zu {ags_state}, angegeben ist aber das Bundesland {given_state}."
+            ),
+            (
+                Problem::AgsStateMismatch {
+                    ags_state,
+                    given_state,
+                },
+                Lang::En,
+            ) => format!(
+                "The AGS belongs to {ags_state}, but the federal state given is {given_state}."
+            ),
+            (Problem::AgsTaken, Lang::De) => {
+                "Eine Kommune mit diesem AGS ist bereits angelegt.".into()
+            }
+            (Problem::AgsTaken, Lang::En) => "A municipality with this AGS already exists.".into(),
+            (Problem::SlugFormat, Lang::De) => "Die Kurzbezeichnung für Adressen darf nur \
+                Kleinbuchstaben a-z, Ziffern und Bindestriche enthalten (2 bis 64 Zeichen)."
+                .into(),
+            (Problem::SlugFormat, Lang::En) => "The URL name may contain only lowercase \
+                letters a-z, digits and hyphens (2 to 64 characters)."
+                .into(),
+            (Problem::SlugTaken, Lang::De) => "Diese Kurzbezeichnung ist bereits vergeben.".into(),
+            (Problem::SlugTaken, Lang::En) => "This URL name is already taken.".into(),
+            (Problem::Required, Lang::De) => "Dieses Feld darf nicht leer sein.".into(),
+            (Problem::Required, Lang::En) => "This field must not be empty.".into(),
+            (Problem::TooLong { max }, Lang::De) => {
+                format!("Dieses Feld darf höchstens {max} Zeichen lang sein.")
+            }
+            (Problem::TooLong { max }, Lang::En) => {
+                format!("This field may be at most {max} characters long.")
+            }
+            (Problem::PopulationRange { max }, Lang::De) => {
+                format!("Die Einwohnerzahl muss zwischen 0 und {max} liegen.")
+            }
+            (Problem::PopulationRange { max }, Lang::En) => {
+                format!("The population must be between 0 and {max}.")
+            }
+            (Problem::InvalidId, Lang::De) => "Das ist keine gültige Kennung.".into(),
+            (Problem::InvalidId, Lang::En) => "This is not a valid id.".into(),
+            (Problem::PageSize { max }, Lang::De) => {
+                format!("Es können höchstens {max} Einträge auf einmal abgerufen werden.")
+            }
+            (Problem::PageSize { max }, Lang::En) => {
+                format!("At most {max} entries can be fetched at once.")
+            }
+            (Problem::BatchNotSupported, Lang::De) => {
+                "Mehrere Anfragen in einer (Batching) werden nicht unterstützt.".into()
+            }
+            (Problem::BatchNotSupported, Lang::En) => "Batched requests are not supported.".into(),
+            (Problem::MalformedRequest, Lang::De) => {
+                "Die Anfrage ist keine gültige GraphQL-Anfrage.".into()
+            }
+            (Problem::MalformedRequest, Lang::En) => {
+                "The request is not a valid GraphQL request.".into()
+            }
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("not found")]
+    NotFound,
+    #[error("not logged in")]
+    Unauthenticated,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("invalid {field}: {problem:?}")]
+    Validation {
+        field: &'static str,
+        problem: Problem,
+    },
+    /// The request itself is malformed, before any field is looked at.
+    #[error("bad request: {0:?}")]
+    BadRequest(Problem),
+    #[error("conflict on {field}: {problem:?}")]
+    Conflict {
+        field: &'static str,
+        problem: Problem,
+    },
+    /// The database is not reachable right now; the client may retry.
+    #[error("unavailable: {0}")]
+    Unavailable(String),
+    /// Anything the user cannot act on; the text is for the log only.
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+impl Error {
+    pub fn validation(field: &'static str, problem: Problem) -> Error {
+        Error::Validation { field, problem }
+    }
+
+    /// The stable, documented code clients branch on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::NotFound => "NOT_FOUND",
+            Error::Unauthenticated => "UNAUTHENTICATED",
+            Error::Forbidden => "FORBIDDEN",
+            Error::Validation { .. } => "VALIDATION",
+            Error::BadRequest(_) => "BAD_REQUEST",
+            Error::Conflict { .. } => "CONFLICT",
+            Error::Unavailable(_) => "UNAVAILABLE",
+            Error::Internal(_) => "INTERNAL",
+        }
+    }
+
+    /// The input field at fault, for forms to show the message beside it.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            Error::Validation { field, .. } | Error::Conflict { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    /// What the user reads; never contains internal details.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Error::Validation { problem, .. } | Error::Conflict { problem, .. }, _) => {
+                problem.message(lang)
+            }
+            (Error::BadRequest(problem), _) => problem.message(lang),
+            (Error::NotFound, Lang::De) => "Nicht gefunden.".into(),
+            (Error::NotFound, Lang::En) => "Not found.".into(),
+            (Error::Unauthenticated, Lang::De) => "Bitte melden Sie sich an.".into(),
+            (Error::Unauthenticated, Lang::En) => "Please log in.".into(),
+            (Error::Forbidden, Lang::De) => "Dazu fehlt Ihnen die Berechtigung.".into(),
+            (Error::Forbidden, Lang::En) => "You are not allowed to do this.".into(),
+            (Error::Unavailable(_), Lang::De) => "Der Dienst ist vorübergehend nicht \
+                erreichbar. Bitte versuchen Sie es gleich noch einmal."
+                .into(),
+            (Error::Unavailable(_), Lang::En) => {
+                "The service is temporarily unavailable. Please try again shortly.".into()
+            }
+            (Error::Internal(_), Lang::De) => "Ein interner Fehler ist aufgetreten. Er wurde \
+                protokolliert; bitte nennen Sie dem Support die Anfrage-Kennung."
+                .into(),
+            (Error::Internal(_), Lang::En) => "An internal error occurred. It was logged; \
+                please give support the request id."
+                .into(),
+        }
+    }
+}
+
+impl From<StoreError> for Error {
+    fn from(err: StoreError) -> Self {
+        match err {
+            StoreError::Conflict(UniqueField::Ags) => Error::Conflict {
+                field: "ags",
+                problem: Problem::AgsTaken,
+            },
+            StoreError::Conflict(UniqueField::Slug) => Error::Conflict {
+                field: "slug",
+                problem: Problem::SlugTaken,
+            },
+            StoreError::Unavailable(e) => Error::Unavailable(e.to_string()),
+            other => Error::Internal(other.to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn internal_details_never_reach_the_message() {
+        let err = Error::Internal("relation \"councils\" does not exist".into());
+        for lang in [Lang::De, Lang::En] {
+            assert!(!err.message(lang).contains("councils"));
+        }
+        assert_eq!(err.code(), "INTERNAL");
+    }
+
+    #[test]
+    fn store_conflicts_name_the_field() {
+        let err = Error::from(StoreError::Conflict(UniqueField::Slug));
+        assert_eq!((err.code(), err.field()), ("CONFLICT", Some("slug")));
+        assert_eq!(
+            err.message(Lang::De),
+            "Diese Kurzbezeichnung ist bereits vergeben."
+        );
+    }
+}

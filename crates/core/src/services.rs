@@ -1,0 +1,143 @@
+//! The use cases, each checking the principal's rights before it touches data.
+
+use praevnet_store::{MunicipalityFilter, Store};
+
+use crate::council::{Council, CouncilInput};
+use crate::federal_state::FederalState;
+use crate::municipality::{Municipality, MunicipalityInput, MunicipalityPatch};
+use crate::{Error, MunicipalityId, Principal, Problem, Result};
+
+/// Most entries a single listing returns, so one request cannot read the whole table.
+pub const MAX_PAGE_SIZE: u64 = 200;
+
+/// A slice of a longer list.
+#[derive(Clone, Debug)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub offset: u64,
+    pub total: u64,
+}
+
+/// Entry point of every transport into the domain.
+#[derive(Clone, Debug)]
+pub struct Services {
+    store: Store,
+}
+
+impl Services {
+    pub fn new(store: Store) -> Self {
+        Self { store }
+    }
+
+    /// Whether the database answers, for readiness probes.
+    pub async fn ping(&self) -> Result<()> {
+        Ok(self.store.ping().await?)
+    }
+
+    /// The registry is public: names and keys of municipalities are official open data.
+    pub async fn municipalities(
+        &self,
+        _principal: &Principal,
+        federal_state: Option<FederalState>,
+        name_contains: Option<String>,
+        offset: u64,
+        limit: u64,
+    ) -> Result<Page<Municipality>> {
+        if limit > MAX_PAGE_SIZE {
+            return Err(Error::validation(
+                "first",
+                Problem::PageSize { max: MAX_PAGE_SIZE },
+            ));
+        }
+        let filter = MunicipalityFilter {
+            federal_state: federal_state.map(|s| s.code().to_owned()),
+            name_contains,
+        };
+        let (rows, total) = self
+            .store
+            .municipalities()
+            .list(&filter, offset, limit)
+            .await?;
+        let items = rows
+            .into_iter()
+            .map(Municipality::try_from)
+            .collect::<Result<_>>()?;
+        Ok(Page {
+            items,
+            offset,
+            total,
+        })
+    }
+
+    pub async fn municipality(
+        &self,
+        _principal: &Principal,
+        id: MunicipalityId,
+    ) -> Result<Municipality> {
+        let found = self.store.municipalities().get(id).await?;
+        found.ok_or(Error::NotFound)?.try_into()
+    }
+
+    pub async fn municipality_by_slug(
+        &self,
+        _principal: &Principal,
+        slug: &str,
+    ) -> Result<Municipality> {
+        let found = self.store.municipalities().by_slug(slug).await?;
+        found.ok_or(Error::NotFound)?.try_into()
+    }
+
+    pub async fn create_municipality(
+        &self,
+        principal: &Principal,
+        input: MunicipalityInput,
+    ) -> Result<Municipality> {
+        principal.require_platform_admin()?;
+        let data = input.parse()?;
+        let created = self.store.municipalities().insert(data).await?;
+        tracing::info!(municipality = %created.id, "municipality created");
+        created.try_into()
+    }
+
+    pub async fn update_municipality(
+        &self,
+        principal: &Principal,
+        id: MunicipalityId,
+        patch: MunicipalityPatch,
+    ) -> Result<Municipality> {
+        principal.require_platform_admin()?;
+        let current = self.municipality(principal, id).await?;
+        let data = patch.apply_to(&current).parse()?;
+        let updated = self.store.municipalities().update(id, data).await?;
+        updated.ok_or(Error::NotFound)?.try_into()
+    }
+
+    /// The council is part of the public face of a municipality's prevention work.
+    pub async fn council(
+        &self,
+        _principal: &Principal,
+        municipality: MunicipalityId,
+    ) -> Result<Option<Council>> {
+        let council = self.store.tenant(municipality).council().await?;
+        Ok(council.map(Into::into))
+    }
+
+    pub async fn save_council(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        input: CouncilInput,
+    ) -> Result<Council> {
+        principal.require_platform_admin()?;
+        let data = input.parse()?;
+        // Answer an unknown municipality as NOT_FOUND rather than a foreign-key failure.
+        self.municipality(principal, municipality).await?;
+        let saved = self.store.tenant(municipality).save_council(data).await?;
+        Ok(saved.into())
+    }
+
+    /// Whether the registry is empty, which is when demo data may be loaded.
+    pub(crate) async fn has_no_municipalities(&self) -> Result<bool> {
+        Ok(self.store.municipalities().count().await? == 0)
+    }
+}

@@ -1,0 +1,15 @@
+//! The praevnet server: configuration, telemetry, HTTP wiring and the command line. The
+//! library exists so that tests and benchmarks start the same server as the binary.
+
+mod app;
+mod auth;
+pub mod cli;
+pub mod config;
+mod graphql;
+mod health;
+pub mod run;
+mod state;
+pub mod telemetry;
+
+pub use config::Config;
+pub use run::{Server, start};

@@ -1,0 +1,186 @@
+//! Starting and stopping the server: bind first, then reach the database in the background,
+//! so a database that is down at start means "not ready", not a crash loop.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use praevnet_api::{SchemaOptions, build_schema};
+use praevnet_core::{Services, demo};
+use praevnet_store::{Store, StoreOptions, migrate_up};
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use crate::app::router;
+use crate::config::{Config, Mode};
+use crate::state::AppState;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("Adresse {addr} kann nicht gebunden werden: {source}")]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("Datenbank kann nicht vorbereitet werden: {0}")]
+    Store(#[from] praevnet_store::StoreError),
+}
+
+/// A running server. Dropping it starts a graceful shutdown; [`Server::shutdown`] also waits
+/// for it to finish.
+#[derive(Debug)]
+pub struct Server {
+    addr: SocketAddr,
+    stop: Option<oneshot::Sender<()>>,
+    serving: JoinHandle<std::io::Result<()>>,
+    bootstrap: JoinHandle<()>,
+    bootstrapped: Arc<AtomicBool>,
+}
+
+impl Server {
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    pub fn is_bootstrapped(&self) -> bool {
+        self.bootstrapped.load(Ordering::Acquire)
+    }
+
+    /// Stops accepting connections and waits until the requests in flight are answered.
+    pub async fn shutdown(mut self) -> std::io::Result<()> {
+        self.bootstrap.abort();
+        if let Some(stop) = self.stop.take() {
+            // The receiver is gone only if serving already ended; then there is nothing to stop.
+            let _ = stop.send(());
+        }
+        match (&mut self.serving).await {
+            Ok(result) => result,
+            Err(join) => Err(std::io::Error::other(join)),
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.bootstrap.abort();
+    }
+}
+
+/// Binds the listener and starts serving; migrations and demo data follow in the background.
+pub async fn start(config: Config) -> Result<Server, StartError> {
+    let store = Store::connect(
+        &config.database_url,
+        &StoreOptions {
+            max_connections: config.database_max_connections,
+            ..StoreOptions::default()
+        },
+    )
+    .await?;
+    let services = Services::new(store);
+    let schema = build_schema(
+        services.clone(),
+        SchemaOptions {
+            introspection: config.mode == Mode::Development,
+            max_depth: config.graphql_max_depth,
+            max_complexity: config.graphql_max_complexity,
+        },
+    );
+    let listener = TcpListener::bind(config.listen)
+        .await
+        .map_err(|source| StartError::Bind {
+            addr: config.listen,
+            source,
+        })?;
+    let addr = listener.local_addr().map_err(|source| StartError::Bind {
+        addr: config.listen,
+        source,
+    })?;
+    let config = Arc::new(config);
+    let bootstrapped = Arc::new(AtomicBool::new(false));
+    let state = AppState {
+        config: config.clone(),
+        services: services.clone(),
+        schema,
+        bootstrapped: bootstrapped.clone(),
+    };
+    let bootstrap = tokio::spawn(bootstrap_until_done(config, services, bootstrapped.clone()));
+
+    let (stop, stopped) = oneshot::channel::<()>();
+    let app = router(state);
+    let serving = tokio::spawn(async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async move {
+                // A dropped sender also means stop.
+                let _ = stopped.await;
+            })
+            .await
+    });
+    tracing::info!(%addr, "praevnet listening");
+    Ok(Server {
+        addr,
+        stop: Some(stop),
+        serving,
+        bootstrap,
+        bootstrapped,
+    })
+}
+
+/// Migrates and seeds, retrying with growing pauses while the database is unreachable.
+async fn bootstrap_until_done(config: Arc<Config>, services: Services, done: Arc<AtomicBool>) {
+    let mut pause = Duration::from_millis(250);
+    loop {
+        match bootstrap(&config, &services).await {
+            Ok(()) => {
+                done.store(true, Ordering::Release);
+                tracing::info!("database ready");
+                return;
+            }
+            Err(err) => {
+                tracing::warn!(error = %err, retry_in_ms = pause.as_millis() as u64, "database not ready");
+                tokio::time::sleep(pause).await;
+                pause = (pause * 2).min(Duration::from_secs(30));
+            }
+        }
+    }
+}
+
+async fn bootstrap(config: &Config, services: &Services) -> Result<(), String> {
+    migrate_up(config.migration_url())
+        .await
+        .map_err(|e| e.to_string())?;
+    if config.demo_data
+        && demo::load_if_empty(services)
+            .await
+            .map_err(|e| e.to_string())?
+    {
+        tracing::info!("loaded demo data of the seed cities");
+    }
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM, the signals a terminal and Kubernetes send.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

@@ -1,0 +1,134 @@
+//! Logs and traces: readable logs in development, JSON in production, and OTLP export of
+//! spans when the standard `OTEL_EXPORTER_OTLP_ENDPOINT` is set.
+
+use std::io::IsTerminal;
+
+use axum::http::{Request, Response};
+use opentelemetry::trace::TracerProvider as _;
+use opentelemetry_sdk::Resource;
+use opentelemetry_sdk::trace::SdkTracerProvider;
+use tracing::Span;
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
+use tracing_subscriber::{EnvFilter, Layer, Registry};
+
+use crate::config::{Config, Mode};
+
+/// Keeps the exporter alive; dropping it flushes the spans not yet sent.
+#[derive(Debug)]
+pub struct Telemetry {
+    provider: Option<SdkTracerProvider>,
+}
+
+impl Drop for Telemetry {
+    fn drop(&mut self) {
+        if let Some(provider) = self.provider.take()
+            && let Err(err) = provider.shutdown()
+        {
+            eprintln!("praevnet: flushing traces failed: {err}");
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum TelemetryError {
+    #[error("OTLP-Exporter kann nicht eingerichtet werden: {0}")]
+    Exporter(String),
+    #[error("Logging ist bereits eingerichtet: {0}")]
+    AlreadySet(String),
+}
+
+/// The layer that turns `tracing` spans into OpenTelemetry spans; also used by the tests with
+/// an in-memory exporter.
+pub fn otel_layer<S>(provider: &SdkTracerProvider) -> impl Layer<S> + use<S>
+where
+    S: tracing::Subscriber
+        + Send
+        + Sync
+        + for<'span> tracing_subscriber::registry::LookupSpan<'span>,
+{
+    tracing_opentelemetry::layer().with_tracer(provider.tracer("praevnet"))
+}
+
+/// Installs the global subscriber. Call before the async runtime starts: the OTLP exporter
+/// builds a blocking HTTP client, which must not be created inside the runtime.
+pub fn init(config: &Config) -> Result<Telemetry, TelemetryError> {
+    let filter = EnvFilter::try_new(&config.log).unwrap_or_else(|_| EnvFilter::new("info"));
+    let json = (config.mode == Mode::Production).then(|| {
+        tracing_subscriber::fmt::layer()
+            .json()
+            .with_current_span(true)
+            .with_span_list(false)
+    });
+    let text = (config.mode == Mode::Development).then(|| {
+        tracing_subscriber::fmt::layer()
+            .compact()
+            .with_ansi(std::io::stdout().is_terminal())
+    });
+    let provider = otlp_provider()?;
+    let otel = provider.as_ref().map(otel_layer::<Registry>);
+    // The OpenTelemetry layer goes first: it is typed for the bare registry.
+    tracing_subscriber::registry()
+        .with(otel)
+        .with(json)
+        .with(text)
+        .with(filter)
+        .try_init()
+        .map_err(|e| TelemetryError::AlreadySet(e.to_string()))?;
+    Ok(Telemetry { provider })
+}
+
+fn otlp_provider() -> Result<Option<SdkTracerProvider>, TelemetryError> {
+    let configured = [
+        "OTEL_EXPORTER_OTLP_ENDPOINT",
+        "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
+    ]
+    .iter()
+    .any(|name| std::env::var_os(name).is_some_and(|v| !v.is_empty()));
+    if !configured {
+        return Ok(None);
+    }
+    let exporter = opentelemetry_otlp::SpanExporter::builder()
+        .with_http()
+        .build()
+        .map_err(|e| TelemetryError::Exporter(e.to_string()))?;
+    let provider = SdkTracerProvider::builder()
+        .with_batch_exporter(exporter)
+        .with_resource(Resource::builder().with_service_name("praevnet").build())
+        .build();
+    Ok(Some(provider))
+}
+
+/// The span of one HTTP request. The empty fields are filled in as the request proceeds:
+/// the municipality by resolvers, the operation by the GraphQL handler, the status at the end.
+pub fn request_span<B>(request: &Request<B>) -> Span {
+    let request_id = request
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let path = request.uri().path();
+    tracing::info_span!(
+        "request",
+        otel.name = %format!("{} {path}", request.method()),
+        otel.kind = "server",
+        http.request.method = %request.method(),
+        url.path = %path,
+        request_id = %request_id,
+        municipality = tracing::field::Empty,
+        graphql.operation = tracing::field::Empty,
+        graphql.outcome = tracing::field::Empty,
+        http.response.status_code = tracing::field::Empty,
+        otel.status_code = tracing::field::Empty,
+    )
+}
+
+/// Records the outcome on the request's span and logs one line per request.
+pub fn record_response<B>(response: &Response<B>, latency: std::time::Duration, span: &Span) {
+    let status = response.status();
+    span.record("http.response.status_code", status.as_u16());
+    if status.is_server_error() {
+        span.record("otel.status_code", "ERROR");
+    }
+    tracing::info!(parent: span, status = status.as_u16(), latency_ms = latency.as_millis() as u64, "response");
+}

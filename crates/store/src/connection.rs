@@ -1,0 +1,161 @@
+//! Opening the application's connection pool.
+
+use std::path::Path;
+use std::time::Duration;
+
+use praevnet_migrations::tenancy::APP_ROLE;
+use sea_orm::sqlx::{self, Executor};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection};
+
+use crate::MunicipalityId;
+use crate::StoreError;
+use crate::municipalities::Municipalities;
+use crate::tenant::Tenant;
+
+/// Which database engine a URL points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// Reads the engine from a database URL; `None` for engines praevnet does not support.
+    pub fn of_url(url: &str) -> Option<Backend> {
+        if url.starts_with("sqlite:") {
+            Some(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Some(Backend::Postgres)
+        } else {
+            None
+        }
+    }
+}
+
+/// Pool settings that operators tune; the rest follows from the engine.
+#[derive(Clone, Debug)]
+pub struct StoreOptions {
+    pub max_connections: u32,
+    /// How long a request waits for a free connection before it is told to retry.
+    pub acquire_timeout: Duration,
+}
+
+impl Default for StoreOptions {
+    fn default() -> Self {
+        Self {
+            max_connections: 16,
+            acquire_timeout: Duration::from_secs(5),
+        }
+    }
+}
+
+/// The application's handle on the database.
+#[derive(Clone, Debug)]
+pub struct Store {
+    db: DatabaseConnection,
+    backend: Backend,
+}
+
+impl Store {
+    /// Prepares a pool without connecting, so that a server can start (and report itself not
+    /// ready) while its database is still down.
+    ///
+    /// On PostgreSQL every new connection switches to the application role, which neither owns
+    /// the tables nor bypasses row-level security.
+    pub async fn connect(url: &str, options: &StoreOptions) -> Result<Store, StoreError> {
+        let backend = Backend::of_url(url).ok_or_else(|| {
+            StoreError::Corrupt(format!("unsupported database URL scheme in {url:?}"))
+        })?;
+        if backend == Backend::Sqlite {
+            create_sqlite_parent_dir(url)?;
+        }
+        let mut connect = connect_options(url, backend);
+        connect
+            .max_connections(options.max_connections)
+            .acquire_timeout(options.acquire_timeout)
+            .connect_lazy(true);
+        if backend == Backend::Postgres {
+            connect.map_sqlx_postgres_pool_opts(|pool| {
+                pool.after_connect(|conn, _meta| {
+                    Box::pin(async move {
+                        conn.execute(sqlx::AssertSqlSafe(format!("SET ROLE {APP_ROLE}")))
+                            .await
+                            .map(|_| ())
+                    })
+                })
+            });
+        }
+        let db = Database::connect(connect).await?;
+        Ok(Store { db, backend })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Checks that the database answers, for the readiness probe.
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        self.db.ping().await.map_err(StoreError::from)
+    }
+
+    /// The registry of municipalities, which is shared by all tenants.
+    pub fn municipalities(&self) -> Municipalities<'_> {
+        Municipalities::new(&self.db)
+    }
+
+    /// The only way to tenant-owned data: everything done through the handle is scoped to
+    /// `municipality`, in the query and (on PostgreSQL) by row-level security.
+    pub fn tenant(&self, municipality: MunicipalityId) -> Tenant<'_> {
+        Tenant::new(&self.db, municipality)
+    }
+
+    pub async fn close(self) -> Result<(), StoreError> {
+        self.db.close().await.map_err(StoreError::from)
+    }
+
+    #[cfg(test)]
+    pub(crate) fn connection(&self) -> &DatabaseConnection {
+        &self.db
+    }
+}
+
+/// Options shared by the application pool and the migrating connection.
+pub(crate) fn connect_options(url: &str, backend: Backend) -> ConnectOptions {
+    let mut options = ConnectOptions::new(url);
+    options
+        .connect_timeout(Duration::from_secs(5))
+        .sqlx_logging(false);
+    if backend == Backend::Sqlite {
+        options.map_sqlx_sqlite_opts(|sqlite| {
+            sqlite
+                .create_if_missing(true)
+                .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
+                .synchronous(sqlx::sqlite::SqliteSynchronous::Normal)
+                .busy_timeout(Duration::from_secs(10))
+                .foreign_keys(true)
+        });
+    }
+    options
+}
+
+/// A new user's first start must not fail because `./data/` does not exist yet.
+fn create_sqlite_parent_dir(url: &str) -> Result<(), StoreError> {
+    let path = url
+        .trim_start_matches("sqlite:")
+        .trim_start_matches("//")
+        .split('?')
+        .next()
+        .unwrap_or_default();
+    if path.is_empty() || path == ":memory:" {
+        return Ok(());
+    }
+    if let Some(parent) = Path::new(path)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(parent).map_err(|e| {
+            StoreError::Corrupt(format!("cannot create directory {}: {e}", parent.display()))
+        })?;
+    }
+    Ok(())
+}

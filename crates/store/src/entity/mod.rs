@@ -1,0 +1,4 @@
+//! sea-orm entities. Private on purpose: see the crate documentation.
+
+pub(crate) mod council;
+pub(crate) mod municipality;

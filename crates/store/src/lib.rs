@@ -1,0 +1,28 @@
+//! Storage of praevnet: the only crate that talks to the database.
+//!
+//! Tenant-owned tables can only be reached through a [`Tenant`] handle, which is built from a
+//! municipality id and sets that tenant on every transaction it opens. The sea-orm entities are
+//! private to this crate, so code outside cannot write a query of a tenant table that forgets
+//! the tenant:
+//!
+//! ```compile_fail
+//! // The entity of a tenant table is not reachable from outside the store.
+//! use praevnet_store::entity::council;
+//! ```
+
+mod connection;
+mod entity;
+mod error;
+mod ids;
+mod migrate;
+mod municipalities;
+mod tenant;
+
+pub use connection::{Backend, Store, StoreOptions};
+pub use error::{StoreError, UniqueField};
+pub use ids::{CouncilId, MunicipalityId};
+pub use migrate::{MigrationState, migrate_down, migrate_status, migrate_up};
+pub use municipalities::{
+    Municipalities, MunicipalityData, MunicipalityFilter, MunicipalityRecord,
+};
+pub use tenant::{CouncilData, CouncilRecord, Tenant};

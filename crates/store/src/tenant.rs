@@ -1,0 +1,324 @@
+//! The tenant handle: the one door to tenant-owned tables.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use praevnet_migrations::tenancy::TENANT_SETTING;
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
+    DbBackend, EntityTrait, QueryFilter, Statement, TransactionTrait,
+};
+
+use crate::entity::council::{self, ActiveModel, Column, Entity};
+use crate::{CouncilId, MunicipalityId, StoreError};
+
+/// A municipality's prevention council as stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CouncilRecord {
+    pub id: CouncilId,
+    pub municipality_id: MunicipalityId,
+    pub name: String,
+    pub founding_resolution: Option<String>,
+    pub founding_date: Option<NaiveDate>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The fields of a council a caller sets.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CouncilData {
+    pub name: String,
+    pub founding_resolution: Option<String>,
+    pub founding_date: Option<NaiveDate>,
+}
+
+impl From<council::Model> for CouncilRecord {
+    fn from(m: council::Model) -> Self {
+        Self {
+            id: CouncilId::from_uuid(m.id),
+            municipality_id: MunicipalityId::from_uuid(m.municipality_id),
+            name: m.name,
+            founding_resolution: m.founding_resolution,
+            founding_date: m.founding_date,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+        }
+    }
+}
+
+/// Access to the tenant-owned data of one municipality.
+///
+/// Every method opens its own transaction through [`Tenant::begin`], which sets the tenant for
+/// PostgreSQL's row-level security; every query also filters by the municipality, so SQLite
+/// (which has no row-level security) is held to the same wall by this code.
+#[derive(Debug)]
+pub struct Tenant<'a> {
+    db: &'a DatabaseConnection,
+    municipality: MunicipalityId,
+}
+
+impl<'a> Tenant<'a> {
+    pub(crate) fn new(db: &'a DatabaseConnection, municipality: MunicipalityId) -> Self {
+        Self { db, municipality }
+    }
+
+    pub fn municipality(&self) -> MunicipalityId {
+        self.municipality
+    }
+
+    /// Opens a transaction with the tenant bound as a parameter, local to the transaction, so
+    /// that a pooled connection never carries one tenant into another's request.
+    pub(crate) async fn begin(&self) -> Result<DatabaseTransaction, StoreError> {
+        let tx = self.db.begin().await?;
+        if tx.get_database_backend() == DbBackend::Postgres {
+            tx.execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT set_config($1, $2, true)",
+                [TENANT_SETTING.into(), self.municipality.to_string().into()],
+            ))
+            .await?;
+        }
+        Ok(tx)
+    }
+
+    pub async fn council(&self) -> Result<Option<CouncilRecord>, StoreError> {
+        let tx = self.begin().await?;
+        let found = Entity::find()
+            .filter(Column::MunicipalityId.eq(self.municipality.as_uuid()))
+            .one(&tx)
+            .await?;
+        tx.commit().await?;
+        Ok(found.map(Into::into))
+    }
+
+    /// Creates or replaces the council in one statement (a municipality has at most one).
+    pub async fn save_council(&self, data: CouncilData) -> Result<CouncilRecord, StoreError> {
+        let now = Utc::now();
+        let model = ActiveModel {
+            id: Set(CouncilId::generate().as_uuid()),
+            municipality_id: Set(self.municipality.as_uuid()),
+            name: Set(data.name),
+            founding_resolution: Set(data.founding_resolution),
+            founding_date: Set(data.founding_date),
+            created_at: Set(now),
+            updated_at: Set(now),
+        };
+        let tx = self.begin().await?;
+        let saved = Entity::insert(model)
+            .on_conflict(
+                OnConflict::column(Column::MunicipalityId)
+                    .update_columns([
+                        Column::Name,
+                        Column::FoundingResolution,
+                        Column::FoundingDate,
+                        Column::UpdatedAt,
+                    ])
+                    .to_owned(),
+            )
+            .exec_with_returning(&tx)
+            .await?;
+        tx.commit().await?;
+        Ok(saved.into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use praevnet_testkit::TestDatabase;
+    use sea_orm::{ConnectionTrait, DbBackend, Statement, TransactionTrait};
+
+    use super::CouncilData;
+    use crate::{MunicipalityData, MunicipalityId, Store, StoreOptions, migrate_up};
+
+    fn city(name: &str, ags: &str) -> MunicipalityData {
+        MunicipalityData {
+            name: name.into(),
+            slug: name.to_lowercase(),
+            ags: ags.into(),
+            federal_state: "SN".into(),
+            population: 1000,
+            status: "ACTIVE".into(),
+        }
+    }
+
+    async fn two_tenants(db: &TestDatabase) -> (Store, MunicipalityId, MunicipalityId) {
+        migrate_up(&db.url).await.expect("migrate");
+        let store = Store::connect(&db.url, &StoreOptions::default())
+            .await
+            .expect("connect");
+        let leipzig = store
+            .municipalities()
+            .insert(city("Leipzig", "14713000"))
+            .await
+            .expect("insert");
+        let chemnitz = store
+            .municipalities()
+            .insert(city("Chemnitz", "14511000"))
+            .await
+            .expect("insert");
+        for id in [leipzig.id, chemnitz.id] {
+            let data = CouncilData {
+                name: format!("Rat {id}"),
+                founding_resolution: None,
+                founding_date: None,
+            };
+            store
+                .tenant(id)
+                .save_council(data)
+                .await
+                .expect("save council");
+        }
+        (store, leipzig.id, chemnitz.id)
+    }
+
+    /// Municipalities whose councils an unfiltered query sees in one transaction, after
+    /// `setting` (if any) was bound as the tenant.
+    async fn visible_councils(
+        store: &Store,
+        setting: Option<&str>,
+    ) -> Result<Vec<String>, sea_orm::DbErr> {
+        let tx = store.connection().begin().await?;
+        if let Some(value) = setting {
+            tx.execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT set_config('praevnet.municipality_id', $1, true)",
+                [value.into()],
+            ))
+            .await?;
+        }
+        // Deliberately no WHERE clause: the application's filter is left out.
+        let rows = tx
+            .query_all_raw(Statement::from_string(
+                DbBackend::Postgres,
+                "SELECT municipality_id::text AS m FROM councils",
+            ))
+            .await?;
+        tx.rollback().await?;
+        rows.iter()
+            .map(|row| row.try_get::<String>("", "m"))
+            .collect()
+    }
+
+    #[tokio::test]
+    async fn row_level_security_hides_other_tenants_without_the_app_filter() {
+        let Some(db) = TestDatabase::postgres().await else {
+            eprintln!(
+                "skipped: row-level security exists only on PostgreSQL; set PRAEVNET_TEST_POSTGRES_URL"
+            );
+            return;
+        };
+        let (store, leipzig, chemnitz) = two_tenants(&db).await;
+
+        // The pool works as the application role: not the owner, no superuser, no bypass.
+        let role = store
+            .connection()
+            .query_one_raw(Statement::from_string(
+                DbBackend::Postgres,
+                "SELECT current_user::text AS who, r.rolsuper AS sup, r.rolbypassrls AS bypass,
+                        pg_get_userbyid(c.relowner)::text AS owner
+                 FROM pg_roles r, pg_class c
+                 WHERE r.rolname = current_user AND c.relname = 'councils'",
+            ))
+            .await
+            .expect("query role")
+            .expect("one row");
+        let who: String = role.try_get("", "who").expect("who");
+        let owner: String = role.try_get("", "owner").expect("owner");
+        assert_eq!(who, "praevnet_app");
+        assert_ne!(
+            owner, who,
+            "the application role must not own tenant tables"
+        );
+        assert!(!role.try_get::<bool>("", "sup").expect("sup"));
+        assert!(!role.try_get::<bool>("", "bypass").expect("bypass"));
+
+        assert_eq!(
+            visible_councils(&store, None).await.expect("missing"),
+            Vec::<String>::new()
+        );
+        let unknown = uuid::Uuid::now_v7().to_string();
+        assert_eq!(
+            visible_councils(&store, Some(&unknown))
+                .await
+                .expect("wrong"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            visible_councils(&store, Some("")).await.expect("empty"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            visible_councils(&store, Some(&leipzig.to_string()))
+                .await
+                .expect("leipzig"),
+            vec![leipzig.to_string()]
+        );
+        assert!(
+            visible_councils(&store, Some("not-a-uuid")).await.is_err(),
+            "garbage must fail, not leak"
+        );
+
+        // Writing another tenant's row under one's own tenant is refused by the policy.
+        let tx = store.connection().begin().await.expect("begin");
+        tx.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT set_config('praevnet.municipality_id', $1, true)",
+            [leipzig.to_string().into()],
+        ))
+        .await
+        .expect("set tenant");
+        let foreign = tx
+            .execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "UPDATE councils SET name = 'gekapert' WHERE municipality_id = $1",
+                [chemnitz.as_uuid().into()],
+            ))
+            .await
+            .expect("update runs");
+        assert_eq!(
+            foreign.rows_affected(),
+            0,
+            "another tenant's row is invisible to UPDATE"
+        );
+        let insert = tx
+            .execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "INSERT INTO councils (id, municipality_id, name, created_at, updated_at)
+                 VALUES ($1, $2, 'fremd', now(), now())",
+                [uuid::Uuid::now_v7().into(), chemnitz.as_uuid().into()],
+            ))
+            .await;
+        assert!(
+            insert.is_err(),
+            "inserting for another tenant violates the policy"
+        );
+        tx.rollback().await.expect("rollback");
+
+        // The handle itself sees exactly its own council.
+        let own = store
+            .tenant(chemnitz)
+            .council()
+            .await
+            .expect("council")
+            .expect("exists");
+        assert_eq!(own.municipality_id, chemnitz);
+        store.close().await.expect("close");
+    }
+
+    #[tokio::test]
+    async fn handle_scopes_every_query_on_sqlite_too() {
+        let db = TestDatabase::sqlite();
+        let (store, leipzig, chemnitz) = two_tenants(&db).await;
+        for id in [leipzig, chemnitz] {
+            let council = store
+                .tenant(id)
+                .council()
+                .await
+                .expect("council")
+                .expect("exists");
+            assert_eq!(council.municipality_id, id);
+            assert_eq!(council.name, format!("Rat {id}"));
+        }
+        let nobody = MunicipalityId::from_uuid(uuid::Uuid::now_v7());
+        assert_eq!(store.tenant(nobody).council().await.expect("query"), None);
+    }
+}

@@ -1,0 +1,22 @@
+//! The one schema history of praevnet, applied unchanged to SQLite and PostgreSQL.
+//!
+//! PostgreSQL gets more than SQLite: row-level security on every tenant table and the grants
+//! for the application role (see [`tenancy`]). SQLite has no roles, so there the store's
+//! tenant handle is the only wall.
+
+use sea_orm_migration::prelude::*;
+pub use sea_orm_migration::{Migration, MigratorTrait};
+
+mod m20261121_000001_municipalities;
+pub mod tenancy;
+
+/// Runs the migrations in order; the struct exists because sea-orm-migration is trait based.
+#[derive(Debug)]
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261121_000001_municipalities::Migration)]
+    }
+}

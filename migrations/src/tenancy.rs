@@ -1,0 +1,106 @@
+//! PostgreSQL's second tenancy wall: the application role and row-level security.
+//!
+//! The application never connects as the owner of the tables. Its connections switch to
+//! [`APP_ROLE`], which owns nothing and cannot bypass row-level security, so a tenant table
+//! shows only the rows of the municipality set for the current transaction with
+//! `set_config('praevnet.municipality_id', $1, true)`. A missing or wrong setting shows no rows.
+
+use sea_orm_migration::prelude::*;
+use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
+
+/// The role the application works as on PostgreSQL; it is shared by all databases of a cluster.
+pub const APP_ROLE: &str = "praevnet_app";
+
+/// The transaction-local setting that names the tenant; read by [`TENANT_FUNCTION`].
+pub const TENANT_SETTING: &str = "praevnet.municipality_id";
+
+/// SQL function every tenant policy compares with; NULL (no row matches) when unset.
+pub const TENANT_FUNCTION: &str = "praevnet_current_municipality";
+
+fn is_postgres(manager: &SchemaManager<'_>) -> bool {
+    manager.get_database_backend() == DbBackend::Postgres
+}
+
+/// Creates the application role (once per cluster) and the tenant function.
+///
+/// The role is created in a block that tolerates a concurrent creation, because test runs
+/// migrate many databases of one cluster at the same time.
+pub async fn install(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    if !is_postgres(manager) {
+        return Ok(());
+    }
+    let db = manager.get_connection();
+    db.execute_unprepared(&format!(
+        "DO $$ BEGIN
+           IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{APP_ROLE}') THEN
+             CREATE ROLE {APP_ROLE} NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+           END IF;
+         EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+         END $$;"
+    ))
+    .await?;
+    // A migrator that is not a superuser needs membership to hand its connections to the role.
+    db.execute_unprepared(&format!(
+        "DO $$ BEGIN
+           IF NOT pg_has_role(current_user, '{APP_ROLE}', 'MEMBER') THEN
+             EXECUTE format('GRANT {APP_ROLE} TO %I', current_user);
+           END IF;
+         EXCEPTION WHEN unique_violation THEN NULL;
+         END $$;"
+    ))
+    .await?;
+    db.execute_unprepared(&format!(
+        "CREATE OR REPLACE FUNCTION {TENANT_FUNCTION}() RETURNS uuid
+         LANGUAGE sql STABLE PARALLEL SAFE
+         AS $$ SELECT NULLIF(current_setting('{TENANT_SETTING}', true), '')::uuid $$"
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Removes what [`install`] added to this database; the cluster-wide role stays for others.
+pub async fn uninstall(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    if !is_postgres(manager) {
+        return Ok(());
+    }
+    manager
+        .get_connection()
+        .execute_unprepared(&format!("DROP FUNCTION IF EXISTS {TENANT_FUNCTION}()"))
+        .await?;
+    Ok(())
+}
+
+/// Lets the application role read and write a table shared by all tenants.
+pub async fn grant_shared_table(manager: &SchemaManager<'_>, table: &str) -> Result<(), DbErr> {
+    if !is_postgres(manager) {
+        return Ok(());
+    }
+    manager
+        .get_connection()
+        .execute_unprepared(&format!(
+            "GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO {APP_ROLE}"
+        ))
+        .await?;
+    Ok(())
+}
+
+/// Makes a table tenant-owned: grants plus forced row-level security on `municipality_id`.
+pub async fn protect_tenant_table(manager: &SchemaManager<'_>, table: &str) -> Result<(), DbErr> {
+    if !is_postgres(manager) {
+        return Ok(());
+    }
+    grant_shared_table(manager, table).await?;
+    let db = manager.get_connection();
+    for sql in [
+        format!("ALTER TABLE {table} ENABLE ROW LEVEL SECURITY"),
+        format!("ALTER TABLE {table} FORCE ROW LEVEL SECURITY"),
+        format!(
+            "CREATE POLICY {table}_tenant ON {table}
+             USING (municipality_id = {TENANT_FUNCTION}())
+             WITH CHECK (municipality_id = {TENANT_FUNCTION}())"
+        ),
+    ] {
+        db.execute_unprepared(&sql).await?;
+    }
+    Ok(())
+}
