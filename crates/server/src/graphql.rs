@@ -3,7 +3,8 @@
 use async_graphql::ParseRequestError;
 use async_graphql::http::GraphiQLSource;
 use async_graphql::{ErrorExtensionValues, Response as GraphQLResponseBody, ServerError};
-use async_graphql_axum::{GraphQLRejection, GraphQLRequest, GraphQLResponse};
+use async_graphql_axum::rejection::GraphQLRejection;
+use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
