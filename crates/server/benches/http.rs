@@ -1,0 +1,234 @@
+//! Load figures for the README: the release binary on a fresh database, 10,000 municipalities,
+//! 32 concurrent clients. Prints figures; asserts nothing about speed.
+//!
+//! `cargo bench -p praevnet-server` runs it on SQLite, and on PostgreSQL too when
+//! `PRAEVNET_TEST_POSTGRES_URL` names a server. `PRAEVNET_BENCH_SECONDS` sets the length of
+//! each load phase (default 10), `PRAEVNET_BENCH_MUNICIPALITIES` the number seeded.
+
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use praevnet_testkit::TestDatabase;
+use serde_json::{Value, json};
+
+const BIN: &str = env!("CARGO_BIN_EXE_praevnet");
+const TOKEN: &str = "bench-admin-token-0123456789abcdef";
+const CONCURRENCY: usize = 32;
+
+fn env_number(name: &str, default: usize) -> usize {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+fn free_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    listener.local_addr().expect("addr").port()
+}
+
+fn rss_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+        let _ = self.child.wait();
+    }
+}
+
+async fn start(client: &reqwest::Client, database_url: &str) -> (Server, Duration) {
+    let port = free_port();
+    let started = Instant::now();
+    let child = Command::new(BIN)
+        .arg("serve")
+        .env("DATABASE_URL", database_url)
+        .env("PRAEVNET_LISTEN", format!("127.0.0.1:{port}"))
+        .env("PRAEVNET_DEMO_DATA", "false")
+        .env("PRAEVNET_MODE", "production")
+        .env("PRAEVNET_LOG", "warn")
+        .env("PRAEVNET_BOOTSTRAP_ADMIN_TOKEN", TOKEN)
+        .env("PRAEVNET_DATABASE_MAX_CONNECTIONS", "32")
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("spawn praevnet");
+    let server = Server { child, base: format!("http://127.0.0.1:{port}") };
+    loop {
+        if let Ok(response) = client.get(format!("{}/readyz", server.base)).send().await
+            && response.status() == 200
+        {
+            return (server, started.elapsed());
+        }
+        assert!(started.elapsed() < Duration::from_secs(60), "server not ready in 60 s");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+}
+
+async fn graphql(client: &reqwest::Client, base: &str, query: &str, variables: Value) -> Value {
+    let response = client
+        .post(format!("{base}/graphql"))
+        .bearer_auth(TOKEN)
+        .json(&json!({ "query": query, "variables": variables }))
+        .send()
+        .await
+        .expect("request");
+    response.json().await.expect("json")
+}
+
+/// Creates `count` municipalities, each with a council, 32 at a time; returns their ids.
+async fn seed(client: &reqwest::Client, base: &str, count: usize) -> Vec<String> {
+    let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let mut workers = Vec::new();
+    for _ in 0..CONCURRENCY {
+        let (client, base, next) = (client.clone(), base.to_owned(), next.clone());
+        workers.push(tokio::spawn(async move {
+            let mut ids = Vec::new();
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                if i >= count {
+                    return ids;
+                }
+                let created = graphql(
+                    &client,
+                    &base,
+                    "mutation($i: CreateMunicipalityInput!) { createMunicipality(input: $i) { id } }",
+                    json!({ "i": { "name": format!("Benchstadt {i}"), "ags": format!("14{i:06}"),
+                                   "federalState": "SN", "population": 1000 + i } }),
+                )
+                .await;
+                let id = created["data"]["createMunicipality"]["id"]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("create failed: {created}"))
+                    .to_owned();
+                graphql(
+                    &client,
+                    &base,
+                    "mutation($m: ID!, $i: CouncilInput!) { saveCouncil(municipalityId: $m, input: $i) { id } }",
+                    json!({ "m": id, "i": { "name": format!("Präventionsrat Benchstadt {i}"),
+                                            "foundingResolution": format!("B-{i}/2020"), "foundingDate": "2020-05-01" } }),
+                )
+                .await;
+                ids.push(id);
+            }
+        }));
+    }
+    let mut ids = Vec::with_capacity(count);
+    for worker in workers {
+        ids.extend(worker.await.expect("seed worker"));
+    }
+    ids
+}
+
+struct Figures {
+    requests: usize,
+    errors: usize,
+    seconds: f64,
+    p50: Duration,
+    p99: Duration,
+}
+
+/// Runs `CONCURRENCY` clients for `seconds`, each sending the request `make` builds.
+async fn load<F>(seconds: u64, make: F) -> Figures
+where
+    F: Fn(usize) -> reqwest::RequestBuilder + Send + Sync + 'static,
+{
+    let make = Arc::new(make);
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let started = Instant::now();
+    let mut workers = Vec::new();
+    for worker in 0..CONCURRENCY {
+        let make = make.clone();
+        workers.push(tokio::spawn(async move {
+            let (mut latencies, mut errors, mut n) = (Vec::new(), 0usize, worker);
+            while Instant::now() < deadline {
+                let sent = Instant::now();
+                match make(n).send().await {
+                    Ok(response) if response.status().is_success() => {
+                        let body = response.bytes().await;
+                        if body.is_err() || body.as_deref().is_ok_and(|b| b.windows(9).any(|w| w == b"\"errors\":")) {
+                            errors += 1;
+                        }
+                    }
+                    _ => errors += 1,
+                }
+                latencies.push(sent.elapsed());
+                n = n.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            }
+            (latencies, errors)
+        }));
+    }
+    let (mut all, mut errors) = (Vec::new(), 0);
+    for worker in workers {
+        let (latencies, e) = worker.await.expect("load worker");
+        all.extend(latencies);
+        errors += e;
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    all.sort_unstable();
+    let at = |q: f64| all.get(((all.len() as f64 * q) as usize).min(all.len().saturating_sub(1))).copied().unwrap_or_default();
+    Figures { requests: all.len(), errors, seconds, p50: at(0.50), p99: at(0.99) }
+}
+
+fn print_figures(name: &str, f: &Figures) {
+    println!(
+        "  {name:<40} {:>8.0} req/s   p50 {:>7.2} ms   p99 {:>7.2} ms   ({} requests, {} errors)",
+        f.requests as f64 / f.seconds,
+        f.p50.as_secs_f64() * 1000.0,
+        f.p99.as_secs_f64() * 1000.0,
+        f.requests,
+        f.errors
+    );
+}
+
+async fn bench(label: &str, db: TestDatabase) {
+    let seconds = env_number("PRAEVNET_BENCH_SECONDS", 10) as u64;
+    let count = env_number("PRAEVNET_BENCH_MUNICIPALITIES", 10_000);
+    let client = reqwest::Client::builder().pool_max_idle_per_host(CONCURRENCY).build().expect("client");
+    println!("{label}");
+    let (server, cold) = start(&client, &db.url).await;
+    let pid = server.child.id();
+    println!("  cold start to ready (fresh database, migrations included): {:.0} ms", cold.as_secs_f64() * 1000.0);
+    println!("  idle RSS after start: {} KiB", rss_kib(pid));
+
+    let seeding = Instant::now();
+    let ids = Arc::new(seed(&client, &server.base, count).await);
+    let took = seeding.elapsed().as_secs_f64();
+    println!("  seeded {count} municipalities with councils in {took:.1} s ({:.0} writes/s)", 2.0 * count as f64 / took);
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    println!("  idle RSS after seeding: {} KiB", rss_kib(pid));
+
+    let (c, base) = (client.clone(), server.base.clone());
+    print_figures("GET /healthz", &load(seconds, move |_| c.get(format!("{base}/healthz"))).await);
+
+    let (c, base) = (client.clone(), server.base.clone());
+    let query = "query One($id: ID!) { municipality(id: $id) { id name ags federalState population council { name foundingResolution foundingDate } } }";
+    let figures = load(seconds, move |n| {
+        let id = &ids[n % ids.len()];
+        c.post(format!("{base}/graphql")).json(&json!({ "query": query, "variables": { "id": id } }))
+    })
+    .await;
+    print_figures("POST /graphql municipality + council", &figures);
+    println!("  RSS after load: {} KiB", rss_kib(pid));
+}
+
+fn main() {
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("runtime");
+    runtime.block_on(async {
+        println!("praevnet HTTP benchmark: concurrency {CONCURRENCY}, client and server on this machine");
+        bench("SQLite", TestDatabase::sqlite()).await;
+        match TestDatabase::postgres().await {
+            Some(db) => bench("PostgreSQL", db).await,
+            None => println!("PostgreSQL skipped: set PRAEVNET_TEST_POSTGRES_URL"),
+        }
+    });
+}

@@ -1,0 +1,140 @@
+//! Starting a real server on port 0 with a fresh database, and talking to it over HTTP.
+
+#![allow(
+    dead_code,
+    reason = "each test binary uses a different part of the support module"
+)]
+
+use std::time::{Duration, Instant};
+
+use praevnet_server::config::{Config, Secret};
+use praevnet_server::{Server, start};
+use praevnet_testkit::TestDatabase;
+use serde_json::{Value, json};
+
+pub const ADMIN_TOKEN: &str = "test-admin-token-0123456789abcdef";
+
+/// A server of this test alone, with its own database.
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+    pub db: TestDatabase,
+    server: Option<Server>,
+}
+
+/// The test configuration: port 0, no demo data, a known administrator token.
+pub fn test_config(db: &TestDatabase) -> Config {
+    let mut config = Config::with_database(db.url.clone());
+    config.listen = "127.0.0.1:0".parse().expect("address");
+    config.demo_data = false;
+    config.bootstrap_admin_token = Some(Secret::new(ADMIN_TOKEN));
+    config
+}
+
+impl TestApp {
+    pub async fn spawn(db: TestDatabase) -> TestApp {
+        let config = test_config(&db);
+        TestApp::spawn_with(db, config).await
+    }
+
+    /// Starts with a configuration the test adjusted, and waits until it is ready.
+    pub async fn spawn_with(db: TestDatabase, config: Config) -> TestApp {
+        let app = TestApp::start_unready(db, config).await;
+        app.wait_ready().await;
+        app
+    }
+
+    /// Starts without waiting for the database, for tests of the not-ready state.
+    pub async fn start_unready(db: TestDatabase, config: Config) -> TestApp {
+        let server = start(config).await.expect("server starts");
+        TestApp {
+            base: format!("http://{}", server.addr()),
+            client: reqwest::Client::new(),
+            db,
+            server: Some(server),
+        }
+    }
+
+    pub async fn wait_ready(&self) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let response = self
+                .client
+                .get(self.url("/readyz"))
+                .send()
+                .await
+                .expect("readyz");
+            if response.status() == 200 {
+                return;
+            }
+            assert!(Instant::now() < deadline, "server not ready within 30 s");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Stops the server gracefully; the database stays for a restart.
+    pub async fn stop(mut self) -> TestDatabase {
+        if let Some(server) = self.server.take() {
+            server.shutdown().await.expect("graceful shutdown");
+        }
+        self.db
+    }
+
+    /// Posts a GraphQL request and returns status and JSON body.
+    pub async fn post(&self, body: Value, headers: &[(&str, &str)]) -> (u16, Value) {
+        let mut request = self.client.post(self.url("/graphql")).json(&body);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let response = request.send().await.expect("request sent");
+        let status = response.status().as_u16();
+        let text = response.text().await.expect("body");
+        let json = serde_json::from_str(&text).unwrap_or_else(|_| json!({ "raw": text }));
+        (status, json)
+    }
+
+    /// Runs a query anonymously.
+    pub async fn query(&self, query: &str, variables: Value) -> Value {
+        self.post(json!({ "query": query, "variables": variables }), &[])
+            .await
+            .1
+    }
+
+    /// Runs a query as the bootstrap platform administrator.
+    pub async fn admin(&self, query: &str, variables: Value) -> Value {
+        let auth = format!("Bearer {ADMIN_TOKEN}");
+        self.post(
+            json!({ "query": query, "variables": variables }),
+            &[("authorization", &auth)],
+        )
+        .await
+        .1
+    }
+
+    /// Creates a municipality as administrator and returns its id.
+    pub async fn create_municipality(&self, name: &str, ags: &str, state: &str) -> String {
+        let body = self
+            .admin(
+                "mutation($i: CreateMunicipalityInput!) { createMunicipality(input: $i) { id } }",
+                json!({ "i": { "name": name, "ags": ags, "federalState": state, "population": 50000 } }),
+            )
+            .await;
+        body["data"]["createMunicipality"]["id"]
+            .as_str()
+            .unwrap_or_else(|| panic!("created {name}: {body}"))
+            .to_owned()
+    }
+}
+
+/// The code of the first error of a GraphQL response (`None` when it succeeded).
+pub fn error_code(body: &Value) -> Option<&str> {
+    body["errors"][0]["extensions"]["code"].as_str()
+}
+
+pub fn error_message(body: &Value) -> &str {
+    body["errors"][0]["message"].as_str().unwrap_or_default()
+}
