@@ -17,7 +17,10 @@ const BIN: &str = env!("CARGO_BIN_EXE_praevnet");
 /// The binary with a clean environment: only what the test sets counts.
 fn praevnet(args: &[&str]) -> Command {
     let mut command = Command::new(BIN);
-    command.args(args).env_clear().env("PATH", std::env::var_os("PATH").unwrap_or_default());
+    command
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default());
     command
 }
 
@@ -42,28 +45,55 @@ fn every_command_has_help() {
     }
     let (_, serve_help, _) = output(&mut praevnet(&["serve", "--help"]));
     for setting in praevnet_server::config::SETTINGS {
-        assert!(serve_help.contains(setting.env), "serve --help lacks {}", setting.env);
+        assert!(
+            serve_help.contains(setting.env),
+            "serve --help lacks {}",
+            setting.env
+        );
     }
 }
 
 #[test]
 fn unknown_or_malformed_settings_stop_start_up() {
     let cases = [
-        ("PRAEVNET_LISTN", "127.0.0.1:0", "Unbekannte Einstellung PRAEVNET_LISTN"),
-        ("PRAEVNET_LISTEN", "irgendwo", "Ungültige Einstellung PRAEVNET_LISTEN"),
-        ("PRAEVNET_DEMO_DATA", "vielleicht", "Ungültige Einstellung PRAEVNET_DEMO_DATA"),
-        ("DATABASE_URL", "mysql://geheim@db/x", "Ungültige Einstellung DATABASE_URL"),
+        (
+            "PRAEVNET_LISTN",
+            "127.0.0.1:0",
+            "Unbekannte Einstellung PRAEVNET_LISTN",
+        ),
+        (
+            "PRAEVNET_LISTEN",
+            "irgendwo",
+            "Ungültige Einstellung PRAEVNET_LISTEN",
+        ),
+        (
+            "PRAEVNET_DEMO_DATA",
+            "vielleicht",
+            "Ungültige Einstellung PRAEVNET_DEMO_DATA",
+        ),
+        (
+            "DATABASE_URL",
+            "mysql://geheim@db/x",
+            "Ungültige Einstellung DATABASE_URL",
+        ),
     ];
     for (name, value, expected) in cases {
         let (code, _, stderr) = output(praevnet(&["serve"]).env(name, value));
         assert_eq!(code, 2, "{name}: {stderr}");
         assert!(stderr.contains(expected), "{name}: {stderr}");
-        assert!(!stderr.contains("geheim"), "a URL may hold a password: {stderr}");
+        assert!(
+            !stderr.contains("geheim"),
+            "a URL may hold a password: {stderr}"
+        );
     }
     let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join("praevnet.toml");
     std::fs::write(&file, "listen = \"127.0.0.1:0\"\ndemo_daten = true\n").expect("write");
-    let (code, _, stderr) = output(&mut praevnet(&["--config", file.to_str().expect("utf-8"), "serve"]));
+    let (code, _, stderr) = output(&mut praevnet(&[
+        "--config",
+        file.to_str().expect("utf-8"),
+        "serve",
+    ]));
     assert_eq!(code, 2);
     assert!(stderr.contains("demo_daten"), "{stderr}");
 }
@@ -72,7 +102,11 @@ fn unknown_or_malformed_settings_stop_start_up() {
 fn readme_documents_every_setting() {
     let readme = include_str!("../README.md");
     for setting in praevnet_server::config::SETTINGS {
-        assert!(readme.contains(&format!("`{}`", setting.env)), "README lacks {}", setting.env);
+        assert!(
+            readme.contains(&format!("`{}`", setting.env)),
+            "README lacks {}",
+            setting.env
+        );
     }
 }
 
@@ -82,10 +116,16 @@ fn migrate_command_goes_up_down_and_reports() {
     let url = format!("sqlite://{}/m.db", dir.path().display());
     let (code, stdout, stderr) = output(praevnet(&["migrate"]).env("DATABASE_URL", &url));
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("applied  m20261121_000001_municipalities"), "{stdout}");
+    assert!(
+        stdout.contains("applied  m20261121_000001_municipalities"),
+        "{stdout}"
+    );
     let (code, stdout, _) = output(praevnet(&["migrate", "down"]).env("DATABASE_URL", &url));
     assert_eq!(code, 0);
-    assert!(stdout.contains("pending  m20261121_000001_municipalities"), "{stdout}");
+    assert!(
+        stdout.contains("pending  m20261121_000001_municipalities"),
+        "{stdout}"
+    );
     let (code, stdout, _) = output(praevnet(&["migrate", "status"]).env("DATABASE_URL", &url));
     assert_eq!(code, 0);
     assert!(stdout.contains("pending"), "{stdout}");
@@ -110,7 +150,10 @@ impl Running {
         let stdout = child.stdout.take().expect("stdout");
         let mut lines = BufReader::new(stdout).lines();
         let addr = loop {
-            let line = lines.next().expect("log line before exit").expect("utf-8 log");
+            let line = lines
+                .next()
+                .expect("log line before exit")
+                .expect("utf-8 log");
             if let Some(addr) = find_addr(&line) {
                 break addr;
             }
@@ -196,7 +239,9 @@ fn sqlite_url(dir: &tempfile::TempDir) -> String {
 fn sigterm_lets_requests_in_flight_finish() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut server = Running::start(
-        praevnet(&["serve"]).env("DATABASE_URL", sqlite_url(&dir)).env("PRAEVNET_DEMO_DATA", "false"),
+        praevnet(&["serve"])
+            .env("DATABASE_URL", sqlite_url(&dir))
+            .env("PRAEVNET_DEMO_DATA", "false"),
         text_log_addr,
     );
     server.wait_ready();
@@ -218,7 +263,11 @@ fn sigterm_lets_requests_in_flight_finish() {
 
     server.terminate();
     std::thread::sleep(Duration::from_millis(300));
-    assert_eq!(server.wait_exit(Duration::ZERO), None, "must wait for the request in flight");
+    assert_eq!(
+        server.wait_exit(Duration::ZERO),
+        None,
+        "must wait for the request in flight"
+    );
 
     stream.write_all(second.as_bytes()).expect("second half");
     let mut response = String::new();
@@ -226,15 +275,24 @@ fn sigterm_lets_requests_in_flight_finish() {
     assert!(response.starts_with("HTTP/1.1 200"), "{response}");
     assert!(response.contains("\"totalCount\":0"), "{response}");
 
-    assert_eq!(server.wait_exit(Duration::from_secs(10)), Some(0), "exits cleanly after the request");
-    assert!(TcpStream::connect(&server.addr).is_err(), "no longer accepting connections");
+    assert_eq!(
+        server.wait_exit(Duration::from_secs(10)),
+        Some(0),
+        "exits cleanly after the request"
+    );
+    assert!(
+        TcpStream::connect(&server.addr).is_err(),
+        "no longer accepting connections"
+    );
 }
 
 #[test]
 fn binary_serves_demo_data_on_first_start_with_json_logs() {
     let dir = tempfile::tempdir().expect("tempdir");
     let server = Running::start(
-        praevnet(&["serve"]).env("DATABASE_URL", sqlite_url(&dir)).env("PRAEVNET_MODE", "production"),
+        praevnet(&["serve"])
+            .env("DATABASE_URL", sqlite_url(&dir))
+            .env("PRAEVNET_MODE", "production"),
         json_log_addr,
     );
     server.wait_ready();
@@ -253,16 +311,42 @@ async fn database_down_at_start_means_not_ready() {
     config.listen = "127.0.0.1:0".parse().expect("addr");
     let app = TestApp::start_unready(TestDatabase::sqlite(), config).await;
 
-    let health = app.client.get(app.url("/healthz")).send().await.expect("healthz");
+    let health = app
+        .client
+        .get(app.url("/healthz"))
+        .send()
+        .await
+        .expect("healthz");
     assert_eq!(health.status(), 200);
-    let ready = app.client.get(app.url("/readyz")).send().await.expect("readyz");
+    let ready = app
+        .client
+        .get(app.url("/readyz"))
+        .send()
+        .await
+        .expect("readyz");
     assert_eq!(ready.status(), 503);
-    let (status, body) = app.post(json!({ "query": "{ municipalities { totalCount } }" }), &[]).await;
-    assert_eq!((status, error_code(&body)), (503, Some("UNAVAILABLE")), "{body}");
-    assert!(body["errors"][0]["message"].as_str().unwrap_or_default().contains("vorübergehend"));
+    let (status, body) = app
+        .post(json!({ "query": "{ municipalities { totalCount } }" }), &[])
+        .await;
+    assert_eq!(
+        (status, error_code(&body)),
+        (503, Some("UNAVAILABLE")),
+        "{body}"
+    );
+    assert!(
+        body["errors"][0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("vorübergehend")
+    );
     // Still alive after a few retries.
     tokio::time::sleep(Duration::from_millis(600)).await;
-    let health = app.client.get(app.url("/healthz")).send().await.expect("healthz");
+    let health = app
+        .client
+        .get(app.url("/healthz"))
+        .send()
+        .await
+        .expect("healthz");
     assert_eq!(health.status(), 200);
     app.stop().await;
 }
@@ -271,8 +355,16 @@ async fn database_down_at_start_means_not_ready() {
 #[tokio::test]
 async fn responses_carry_a_request_id() {
     let app = TestApp::spawn(TestDatabase::sqlite()).await;
-    let response = app.client.get(app.url("/healthz")).send().await.expect("get");
-    let id = response.headers().get("x-request-id").expect("x-request-id header");
+    let response = app
+        .client
+        .get(app.url("/healthz"))
+        .send()
+        .await
+        .expect("get");
+    let id = response
+        .headers()
+        .get("x-request-id")
+        .expect("x-request-id header");
     assert_eq!(id.to_str().expect("ascii").len(), 36);
     let response = app
         .client

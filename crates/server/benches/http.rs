@@ -17,7 +17,10 @@ const TOKEN: &str = "bench-admin-token-0123456789abcdef";
 const CONCURRENCY: usize = 32;
 
 fn env_number(name: &str, default: usize) -> usize {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 fn free_port() -> u16 {
@@ -42,7 +45,9 @@ struct Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
-        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
         let _ = self.child.wait();
     }
 }
@@ -62,14 +67,20 @@ async fn start(client: &reqwest::Client, database_url: &str) -> (Server, Duratio
         .stdout(Stdio::null())
         .spawn()
         .expect("spawn praevnet");
-    let server = Server { child, base: format!("http://127.0.0.1:{port}") };
+    let server = Server {
+        child,
+        base: format!("http://127.0.0.1:{port}"),
+    };
     loop {
         if let Ok(response) = client.get(format!("{}/readyz", server.base)).send().await
             && response.status() == 200
         {
             return (server, started.elapsed());
         }
-        assert!(started.elapsed() < Duration::from_secs(60), "server not ready in 60 s");
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "server not ready in 60 s"
+        );
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
 }
@@ -155,14 +166,20 @@ where
                 match make(n).send().await {
                     Ok(response) if response.status().is_success() => {
                         let body = response.bytes().await;
-                        if body.is_err() || body.as_deref().is_ok_and(|b| b.windows(9).any(|w| w == b"\"errors\":")) {
+                        if body.is_err()
+                            || body
+                                .as_deref()
+                                .is_ok_and(|b| b.windows(9).any(|w| w == b"\"errors\":"))
+                        {
                             errors += 1;
                         }
                     }
                     _ => errors += 1,
                 }
                 latencies.push(sent.elapsed());
-                n = n.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                n = n
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
             }
             (latencies, errors)
         }));
@@ -175,8 +192,18 @@ where
     }
     let seconds = started.elapsed().as_secs_f64();
     all.sort_unstable();
-    let at = |q: f64| all.get(((all.len() as f64 * q) as usize).min(all.len().saturating_sub(1))).copied().unwrap_or_default();
-    Figures { requests: all.len(), errors, seconds, p50: at(0.50), p99: at(0.99) }
+    let at = |q: f64| {
+        all.get(((all.len() as f64 * q) as usize).min(all.len().saturating_sub(1)))
+            .copied()
+            .unwrap_or_default()
+    };
+    Figures {
+        requests: all.len(),
+        errors,
+        seconds,
+        p50: at(0.50),
+        p99: at(0.99),
+    }
 }
 
 fn print_figures(name: &str, f: &Figures) {
@@ -193,28 +220,41 @@ fn print_figures(name: &str, f: &Figures) {
 async fn bench(label: &str, db: TestDatabase) {
     let seconds = env_number("PRAEVNET_BENCH_SECONDS", 10) as u64;
     let count = env_number("PRAEVNET_BENCH_MUNICIPALITIES", 10_000);
-    let client = reqwest::Client::builder().pool_max_idle_per_host(CONCURRENCY).build().expect("client");
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(CONCURRENCY)
+        .build()
+        .expect("client");
     println!("{label}");
     let (server, cold) = start(&client, &db.url).await;
     let pid = server.child.id();
-    println!("  cold start to ready (fresh database, migrations included): {:.0} ms", cold.as_secs_f64() * 1000.0);
+    println!(
+        "  cold start to ready (fresh database, migrations included): {:.0} ms",
+        cold.as_secs_f64() * 1000.0
+    );
     println!("  idle RSS after start: {} KiB", rss_kib(pid));
 
     let seeding = Instant::now();
     let ids = Arc::new(seed(&client, &server.base, count).await);
     let took = seeding.elapsed().as_secs_f64();
-    println!("  seeded {count} municipalities with councils in {took:.1} s ({:.0} writes/s)", 2.0 * count as f64 / took);
+    println!(
+        "  seeded {count} municipalities with councils in {took:.1} s ({:.0} writes/s)",
+        2.0 * count as f64 / took
+    );
     tokio::time::sleep(Duration::from_secs(1)).await;
     println!("  idle RSS after seeding: {} KiB", rss_kib(pid));
 
     let (c, base) = (client.clone(), server.base.clone());
-    print_figures("GET /healthz", &load(seconds, move |_| c.get(format!("{base}/healthz"))).await);
+    print_figures(
+        "GET /healthz",
+        &load(seconds, move |_| c.get(format!("{base}/healthz"))).await,
+    );
 
     let (c, base) = (client.clone(), server.base.clone());
     let query = "query One($id: ID!) { municipality(id: $id) { id name ags federalState population council { name foundingResolution foundingDate } } }";
     let figures = load(seconds, move |n| {
         let id = &ids[n % ids.len()];
-        c.post(format!("{base}/graphql")).json(&json!({ "query": query, "variables": { "id": id } }))
+        c.post(format!("{base}/graphql"))
+            .json(&json!({ "query": query, "variables": { "id": id } }))
     })
     .await;
     print_figures("POST /graphql municipality + council", &figures);
@@ -222,9 +262,14 @@ async fn bench(label: &str, db: TestDatabase) {
 }
 
 fn main() {
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("runtime");
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
     runtime.block_on(async {
-        println!("praevnet HTTP benchmark: concurrency {CONCURRENCY}, client and server on this machine");
+        println!(
+            "praevnet HTTP benchmark: concurrency {CONCURRENCY}, client and server on this machine"
+        );
         bench("SQLite", TestDatabase::sqlite()).await;
         match TestDatabase::postgres().await {
             Some(db) => bench("PostgreSQL", db).await,
