@@ -17,6 +17,12 @@ const UPDATE: &str = "mutation($id: ID!, $i: UpdateMunicipalityInput!) {
 const SAVE_COUNCIL: &str = "mutation($m: ID!, $i: CouncilInput!) {
     saveCouncil(municipalityId: $m, input: $i) { id name foundingResolution foundingDate } }";
 
+/// The name of a municipality's council as the public query shows it.
+async fn council_name(app: &TestApp, municipality: &str) -> Value {
+    let body = app.query(MUNICIPALITY, json!({ "id": municipality })).await;
+    body["data"]["municipality"]["council"]["name"].clone()
+}
+
 async fn operator_creates_and_edits_municipalities(db: TestDatabase) {
     let app = TestApp::spawn(db).await;
     let halle = app
@@ -115,9 +121,8 @@ async fn councils_are_saved_per_municipality(db: TestDatabase) {
         "{body}"
     );
     assert_eq!(council["foundingDate"], "1998-02-04");
-    let body = app.query(MUNICIPALITY, json!({ "id": zwickau })).await;
     assert_eq!(
-        body["data"]["municipality"]["council"]["name"],
+        council_name(&app, &zwickau).await,
         "Kommunaler Präventionsrat Zwickau"
     );
 }
@@ -327,16 +332,8 @@ async fn unknown_and_foreign_ids_are_not_found(db: TestDatabase) {
         json!({ "m": leipzig, "i": { "name": "Rat Leipzig" } }),
     )
     .await;
-    let body = app.query(MUNICIPALITY, json!({ "id": chemnitz })).await;
-    assert_eq!(
-        body["data"]["municipality"]["council"]["name"],
-        "Rat Chemnitz"
-    );
-    let body = app.query(MUNICIPALITY, json!({ "id": leipzig })).await;
-    assert_eq!(
-        body["data"]["municipality"]["council"]["name"],
-        "Rat Leipzig"
-    );
+    assert_eq!(council_name(&app, &chemnitz).await, "Rat Chemnitz");
+    assert_eq!(council_name(&app, &leipzig).await, "Rat Leipzig");
 }
 
 async fn internal_errors_are_logged_not_shown(db: TestDatabase) {
@@ -447,12 +444,7 @@ async fn production_mode_hides_the_schema(db: TestDatabase) {
         Value::Null,
         "introspection must be off: {body}"
     );
-    let response = app
-        .client
-        .get(app.url("/graphql"))
-        .send()
-        .await
-        .expect("get");
+    let response = app.get("/graphql").await;
     assert_eq!(response.status(), 405, "no GraphiQL in production");
     let body = app
         .query("{ municipalities { totalCount } }", json!({}))
@@ -462,12 +454,7 @@ async fn production_mode_hides_the_schema(db: TestDatabase) {
 
 async fn development_mode_offers_graphiql(db: TestDatabase) {
     let app = TestApp::spawn(db).await;
-    let response = app
-        .client
-        .get(app.url("/graphql"))
-        .send()
-        .await
-        .expect("get");
+    let response = app.get("/graphql").await;
     assert_eq!(response.status(), 200);
     assert!(response.text().await.expect("html").contains("graphiql"));
     let body = app

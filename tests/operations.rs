@@ -311,19 +311,9 @@ async fn database_down_at_start_means_not_ready() {
     config.listen = "127.0.0.1:0".parse().expect("addr");
     let app = TestApp::start_unready(TestDatabase::sqlite(), config).await;
 
-    let health = app
-        .client
-        .get(app.url("/healthz"))
-        .send()
-        .await
-        .expect("healthz");
+    let health = app.get("/healthz").await;
     assert_eq!(health.status(), 200);
-    let ready = app
-        .client
-        .get(app.url("/readyz"))
-        .send()
-        .await
-        .expect("readyz");
+    let ready = app.get("/readyz").await;
     assert_eq!(ready.status(), 503);
     let (status, body) = app
         .post(json!({ "query": "{ municipalities { totalCount } }" }), &[])
@@ -341,12 +331,7 @@ async fn database_down_at_start_means_not_ready() {
     );
     // Still alive after a few retries.
     tokio::time::sleep(Duration::from_millis(600)).await;
-    let health = app
-        .client
-        .get(app.url("/healthz"))
-        .send()
-        .await
-        .expect("healthz");
+    let health = app.get("/healthz").await;
     assert_eq!(health.status(), 200);
     app.stop().await;
 }
@@ -355,12 +340,7 @@ async fn database_down_at_start_means_not_ready() {
 #[tokio::test]
 async fn responses_carry_a_request_id() {
     let app = TestApp::spawn(TestDatabase::sqlite()).await;
-    let response = app
-        .client
-        .get(app.url("/healthz"))
-        .send()
-        .await
-        .expect("get");
+    let response = app.get("/healthz").await;
     let id = response
         .headers()
         .get("x-request-id")

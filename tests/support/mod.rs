@@ -58,12 +58,7 @@ impl TestApp {
     pub async fn wait_ready(&self) {
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
-            let response = self
-                .client
-                .get(self.url("/readyz"))
-                .send()
-                .await
-                .expect("readyz");
+            let response = self.get("/readyz").await;
             if response.status() == 200 {
                 return;
             }
@@ -82,6 +77,14 @@ impl TestApp {
             server.shutdown().await.expect("graceful shutdown");
         }
         self.db
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("GET sent")
     }
 
     /// Posts a GraphQL request and returns status and JSON body.

@@ -34,6 +34,12 @@ impl Services {
         Ok(self.store.ping().await?)
     }
 
+    /// Closes the database pool: connections end cleanly (SQLite checkpoints its log) and
+    /// release what they hold, such as the spans of their last statement.
+    pub async fn close(&self) -> Result<()> {
+        Ok(self.store.clone().close().await?)
+    }
+
     /// The registry is public: names and keys of municipalities are official open data.
     pub async fn municipalities(
         &self,

@@ -37,6 +37,7 @@ pub struct Server {
     serving: JoinHandle<std::io::Result<()>>,
     bootstrap: JoinHandle<()>,
     bootstrapped: Arc<AtomicBool>,
+    services: Services,
 }
 
 impl Server {
@@ -48,17 +49,22 @@ impl Server {
         self.bootstrapped.load(Ordering::Acquire)
     }
 
-    /// Stops accepting connections and waits until the requests in flight are answered.
+    /// Stops accepting connections, waits until the requests in flight are answered, then
+    /// closes the database pool.
     pub async fn shutdown(mut self) -> std::io::Result<()> {
         self.bootstrap.abort();
         if let Some(stop) = self.stop.take() {
             // The receiver is gone only if serving already ended; then there is nothing to stop.
             let _ = stop.send(());
         }
-        match (&mut self.serving).await {
+        let served = match (&mut self.serving).await {
             Ok(result) => result,
             Err(join) => Err(std::io::Error::other(join)),
+        };
+        if let Err(err) = self.services.close().await {
+            tracing::warn!(error = %err, "closing the database pool failed");
         }
+        served
     }
 }
 
@@ -105,7 +111,11 @@ pub async fn start(config: Config) -> Result<Server, StartError> {
         schema,
         bootstrapped: bootstrapped.clone(),
     };
-    let bootstrap = tokio::spawn(bootstrap_until_done(config, services, bootstrapped.clone()));
+    let bootstrap = tokio::spawn(bootstrap_until_done(
+        config,
+        services.clone(),
+        bootstrapped.clone(),
+    ));
 
     let (stop, stopped) = oneshot::channel::<()>();
     let app = router(state);
@@ -124,6 +134,7 @@ pub async fn start(config: Config) -> Result<Server, StartError> {
         serving,
         bootstrap,
         bootstrapped,
+        services,
     })
 }
 

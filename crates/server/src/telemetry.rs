@@ -4,10 +4,11 @@
 use std::io::IsTerminal;
 
 use axum::http::{Request, Response};
-use opentelemetry::trace::TracerProvider as _;
+use opentelemetry::trace::{TraceContextExt as _, TracerProvider as _};
 use opentelemetry_sdk::Resource;
 use opentelemetry_sdk::trace::SdkTracerProvider;
 use tracing::Span;
+use tracing_opentelemetry::OpenTelemetrySpanExt as _;
 use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::util::SubscriberInitExt;
 use tracing_subscriber::{EnvFilter, Layer, Registry};
@@ -108,19 +109,27 @@ pub fn request_span<B>(request: &Request<B>) -> Span {
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
     let path = request.uri().path();
-    tracing::info_span!(
+    let span = tracing::info_span!(
         "request",
         otel.name = %format!("{} {path}", request.method()),
         otel.kind = "server",
         http.request.method = %request.method(),
         url.path = %path,
         request_id = %request_id,
+        trace_id = tracing::field::Empty,
         municipality = tracing::field::Empty,
         graphql.operation = tracing::field::Empty,
         graphql.outcome = tracing::field::Empty,
         http.response.status_code = tracing::field::Empty,
         otel.status_code = tracing::field::Empty,
-    )
+    );
+    // With an OpenTelemetry layer installed the span already has a trace; recording its id
+    // puts it on every log line of the request, so logs and traces can be joined.
+    let trace_id = span.context().span().span_context().trace_id();
+    if trace_id != opentelemetry::trace::TraceId::INVALID {
+        span.record("trace_id", trace_id.to_string());
+    }
+    span
 }
 
 /// Records the outcome on the request's span and logs one line per request.
