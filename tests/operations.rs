@@ -355,3 +355,80 @@ async fn responses_carry_a_request_id() {
         .expect("get");
     assert_eq!(response.headers()["x-request-id"], "given-by-the-proxy");
 }
+
+/// A minimal OTLP/HTTP collector: records the path and body of every request it receives.
+fn otlp_sink() -> (String, std::sync::mpsc::Receiver<(String, Vec<u8>)>) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind sink");
+    let addr = listener.local_addr().expect("addr").to_string();
+    let (sender, received) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let sender = sender.clone();
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(stream);
+                // Several requests may come over one kept-alive connection.
+                loop {
+                    let mut request_line = String::new();
+                    if reader.read_line(&mut request_line).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let path = request_line
+                        .split_whitespace()
+                        .nth(1)
+                        .unwrap_or("")
+                        .to_owned();
+                    let mut length = 0;
+                    loop {
+                        let mut header = String::new();
+                        reader.read_line(&mut header).expect("header");
+                        if header.trim().is_empty() {
+                            break;
+                        }
+                        if let Some((name, value)) = header.split_once(':')
+                            && name.eq_ignore_ascii_case("content-length")
+                        {
+                            length = value.trim().parse().expect("length");
+                        }
+                    }
+                    let mut body = vec![0; length];
+                    reader.read_exact(&mut body).expect("body");
+                    let _ = sender.send((path, body));
+                    let ok = "HTTP/1.1 200 OK\r\nContent-Type: application/x-protobuf\r\nContent-Length: 0\r\n\r\n";
+                    reader.get_mut().write_all(ok.as_bytes()).expect("respond");
+                }
+            });
+        }
+    });
+    (format!("http://{addr}"), received)
+}
+
+#[test]
+fn spans_are_exported_over_otlp_when_configured() {
+    let (endpoint, received) = otlp_sink();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut server = Running::start(
+        praevnet(&["serve"])
+            .env("DATABASE_URL", sqlite_url(&dir))
+            .env("OTEL_EXPORTER_OTLP_ENDPOINT", &endpoint),
+        text_log_addr,
+    );
+    server.wait_ready();
+    let body = json!({ "query": "query Zaehlen { municipalities { totalCount } }" }).to_string();
+    assert!(http(&server.addr, "POST", "/graphql", &body).starts_with("HTTP/1.1 200"));
+    // Stopping flushes the batch of spans.
+    server.terminate();
+    assert_eq!(server.wait_exit(Duration::from_secs(15)), Some(0));
+
+    let exports: Vec<(String, Vec<u8>)> = received.try_iter().collect();
+    assert!(!exports.is_empty(), "the collector received nothing");
+    assert!(
+        exports.iter().all(|(path, _)| path == "/v1/traces"),
+        "{:?}",
+        exports.iter().map(|e| &e.0).collect::<Vec<_>>()
+    );
+    let all: Vec<u8> = exports.into_iter().flat_map(|(_, body)| body).collect();
+    let contains = |needle: &str| all.windows(needle.len()).any(|w| w == needle.as_bytes());
+    assert!(contains("praevnet"), "service name missing");
+    assert!(contains("POST /graphql"), "request span missing");
+    assert!(contains("Zaehlen"), "operation name missing");
+}
