@@ -8,6 +8,7 @@ use sea_orm_migration::prelude::*;
 pub use sea_orm_migration::{Migration, MigratorTrait};
 
 mod m20261121_000001_municipalities;
+mod m20261121_000002_accounts;
 pub mod tenancy;
 
 /// Runs the migrations in order; the struct exists because sea-orm-migration is trait based.
@@ -17,6 +18,9 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261121_000001_municipalities::Migration)]
+        vec![
+            Box::new(m20261121_000001_municipalities::Migration),
+            Box::new(m20261121_000002_accounts::Migration),
+        ]
     }
 }

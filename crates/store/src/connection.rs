@@ -9,6 +9,7 @@ use sea_orm::{ConnectOptions, Database, DatabaseConnection};
 
 use crate::MunicipalityId;
 use crate::StoreError;
+use crate::accounts::Accounts;
 use crate::municipalities::Municipalities;
 use crate::tenant::Tenant;
 
@@ -96,6 +97,11 @@ impl Store {
     /// Checks that the database answers, for the readiness probe.
     pub async fn ping(&self) -> Result<(), StoreError> {
         self.db.ping().await.map_err(StoreError::from)
+    }
+
+    /// Users, grants, sessions and login throttling.
+    pub fn accounts(&self) -> Accounts<'_> {
+        Accounts::new(&self.db)
     }
 
     /// The registry of municipalities, which is shared by all tenants.

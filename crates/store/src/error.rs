@@ -7,6 +7,7 @@ use sea_orm::{DbErr, RuntimeErr, SqlErr, sqlx};
 pub enum UniqueField {
     Ags,
     Slug,
+    Email,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -61,6 +62,9 @@ pub(crate) fn classify_unique(err: DbErr) -> StoreError {
         }
         if message.contains("slug") {
             return StoreError::Conflict(UniqueField::Slug);
+        }
+        if message.contains("email") {
+            return StoreError::Conflict(UniqueField::Email);
         }
     }
     StoreError::from(err)

@@ -41,3 +41,11 @@ typed_id!(
     /// Id of a municipality's prevention council.
     CouncilId
 );
+typed_id!(
+    /// Id of a user account.
+    UserId
+);
+typed_id!(
+    /// Id of one role granted to a user.
+    GrantId
+);

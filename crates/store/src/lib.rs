@@ -10,6 +10,7 @@
 //! use praevnet_store::entity::council;
 //! ```
 
+mod accounts;
 mod connection;
 mod entity;
 mod error;
@@ -18,9 +19,10 @@ mod migrate;
 mod municipalities;
 mod tenant;
 
+pub use accounts::{Accounts, GrantRecord, SessionRecord, ThrottleRecord, UserRecord};
 pub use connection::{Backend, Store, StoreOptions};
 pub use error::{StoreError, UniqueField};
-pub use ids::{CouncilId, MunicipalityId};
+pub use ids::{CouncilId, GrantId, MunicipalityId, UserId};
 pub use migrate::{MigrationState, migrate_down, migrate_status, migrate_up};
 pub use municipalities::{
     Municipalities, MunicipalityData, MunicipalityFilter, MunicipalityRecord,

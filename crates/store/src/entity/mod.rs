@@ -1,4 +1,5 @@
 //! sea-orm entities. Private on purpose: see the crate documentation.
 
+pub(crate) mod accounts;
 pub(crate) mod council;
 pub(crate) mod municipality;
