@@ -122,8 +122,13 @@ fn migrate_command_goes_up_down_and_reports() {
     );
     let (code, stdout, _) = output(praevnet(&["migrate", "down"]).env("DATABASE_URL", &url));
     assert_eq!(code, 0);
+    // One step back: the newest migration is pending again, the first stays applied.
     assert!(
-        stdout.contains("pending  m20261121_000001_municipalities"),
+        stdout.contains("applied  m20261121_000001_municipalities"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("pending  m20261121_000002_accounts"),
         "{stdout}"
     );
     let (code, stdout, _) = output(praevnet(&["migrate", "status"]).env("DATABASE_URL", &url));

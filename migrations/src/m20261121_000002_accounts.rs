@@ -70,7 +70,10 @@ enum Municipalities {
 }
 
 fn timestamp(column: impl IntoIden) -> ColumnDef {
-    ColumnDef::new(column).timestamp_with_time_zone().not_null().to_owned()
+    ColumnDef::new(column)
+        .timestamp_with_time_zone()
+        .not_null()
+        .to_owned()
 }
 
 fn user_fk(table: impl IntoIden, name: &str) -> ForeignKeyCreateStatement {
@@ -91,7 +94,11 @@ impl MigrationTrait for Migration {
                     .table(Users::Table)
                     .col(ColumnDef::new(Users::Id).uuid().not_null().primary_key())
                     .col(ColumnDef::new(Users::Email).string_len(254).not_null())
-                    .col(ColumnDef::new(Users::DisplayName).string_len(200).not_null())
+                    .col(
+                        ColumnDef::new(Users::DisplayName)
+                            .string_len(200)
+                            .not_null(),
+                    )
                     .col(ColumnDef::new(Users::PasswordHash).string_len(255).null())
                     .col(timestamp(Users::CreatedAt))
                     .col(timestamp(Users::UpdatedAt))
@@ -113,10 +120,19 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(RoleGrants::Table)
-                    .col(ColumnDef::new(RoleGrants::Id).uuid().not_null().primary_key())
+                    .col(
+                        ColumnDef::new(RoleGrants::Id)
+                            .uuid()
+                            .not_null()
+                            .primary_key(),
+                    )
                     .col(ColumnDef::new(RoleGrants::UserId).uuid().not_null())
                     .col(ColumnDef::new(RoleGrants::Role).string_len(32).not_null())
-                    .col(ColumnDef::new(RoleGrants::FederalState).string_len(2).null())
+                    .col(
+                        ColumnDef::new(RoleGrants::FederalState)
+                            .string_len(2)
+                            .null(),
+                    )
                     .col(ColumnDef::new(RoleGrants::MunicipalityId).uuid().null())
                     .col(timestamp(RoleGrants::CreatedAt))
                     .foreign_key(&mut user_fk(RoleGrants::Table, "role_grants_user_fk"))
@@ -144,7 +160,12 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(Sessions::Table)
-                    .col(ColumnDef::new(Sessions::TokenHash).char_len(64).not_null().primary_key())
+                    .col(
+                        ColumnDef::new(Sessions::TokenHash)
+                            .char_len(64)
+                            .not_null()
+                            .primary_key(),
+                    )
                     .col(ColumnDef::new(Sessions::UserId).uuid().not_null())
                     .col(timestamp(Sessions::CreatedAt))
                     .col(timestamp(Sessions::LastSeenAt))
@@ -175,11 +196,22 @@ impl MigrationTrait for Migration {
                             .primary_key(),
                     )
                     .col(ColumnDef::new(OneTimeTokens::UserId).uuid().not_null())
-                    .col(ColumnDef::new(OneTimeTokens::Purpose).string_len(16).not_null())
+                    .col(
+                        ColumnDef::new(OneTimeTokens::Purpose)
+                            .string_len(16)
+                            .not_null(),
+                    )
                     .col(timestamp(OneTimeTokens::ExpiresAt))
-                    .col(ColumnDef::new(OneTimeTokens::UsedAt).timestamp_with_time_zone().null())
+                    .col(
+                        ColumnDef::new(OneTimeTokens::UsedAt)
+                            .timestamp_with_time_zone()
+                            .null(),
+                    )
                     .col(timestamp(OneTimeTokens::CreatedAt))
-                    .foreign_key(&mut user_fk(OneTimeTokens::Table, "one_time_tokens_user_fk"))
+                    .foreign_key(&mut user_fk(
+                        OneTimeTokens::Table,
+                        "one_time_tokens_user_fk",
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -188,7 +220,12 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(LoginThrottle::Table)
-                    .col(ColumnDef::new(LoginThrottle::Key).string_len(300).not_null().primary_key())
+                    .col(
+                        ColumnDef::new(LoginThrottle::Key)
+                            .string_len(300)
+                            .not_null()
+                            .primary_key(),
+                    )
                     .col(ColumnDef::new(LoginThrottle::Failures).integer().not_null())
                     .col(timestamp(LoginThrottle::LastFailureAt))
                     .col(timestamp(LoginThrottle::BlockedUntil))
@@ -196,15 +233,29 @@ impl MigrationTrait for Migration {
             )
             .await?;
 
-        for table in ["users", "role_grants", "sessions", "one_time_tokens", "login_throttle"] {
+        for table in [
+            "users",
+            "role_grants",
+            "sessions",
+            "one_time_tokens",
+            "login_throttle",
+        ] {
             tenancy::grant_shared_table(manager, table).await?;
         }
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in ["login_throttle", "one_time_tokens", "sessions", "role_grants", "users"] {
-            manager.drop_table(Table::drop().table(Alias::new(table)).to_owned()).await?;
+        for table in [
+            "login_throttle",
+            "one_time_tokens",
+            "sessions",
+            "role_grants",
+            "users",
+        ] {
+            manager
+                .drop_table(Table::drop().table(Alias::new(table)).to_owned())
+                .await?;
         }
         Ok(())
     }

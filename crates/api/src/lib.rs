@@ -1,6 +1,7 @@
 //! The GraphQL API: parses requests into core's types, calls core, maps errors. Thin on
 //! purpose: rules and authorisation live in `praevnet-core`.
 
+mod account;
 mod context;
 mod council;
 mod error;
@@ -8,6 +9,6 @@ mod ids;
 mod municipality;
 mod schema;
 
-pub use context::RequestContext;
+pub use context::{RequestContext, SessionChange};
 pub use error::finalize_response;
 pub use schema::{ApiSchema, SchemaOptions, build_schema, sdl};

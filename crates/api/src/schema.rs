@@ -3,14 +3,15 @@
 use async_graphql::{EmptySubscription, MergedObject, Schema};
 use praevnet_core::Services;
 
+use crate::account::{AccountMutation, AccountQuery};
 use crate::council::CouncilMutation;
 use crate::municipality::{MunicipalityMutation, MunicipalityQuery};
 
 #[derive(MergedObject, Default, Debug)]
-pub struct Query(MunicipalityQuery);
+pub struct Query(MunicipalityQuery, AccountQuery);
 
 #[derive(MergedObject, Default, Debug)]
-pub struct Mutation(MunicipalityMutation, CouncilMutation);
+pub struct Mutation(MunicipalityMutation, CouncilMutation, AccountMutation);
 
 pub type ApiSchema = Schema<Query, Mutation, EmptySubscription>;
 

@@ -30,6 +30,12 @@ pub enum Problem {
     PageSize {
         max: u64,
     },
+    EmailFormat,
+    EmailTaken,
+    PasswordTooShort {
+        min: usize,
+    },
+    PasswordTooGuessable,
     /// Several operations in one HTTP request; the API takes one at a time.
     BatchNotSupported,
     /// The body is not a GraphQL request at all.
@@ -104,6 +110,26 @@ impl Problem {
             (Problem::PageSize { max }, Lang::En) => {
                 format!("At most {max} entries can be fetched at once.")
             }
+            (Problem::EmailFormat, Lang::De) => "Das ist keine gültige E-Mail-Adresse.".into(),
+            (Problem::EmailFormat, Lang::En) => "This is not a valid e-mail address.".into(),
+            (Problem::EmailTaken, Lang::De) => {
+                "Für diese E-Mail-Adresse besteht bereits ein Konto.".into()
+            }
+            (Problem::EmailTaken, Lang::En) => "An account with this e-mail address exists.".into(),
+            (Problem::PasswordTooShort { min }, Lang::De) => {
+                format!("Das Passwort muss mindestens {min} Zeichen lang sein.")
+            }
+            (Problem::PasswordTooShort { min }, Lang::En) => {
+                format!("The password must be at least {min} characters long.")
+            }
+            (Problem::PasswordTooGuessable, Lang::De) => "Dieses Passwort ist zu leicht zu \
+                erraten: Es steht auf Listen häufiger Passwörter oder folgt einem einfachen \
+                Muster. Wählen Sie zum Beispiel mehrere zufällige Wörter."
+                .into(),
+            (Problem::PasswordTooGuessable, Lang::En) => "This password is too easy to guess: \
+                it is on lists of common passwords or follows a simple pattern. Choose, for \
+                example, several random words."
+                .into(),
             (Problem::BatchNotSupported, Lang::De) => {
                 "Mehrere Anfragen in einer (Batching) werden nicht unterstützt.".into()
             }
@@ -124,6 +150,12 @@ pub enum Error {
     NotFound,
     #[error("not logged in")]
     Unauthenticated,
+    /// Wrong e-mail address or password; which of the two is not said.
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    /// Too many failed logins; the client may try again after this many seconds.
+    #[error("throttled for {retry_after} s")]
+    Throttled { retry_after: u64 },
     #[error("forbidden")]
     Forbidden,
     #[error("invalid {field}: {problem:?}")]
@@ -156,7 +188,8 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::NotFound => "NOT_FOUND",
-            Error::Unauthenticated => "UNAUTHENTICATED",
+            Error::Unauthenticated | Error::InvalidCredentials => "UNAUTHENTICATED",
+            Error::Throttled { .. } => "THROTTLED",
             Error::Forbidden => "FORBIDDEN",
             Error::Validation { .. } => "VALIDATION",
             Error::BadRequest(_) => "BAD_REQUEST",
@@ -185,6 +218,17 @@ impl Error {
             (Error::NotFound, Lang::En) => "Not found.".into(),
             (Error::Unauthenticated, Lang::De) => "Bitte melden Sie sich an.".into(),
             (Error::Unauthenticated, Lang::En) => "Please log in.".into(),
+            (Error::InvalidCredentials, Lang::De) => {
+                "E-Mail-Adresse oder Passwort ist nicht korrekt.".into()
+            }
+            (Error::InvalidCredentials, Lang::En) => "Wrong e-mail address or password.".into(),
+            (Error::Throttled { retry_after }, Lang::De) => format!(
+                "Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in \
+                 {retry_after} Sekunden erneut."
+            ),
+            (Error::Throttled { retry_after }, Lang::En) => format!(
+                "Too many failed login attempts. Please try again in {retry_after} seconds."
+            ),
             (Error::Forbidden, Lang::De) => "Dazu fehlt Ihnen die Berechtigung.".into(),
             (Error::Forbidden, Lang::En) => "You are not allowed to do this.".into(),
             (Error::Unavailable(_), Lang::De) => "Der Dienst ist vorübergehend nicht \
@@ -213,6 +257,10 @@ impl From<StoreError> for Error {
             StoreError::Conflict(UniqueField::Slug) => Error::Conflict {
                 field: "slug",
                 problem: Problem::SlugTaken,
+            },
+            StoreError::Conflict(UniqueField::Email) => Error::Conflict {
+                field: "email",
+                problem: Problem::EmailTaken,
             },
             StoreError::Unavailable(e) => Error::Unavailable(e.to_string()),
             other => Error::Internal(other.to_string()),

@@ -1,20 +1,24 @@
 //! The domain of praevnet: types that are valid by construction, the rules, the use cases and
 //! who may run them. Knows no HTTP and no GraphQL; every transport goes through [`Services`].
 
+pub mod accounts;
 pub mod ags;
 pub mod council;
 pub mod demo;
+pub mod email;
 pub mod error;
 pub mod federal_state;
 pub mod lang;
 pub mod municipality;
+pub mod password;
 pub mod principal;
 mod services;
 pub mod slug;
+mod token;
 
 pub use error::{Error, Problem};
 pub use lang::Lang;
-pub use praevnet_store::{CouncilId, MunicipalityId};
+pub use praevnet_store::{CouncilId, MunicipalityId, UserId};
 pub use principal::Principal;
 pub use services::{Page, Services};
 

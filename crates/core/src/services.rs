@@ -2,6 +2,7 @@
 
 use praevnet_store::{MunicipalityFilter, Store};
 
+use crate::accounts::SessionSettings;
 use crate::council::{Council, CouncilInput};
 use crate::federal_state::FederalState;
 use crate::municipality::{Municipality, MunicipalityInput, MunicipalityPatch};
@@ -21,12 +22,13 @@ pub struct Page<T> {
 /// Entry point of every transport into the domain.
 #[derive(Clone, Debug)]
 pub struct Services {
-    store: Store,
+    pub(crate) store: Store,
+    pub(crate) sessions: SessionSettings,
 }
 
 impl Services {
-    pub fn new(store: Store) -> Self {
-        Self { store }
+    pub fn new(store: Store, sessions: SessionSettings) -> Self {
+        Self { store, sessions }
     }
 
     /// Whether the database answers, for readiness probes.
@@ -98,7 +100,7 @@ impl Services {
         principal: &Principal,
         input: MunicipalityInput,
     ) -> Result<Municipality> {
-        principal.require_platform_admin()?;
+        principal.require_can_create_in(input.federal_state)?;
         let data = input.parse()?;
         let created = self.store.municipalities().insert(data).await?;
         tracing::info!(municipality = %created.id, "municipality created");
@@ -111,8 +113,12 @@ impl Services {
         id: MunicipalityId,
         patch: MunicipalityPatch,
     ) -> Result<Municipality> {
-        principal.require_platform_admin()?;
         let current = self.municipality(principal, id).await?;
+        principal.require_can_edit_registry(&current)?;
+        if let Some(state) = patch.federal_state {
+            // Moving a municipality needs the right to create it in the new Land as well.
+            principal.require_can_create_in(state)?;
+        }
         let data = patch.apply_to(&current).parse()?;
         let updated = self.store.municipalities().update(id, data).await?;
         updated.ok_or(Error::NotFound)?.try_into()
@@ -134,10 +140,10 @@ impl Services {
         municipality: MunicipalityId,
         input: CouncilInput,
     ) -> Result<Council> {
-        principal.require_platform_admin()?;
+        // Rights first: another tenant's id is answered like an unknown one.
+        let target = self.municipality(principal, municipality).await?;
+        principal.require_can_manage(&target)?;
         let data = input.parse()?;
-        // Answer an unknown municipality as NOT_FOUND rather than a foreign-key failure.
-        self.municipality(principal, municipality).await?;
         let saved = self.store.tenant(municipality).save_council(data).await?;
         Ok(saved.into())
     }

@@ -1,7 +1,7 @@
 //! The HTTP router and the layers every request passes.
 
-use axum::Router;
 use axum::routing::{get, post};
+use axum::{Router, middleware};
 use tower::ServiceBuilder;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -9,7 +9,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::config::Mode;
 use crate::state::AppState;
-use crate::{graphql, health, telemetry};
+use crate::{graphql, health, security, telemetry};
 
 pub fn router(state: AppState) -> Router {
     let graphql_route = match state.config.mode {
@@ -17,6 +17,7 @@ pub fn router(state: AppState) -> Router {
         Mode::Production => post(graphql::execute),
     };
     let body_limit = state.config.request_body_limit;
+    let https = state.config.is_https();
     Router::new()
         .route("/graphql", graphql_route)
         .route("/healthz", get(health::healthz))
@@ -33,6 +34,9 @@ pub fn router(state: AppState) -> Router {
                         .on_response(telemetry::record_response),
                 )
                 .layer(PropagateRequestIdLayer::x_request_id())
+                .layer(middleware::from_fn(move |request, next| {
+                    security::headers(https, request, next)
+                }))
                 .layer(RequestBodyLimitLayer::new(body_limit)),
         )
 }

@@ -97,6 +97,66 @@ pub const SETTINGS: &[Setting] = &[
         help: "Highest complexity (sum of field costs) of a GraphQL query.",
     },
     Setting {
+        env: "PRAEVNET_PUBLIC_URL",
+        key: "public_url",
+        default: "http://127.0.0.1:8080",
+        help: "The address users reach the platform at; used in links of e-mails. With `https://` session cookies are marked Secure and HSTS is sent.",
+    },
+    Setting {
+        env: "PRAEVNET_SESSION_IDLE_MINUTES",
+        key: "session_idle_minutes",
+        default: "480",
+        help: "A session ends after this many minutes without a request (5 to 10080).",
+    },
+    Setting {
+        env: "PRAEVNET_SESSION_ABSOLUTE_HOURS",
+        key: "session_absolute_hours",
+        default: "336",
+        help: "A session ends this many hours after login, active or not (1 to 8760).",
+    },
+    Setting {
+        env: "PRAEVNET_TRUST_PROXY_HEADERS",
+        key: "trust_proxy_headers",
+        default: "false",
+        help: "Take the client address from `X-Forwarded-For` (set only behind a proxy that overwrites it); used for login throttling.",
+    },
+    Setting {
+        env: "PRAEVNET_SMTP_HOST",
+        key: "smtp_host",
+        default: "(none)",
+        help: "Mail server for invitations and password resets. Without it these mails cannot be sent and the operations say so.",
+    },
+    Setting {
+        env: "PRAEVNET_SMTP_PORT",
+        key: "smtp_port",
+        default: "587",
+        help: "Port of the mail server.",
+    },
+    Setting {
+        env: "PRAEVNET_SMTP_TLS",
+        key: "smtp_tls",
+        default: "starttls",
+        help: "`starttls` (upgrade, required), `tls` (implicit TLS, usually port 465) or `none` (only for a relay on the same host or in tests).",
+    },
+    Setting {
+        env: "PRAEVNET_SMTP_USERNAME",
+        key: "smtp_username",
+        default: "(none)",
+        help: "Login at the mail server, if it needs one.",
+    },
+    Setting {
+        env: "PRAEVNET_SMTP_PASSWORD",
+        key: "smtp_password",
+        default: "(none)",
+        help: "Password for `PRAEVNET_SMTP_USERNAME`.",
+    },
+    Setting {
+        env: "PRAEVNET_MAIL_FROM",
+        key: "mail_from",
+        default: "praevnet <noreply@localhost>",
+        help: "Sender of the platform's e-mails.",
+    },
+    Setting {
         env: "OTEL_EXPORTER_OTLP_ENDPOINT",
         key: "",
         default: "(none)",
@@ -144,6 +204,35 @@ pub struct Config {
     pub request_body_limit: usize,
     pub graphql_max_depth: usize,
     pub graphql_max_complexity: usize,
+    pub public_url: String,
+    pub session_idle_minutes: i64,
+    pub session_absolute_hours: i64,
+    pub trust_proxy_headers: bool,
+    pub smtp: Option<SmtpConfig>,
+    pub mail_from: String,
+}
+
+/// How mail leaves the platform.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SmtpTls {
+    StartTls,
+    Tls,
+    None,
+}
+
+#[derive(Clone, Debug)]
+pub struct SmtpConfig {
+    pub host: String,
+    pub port: u16,
+    pub tls: SmtpTls,
+    pub credentials: Option<(String, Secret)>,
+}
+
+impl Config {
+    /// Whether users reach the platform over HTTPS (Secure cookies, HSTS).
+    pub fn is_https(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
 }
 
 impl Config {
@@ -220,6 +309,24 @@ impl Config {
             true => Some(get("PRAEVNET_BOOTSTRAP_ADMIN_TOKEN").token()?),
             false => None,
         };
+        let smtp = match values.contains_key("PRAEVNET_SMTP_HOST") {
+            true => {
+                let credentials = match values.contains_key("PRAEVNET_SMTP_USERNAME") {
+                    true => Some((
+                        get("PRAEVNET_SMTP_USERNAME").value.trim().to_owned(),
+                        Secret::new(get("PRAEVNET_SMTP_PASSWORD").value),
+                    )),
+                    false => None,
+                };
+                Some(SmtpConfig {
+                    host: get("PRAEVNET_SMTP_HOST").value.trim().to_owned(),
+                    port: get("PRAEVNET_SMTP_PORT").in_range(1, 65_535)?,
+                    tls: get("PRAEVNET_SMTP_TLS").smtp_tls()?,
+                    credentials,
+                })
+            }
+            false => None,
+        };
         Ok(Config {
             listen: get("PRAEVNET_LISTEN")
                 .parse_with("eine Adresse mit Port, z. B. 127.0.0.1:8080")?,
@@ -233,6 +340,12 @@ impl Config {
             request_body_limit: get("PRAEVNET_REQUEST_BODY_LIMIT")
                 .in_range(1024, 64 * 1024 * 1024)?,
             graphql_max_depth: get("PRAEVNET_GRAPHQL_MAX_DEPTH").in_range(2, 100)?,
+            public_url: get("PRAEVNET_PUBLIC_URL").url()?,
+            session_idle_minutes: get("PRAEVNET_SESSION_IDLE_MINUTES").in_range(5, 10_080)?,
+            session_absolute_hours: get("PRAEVNET_SESSION_ABSOLUTE_HOURS").in_range(1, 8_760)?,
+            trust_proxy_headers: get("PRAEVNET_TRUST_PROXY_HEADERS").boolean()?,
+            smtp,
+            mail_from: get("PRAEVNET_MAIL_FROM").mailbox()?,
             graphql_max_complexity: get("PRAEVNET_GRAPHQL_MAX_COMPLEXITY")
                 .in_range(10, 1_000_000)?,
         })
@@ -377,6 +490,37 @@ impl Raw {
                 Err(self
                     .malformed("eine Datenbank-URL, die mit sqlite:// oder postgres:// beginnt"))
             }
+        }
+    }
+
+    fn url(&self) -> Result<String, ConfigError> {
+        let value = self.value.trim().trim_end_matches('/');
+        let rest = value
+            .strip_prefix("https://")
+            .or_else(|| value.strip_prefix("http://"));
+        match rest {
+            Some(host) if !host.is_empty() && !host.contains(char::is_whitespace) => {
+                Ok(value.to_owned())
+            }
+            _ => Err(self.malformed("eine Adresse wie https://praevnet.example.de")),
+        }
+    }
+
+    fn smtp_tls(&self) -> Result<SmtpTls, ConfigError> {
+        match self.value.trim() {
+            "starttls" => Ok(SmtpTls::StartTls),
+            "tls" => Ok(SmtpTls::Tls),
+            "none" => Ok(SmtpTls::None),
+            _ => Err(self.malformed("starttls, tls oder none")),
+        }
+    }
+
+    fn mailbox(&self) -> Result<String, ConfigError> {
+        let value = self.value.trim();
+        if value.contains('@') && !value.contains(['\r', '\n']) {
+            Ok(value.to_owned())
+        } else {
+            Err(self.malformed("eine Absenderadresse wie praevnet <noreply@example.de>"))
         }
     }
 

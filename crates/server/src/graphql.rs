@@ -5,14 +5,16 @@ use async_graphql::http::GraphiQLSource;
 use async_graphql::{ErrorExtensionValues, Response as GraphQLResponseBody, ServerError};
 use async_graphql_axum::rejection::GraphQLRejection;
 use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
-use axum::extract::State;
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
-use praevnet_api::{RequestContext, finalize_response};
-use praevnet_core::{Error, Lang, Problem};
+use praevnet_api::{RequestContext, SessionChange, finalize_response};
+use praevnet_core::{Error, Lang, Principal, Problem};
 
-use crate::auth;
 use crate::state::AppState;
+use crate::{auth, session};
 
 fn request_id(headers: &HeaderMap) -> String {
     headers
@@ -53,8 +55,32 @@ fn refused(status: StatusCode, err: &Error, lang: Lang, request_id: &str) -> Res
     (status, GraphQLResponse::from(body)).into_response()
 }
 
+/// The principal of a request, from its bearer token or its session cookie.
+async fn authenticate(
+    state: &AppState,
+    headers: &HeaderMap,
+    secret: Option<&str>,
+) -> Result<Principal, Error> {
+    if headers.contains_key(header::AUTHORIZATION) {
+        return auth::principal(headers, state.config.bootstrap_admin_token.as_ref())
+            .map_err(|auth::InvalidCredentials| Error::Unauthenticated);
+    }
+    let Some(secret) = secret else {
+        return Ok(Principal::Anonymous);
+    };
+    if !session::origin_is_proven(headers) {
+        return Err(Error::Forbidden);
+    }
+    Ok(state
+        .services
+        .session(secret)
+        .await?
+        .unwrap_or(Principal::Anonymous))
+}
+
 pub async fn execute(
     State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     request: Result<GraphQLRequest, GraphQLRejection>,
 ) -> Response {
@@ -65,6 +91,16 @@ pub async fn execute(
             .get(header::ACCEPT_LANGUAGE)
             .and_then(|v| v.to_str().ok()),
     );
+    let json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if !json {
+        // Also what keeps plain cross-site form posts out: they cannot send this type.
+        span.record("graphql.outcome", "BAD_REQUEST");
+        let err = Error::BadRequest(Problem::MalformedRequest);
+        return refused(StatusCode::UNSUPPORTED_MEDIA_TYPE, &err, lang, &request_id);
+    }
     let request = match request {
         Ok(request) => request.into_inner(),
         Err(GraphQLRejection(rejection)) => {
@@ -91,21 +127,29 @@ pub async fn execute(
         let err = Error::Unavailable("database not migrated yet".into());
         return refused(StatusCode::SERVICE_UNAVAILABLE, &err, lang, &request_id);
     }
-    let principal = match auth::principal(&headers, state.config.bootstrap_admin_token.as_ref()) {
+    let secret = session::secret(&headers);
+    let principal = match authenticate(&state, &headers, secret.as_deref()).await {
         Ok(principal) => principal,
-        Err(auth::InvalidCredentials) => {
-            span.record("graphql.outcome", "UNAUTHENTICATED");
-            return refused(
-                StatusCode::UNAUTHORIZED,
-                &Error::Unauthenticated,
-                lang,
-                &request_id,
-            );
+        Err(err) => {
+            span.record("graphql.outcome", err.code());
+            let status = match err {
+                Error::Unauthenticated => StatusCode::UNAUTHORIZED,
+                Error::Forbidden => StatusCode::FORBIDDEN,
+                Error::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+                _ => StatusCode::INTERNAL_SERVER_ERROR,
+            };
+            if let Error::Internal(detail) | Error::Unavailable(detail) = &err {
+                tracing::error!(%detail, %request_id, "authentication failed");
+            }
+            return refused(status, &err, lang, &request_id);
         }
     };
+    let stale_cookie = secret.is_some() && principal == Principal::Anonymous;
 
-    let context = RequestContext::new(principal, lang, request_id.clone(), span.clone());
-    let mut response = state.schema.execute(request.data(context)).await;
+    let client = session::client_address(&headers, Some(peer), state.config.trust_proxy_headers);
+    let context = RequestContext::new(principal, lang, request_id.clone(), span.clone())
+        .with_client(client, secret);
+    let mut response = state.schema.execute(request.data(context.clone())).await;
     finalize_response(&mut response, &request_id);
     let outcome = response
         .errors
@@ -117,10 +161,32 @@ pub async fn execute(
             |code| code.to_string().trim_matches('"').to_owned(),
         );
     span.record("graphql.outcome", outcome);
-    GraphQLResponse::from(response).into_response()
+    let mut http = GraphQLResponse::from(response).into_response();
+    let cookie = match context.session_change() {
+        Some(SessionChange::Started { secret }) => {
+            Some(session::start_cookie(&state.config, &secret))
+        }
+        Some(SessionChange::Ended) => Some(session::end_cookie(&state.config)),
+        None if stale_cookie => Some(session::end_cookie(&state.config)),
+        None => None,
+    };
+    if let Some(cookie) = cookie {
+        http.headers_mut().append(header::SET_COOKIE, cookie);
+    }
+    http
 }
 
 /// The interactive query page; only routed in development mode.
-pub async fn graphiql() -> Html<String> {
-    Html(GraphiQLSource::build().endpoint("/graphql").finish())
+///
+/// GraphiQL loads its scripts and styles from a CDN, so this page alone gets a CSP that allows
+/// them; it is never served in production.
+pub async fn graphiql() -> impl IntoResponse {
+    (
+        [(
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self' https://unpkg.com; script-src 'self' 'unsafe-inline' https://unpkg.com; \
+             style-src 'self' 'unsafe-inline' https://unpkg.com; img-src 'self' data: https://unpkg.com",
+        )],
+        Html(GraphiQLSource::build().endpoint("/graphql").finish()),
+    )
 }

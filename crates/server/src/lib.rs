@@ -8,6 +8,8 @@ pub mod config;
 mod graphql;
 mod health;
 pub mod run;
+mod security;
+mod session;
 mod state;
 pub mod telemetry;
 

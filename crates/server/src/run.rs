@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use praevnet_api::{SchemaOptions, build_schema};
+use praevnet_core::accounts::SessionSettings;
 use praevnet_core::{Services, demo};
 use praevnet_store::{Store, StoreOptions, migrate_up};
 use tokio::net::TcpListener;
@@ -84,7 +85,11 @@ pub async fn start(config: Config) -> Result<Server, StartError> {
         },
     )
     .await?;
-    let services = Services::new(store);
+    let sessions = SessionSettings {
+        idle: chrono::Duration::minutes(config.session_idle_minutes),
+        absolute: chrono::Duration::hours(config.session_absolute_hours),
+    };
+    let services = Services::new(store, sessions);
     let schema = build_schema(
         services.clone(),
         SchemaOptions {
@@ -120,12 +125,15 @@ pub async fn start(config: Config) -> Result<Server, StartError> {
     let (stop, stopped) = oneshot::channel::<()>();
     let app = router(state);
     let serving = tokio::spawn(async move {
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async move {
-                // A dropped sender also means stop.
-                let _ = stopped.await;
-            })
-            .await
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async move {
+            // A dropped sender also means stop.
+            let _ = stopped.await;
+        })
+        .await
     });
     tracing::info!(%addr, "praevnet listening");
     Ok(Server {

@@ -82,16 +82,26 @@ impl<'a> Accounts<'a> {
     }
 
     pub async fn user(&self, id: UserId) -> Result<Option<UserRecord>, StoreError> {
-        Ok(user::Entity::find_by_id(id.as_uuid()).one(self.db).await?.map(Into::into))
+        Ok(user::Entity::find_by_id(id.as_uuid())
+            .one(self.db)
+            .await?
+            .map(Into::into))
     }
 
     /// `email` must already be normalised (lower case), as core's `EmailAddress` is.
     pub async fn user_by_email(&self, email: &str) -> Result<Option<UserRecord>, StoreError> {
-        let found = user::Entity::find().filter(user::Column::Email.eq(email)).one(self.db).await?;
+        let found = user::Entity::find()
+            .filter(user::Column::Email.eq(email))
+            .one(self.db)
+            .await?;
         Ok(found.map(Into::into))
     }
 
-    pub async fn insert_user(&self, email: &str, display_name: &str) -> Result<UserRecord, StoreError> {
+    pub async fn insert_user(
+        &self,
+        email: &str,
+        display_name: &str,
+    ) -> Result<UserRecord, StoreError> {
         let now = Utc::now();
         let model = user::ActiveModel {
             id: Set(UserId::generate().as_uuid()),
@@ -142,7 +152,10 @@ impl<'a> Accounts<'a> {
             municipality_id: Set(municipality.map(|m| m.as_uuid())),
             created_at: Set(Utc::now()),
         };
-        Ok(role_grant::Entity::insert(model).exec_with_returning(self.db).await?.into())
+        Ok(role_grant::Entity::insert(model)
+            .exec_with_returning(self.db)
+            .await?
+            .into())
     }
 
     pub async fn insert_session(
@@ -161,12 +174,16 @@ impl<'a> Accounts<'a> {
             idle_expires_at: Set(idle_expires_at),
             absolute_expires_at: Set(absolute_expires_at),
         };
-        session::Entity::insert(model).exec_without_returning(self.db).await?;
+        session::Entity::insert(model)
+            .exec_without_returning(self.db)
+            .await?;
         Ok(())
     }
 
     pub async fn session(&self, token_hash: &str) -> Result<Option<SessionRecord>, StoreError> {
-        let found = session::Entity::find_by_id(token_hash.to_owned()).one(self.db).await?;
+        let found = session::Entity::find_by_id(token_hash.to_owned())
+            .one(self.db)
+            .await?;
         Ok(found.map(|m| SessionRecord {
             user_id: UserId::from_uuid(m.user_id),
             last_seen_at: m.last_seen_at,
@@ -192,7 +209,9 @@ impl<'a> Accounts<'a> {
     }
 
     pub async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError> {
-        session::Entity::delete_by_id(token_hash.to_owned()).exec(self.db).await?;
+        session::Entity::delete_by_id(token_hash.to_owned())
+            .exec(self.db)
+            .await?;
         Ok(())
     }
 
@@ -220,7 +239,9 @@ impl<'a> Accounts<'a> {
             used_at: Set(None),
             created_at: Set(Utc::now()),
         };
-        one_time_token::Entity::insert(model).exec_without_returning(self.db).await?;
+        one_time_token::Entity::insert(model)
+            .exec_without_returning(self.db)
+            .await?;
         Ok(())
     }
 
@@ -240,12 +261,20 @@ impl<'a> Accounts<'a> {
             .filter(one_time_token::Column::ExpiresAt.gt(now))
             .exec_with_returning(self.db)
             .await?;
-        Ok(used.into_iter().next().map(|m| UserId::from_uuid(m.user_id)))
+        Ok(used
+            .into_iter()
+            .next()
+            .map(|m| UserId::from_uuid(m.user_id)))
     }
 
     pub async fn throttle(&self, key: &str) -> Result<Option<ThrottleRecord>, StoreError> {
-        let found = login_throttle::Entity::find_by_id(key.to_owned()).one(self.db).await?;
-        Ok(found.map(|m| ThrottleRecord { failures: m.failures, blocked_until: m.blocked_until }))
+        let found = login_throttle::Entity::find_by_id(key.to_owned())
+            .one(self.db)
+            .await?;
+        Ok(found.map(|m| ThrottleRecord {
+            failures: m.failures,
+            blocked_until: m.blocked_until,
+        }))
     }
 
     /// Counts one more failure for `key` and returns the new count.
@@ -261,7 +290,8 @@ impl<'a> Accounts<'a> {
                 OnConflict::column(login_throttle::Column::Key)
                     .value(
                         login_throttle::Column::Failures,
-                        Expr::col((login_throttle::Entity, login_throttle::Column::Failures)).add(1),
+                        Expr::col((login_throttle::Entity, login_throttle::Column::Failures))
+                            .add(1),
                     )
                     .value(login_throttle::Column::LastFailureAt, Expr::value(now))
                     .to_owned(),
@@ -281,7 +311,9 @@ impl<'a> Accounts<'a> {
     }
 
     pub async fn clear_throttle(&self, key: &str) -> Result<(), StoreError> {
-        login_throttle::Entity::delete_by_id(key.to_owned()).exec(self.db).await?;
+        login_throttle::Entity::delete_by_id(key.to_owned())
+            .exec(self.db)
+            .await?;
         Ok(())
     }
 }

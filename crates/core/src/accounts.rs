@@ -1,0 +1,223 @@
+//! Accounts: creating them, logging in and out, and turning a session into a principal.
+
+use chrono::{DateTime, Duration, Utc};
+use praevnet_store::UserRecord;
+
+use crate::email::EmailAddress;
+use crate::municipality::required_text;
+use crate::principal::{Account, Grant};
+use crate::{Error, Principal, Result, Services, password, token};
+
+/// How long a session lives: `idle` after the last request, at most `absolute` after login.
+#[derive(Clone, Copy, Debug)]
+pub struct SessionSettings {
+    pub idle: Duration,
+    pub absolute: Duration,
+}
+
+impl Default for SessionSettings {
+    fn default() -> Self {
+        Self {
+            idle: Duration::hours(8),
+            absolute: Duration::days(14),
+        }
+    }
+}
+
+/// Failures allowed before delays start: per account, and per client address (an office
+/// behind one address has many users).
+const FREE_FAILURES_ACCOUNT: i32 = 5;
+const FREE_FAILURES_CLIENT: i32 = 20;
+/// The longest delay, reached after about ten failures beyond the free ones.
+const MAX_DELAY_SECS: i64 = 15 * 60;
+/// A session's expiry is moved forward at most this often, to spare a write per request.
+const TOUCH_INTERVAL: Duration = Duration::minutes(1);
+
+/// The delay after `failures` failures: doubling from one second once the free ones are used.
+fn throttle_delay(failures: i32, free: i32) -> Duration {
+    let excess = failures - free;
+    if excess <= 0 {
+        return Duration::zero();
+    }
+    let secs = 1i64
+        .checked_shl(u32::try_from(excess - 1).unwrap_or(u32::MAX))
+        .unwrap_or(MAX_DELAY_SECS);
+    Duration::seconds(secs.min(MAX_DELAY_SECS))
+}
+
+fn throttle_keys(email: &str, client: &str) -> [(String, i32); 2] {
+    [
+        (format!("account:{email}"), FREE_FAILURES_ACCOUNT),
+        (format!("client:{client}"), FREE_FAILURES_CLIENT),
+    ]
+}
+
+impl Services {
+    /// Creates an account with one role. `password` is given by the operator's command line;
+    /// accounts made through the API get theirs by invitation.
+    pub async fn create_account(
+        &self,
+        principal: &Principal,
+        email: &str,
+        display_name: &str,
+        grant: Grant,
+        password: Option<String>,
+    ) -> Result<Account> {
+        self.require_can_grant(principal, &grant).await?;
+        let email = EmailAddress::parse(email)?;
+        let display_name = required_text("displayName", display_name, 200)?;
+        let hash = match password {
+            Some(password) => {
+                password::check_policy(&password, &[email.as_str(), &display_name])?;
+                Some(password::hash(password).await?)
+            }
+            None => None,
+        };
+        let accounts = self.store.accounts();
+        let user = accounts.insert_user(email.as_str(), &display_name).await?;
+        if let Some(hash) = hash {
+            accounts.set_password_hash(user.id, &hash).await?;
+        }
+        let (state, municipality) = match &grant {
+            Grant::PlatformAdmin => (None, None),
+            Grant::StateOffice(state) => (Some(state.code()), None),
+            Grant::MunicipalityAdmin(m) => (None, Some(*m)),
+        };
+        accounts
+            .add_grant(user.id, grant.role(), state, municipality)
+            .await?;
+        tracing::info!(user = %user.id, role = grant.role(), "account created");
+        self.account(user).await
+    }
+
+    /// Who may hand out which role: the operator any; a state office municipality
+    /// administrators of its Land; a municipality administrator those of its municipality.
+    async fn require_can_grant(&self, principal: &Principal, grant: &Grant) -> Result<()> {
+        match grant {
+            Grant::PlatformAdmin | Grant::StateOffice(_) => principal.require_platform_admin(),
+            Grant::MunicipalityAdmin(id) => {
+                let municipality = self.municipality(principal, *id).await?;
+                principal.require_can_manage(&municipality)
+            }
+        }
+    }
+
+    async fn account(&self, user: UserRecord) -> Result<Account> {
+        let grants = self.store.accounts().grants(user.id).await?;
+        Ok(Account {
+            user: user.id,
+            email: user.email,
+            display_name: user.display_name,
+            grants: grants
+                .iter()
+                .map(Grant::from_record)
+                .collect::<Result<_>>()?,
+        })
+    }
+
+    /// Checks the password and opens a session; returns the session's secret for the cookie.
+    ///
+    /// An unknown address costs the same work as a wrong password and gets the same answer.
+    /// Failures are counted per account and per client address; beyond a few, each further
+    /// attempt must wait, doubling up to 15 minutes.
+    pub async fn login(
+        &self,
+        email: &str,
+        password: &str,
+        client: &str,
+    ) -> Result<(String, Account)> {
+        let email = EmailAddress::parse(email).map_err(|_| Error::InvalidCredentials)?;
+        let now = Utc::now();
+        let keys = throttle_keys(email.as_str(), client);
+        let accounts = self.store.accounts();
+        for (key, _) in &keys {
+            if let Some(state) = accounts.throttle(key).await?
+                && state.blocked_until > now
+            {
+                return Err(throttled(state.blocked_until, now));
+            }
+        }
+        let user = accounts.user_by_email(email.as_str()).await?;
+        let stored = user.as_ref().and_then(|u| u.password_hash.clone());
+        let valid = password::verify(password.to_owned(), stored).await?;
+        let Some(user) = user.filter(|_| valid) else {
+            for (key, free) in &keys {
+                let failures = accounts.record_failure(key, now).await?;
+                let delay = throttle_delay(failures, *free);
+                if delay > Duration::zero() {
+                    accounts.block_until(key, now + delay).await?;
+                }
+            }
+            tracing::info!(client, "failed login");
+            return Err(Error::InvalidCredentials);
+        };
+        accounts.clear_throttle(&keys[0].0).await?;
+        let secret = token::generate();
+        accounts
+            .insert_session(
+                &token::stored_hash(&secret),
+                user.id,
+                now + self.sessions.idle,
+                now + self.sessions.absolute,
+            )
+            .await?;
+        tracing::info!(user = %user.id, "login");
+        Ok((secret, self.account(user).await?))
+    }
+
+    /// The principal behind a session cookie; `None` for an unknown or expired session (which
+    /// is then removed).
+    pub async fn session(&self, secret: &str) -> Result<Option<Principal>> {
+        let hash = token::stored_hash(secret);
+        let accounts = self.store.accounts();
+        let Some(session) = accounts.session(&hash).await? else {
+            return Ok(None);
+        };
+        let now = Utc::now();
+        if session.idle_expires_at <= now || session.absolute_expires_at <= now {
+            accounts.delete_session(&hash).await?;
+            return Ok(None);
+        }
+        if now - session.last_seen_at >= TOUCH_INTERVAL {
+            let idle = (now + self.sessions.idle).min(session.absolute_expires_at);
+            accounts.touch_session(&hash, now, idle).await?;
+        }
+        let Some(user) = accounts.user(session.user_id).await? else {
+            return Ok(None);
+        };
+        Ok(Some(Principal::User(self.account(user).await?)))
+    }
+
+    /// Ends the session on the server, so a copied cookie is worthless afterwards.
+    pub async fn logout(&self, secret: &str) -> Result<()> {
+        Ok(self
+            .store
+            .accounts()
+            .delete_session(&token::stored_hash(secret))
+            .await?)
+    }
+}
+
+fn throttled(until: DateTime<Utc>, now: DateTime<Utc>) -> Error {
+    let secs = (until - now).num_seconds().max(1);
+    Error::Throttled {
+        retry_after: u64::try_from(secs).unwrap_or(1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delays_grow_after_the_free_failures() {
+        let delays: Vec<i64> = (1..=16)
+            .map(|f| throttle_delay(f, 5).num_seconds())
+            .collect();
+        assert_eq!(
+            delays,
+            vec![0, 0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 900]
+        );
+        assert_eq!(throttle_delay(1000, 5).num_seconds(), 900);
+    }
+}
