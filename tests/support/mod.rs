@@ -7,9 +7,9 @@
 
 use std::time::{Duration, Instant};
 
-use praevnet_server::config::{Config, Secret};
+use praevnet_server::config::{Config, Secret, SmtpConfig, SmtpTls};
 use praevnet_server::{Server, start};
-use praevnet_testkit::TestDatabase;
+use praevnet_testkit::{SmtpSink, TestDatabase};
 use serde_json::{Value, json};
 
 pub const ADMIN_TOKEN: &str = "test-admin-token-0123456789abcdef";
@@ -87,17 +87,75 @@ impl TestApp {
             .expect("GET sent")
     }
 
-    /// Posts a GraphQL request and returns status and JSON body.
-    pub async fn post(&self, body: Value, headers: &[(&str, &str)]) -> (u16, Value) {
+    /// Posts a GraphQL request and returns status, headers and JSON body.
+    pub async fn post_full(
+        &self,
+        body: Value,
+        headers: &[(&str, &str)],
+    ) -> (u16, reqwest::header::HeaderMap, Value) {
         let mut request = self.client.post(self.url("/graphql")).json(&body);
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
         let response = request.send().await.expect("request sent");
         let status = response.status().as_u16();
+        let headers = response.headers().clone();
         let text = response.text().await.expect("body");
         let json = serde_json::from_str(&text).unwrap_or_else(|_| json!({ "raw": text }));
+        (status, headers, json)
+    }
+
+    /// Posts a GraphQL request and returns status and JSON body.
+    pub async fn post(&self, body: Value, headers: &[(&str, &str)]) -> (u16, Value) {
+        let (status, _, json) = self.post_full(body, headers).await;
         (status, json)
+    }
+
+    /// Runs a query in a browser session: with its cookie and the app's origin header.
+    pub async fn in_session(&self, cookie: &str, query: &str, variables: Value) -> Value {
+        let body = json!({ "query": query, "variables": variables });
+        self.post(body, &[("cookie", cookie), ("x-praevnet-csrf", "1")])
+            .await
+            .1
+    }
+
+    /// Logs in; returns the answer and the session cookie (`name=value`) if one was set.
+    pub async fn login(&self, email: &str, password: &str) -> (Value, Option<String>) {
+        let body = json!({
+            "query": "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { email roles { kind } } }",
+            "variables": { "e": email, "p": password }
+        });
+        let (_, headers, json) = self.post_full(body, &[]).await;
+        (json, session_cookie(&headers))
+    }
+
+    /// Invites `email` with `role` (as the bootstrap administrator), takes the link from the
+    /// mail the sink received, sets `password` with it and returns the session cookie.
+    pub async fn onboard(
+        &self,
+        sink: &SmtpSink,
+        email: &str,
+        role: Value,
+        password: &str,
+    ) -> String {
+        let mut input = role;
+        input["email"] = json!(email);
+        input["displayName"] = json!(format!("Testperson {email}"));
+        let body = self
+            .admin(
+                "mutation($i: InviteInput!) { inviteUser(input: $i) }",
+                json!({ "i": input }),
+            )
+            .await;
+        assert_eq!(body["data"]["inviteUser"], true, "{body}");
+        let token = link_token(&sink.wait_for(email).text, "/einladung#");
+        let body = json!({
+            "query": "mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p) { email } }",
+            "variables": { "t": token, "p": password }
+        });
+        let (_, headers, json) = self.post_full(body, &[]).await;
+        assert_eq!(json["data"]["acceptInvitation"]["email"], email, "{json}");
+        session_cookie(&headers).expect("a session cookie after accepting")
     }
 
     /// Runs a query anonymously.
@@ -131,6 +189,43 @@ impl TestApp {
             .unwrap_or_else(|| panic!("created {name}: {body}"))
             .to_owned()
     }
+}
+
+/// The session cookie (`praevnet_session=...`) a response sets, if any.
+pub fn session_cookie(headers: &reqwest::header::HeaderMap) -> Option<String> {
+    headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("praevnet_session="))
+        .and_then(|v| v.split(';').next())
+        .map(str::to_owned)
+}
+
+/// The token of a link in a mail: the 64 hex digits after `marker`.
+pub fn link_token(mail: &str, marker: &str) -> String {
+    let start = mail
+        .find(marker)
+        .unwrap_or_else(|| panic!("no {marker} link in: {mail}"))
+        + marker.len();
+    mail[start..]
+        .chars()
+        .take_while(char::is_ascii_hexdigit)
+        .collect()
+}
+
+/// A configuration that sends mail to `sink`.
+pub fn config_with_mail(db: &TestDatabase, sink: &SmtpSink) -> Config {
+    let mut config = test_config(db);
+    config.smtp = Some(SmtpConfig {
+        host: "127.0.0.1".into(),
+        port: sink.port,
+        tls: SmtpTls::None,
+        credentials: None,
+    });
+    config.mail_from = "praevnet Test <noreply@praevnet.test>".into();
+    config.public_url = "http://praevnet.test".into();
+    config
 }
 
 /// The code of the first error of a GraphQL response (`None` when it succeeded).

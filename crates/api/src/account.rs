@@ -1,11 +1,12 @@
 //! Logging in and out, and who the caller is.
 
-use async_graphql::{Context, Enum, ID, Object, SimpleObject};
+use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
 use praevnet_core::principal::{Account, Grant};
-use praevnet_core::{Error, Principal};
+use praevnet_core::{Error, Principal, Problem};
 
 use crate::context::{ContextExt, SessionChange};
 use crate::error::ResultExt;
+use crate::ids::municipality_id;
 use crate::municipality::FederalState;
 
 /// The kinds of roles an account can hold.
@@ -80,6 +81,40 @@ impl AccountQuery {
     }
 }
 
+/// Whom to invite, and with which role.
+#[derive(InputObject)]
+pub(crate) struct InviteInput {
+    email: String,
+    display_name: String,
+    role: RoleKind,
+    /// Required for STATE_OFFICE.
+    federal_state: Option<FederalState>,
+    /// Required for MUNICIPALITY_ADMIN.
+    municipality_id: Option<ID>,
+}
+
+impl InviteInput {
+    fn grant(&self) -> Result<Grant, Error> {
+        match self.role {
+            RoleKind::PlatformAdmin => Ok(Grant::PlatformAdmin),
+            RoleKind::StateOffice => self
+                .federal_state
+                .map(|s| Grant::StateOffice(s.into()))
+                .ok_or(Error::validation("federalState", Problem::Required)),
+            RoleKind::MunicipalityAdmin => {
+                let id = self
+                    .municipality_id
+                    .as_ref()
+                    .ok_or(Error::validation("municipalityId", Problem::Required))?;
+                Ok(Grant::MunicipalityAdmin(municipality_id(
+                    id,
+                    "municipalityId",
+                )?))
+            }
+        }
+    }
+}
+
 #[derive(Default, Debug)]
 pub(crate) struct AccountMutation;
 
@@ -99,6 +134,72 @@ impl AccountMutation {
             .await
             .gql(ctx)?;
         request.change_session(SessionChange::Started { secret });
+        Ok(Me::from(&account))
+    }
+
+    /// Invites a person by e-mail; they set their password with the link in the mail.
+    async fn invite_user(
+        &self,
+        ctx: &Context<'_>,
+        input: InviteInput,
+    ) -> async_graphql::Result<bool> {
+        let grant = input.grant().gql(ctx)?;
+        ctx.services()
+            .invite(
+                &ctx.request().principal,
+                &input.email,
+                &input.display_name,
+                grant,
+            )
+            .await
+            .gql(ctx)?;
+        Ok(true)
+    }
+
+    /// Sets the password of an invited account from the link's token and logs in.
+    async fn accept_invitation(
+        &self,
+        ctx: &Context<'_>,
+        token: String,
+        password: String,
+    ) -> async_graphql::Result<Me> {
+        let (secret, account) = ctx
+            .services()
+            .accept_invitation(&token, &password)
+            .await
+            .gql(ctx)?;
+        ctx.request()
+            .change_session(SessionChange::Started { secret });
+        Ok(Me::from(&account))
+    }
+
+    /// Sends a reset link if the address has an account; answers the same either way.
+    async fn request_password_reset(
+        &self,
+        ctx: &Context<'_>,
+        email: String,
+    ) -> async_graphql::Result<bool> {
+        ctx.services()
+            .request_password_reset(&email)
+            .await
+            .gql(ctx)?;
+        Ok(true)
+    }
+
+    /// Sets a new password from a reset link's token, ends all other sessions, and logs in.
+    async fn reset_password(
+        &self,
+        ctx: &Context<'_>,
+        token: String,
+        password: String,
+    ) -> async_graphql::Result<Me> {
+        let (secret, account) = ctx
+            .services()
+            .reset_password(&token, &password)
+            .await
+            .gql(ctx)?;
+        ctx.request()
+            .change_session(SessionChange::Started { secret });
         Ok(Me::from(&account))
     }
 

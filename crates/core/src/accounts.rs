@@ -1,7 +1,7 @@
 //! Accounts: creating them, logging in and out, and turning a session into a principal.
 
 use chrono::{DateTime, Duration, Utc};
-use praevnet_store::UserRecord;
+use praevnet_store::{UserId, UserRecord};
 
 use crate::email::EmailAddress;
 use crate::municipality::required_text;
@@ -90,9 +90,51 @@ impl Services {
         self.account(user).await
     }
 
+    /// Adds a role unless the user has it already.
+    pub(crate) async fn add_grant(&self, user: UserId, grant: &Grant) -> Result<()> {
+        let accounts = self.store.accounts();
+        let existing = accounts.grants(user).await?;
+        if existing
+            .iter()
+            .filter_map(|g| Grant::from_record(g).ok())
+            .any(|g| &g == grant)
+        {
+            return Ok(());
+        }
+        let (state, municipality) = match grant {
+            Grant::PlatformAdmin => (None, None),
+            Grant::StateOffice(state) => (Some(state.code()), None),
+            Grant::MunicipalityAdmin(m) => (None, Some(*m)),
+        };
+        accounts
+            .add_grant(user, grant.role(), state, municipality)
+            .await?;
+        Ok(())
+    }
+
+    /// Opens a session for `user` and returns the secret for the cookie.
+    pub(crate) async fn open_session(&self, user: UserId) -> Result<String> {
+        let now = Utc::now();
+        let secret = token::generate();
+        self.store
+            .accounts()
+            .insert_session(
+                &token::stored_hash(&secret),
+                user,
+                now + self.sessions.idle,
+                now + self.sessions.absolute,
+            )
+            .await?;
+        Ok(secret)
+    }
+
     /// Who may hand out which role: the operator any; a state office municipality
     /// administrators of its Land; a municipality administrator those of its municipality.
-    async fn require_can_grant(&self, principal: &Principal, grant: &Grant) -> Result<()> {
+    pub(crate) async fn require_can_grant(
+        &self,
+        principal: &Principal,
+        grant: &Grant,
+    ) -> Result<()> {
         match grant {
             Grant::PlatformAdmin | Grant::StateOffice(_) => principal.require_platform_admin(),
             Grant::MunicipalityAdmin(id) => {
@@ -102,7 +144,7 @@ impl Services {
         }
     }
 
-    async fn account(&self, user: UserRecord) -> Result<Account> {
+    pub(crate) async fn account(&self, user: UserRecord) -> Result<Account> {
         let grants = self.store.accounts().grants(user.id).await?;
         Ok(Account {
             user: user.id,
@@ -152,15 +194,7 @@ impl Services {
             return Err(Error::InvalidCredentials);
         };
         accounts.clear_throttle(&keys[0].0).await?;
-        let secret = token::generate();
-        accounts
-            .insert_session(
-                &token::stored_hash(&secret),
-                user.id,
-                now + self.sessions.idle,
-                now + self.sessions.absolute,
-            )
-            .await?;
+        let secret = self.open_session(user.id).await?;
         tracing::info!(user = %user.id, "login");
         Ok((secret, self.account(user).await?))
     }

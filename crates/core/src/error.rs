@@ -32,6 +32,8 @@ pub enum Problem {
     },
     EmailFormat,
     EmailTaken,
+    /// An invitation or reset link that is unknown, used or expired.
+    TokenInvalid,
     PasswordTooShort {
         min: usize,
     },
@@ -112,6 +114,12 @@ impl Problem {
             }
             (Problem::EmailFormat, Lang::De) => "Das ist keine gültige E-Mail-Adresse.".into(),
             (Problem::EmailFormat, Lang::En) => "This is not a valid e-mail address.".into(),
+            (Problem::TokenInvalid, Lang::De) => "Dieser Link ist ungültig, abgelaufen oder \
+                wurde bereits benutzt. Bitte fordern Sie einen neuen an."
+                .into(),
+            (Problem::TokenInvalid, Lang::En) => "This link is invalid, expired or already \
+                used. Please ask for a new one."
+                .into(),
             (Problem::EmailTaken, Lang::De) => {
                 "Für diese E-Mail-Adresse besteht bereits ein Konto.".into()
             }
@@ -171,6 +179,9 @@ pub enum Error {
         field: &'static str,
         problem: Problem,
     },
+    /// Mail would be needed but no mail server is configured.
+    #[error("mail not configured")]
+    MailNotConfigured,
     /// The database is not reachable right now; the client may retry.
     #[error("unavailable: {0}")]
     Unavailable(String),
@@ -194,7 +205,7 @@ impl Error {
             Error::Validation { .. } => "VALIDATION",
             Error::BadRequest(_) => "BAD_REQUEST",
             Error::Conflict { .. } => "CONFLICT",
-            Error::Unavailable(_) => "UNAVAILABLE",
+            Error::Unavailable(_) | Error::MailNotConfigured => "UNAVAILABLE",
             Error::Internal(_) => "INTERNAL",
         }
     }
@@ -231,6 +242,13 @@ impl Error {
             ),
             (Error::Forbidden, Lang::De) => "Dazu fehlt Ihnen die Berechtigung.".into(),
             (Error::Forbidden, Lang::En) => "You are not allowed to do this.".into(),
+            (Error::MailNotConfigured, Lang::De) => "Der E-Mail-Versand ist auf dieser \
+                Plattform nicht eingerichtet. Bitte wenden Sie sich an den Betrieb."
+                .into(),
+            (Error::MailNotConfigured, Lang::En) => {
+                "Sending e-mail is not set up on this platform. Please contact the operators."
+                    .into()
+            }
             (Error::Unavailable(_), Lang::De) => "Der Dienst ist vorübergehend nicht \
                 erreichbar. Bitte versuchen Sie es gleich noch einmal."
                 .into(),

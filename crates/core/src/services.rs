@@ -1,10 +1,13 @@
 //! The use cases, each checking the principal's rights before it touches data.
 
+use std::sync::Arc;
+
 use praevnet_store::{MunicipalityFilter, Store};
 
 use crate::accounts::SessionSettings;
 use crate::council::{Council, CouncilInput};
 use crate::federal_state::FederalState;
+use crate::mail::Mailer;
 use crate::municipality::{Municipality, MunicipalityInput, MunicipalityPatch};
 use crate::{Error, MunicipalityId, Principal, Problem, Result};
 
@@ -24,11 +27,30 @@ pub struct Page<T> {
 pub struct Services {
     pub(crate) store: Store,
     pub(crate) sessions: SessionSettings,
+    pub(crate) mailer: Option<Arc<dyn Mailer>>,
+    /// Where users reach the platform; links in mails start with it.
+    pub(crate) public_url: String,
 }
 
 impl Services {
     pub fn new(store: Store, sessions: SessionSettings) -> Self {
-        Self { store, sessions }
+        Self {
+            store,
+            sessions,
+            mailer: None,
+            public_url: "http://127.0.0.1:8080".into(),
+        }
+    }
+
+    /// Enables mail (invitations, password resets) with links to `public_url`.
+    pub fn with_mail(
+        mut self,
+        mailer: Option<Arc<dyn Mailer>>,
+        public_url: impl Into<String>,
+    ) -> Self {
+        self.mailer = mailer;
+        self.public_url = public_url.into();
+        self
     }
 
     /// Whether the database answers, for readiness probes.

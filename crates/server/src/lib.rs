@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 mod graphql;
 mod health;
+mod mail;
 pub mod run;
 mod security;
 mod session;

@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use praevnet_api::{SchemaOptions, build_schema};
 use praevnet_core::accounts::SessionSettings;
+use praevnet_core::mail::Mailer;
 use praevnet_core::{Services, demo};
 use praevnet_store::{Store, StoreOptions, migrate_up};
 use tokio::net::TcpListener;
@@ -16,6 +17,7 @@ use tokio::task::JoinHandle;
 
 use crate::app::router;
 use crate::config::{Config, Mode};
+use crate::mail::SmtpMailer;
 use crate::state::AppState;
 
 #[derive(Debug, thiserror::Error)]
@@ -25,6 +27,8 @@ pub enum StartError {
         addr: SocketAddr,
         source: std::io::Error,
     },
+    #[error("E-Mail-Versand kann nicht eingerichtet werden: {0}")]
+    Mail(String),
     #[error("Datenbank kann nicht vorbereitet werden: {0}")]
     Store(#[from] praevnet_store::StoreError),
 }
@@ -89,7 +93,13 @@ pub async fn start(config: Config) -> Result<Server, StartError> {
         idle: chrono::Duration::minutes(config.session_idle_minutes),
         absolute: chrono::Duration::hours(config.session_absolute_hours),
     };
-    let services = Services::new(store, sessions);
+    let mailer = match &config.smtp {
+        Some(smtp) => Some(Arc::new(
+            SmtpMailer::new(smtp, &config.mail_from).map_err(StartError::Mail)?,
+        ) as Arc<dyn Mailer>),
+        None => None,
+    };
+    let services = Services::new(store, sessions).with_mail(mailer, config.public_url.clone());
     let schema = build_schema(
         services.clone(),
         SchemaOptions {

@@ -245,6 +245,22 @@ impl<'a> Accounts<'a> {
         Ok(())
     }
 
+    /// The user of a token that could still be used, without using it.
+    pub async fn token_user(
+        &self,
+        token_hash: &str,
+        purpose: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<UserId>, StoreError> {
+        let found = one_time_token::Entity::find_by_id(token_hash.to_owned())
+            .filter(one_time_token::Column::Purpose.eq(purpose))
+            .filter(one_time_token::Column::UsedAt.is_null())
+            .filter(one_time_token::Column::ExpiresAt.gt(now))
+            .one(self.db)
+            .await?;
+        Ok(found.map(|m| UserId::from_uuid(m.user_id)))
+    }
+
     /// Marks a token used and returns its user, in one statement, so that two concurrent
     /// uses cannot both succeed. `None` for unknown, used, expired or other-purpose tokens.
     pub async fn consume_token(

@@ -3,7 +3,10 @@
 //! With `PRAEVNET_TEST_REQUIRE_POSTGRES=1` (as in CI) a missing server fails the tests
 //! instead of skipping the PostgreSQL half.
 
+mod smtp;
+
 use sea_orm::{ConnectionTrait, Database};
+pub use smtp::{ReceivedMail, SmtpSink, decode_quoted_printable};
 use tempfile::TempDir;
 
 pub const POSTGRES_URL_VAR: &str = "PRAEVNET_TEST_POSTGRES_URL";

@@ -1,0 +1,141 @@
+//! Invitations and password resets: single-use links sent by mail, stored only as hashes.
+
+use chrono::{Duration, Utc};
+use praevnet_store::UserId;
+
+use crate::email::EmailAddress;
+use crate::mail::{self, Mail};
+use crate::municipality::required_text;
+use crate::principal::{Account, Grant};
+use crate::{Error, Principal, Problem, Result, Services, password, token};
+
+const INVITE: &str = "INVITE";
+const RESET: &str = "RESET";
+const INVITE_VALID: Duration = Duration::days(7);
+const RESET_VALID: Duration = Duration::hours(1);
+
+impl Services {
+    async fn deliver(&self, mail: Mail) -> Result<()> {
+        let mailer = self.mailer.as_ref().ok_or(Error::MailNotConfigured)?;
+        mailer.send(&mail).await.map_err(|detail| {
+            tracing::warn!(%detail, "mail not delivered");
+            Error::Unavailable(format!("mail server: {detail}"))
+        })
+    }
+
+    async fn issue_token(&self, user: UserId, purpose: &str, valid: Duration) -> Result<String> {
+        let secret = token::generate();
+        self.store
+            .accounts()
+            .insert_token(
+                &token::stored_hash(&secret),
+                user,
+                purpose,
+                Utc::now() + valid,
+            )
+            .await?;
+        Ok(secret)
+    }
+
+    /// Invites a person by e-mail with a role. A new address gets an account without a
+    /// password and a link to set one; a known one gets the role (and, if it never set a
+    /// password, a fresh link).
+    pub async fn invite(
+        &self,
+        principal: &Principal,
+        email: &str,
+        display_name: &str,
+        grant: Grant,
+    ) -> Result<()> {
+        self.require_can_grant(principal, &grant).await?;
+        let email = EmailAddress::parse(email)?;
+        let display_name = required_text("displayName", display_name, 200)?;
+        if self.mailer.is_none() {
+            return Err(Error::MailNotConfigured);
+        }
+        let accounts = self.store.accounts();
+        let user = match accounts.user_by_email(email.as_str()).await? {
+            Some(user) => user,
+            None => accounts.insert_user(email.as_str(), &display_name).await?,
+        };
+        self.add_grant(user.id, &grant).await?;
+        if user.password_hash.is_none() {
+            let secret = self.issue_token(user.id, INVITE, INVITE_VALID).await?;
+            let link = format!("{}/einladung#{secret}", self.public_url);
+            self.deliver(mail::invitation(
+                email.as_str(),
+                &user.display_name,
+                &link,
+                INVITE_VALID.num_days(),
+            ))
+            .await?;
+        }
+        tracing::info!(user = %user.id, role = grant.role(), "invited");
+        Ok(())
+    }
+
+    /// Sets the password of an invited account and logs it in.
+    pub async fn accept_invitation(
+        &self,
+        secret: &str,
+        password: &str,
+    ) -> Result<(String, Account)> {
+        self.set_password_by_token(secret, INVITE, password).await
+    }
+
+    /// Sends a reset link if the address has an account. The answer is the same either way and
+    /// the mail leaves in the background, so neither reveals whether an account exists.
+    pub async fn request_password_reset(&self, email: &str) -> Result<()> {
+        if self.mailer.is_none() {
+            return Err(Error::MailNotConfigured);
+        }
+        let Ok(email) = EmailAddress::parse(email) else {
+            return Ok(());
+        };
+        let Some(user) = self.store.accounts().user_by_email(email.as_str()).await? else {
+            return Ok(());
+        };
+        let secret = self.issue_token(user.id, RESET, RESET_VALID).await?;
+        let link = format!("{}/passwort-zuruecksetzen#{secret}", self.public_url);
+        let services = self.clone();
+        tokio::spawn(async move {
+            let mail = mail::password_reset(email.as_str(), &link, RESET_VALID.num_minutes());
+            // Failures are logged by `deliver`; the requester learns nothing either way.
+            let _ = services.deliver(mail).await;
+        });
+        Ok(())
+    }
+
+    /// Sets a new password from a reset link, ends all other sessions, and logs in.
+    pub async fn reset_password(&self, secret: &str, password: &str) -> Result<(String, Account)> {
+        self.set_password_by_token(secret, RESET, password).await
+    }
+
+    async fn set_password_by_token(
+        &self,
+        secret: &str,
+        purpose: &str,
+        password: &str,
+    ) -> Result<(String, Account)> {
+        let hash = token::stored_hash(secret.trim());
+        let accounts = self.store.accounts();
+        let invalid = || Error::validation("token", Problem::TokenInvalid);
+        let now = Utc::now();
+        // Check the password before using the link, so a refused password does not burn it.
+        let user_id = accounts
+            .token_user(&hash, purpose, now)
+            .await?
+            .ok_or_else(invalid)?;
+        let user = accounts.user(user_id).await?.ok_or_else(invalid)?;
+        password::check_policy(password, &[&user.email, &user.display_name])?;
+        let stored = password::hash(password.to_owned()).await?;
+        if accounts.consume_token(&hash, purpose, now).await? != Some(user_id) {
+            return Err(invalid());
+        }
+        accounts.set_password_hash(user_id, &stored).await?;
+        accounts.delete_sessions_of(user_id).await?;
+        tracing::info!(user = %user_id, purpose, "password set by link");
+        let secret = self.open_session(user_id).await?;
+        Ok((secret, self.account(user).await?))
+    }
+}

@@ -1,0 +1,63 @@
+//! Outgoing e-mail. Core says what to send; the server's SMTP transport sends it.
+
+use std::fmt::Debug;
+use std::future::Future;
+use std::pin::Pin;
+
+/// A plain-text message to one recipient.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mail {
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+}
+
+/// The future a [`Mailer`] returns; an error text is for the log only.
+pub type Sending<'a> = Pin<Box<dyn Future<Output = Result<(), String>> + Send + 'a>>;
+
+/// Something that delivers mail: in the product, SMTP.
+pub trait Mailer: Send + Sync + Debug {
+    fn send<'a>(&'a self, mail: &'a Mail) -> Sending<'a>;
+}
+
+/// The invitation: German first, English second, with the single-use link.
+pub(crate) fn invitation(to: &str, name: &str, link: &str, days: i64) -> Mail {
+    Mail {
+        to: to.to_owned(),
+        subject: "Einladung zu praevnet / Invitation to praevnet".into(),
+        text: format!(
+            "Guten Tag {name},\n\n\
+             Sie wurden zu praevnet eingeladen, der Plattform für Kommunale Präventionsräte.\n\
+             Über diesen Link legen Sie Ihr Passwort fest (gültig {days} Tage, nur einmal nutzbar):\n\n\
+             {link}\n\n\
+             Wenn Sie keine Einladung erwartet haben, können Sie diese Nachricht ignorieren.\n\n\
+             ---\n\n\
+             Hello {name},\n\n\
+             you have been invited to praevnet, the platform for municipal crime prevention \
+             councils. Set your password with this link (valid for {days} days, usable once):\n\n\
+             {link}\n"
+        ),
+    }
+}
+
+/// The password reset: German first, English second, with the single-use link.
+pub(crate) fn password_reset(to: &str, link: &str, minutes: i64) -> Mail {
+    Mail {
+        to: to.to_owned(),
+        subject: "Passwort zurücksetzen / Reset your password".into(),
+        text: format!(
+            "Guten Tag,\n\n\
+             für Ihr Konto bei praevnet wurde ein neues Passwort angefordert.\n\
+             Über diesen Link legen Sie es fest (gültig {minutes} Minuten, nur einmal nutzbar):\n\n\
+             {link}\n\n\
+             Wenn Sie das nicht angefordert haben, ignorieren Sie diese Nachricht; Ihr Passwort \
+             bleibt unverändert.\n\n\
+             ---\n\n\
+             Hello,\n\n\
+             a new password was requested for your praevnet account. Set it with this link \
+             (valid for {minutes} minutes, usable once):\n\n\
+             {link}\n\n\
+             If you did not ask for this, ignore this message; your password stays as it is.\n"
+        ),
+    }
+}

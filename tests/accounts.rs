@@ -1,0 +1,348 @@
+//! Accounts over HTTP: invitation by real SMTP, login, sessions, logout, password reset,
+//! throttling, the cookie and origin rules, and who may do what.
+
+mod support;
+
+use praevnet_testkit::{SmtpSink, TestDatabase, on_both_databases};
+use serde_json::{Value, json};
+use support::{TestApp, config_with_mail, error_code, error_message, link_token, session_cookie};
+
+const PASSWORD: &str = "Nachtwächter-Eule-Saale-47";
+const ME: &str = "{ me { email displayName roles { kind federalState municipalityId } } }";
+
+async fn app_with_mail(db: TestDatabase) -> (TestApp, SmtpSink) {
+    let sink = SmtpSink::start();
+    let config = config_with_mail(&db, &sink);
+    (TestApp::spawn_with(db, config).await, sink)
+}
+
+fn platform_admin() -> Value {
+    json!({ "role": "PLATFORM_ADMIN" })
+}
+
+async fn invitation_by_mail_sets_the_password(db: TestDatabase) {
+    let (app, sink) = app_with_mail(db).await;
+    let invite = "mutation($i: InviteInput!) { inviteUser(input: $i) }";
+    let input = json!({ "email": "Koordinierung@Halle.de", "displayName": "Koordinierungsstelle Halle", "role": "PLATFORM_ADMIN" });
+    let body = app.admin(invite, json!({ "i": input })).await;
+    assert_eq!(body["data"]["inviteUser"], true, "{body}");
+
+    let mail = sink.wait_for("koordinierung@halle.de");
+    assert_eq!(mail.from, "noreply@praevnet.test");
+    assert!(
+        mail.text.contains("Sie wurden zu praevnet eingeladen"),
+        "{}",
+        mail.text
+    );
+    assert!(mail.text.contains("you have been invited"), "{}", mail.text);
+    assert!(
+        mail.text.contains("http://praevnet.test/einladung#"),
+        "{}",
+        mail.text
+    );
+    let token = link_token(&mail.text, "/einladung#");
+    assert_eq!(token.len(), 64);
+
+    let accept = "mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p) { email } }";
+    // A common password is refused, and the link survives the refusal.
+    let body = app
+        .query(accept, json!({ "t": token, "p": "passwort123" }))
+        .await;
+    assert_eq!(
+        (
+            error_code(&body),
+            body["errors"][0]["extensions"]["field"].as_str()
+        ),
+        (Some("VALIDATION"), Some("password"))
+    );
+    let (status, headers, body) = app
+        .post_full(
+            json!({ "query": accept, "variables": { "t": token, "p": PASSWORD } }),
+            &[],
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        body["data"]["acceptInvitation"]["email"], "koordinierung@halle.de",
+        "{body}"
+    );
+    let set_cookie = headers
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .expect("cookie")
+        .to_owned();
+    assert!(
+        set_cookie.contains("HttpOnly")
+            && set_cookie.contains("SameSite=Lax")
+            && set_cookie.contains("Path=/"),
+        "{set_cookie}"
+    );
+    assert!(
+        !set_cookie.contains("Secure"),
+        "plain http test server: {set_cookie}"
+    );
+    let cookie = session_cookie(&headers).expect("session cookie");
+
+    let body = app.in_session(&cookie, ME, json!({})).await;
+    assert_eq!(
+        body["data"]["me"]["displayName"], "Koordinierungsstelle Halle",
+        "{body}"
+    );
+    assert_eq!(body["data"]["me"]["roles"][0]["kind"], "PLATFORM_ADMIN");
+
+    // Single use.
+    let body = app
+        .query(accept, json!({ "t": token, "p": PASSWORD }))
+        .await;
+    assert_eq!(body["errors"][0]["extensions"]["field"], "token", "{body}");
+    assert!(error_message(&body).contains("ungültig"));
+}
+
+async fn login_survives_restarts_and_logout_ends_it(db: TestDatabase) {
+    let (app, sink) = app_with_mail(db).await;
+    let first = app
+        .onboard(
+            &sink,
+            "lpr@sachsen.de",
+            json!({ "role": "STATE_OFFICE", "federalState": "SN" }),
+            PASSWORD,
+        )
+        .await;
+
+    // Wrong password and unknown address: the same answer.
+    let (wrong, cookie) = app.login("lpr@sachsen.de", "falsch-falsch-falsch").await;
+    assert!(cookie.is_none());
+    let (unknown, _) = app
+        .login("niemand@sachsen.de", "falsch-falsch-falsch")
+        .await;
+    assert_eq!(error_code(&wrong), Some("UNAUTHENTICATED"), "{wrong}");
+    assert_eq!(
+        wrong["errors"][0]["message"],
+        unknown["errors"][0]["message"]
+    );
+    assert_eq!(
+        error_message(&wrong),
+        "E-Mail-Adresse oder Passwort ist nicht korrekt."
+    );
+
+    let (body, cookie) = app.login("LPR@sachsen.de", PASSWORD).await;
+    assert_eq!(
+        body["data"]["login"]["roles"][0]["kind"], "STATE_OFFICE",
+        "{body}"
+    );
+    let cookie = cookie.expect("session cookie");
+    assert_ne!(cookie, first, "every login gets a new session id");
+
+    // Sessions live in the database: a restarted server (or another replica) knows them.
+    let config = config_with_mail(&app.db, &sink);
+    let db = app.stop().await;
+    let app = TestApp::spawn_with(db, config).await;
+    let body = app.in_session(&cookie, ME, json!({})).await;
+    assert_eq!(
+        body["data"]["me"]["roles"][0]["federalState"], "SN",
+        "{body}"
+    );
+
+    let (_, headers, body) = app
+        .post_full(
+            json!({ "query": "mutation { logout }" }),
+            &[("cookie", &cookie), ("x-praevnet-csrf", "1")],
+        )
+        .await;
+    assert_eq!(body["data"]["logout"], true, "{body}");
+    let cleared = headers
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    assert!(cleared.contains("Max-Age=0"), "{cleared}");
+    // The server forgot the session: the old cookie is worth nothing, and is cleared again.
+    let (_, headers, body) = app
+        .post_full(
+            json!({ "query": ME }),
+            &[("cookie", &cookie), ("x-praevnet-csrf", "1")],
+        )
+        .await;
+    assert_eq!(body["data"]["me"], Value::Null, "{body}");
+    assert!(headers.get("set-cookie").is_some());
+    // The other session (from accepting the invitation) is still valid.
+    let body = app.in_session(&first, ME, json!({})).await;
+    assert_eq!(body["data"]["me"]["email"], "lpr@sachsen.de");
+}
+
+async fn cookie_requests_must_prove_their_origin(db: TestDatabase) {
+    let (app, sink) = app_with_mail(db).await;
+    let cookie = app
+        .onboard(&sink, "admin@praevnet.test", platform_admin(), PASSWORD)
+        .await;
+    let create = json!({ "query": "mutation { createMunicipality(input: {name: \"Görlitz\", ags: \"14626110\", federalState: SN, population: 1}) { id } }" });
+
+    let (status, body) = app.post(create.clone(), &[("cookie", &cookie)]).await;
+    assert_eq!(
+        (status, error_code(&body)),
+        (403, Some("FORBIDDEN")),
+        "{body}"
+    );
+    let (status, body) = app
+        .post(
+            create.clone(),
+            &[("cookie", &cookie), ("x-praevnet-csrf", "1")],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        body["data"]["createMunicipality"]["id"].is_string(),
+        "{body}"
+    );
+
+    // A form post cannot send JSON; a body of another type is refused before anything runs.
+    let response = app
+        .client
+        .post(app.url("/graphql"))
+        .header("content-type", "text/plain")
+        .header("cookie", &cookie)
+        .header("x-praevnet-csrf", "1")
+        .body(create.to_string())
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status(), 415);
+}
+
+async fn failed_logins_are_throttled(db: TestDatabase) {
+    let (app, sink) = app_with_mail(db).await;
+    app.onboard(&sink, "ziel@leipzig.de", platform_admin(), PASSWORD)
+        .await;
+    for attempt in 1..=6 {
+        let (body, _) = app.login("ziel@leipzig.de", "falsch-falsch-falsch").await;
+        assert_eq!(
+            error_code(&body),
+            Some("UNAUTHENTICATED"),
+            "attempt {attempt}: {body}"
+        );
+    }
+    // The sixth failure started a delay; even the right password must wait.
+    let (body, cookie) = app.login("ziel@leipzig.de", PASSWORD).await;
+    assert_eq!(error_code(&body), Some("THROTTLED"), "{body}");
+    assert!(cookie.is_none());
+    assert!(
+        error_message(&body)
+            .starts_with("Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in"),
+        "{body}"
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let (body, cookie) = app.login("ziel@leipzig.de", PASSWORD).await;
+    assert!(
+        cookie.is_some(),
+        "after the delay the right password works: {body}"
+    );
+}
+
+async fn password_reset_by_mail(db: TestDatabase) {
+    let (app, sink) = app_with_mail(db).await;
+    let old_session = app
+        .onboard(&sink, "reset@chemnitz.de", platform_admin(), PASSWORD)
+        .await;
+    let request = "mutation($e: String!) { requestPasswordReset(email: $e) }";
+
+    // Unknown addresses get the same answer and no mail.
+    let body = app
+        .query(request, json!({ "e": "unbekannt@chemnitz.de" }))
+        .await;
+    assert_eq!(body["data"]["requestPasswordReset"], true);
+    let body = app
+        .query(request, json!({ "e": "reset@chemnitz.de" }))
+        .await;
+    assert_eq!(body["data"]["requestPasswordReset"], true);
+    let mail = sink.wait_for("reset@chemnitz.de");
+    let mail = if mail.text.contains("passwort-zuruecksetzen") {
+        mail
+    } else {
+        // The first mail to this address was the invitation; wait for the second.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let all = sink.messages();
+            if let Some(m) = all
+                .into_iter()
+                .find(|m| m.text.contains("passwort-zuruecksetzen"))
+            {
+                break m;
+            }
+            assert!(std::time::Instant::now() < deadline, "no reset mail");
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    };
+    assert!(
+        sink.messages()
+            .iter()
+            .all(|m| !m.to.contains(&"unbekannt@chemnitz.de".to_owned()))
+    );
+    let token = link_token(&mail.text, "/passwort-zuruecksetzen#");
+
+    let reset =
+        "mutation($t: String!, $p: String!) { resetPassword(token: $t, password: $p) { email } }";
+    let new_password = "Ganz-anderes-Passwort-Roter-Turm-1998";
+    let (_, headers, body) = app
+        .post_full(
+            json!({ "query": reset, "variables": { "t": token, "p": new_password } }),
+            &[],
+        )
+        .await;
+    assert_eq!(
+        body["data"]["resetPassword"]["email"], "reset@chemnitz.de",
+        "{body}"
+    );
+    assert!(session_cookie(&headers).is_some());
+    // Old sessions end with the reset; the old password no longer works, the new one does.
+    let body = app.in_session(&old_session, ME, json!({})).await;
+    assert_eq!(body["data"]["me"], Value::Null);
+    let (body, _) = app.login("reset@chemnitz.de", PASSWORD).await;
+    assert_eq!(error_code(&body), Some("UNAUTHENTICATED"));
+    let (_, cookie) = app.login("reset@chemnitz.de", new_password).await;
+    assert!(cookie.is_some());
+}
+
+async fn mail_features_say_when_mail_is_not_set_up(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let body = app
+        .admin(
+            "mutation($i: InviteInput!) { inviteUser(input: $i) }",
+            json!({ "i": { "email": "x@y.de", "displayName": "X", "role": "PLATFORM_ADMIN" } }),
+        )
+        .await;
+    assert_eq!(error_code(&body), Some("UNAVAILABLE"), "{body}");
+    assert!(error_message(&body).contains("E-Mail-Versand"), "{body}");
+}
+
+async fn every_response_has_security_headers(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    for response in [app.get("/healthz").await, app.get("/readyz").await] {
+        let headers = response.headers();
+        let csp = headers["content-security-policy"].to_str().expect("ascii");
+        assert!(
+            csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"),
+            "{csp}"
+        );
+        assert!(csp.contains("'wasm-unsafe-eval'"), "{csp}");
+        assert_eq!(headers["x-content-type-options"], "nosniff");
+        assert_eq!(headers["x-frame-options"], "DENY");
+        assert_eq!(headers["referrer-policy"], "no-referrer");
+        assert!(
+            headers.get("strict-transport-security").is_none(),
+            "no HSTS over plain http"
+        );
+    }
+    let (_, headers, _) = app
+        .post_full(json!({ "query": "{ __typename }" }), &[])
+        .await;
+    assert!(headers.contains_key("content-security-policy"));
+}
+
+on_both_databases!(
+    invitation_by_mail_sets_the_password,
+    login_survives_restarts_and_logout_ends_it,
+    cookie_requests_must_prove_their_origin,
+    failed_logins_are_throttled,
+    password_reset_by_mail,
+    mail_features_say_when_mail_is_not_set_up,
+    every_response_has_security_headers,
+);
