@@ -45,7 +45,8 @@ pub(crate) struct CouncilMutation;
 
 #[Object]
 impl CouncilMutation {
-    /// Creates or replaces the council record of a municipality.
+    /// Creates or replaces the council record of a municipality: its administrators, its
+    /// Land's state office, or the operator.
     async fn save_council(
         &self,
         ctx: &Context<'_>,

@@ -216,7 +216,7 @@ pub(crate) struct MunicipalityMutation;
 
 #[Object]
 impl MunicipalityMutation {
-    /// Platform administrators only.
+    /// The operator, or the state office of the municipality's Land.
     async fn create_municipality(
         &self,
         ctx: &Context<'_>,
@@ -239,7 +239,8 @@ impl MunicipalityMutation {
         Ok(Municipality(created))
     }
 
-    /// Platform administrators only.
+    /// The operator, or the state office of the municipality's Land (moving it to another
+    /// Land needs that Land's office too).
     async fn update_municipality(
         &self,
         ctx: &Context<'_>,

@@ -1,0 +1,416 @@
+//! Who may do what: every mutation against every role, escalation attempts, and every field
+//! that takes an id called with another tenant's id. The lists of operations are read from the
+//! server's schema, so a new mutation or id-taking field fails here until it is covered.
+
+mod support;
+
+use std::collections::BTreeMap;
+
+use praevnet_testkit::{SmtpSink, TestDatabase, on_both_databases};
+use serde_json::{Value, json};
+use support::{TestApp, config_with_mail};
+
+const PASSWORD: &str = "Nachtwächter-Eule-Saale-47";
+const UNKNOWN_ID: &str = "01890000-0000-7000-8000-000000000000";
+
+/// Operations that need no login and take no id of a tenant; their rules (throttling, single
+/// use links, same answers) are tested in `tests/accounts.rs`.
+const PUBLIC_MUTATIONS: [&str; 5] = [
+    "login",
+    "logout",
+    "acceptInvitation",
+    "requestPasswordReset",
+    "resetPassword",
+];
+
+/// Fields of one root type of the SDL, with the text of their arguments.
+fn root_fields(sdl: &str, root: &str) -> BTreeMap<String, String> {
+    let start = sdl
+        .find(&format!("type {root} {{"))
+        .unwrap_or_else(|| panic!("no {root}"));
+    let block = &sdl[start..];
+    let block = &block[..block.find("\n}").expect("end of type")];
+    let mut fields = BTreeMap::new();
+    let mut in_doc = false;
+    for line in block.lines().skip(1) {
+        let line = line.trim();
+        if line.starts_with("\"\"\"") {
+            in_doc = !(in_doc || line.len() > 3 && line.ends_with("\"\"\""));
+            continue;
+        }
+        if in_doc || line.is_empty() {
+            continue;
+        }
+        let name: String = line.chars().take_while(|c| c.is_alphanumeric()).collect();
+        let args = line
+            .split_once('(')
+            .and_then(|(_, rest)| rest.split_once(')'))
+            .map_or(String::new(), |(args, _)| args.to_owned());
+        fields.insert(name, args);
+    }
+    fields
+}
+
+struct World {
+    app: TestApp,
+    leipzig: String,
+    chemnitz: String,
+    halle: String,
+    sessions: BTreeMap<&'static str, Option<String>>,
+}
+
+/// Three municipalities in two Länder and one account per role.
+async fn world(db: TestDatabase) -> World {
+    let sink = SmtpSink::start();
+    let config = config_with_mail(&db, &sink);
+    let app = TestApp::spawn_with(db, config).await;
+    let leipzig = app.create_municipality("Leipzig", "14713000", "SN").await;
+    let chemnitz = app.create_municipality("Chemnitz", "14511000", "SN").await;
+    let halle = app
+        .create_municipality("Halle (Saale)", "15002000", "ST")
+        .await;
+    let roles = [
+        ("platform admin", json!({ "role": "PLATFORM_ADMIN" })),
+        (
+            "state office SN",
+            json!({ "role": "STATE_OFFICE", "federalState": "SN" }),
+        ),
+        (
+            "state office ST",
+            json!({ "role": "STATE_OFFICE", "federalState": "ST" }),
+        ),
+        (
+            "admin Leipzig",
+            json!({ "role": "MUNICIPALITY_ADMIN", "municipalityId": leipzig }),
+        ),
+        (
+            "admin Halle",
+            json!({ "role": "MUNICIPALITY_ADMIN", "municipalityId": halle }),
+        ),
+    ];
+    let mut sessions = BTreeMap::new();
+    sessions.insert("anonymous", None);
+    for (i, (name, role)) in roles.into_iter().enumerate() {
+        let cookie = app
+            .onboard(&sink, &format!("rolle{i}@praevnet.test"), role, PASSWORD)
+            .await;
+        sessions.insert(name, Some(cookie));
+    }
+    World {
+        app,
+        leipzig,
+        chemnitz,
+        halle,
+        sessions,
+    }
+}
+
+impl World {
+    async fn call(&self, role: &str, query: &str, variables: Value) -> Value {
+        match &self.sessions[role] {
+            Some(cookie) => self.app.in_session(cookie, query, variables).await,
+            None => self.app.query(query, variables).await,
+        }
+    }
+}
+
+/// The outcome of a call: `OK` or the error code.
+fn outcome(body: &Value) -> String {
+    match body["errors"][0]["extensions"]["code"].as_str() {
+        Some(code) => code.to_owned(),
+        None => "OK".to_owned(),
+    }
+}
+
+/// An error without what differs between requests (the request id).
+fn comparable(body: &Value) -> Value {
+    let mut error = body["errors"][0].clone();
+    if let Some(ext) = error["extensions"].as_object_mut() {
+        ext.remove("requestId");
+    }
+    error
+}
+
+/// The operator goes last: its calls succeed and change the world (it moves Leipzig to
+/// another Land), which must not change what the other roles see in the same case.
+const ROLES: [&str; 6] = [
+    "state office SN",
+    "state office ST",
+    "admin Leipzig",
+    "admin Halle",
+    "anonymous",
+    "platform admin",
+];
+
+async fn every_mutation_against_every_role(db: TestDatabase) {
+    let w = world(db).await;
+    let create = "mutation($i: CreateMunicipalityInput!) { createMunicipality(input: $i) { id } }";
+    let update = "mutation($id: ID!, $i: UpdateMunicipalityInput!) { updateMunicipality(id: $id, input: $i) { id } }";
+    let council = "mutation($m: ID!, $i: CouncilInput!) { saveCouncil(municipalityId: $m, input: $i) { id } }";
+    let invite = "mutation($i: InviteInput!) { inviteUser(input: $i) }";
+
+    // (mutation, case, query, variables per call number, expected outcome per role in ROLES order)
+    type Vars = Box<dyn Fn(usize) -> Value>;
+    let (leipzig, halle) = (w.leipzig.clone(), w.halle.clone());
+    let cases: Vec<(&str, &str, &str, Vars, [&str; 6])> = vec![
+        (
+            "createMunicipality",
+            "in Saxony",
+            create,
+            Box::new(
+                |n| json!({ "i": { "name": format!("Neustadt {n}"), "ags": format!("146{n:05}"), "federalState": "SN", "population": 1 } }),
+            ),
+            [
+                "OK",
+                "FORBIDDEN",
+                "FORBIDDEN",
+                "FORBIDDEN",
+                "UNAUTHENTICATED",
+                "OK",
+            ],
+        ),
+        (
+            "createMunicipality",
+            "in Saxony-Anhalt",
+            create,
+            Box::new(
+                |n| json!({ "i": { "name": format!("Neudorf {n}"), "ags": format!("150{n:05}"), "federalState": "ST", "population": 1 } }),
+            ),
+            [
+                "FORBIDDEN",
+                "OK",
+                "FORBIDDEN",
+                "FORBIDDEN",
+                "UNAUTHENTICATED",
+                "OK",
+            ],
+        ),
+        (
+            "updateMunicipality",
+            "of Leipzig",
+            update,
+            Box::new({
+                let id = leipzig.clone();
+                move |n| json!({ "id": id, "i": { "population": 600_000 + n } })
+            }),
+            [
+                "OK",
+                "NOT_FOUND",
+                "NOT_FOUND",
+                "NOT_FOUND",
+                "UNAUTHENTICATED",
+                "OK",
+            ],
+        ),
+        (
+            "saveCouncil",
+            "of Halle",
+            council,
+            Box::new({
+                let id = halle.clone();
+                move |n| json!({ "m": id, "i": { "name": format!("Präventionsrat {n}") } })
+            }),
+            [
+                "NOT_FOUND",
+                "OK",
+                "NOT_FOUND",
+                "OK",
+                "UNAUTHENTICATED",
+                "OK",
+            ],
+        ),
+        (
+            "inviteUser",
+            "a platform admin (escalation)",
+            invite,
+            Box::new(
+                |n| json!({ "i": { "email": format!("neu{n}@praevnet.test"), "displayName": "Neu", "role": "PLATFORM_ADMIN" } }),
+            ),
+            [
+                "FORBIDDEN",
+                "FORBIDDEN",
+                "FORBIDDEN",
+                "FORBIDDEN",
+                "UNAUTHENTICATED",
+                "OK",
+            ],
+        ),
+        (
+            "inviteUser",
+            "a state office",
+            invite,
+            Box::new(
+                |n| json!({ "i": { "email": format!("lpr{n}@praevnet.test"), "displayName": "LPR", "role": "STATE_OFFICE", "federalState": "SN" } }),
+            ),
+            [
+                "FORBIDDEN",
+                "FORBIDDEN",
+                "FORBIDDEN",
+                "FORBIDDEN",
+                "UNAUTHENTICATED",
+                "OK",
+            ],
+        ),
+        (
+            "inviteUser",
+            "an administrator of Leipzig",
+            invite,
+            Box::new({
+                let id = leipzig.clone();
+                move |n| json!({ "i": { "email": format!("kst{n}@praevnet.test"), "displayName": "KSt", "role": "MUNICIPALITY_ADMIN", "municipalityId": id } })
+            }),
+            [
+                "OK",
+                "NOT_FOUND",
+                "OK",
+                "NOT_FOUND",
+                "UNAUTHENTICATED",
+                "OK",
+            ],
+        ),
+        // Last: the operator's move changes the world for every case after it.
+        (
+            "updateMunicipality",
+            "moving Leipzig to another Land (escalation)",
+            update,
+            Box::new({
+                let id = leipzig.clone();
+                move |_| json!({ "id": id, "i": { "federalState": "ST", "ags": "15099999" } })
+            }),
+            [
+                "FORBIDDEN",
+                "NOT_FOUND",
+                "NOT_FOUND",
+                "NOT_FOUND",
+                "UNAUTHENTICATED",
+                "OK",
+            ],
+        ),
+    ];
+
+    let mutations = root_fields(&praevnet_api::sdl(), "Mutation");
+    for name in mutations.keys() {
+        assert!(
+            PUBLIC_MUTATIONS.contains(&name.as_str()) || cases.iter().any(|c| c.0 == name),
+            "mutation {name} is not in the authorisation matrix"
+        );
+    }
+
+    let mut call = 0;
+    let mut failures = Vec::new();
+    for (mutation, case, query, vars, expected) in &cases {
+        for (role, want) in ROLES.iter().zip(expected) {
+            call += 1;
+            let body = w.call(role, query, vars(call)).await;
+            let got = outcome(&body);
+            if got != *want {
+                failures.push(format!(
+                    "{mutation} {case} as {role}: expected {want}, got {got}: {body}"
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+
+    // Nothing of another Land leaked into the state office's view by those attempts.
+    let body = w
+        .app
+        .query(
+            "query($id: ID!) { municipality(id: $id) { federalState population } }",
+            json!({ "id": w.leipzig }),
+        )
+        .await;
+    assert_eq!(
+        body["data"]["municipality"]["federalState"], "ST",
+        "moved by the platform admin only: {body}"
+    );
+}
+
+/// Every field that takes an id, called by the administrator of Halle with Leipzig's id and
+/// with an unknown one: the answers must be identical.
+async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
+    let w = world(db).await;
+    // How to call each id-taking field; `$id` is the id under test.
+    let calls: BTreeMap<&str, (&str, Value)> = BTreeMap::from([
+        (
+            "Mutation.updateMunicipality",
+            (
+                "mutation($id: ID!) { updateMunicipality(id: $id, input: { population: 1 }) { id } }",
+                json!({}),
+            ),
+        ),
+        (
+            "Mutation.saveCouncil",
+            (
+                "mutation($id: ID!) { saveCouncil(municipalityId: $id, input: { name: \"Übernahme\" }) { id } }",
+                json!({}),
+            ),
+        ),
+        (
+            "Mutation.inviteUser",
+            (
+                "mutation($id: ID!) { inviteUser(input: { email: \"x@praevnet.test\", displayName: \"X\", role: MUNICIPALITY_ADMIN, municipalityId: $id }) }",
+                json!({}),
+            ),
+        ),
+    ]);
+    // Readable by everyone on purpose: the registry of municipalities is public open data.
+    let public_reads = ["Query.municipality"];
+
+    let sdl = praevnet_api::sdl();
+    for root in ["Query", "Mutation"] {
+        for (field, args) in root_fields(&sdl, root) {
+            let key = format!("{root}.{field}");
+            let takes_id = args.contains(": ID") || key == "Mutation.inviteUser";
+            if !takes_id || public_reads.contains(&key.as_str()) {
+                continue;
+            }
+            let (query, _) = calls
+                .get(key.as_str())
+                .unwrap_or_else(|| panic!("{key} takes an id: add it to the cross-tenant calls"));
+            let foreign = w
+                .call("admin Halle", query, json!({ "id": w.leipzig }))
+                .await;
+            let unknown = w
+                .call("admin Halle", query, json!({ "id": UNKNOWN_ID }))
+                .await;
+            assert_eq!(
+                outcome(&foreign),
+                "NOT_FOUND",
+                "{key} with another tenant's id: {foreign}"
+            );
+            assert_eq!(
+                comparable(&foreign),
+                comparable(&unknown),
+                "{key}: foreign and unknown ids differ"
+            );
+            // Also the other Land's state office reaching into Saxony.
+            let foreign = w
+                .call("state office ST", query, json!({ "id": w.chemnitz }))
+                .await;
+            let unknown = w
+                .call("state office ST", query, json!({ "id": UNKNOWN_ID }))
+                .await;
+            assert_eq!(
+                comparable(&foreign),
+                comparable(&unknown),
+                "{key} across Länder"
+            );
+        }
+    }
+    // Leipzig's data is unchanged by all of it.
+    let body = w
+        .app
+        .query(
+            "query($id: ID!) { municipality(id: $id) { population council { name } } }",
+            json!({ "id": w.leipzig }),
+        )
+        .await;
+    assert_eq!(body["data"]["municipality"]["population"], 50000, "{body}");
+    assert_eq!(body["data"]["municipality"]["council"], Value::Null);
+}
+
+on_both_databases!(
+    every_mutation_against_every_role,
+    another_tenants_id_is_answered_like_an_unknown_one
+);
