@@ -337,7 +337,112 @@ async fn every_response_has_security_headers(db: TestDatabase) {
     assert!(headers.contains_key("content-security-policy"));
 }
 
+async fn audit_log_shows_changes_in_the_readers_scope(db: TestDatabase) {
+    let (app, sink) = app_with_mail(db).await;
+    let leipzig = app.create_municipality("Leipzig", "14713000", "SN").await;
+    let halle = app
+        .create_municipality("Halle (Saale)", "15002000", "ST")
+        .await;
+    let admin_leipzig = app
+        .onboard(
+            &sink,
+            "kst@leipzig.de",
+            json!({ "role": "MUNICIPALITY_ADMIN", "municipalityId": leipzig }),
+            PASSWORD,
+        )
+        .await;
+    let office_st = app
+        .onboard(
+            &sink,
+            "lpr@sachsen-anhalt.de",
+            json!({ "role": "STATE_OFFICE", "federalState": "ST" }),
+            PASSWORD,
+        )
+        .await;
+    let operator = app
+        .onboard(&sink, "betrieb@praevnet.test", platform_admin(), PASSWORD)
+        .await;
+    let body = app
+        .in_session(&admin_leipzig, "mutation($m: ID!) { saveCouncil(municipalityId: $m, input: { name: \"KPR Leipzig\" }) { id } }", json!({ "m": leipzig }))
+        .await;
+    assert!(body["errors"].is_null(), "{body}");
+    let body = app
+        .in_session(&office_st, "mutation($m: ID!) { updateMunicipality(id: $m, input: { population: 239000 }) { id } }", json!({ "m": halle }))
+        .await;
+    assert!(body["errors"].is_null(), "{body}");
+
+    let log = "{ auditLog(first: 200) { totalCount items { actor action entity entityId municipalityId summary } } }";
+    let everything = app.in_session(&operator, log, json!({})).await;
+    let items = everything["data"]["auditLog"]["items"]
+        .as_array()
+        .expect("items")
+        .clone();
+    let has = |actor: &str, action: &str| {
+        items
+            .iter()
+            .any(|e| e["actor"] == actor && e["action"] == action)
+    };
+    assert!(has("Betrieb", "municipality.created"), "{everything}");
+    assert!(has("kst@leipzig.de", "council.saved"), "{everything}");
+    assert!(
+        has("lpr@sachsen-anhalt.de", "municipality.updated"),
+        "{everything}"
+    );
+    assert!(has("Betrieb", "account.role_granted"), "{everything}");
+    assert!(
+        has("kst@leipzig.de", "account.password_set"),
+        "{everything}"
+    );
+    assert!(
+        items.iter().any(|e| e["summary"]
+            .as_str()
+            .is_some_and(|s| s.contains("Einwohnerzahl"))),
+        "{everything}"
+    );
+
+    // No secrets in the log: not the password, not a session, not a link's token.
+    let text = everything.to_string();
+    assert!(
+        !text.contains(PASSWORD) && !text.contains("Nachtw"),
+        "password in the audit log"
+    );
+    for cookie in [&admin_leipzig, &office_st, &operator] {
+        let secret = cookie.trim_start_matches("praevnet_session=");
+        assert!(!text.contains(secret), "session secret in the audit log");
+    }
+    for mail in sink.messages() {
+        let token = link_token(&mail.text, "/einladung#");
+        assert!(!text.contains(&token), "invitation token in the audit log");
+    }
+
+    // The municipality's administrator sees its municipality only; the office its Land only.
+    let own = app.in_session(&admin_leipzig, log, json!({})).await;
+    let own = own["data"]["auditLog"]["items"]
+        .as_array()
+        .expect("items")
+        .clone();
+    assert!(!own.is_empty());
+    assert!(
+        own.iter().all(|e| e["municipalityId"] == leipzig.as_str()),
+        "{own:?}"
+    );
+    let land = app.in_session(&office_st, log, json!({})).await;
+    let land = land["data"]["auditLog"]["items"]
+        .as_array()
+        .expect("items")
+        .clone();
+    assert!(land.iter().any(|e| e["municipalityId"] == halle.as_str()));
+    assert!(
+        land.iter().all(|e| e["municipalityId"] != leipzig.as_str()),
+        "{land:?}"
+    );
+
+    let body = app.query(log, json!({})).await;
+    assert_eq!(error_code(&body), Some("UNAUTHENTICATED"));
+}
+
 on_both_databases!(
+    audit_log_shows_changes_in_the_readers_scope,
     invitation_by_mail_sets_the_password,
     login_survives_restarts_and_logout_ends_it,
     cookie_requests_must_prove_their_origin,

@@ -9,6 +9,7 @@ pub use sea_orm_migration::{Migration, MigratorTrait};
 
 mod m20261121_000001_municipalities;
 mod m20261121_000002_accounts;
+mod m20261121_000003_audit_log;
 pub mod tenancy;
 
 /// Runs the migrations in order; the struct exists because sea-orm-migration is trait based.
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261121_000001_municipalities::Migration),
             Box::new(m20261121_000002_accounts::Migration),
+            Box::new(m20261121_000003_audit_log::Migration),
         ]
     }
 }

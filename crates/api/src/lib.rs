@@ -2,6 +2,7 @@
 //! purpose: rules and authorisation live in `praevnet-core`.
 
 mod account;
+mod audit;
 mod context;
 mod council;
 mod error;

@@ -4,11 +4,12 @@ use async_graphql::{EmptySubscription, MergedObject, Schema};
 use praevnet_core::Services;
 
 use crate::account::{AccountMutation, AccountQuery};
+use crate::audit::AuditQuery;
 use crate::council::CouncilMutation;
 use crate::municipality::{MunicipalityMutation, MunicipalityQuery};
 
 #[derive(MergedObject, Default, Debug)]
-pub struct Query(MunicipalityQuery, AccountQuery);
+pub struct Query(MunicipalityQuery, AccountQuery, AuditQuery);
 
 #[derive(MergedObject, Default, Debug)]
 pub struct Mutation(MunicipalityMutation, CouncilMutation, AccountMutation);

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Duration, Utc};
 use praevnet_store::{UserId, UserRecord};
 
+use crate::audit::Change;
 use crate::email::EmailAddress;
 use crate::municipality::required_text;
 use crate::principal::{Account, Grant};
@@ -90,8 +91,13 @@ impl Services {
         self.account(user).await
     }
 
-    /// Adds a role unless the user has it already.
-    pub(crate) async fn add_grant(&self, user: UserId, grant: &Grant) -> Result<()> {
+    /// Adds a role unless the user has it already, and records it.
+    pub(crate) async fn add_grant(
+        &self,
+        principal: &Principal,
+        user: UserId,
+        grant: &Grant,
+    ) -> Result<()> {
         let accounts = self.store.accounts();
         let existing = accounts.grants(user).await?;
         if existing
@@ -109,7 +115,19 @@ impl Services {
         accounts
             .add_grant(user, grant.role(), state, municipality)
             .await?;
-        Ok(())
+        let municipality = match municipality {
+            Some(id) => Some(self.municipality(principal, id).await?),
+            None => None,
+        };
+        let change = Change {
+            action: "account.role_granted",
+            entity: "user",
+            entity_id: Some(user.to_string()),
+            municipality: municipality.as_ref(),
+            federal_state: state,
+            summary: format!("Rolle {} an Konto {user} vergeben", grant.role()),
+        };
+        self.record(principal, change).await
     }
 
     /// Opens a session for `user` and returns the secret for the cookie.

@@ -3,6 +3,7 @@
 use chrono::{Duration, Utc};
 use praevnet_store::UserId;
 
+use crate::audit::Change;
 use crate::email::EmailAddress;
 use crate::mail::{self, Mail};
 use crate::municipality::required_text;
@@ -58,7 +59,7 @@ impl Services {
             Some(user) => user,
             None => accounts.insert_user(email.as_str(), &display_name).await?,
         };
-        self.add_grant(user.id, &grant).await?;
+        self.add_grant(principal, user.id, &grant).await?;
         if user.password_hash.is_none() {
             let secret = self.issue_token(user.id, INVITE, INVITE_VALID).await?;
             let link = format!("{}/einladung#{secret}", self.public_url);
@@ -135,6 +136,18 @@ impl Services {
         accounts.set_password_hash(user_id, &stored).await?;
         accounts.delete_sessions_of(user_id).await?;
         tracing::info!(user = %user_id, purpose, "password set by link");
+        let change = Change {
+            action: "account.password_set",
+            entity: "user",
+            entity_id: Some(user_id.to_string()),
+            municipality: None,
+            federal_state: None,
+            summary: format!(
+                "Passwort über einen Link gesetzt ({})",
+                purpose.to_lowercase()
+            ),
+        };
+        self.record_as(Some(user_id), "USER", change).await?;
         let secret = self.open_session(user_id).await?;
         Ok((secret, self.account(user).await?))
     }

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod ags;
+pub mod audit;
 pub mod council;
 pub mod demo;
 pub mod email;

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use praevnet_store::{MunicipalityFilter, Store};
 
 use crate::accounts::SessionSettings;
+use crate::audit::Change;
 use crate::council::{Council, CouncilInput};
 use crate::federal_state::FederalState;
 use crate::mail::Mailer;
@@ -124,9 +125,21 @@ impl Services {
     ) -> Result<Municipality> {
         principal.require_can_create_in(input.federal_state)?;
         let data = input.parse()?;
-        let created = self.store.municipalities().insert(data).await?;
+        let created: Municipality = self.store.municipalities().insert(data).await?.try_into()?;
         tracing::info!(municipality = %created.id, "municipality created");
-        created.try_into()
+        self.record(
+            principal,
+            Change {
+                action: "municipality.created",
+                entity: "municipality",
+                entity_id: Some(created.id.to_string()),
+                municipality: Some(&created),
+                federal_state: None,
+                summary: format!("Kommune angelegt: {} (AGS {})", created.name, created.ags),
+            },
+        )
+        .await?;
+        Ok(created)
     }
 
     pub async fn update_municipality(
@@ -142,8 +155,46 @@ impl Services {
             principal.require_can_create_in(state)?;
         }
         let data = patch.apply_to(&current).parse()?;
-        let updated = self.store.municipalities().update(id, data).await?;
-        updated.ok_or(Error::NotFound)?.try_into()
+        let updated: Municipality = self
+            .store
+            .municipalities()
+            .update(id, data)
+            .await?
+            .ok_or(Error::NotFound)?
+            .try_into()?;
+        let changed: Vec<&str> = [
+            ("Name", current.name != updated.name),
+            ("AGS", current.ags != updated.ags),
+            ("Bundesland", current.federal_state != updated.federal_state),
+            ("Einwohnerzahl", current.population != updated.population),
+            ("Kurzbezeichnung", current.slug != updated.slug),
+            ("Status", current.status != updated.status),
+        ]
+        .into_iter()
+        .filter_map(|(field, differs)| differs.then_some(field))
+        .collect();
+        let summary = format!(
+            "Kommune geändert: {} ({})",
+            updated.name,
+            changed.join(", ")
+        );
+        // A move between Länder is recorded in both: each state office sees it.
+        let mut scopes = vec![&updated];
+        if current.federal_state != updated.federal_state {
+            scopes.push(&current);
+        }
+        for municipality in scopes {
+            let change = Change {
+                action: "municipality.updated",
+                entity: "municipality",
+                entity_id: Some(id.to_string()),
+                municipality: Some(municipality),
+                federal_state: None,
+                summary: summary.clone(),
+            };
+            self.record(principal, change).await?;
+        }
+        Ok(updated)
     }
 
     /// The council is part of the public face of a municipality's prevention work.
@@ -166,8 +217,25 @@ impl Services {
         let target = self.municipality(principal, municipality).await?;
         principal.require_can_manage(&target)?;
         let data = input.parse()?;
-        let saved = self.store.tenant(municipality).save_council(data).await?;
-        Ok(saved.into())
+        let saved: Council = self
+            .store
+            .tenant(municipality)
+            .save_council(data)
+            .await?
+            .into();
+        self.record(
+            principal,
+            Change {
+                action: "council.saved",
+                entity: "council",
+                entity_id: Some(saved.id.to_string()),
+                municipality: Some(&target),
+                federal_state: None,
+                summary: format!("Präventionsrat gespeichert: {}", saved.name),
+            },
+        )
+        .await?;
+        Ok(saved)
     }
 
     /// Whether the registry is empty, which is when demo data may be loaded.

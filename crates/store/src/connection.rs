@@ -10,6 +10,7 @@ use sea_orm::{ConnectOptions, Database, DatabaseConnection};
 use crate::MunicipalityId;
 use crate::StoreError;
 use crate::accounts::Accounts;
+use crate::audit::AuditLog;
 use crate::municipalities::Municipalities;
 use crate::tenant::Tenant;
 
@@ -102,6 +103,11 @@ impl Store {
     /// Users, grants, sessions and login throttling.
     pub fn accounts(&self) -> Accounts<'_> {
         Accounts::new(&self.db)
+    }
+
+    /// The append-only record of changes.
+    pub fn audit(&self) -> AuditLog<'_> {
+        AuditLog::new(&self.db)
     }
 
     /// The registry of municipalities, which is shared by all tenants.

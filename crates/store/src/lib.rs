@@ -11,6 +11,7 @@
 //! ```
 
 mod accounts;
+mod audit;
 mod connection;
 mod entity;
 mod error;
@@ -20,6 +21,7 @@ mod municipalities;
 mod tenant;
 
 pub use accounts::{Accounts, GrantRecord, SessionRecord, ThrottleRecord, UserRecord};
+pub use audit::{AuditLog, AuditRecord, AuditScope};
 pub use connection::{Backend, Store, StoreOptions};
 pub use error::{StoreError, UniqueField};
 pub use ids::{CouncilId, GrantId, MunicipalityId, UserId};
