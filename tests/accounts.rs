@@ -441,7 +441,99 @@ async fn audit_log_shows_changes_in_the_readers_scope(db: TestDatabase) {
     assert_eq!(error_code(&body), Some("UNAUTHENTICATED"));
 }
 
+async fn a_persons_data_is_exported_and_erased(db: TestDatabase) {
+    let (app, sink) = app_with_mail(db).await;
+    let leipzig = app.create_municipality("Leipzig", "14713000", "SN").await;
+    let role = json!({ "role": "MUNICIPALITY_ADMIN", "municipalityId": leipzig });
+    let person = app
+        .onboard(&sink, "moderation@leipzig.de", role.clone(), PASSWORD)
+        .await;
+    let colleague = app.onboard(&sink, "kst@leipzig.de", role, PASSWORD).await;
+    let body = app
+        .in_session(&person, "mutation($m: ID!) { saveCouncil(municipalityId: $m, input: { name: \"KPR Leipzig\" }) { id } }", json!({ "m": leipzig }))
+        .await;
+    assert!(body["errors"].is_null(), "{body}");
+    let id = app.in_session(&person, "{ me { id } }", json!({})).await["data"]["me"]["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+
+    let export = "query($u: ID!) { exportPersonData(userId: $u) }";
+    let body = app.in_session(&colleague, export, json!({ "u": id })).await;
+    let document: Value = serde_json::from_str(
+        body["data"]["exportPersonData"]
+            .as_str()
+            .expect("json text"),
+    )
+    .expect("JSON");
+    assert_eq!(document["account"]["email"], "moderation@leipzig.de");
+    assert_eq!(document["roles"][0]["role"], "MUNICIPALITY_ADMIN");
+    assert!(
+        !document["sessions"]
+            .as_array()
+            .expect("sessions")
+            .is_empty()
+    );
+    let actions: Vec<&str> = document["auditEntries"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .filter_map(|e| e["action"].as_str())
+        .collect();
+    assert!(
+        actions.contains(&"council.saved") && actions.contains(&"account.password_set"),
+        "{actions:?}"
+    );
+    let text = document.to_string();
+    assert!(
+        !text.contains("argon2") && !text.contains(person.trim_start_matches("praevnet_session=")),
+        "secrets in export"
+    );
+
+    let body = app
+        .in_session(
+            &colleague,
+            "mutation($u: ID!) { erasePerson(userId: $u) }",
+            json!({ "u": id }),
+        )
+        .await;
+    assert_eq!(body["data"]["erasePerson"], true, "{body}");
+    // Access is gone: the session, the login, the roles.
+    assert_eq!(
+        app.in_session(&person, ME, json!({})).await["data"]["me"],
+        Value::Null
+    );
+    let (body, cookie) = app.login("moderation@leipzig.de", PASSWORD).await;
+    assert!(cookie.is_none(), "{body}");
+    // The records stay intact, naming a pseudonym.
+    let log = app
+        .in_session(
+            &colleague,
+            "{ auditLog { items { actor action } } }",
+            json!({}),
+        )
+        .await;
+    let saved_by = log["data"]["auditLog"]["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|e| e["action"] == "council.saved")
+        .map(|e| e["actor"].as_str().unwrap_or_default().to_owned())
+        .expect("council.saved entry");
+    assert_eq!(saved_by, format!("Gelöschte Person (Konto {id})"));
+    assert!(!log.to_string().contains("moderation@leipzig.de"), "{log}");
+    // Nothing left to export.
+    let body = app.in_session(&colleague, export, json!({ "u": id })).await;
+    assert_eq!(error_code(&body), Some("NOT_FOUND"));
+    // The address is free for a new invitation.
+    let body = app
+        .admin("mutation($i: InviteInput!) { inviteUser(input: $i) }", json!({ "i": { "email": "moderation@leipzig.de", "displayName": "Neu", "role": "PLATFORM_ADMIN" } }))
+        .await;
+    assert_eq!(body["data"]["inviteUser"], true, "{body}");
+}
+
 on_both_databases!(
+    a_persons_data_is_exported_and_erased,
     audit_log_shows_changes_in_the_readers_scope,
     invitation_by_mail_sets_the_password,
     login_survives_restarts_and_logout_ends_it,

@@ -23,6 +23,16 @@ const PUBLIC_MUTATIONS: [&str; 5] = [
     "resetPassword",
 ];
 
+/// Queries anyone may run: the public registry, the caller's own account, and the audit log
+/// (scoped to the reader; tested in `tests/accounts.rs`).
+const PUBLIC_QUERIES: [&str; 5] = [
+    "municipalities",
+    "municipality",
+    "municipalityBySlug",
+    "me",
+    "auditLog",
+];
+
 /// Fields of one root type of the SDL, with the text of their arguments.
 fn root_fields(sdl: &str, root: &str) -> BTreeMap<String, String> {
     let start = sdl
@@ -57,6 +67,10 @@ struct World {
     chemnitz: String,
     halle: String,
     sessions: BTreeMap<&'static str, Option<String>>,
+    /// Account id of Leipzig's administrator: a person of another tenant for Halle.
+    leipzig_person: String,
+    /// Further administrators of Leipzig, one per role of the matrix, to be erased.
+    erasable: Vec<String>,
 }
 
 /// Three municipalities in two Länder and one account per role.
@@ -96,12 +110,31 @@ async fn world(db: TestDatabase) -> World {
             .await;
         sessions.insert(name, Some(cookie));
     }
+    let me = "{ me { id } }";
+    let id_of = |body: Value| body["data"]["me"]["id"].as_str().expect("me.id").to_owned();
+    let admin_leipzig = sessions["admin Leipzig"].clone().expect("session");
+    let leipzig_person = id_of(app.in_session(&admin_leipzig, me, json!({})).await);
+    let mut erasable = Vec::new();
+    for i in 0..ROLES.len() {
+        let role = json!({ "role": "MUNICIPALITY_ADMIN", "municipalityId": leipzig });
+        let cookie = app
+            .onboard(
+                &sink,
+                &format!("loeschbar{i}@praevnet.test"),
+                role,
+                PASSWORD,
+            )
+            .await;
+        erasable.push(id_of(app.in_session(&cookie, me, json!({})).await));
+    }
     World {
         app,
         leipzig,
         chemnitz,
         halle,
         sessions,
+        leipzig_person,
+        erasable,
     }
 }
 
@@ -152,6 +185,8 @@ async fn every_mutation_against_every_role(db: TestDatabase) {
     // (mutation, case, query, variables per call number, expected outcome per role in ROLES order)
     type Vars = Box<dyn Fn(usize) -> Value>;
     let (leipzig, halle) = (w.leipzig.clone(), w.halle.clone());
+    let erasable = w.erasable.clone();
+    let exportable = w.leipzig_person.clone();
     let cases: Vec<(&str, &str, &str, Vars, [&str; 6])> = vec![
         (
             "createMunicipality",
@@ -268,6 +303,35 @@ async fn every_mutation_against_every_role(db: TestDatabase) {
                 "OK",
             ],
         ),
+        (
+            "exportPersonData",
+            "of Leipzig's administrator",
+            "query($u: ID!) { exportPersonData(userId: $u) }",
+            Box::new(move |_| json!({ "u": exportable })),
+            [
+                "OK",
+                "NOT_FOUND",
+                "OK",
+                "NOT_FOUND",
+                "UNAUTHENTICATED",
+                "OK",
+            ],
+        ),
+        // Each call erases another person, so every role faces an existing one.
+        (
+            "erasePerson",
+            "an administrator of Leipzig",
+            "mutation($u: ID!) { erasePerson(userId: $u) }",
+            Box::new(move |n| json!({ "u": erasable[(n - 1) % ROLES.len()] })),
+            [
+                "OK",
+                "NOT_FOUND",
+                "OK",
+                "NOT_FOUND",
+                "UNAUTHENTICATED",
+                "OK",
+            ],
+        ),
         // Last: the operator's move changes the world for every case after it.
         (
             "updateMunicipality",
@@ -288,11 +352,18 @@ async fn every_mutation_against_every_role(db: TestDatabase) {
         ),
     ];
 
-    let mutations = root_fields(&praevnet_api::sdl(), "Mutation");
-    for name in mutations.keys() {
+    let sdl = praevnet_api::sdl();
+    for name in root_fields(&sdl, "Mutation").keys() {
         assert!(
             PUBLIC_MUTATIONS.contains(&name.as_str()) || cases.iter().any(|c| c.0 == name),
             "mutation {name} is not in the authorisation matrix"
+        );
+    }
+    // Queries that are not public reads must be in the matrix too.
+    for name in root_fields(&sdl, "Query").keys() {
+        assert!(
+            PUBLIC_QUERIES.contains(&name.as_str()) || cases.iter().any(|c| c.0 == name),
+            "query {name} is neither public nor in the authorisation matrix"
         );
     }
 
@@ -326,31 +397,51 @@ async fn every_mutation_against_every_role(db: TestDatabase) {
     );
 }
 
+/// Which kind of record an id-taking field names.
+enum IdKind {
+    Municipality,
+    Person,
+}
+
 /// Every field that takes an id, called by the administrator of Halle with Leipzig's id and
 /// with an unknown one: the answers must be identical.
 async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
     let w = world(db).await;
     // How to call each id-taking field; `$id` is the id under test.
-    let calls: BTreeMap<&str, (&str, Value)> = BTreeMap::from([
+    let calls: BTreeMap<&str, (&str, IdKind)> = BTreeMap::from([
         (
             "Mutation.updateMunicipality",
             (
                 "mutation($id: ID!) { updateMunicipality(id: $id, input: { population: 1 }) { id } }",
-                json!({}),
+                IdKind::Municipality,
             ),
         ),
         (
             "Mutation.saveCouncil",
             (
                 "mutation($id: ID!) { saveCouncil(municipalityId: $id, input: { name: \"Übernahme\" }) { id } }",
-                json!({}),
+                IdKind::Municipality,
             ),
         ),
         (
             "Mutation.inviteUser",
             (
                 "mutation($id: ID!) { inviteUser(input: { email: \"x@praevnet.test\", displayName: \"X\", role: MUNICIPALITY_ADMIN, municipalityId: $id }) }",
-                json!({}),
+                IdKind::Municipality,
+            ),
+        ),
+        (
+            "Query.exportPersonData",
+            (
+                "query($id: ID!) { exportPersonData(userId: $id) }",
+                IdKind::Person,
+            ),
+        ),
+        (
+            "Mutation.erasePerson",
+            (
+                "mutation($id: ID!) { erasePerson(userId: $id) }",
+                IdKind::Person,
             ),
         ),
     ]);
@@ -361,6 +452,7 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
     for root in ["Query", "Mutation"] {
         for (field, args) in root_fields(&sdl, root) {
             let key = format!("{root}.{field}");
+            // inviteUser takes its municipality id inside its input object.
             let takes_id = args.contains(": ID") || key == "Mutation.inviteUser";
             if !takes_id || public_reads.contains(&key.as_str()) {
                 continue;

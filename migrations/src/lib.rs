@@ -10,6 +10,7 @@ pub use sea_orm_migration::{Migration, MigratorTrait};
 mod m20261121_000001_municipalities;
 mod m20261121_000002_accounts;
 mod m20261121_000003_audit_log;
+mod m20261121_000004_erasure;
 pub mod tenancy;
 
 /// Runs the migrations in order; the struct exists because sea-orm-migration is trait based.
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000001_municipalities::Migration),
             Box::new(m20261121_000002_accounts::Migration),
             Box::new(m20261121_000003_audit_log::Migration),
+            Box::new(m20261121_000004_erasure::Migration),
         ]
     }
 }

@@ -6,7 +6,7 @@ use praevnet_core::{Error, Principal, Problem};
 
 use crate::context::{ContextExt, SessionChange};
 use crate::error::ResultExt;
-use crate::ids::municipality_id;
+use crate::ids::{municipality_id, user_id as user_id_of};
 use crate::municipality::FederalState;
 
 /// The kinds of roles an account can hold.
@@ -72,6 +72,19 @@ pub(crate) struct AccountQuery;
 
 #[Object]
 impl AccountQuery {
+    /// Everything the platform holds about a person, as a JSON document (GDPR Art. 15).
+    async fn export_person_data(
+        &self,
+        ctx: &Context<'_>,
+        user_id: ID,
+    ) -> async_graphql::Result<String> {
+        let user = user_id_of(&user_id, "userId").gql(ctx)?;
+        ctx.services()
+            .export_person(&ctx.request().principal, user)
+            .await
+            .gql(ctx)
+    }
+
     /// The caller's account; null when not logged in.
     async fn me(&self, ctx: &Context<'_>) -> Option<Me> {
         match &ctx.request().principal {
@@ -201,6 +214,17 @@ impl AccountMutation {
         ctx.request()
             .change_session(SessionChange::Started { secret });
         Ok(Me::from(&account))
+    }
+
+    /// Erases a person (GDPR Art. 17): access and personal data are removed, a pseudonymous
+    /// account row stays for the records that refer to it.
+    async fn erase_person(&self, ctx: &Context<'_>, user_id: ID) -> async_graphql::Result<bool> {
+        let user = user_id_of(&user_id, "userId").gql(ctx)?;
+        ctx.services()
+            .erase_person(&ctx.request().principal, user)
+            .await
+            .gql(ctx)?;
+        Ok(true)
     }
 
     /// Ends the caller's session on the server and clears the cookie.

@@ -115,12 +115,10 @@ impl Services {
                 ("USER", Some(user)) => match names.get(&user) {
                     Some(name) => name.clone(),
                     None => {
-                        let name = self
-                            .store
-                            .accounts()
-                            .user(user)
-                            .await?
-                            .map_or_else(|| format!("Konto {user}"), |u| u.email);
+                        let name = match self.store.accounts().user(user).await? {
+                            Some(u) if u.erased_at.is_none() => u.email,
+                            _ => format!("Gelöschte Person (Konto {user})"),
+                        };
                         names.insert(user, name.clone());
                         name
                     }

@@ -14,6 +14,7 @@ pub mod lang;
 pub mod mail;
 pub mod municipality;
 pub mod password;
+mod personal_data;
 pub mod principal;
 mod services;
 pub mod slug;

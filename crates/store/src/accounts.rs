@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    TransactionTrait,
 };
 
 use crate::entity::accounts::{login_throttle, one_time_token, role_grant, session, user};
@@ -20,6 +21,7 @@ pub struct UserRecord {
     pub display_name: String,
     pub password_hash: Option<String>,
     pub created_at: DateTime<Utc>,
+    pub erased_at: Option<DateTime<Utc>>,
 }
 
 impl From<user::Model> for UserRecord {
@@ -30,8 +32,16 @@ impl From<user::Model> for UserRecord {
             display_name: m.display_name,
             password_hash: m.password_hash,
             created_at: m.created_at,
+            erased_at: m.erased_at,
         }
     }
+}
+
+/// A session as a person's data export shows it (never its secret).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionSummary {
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
 }
 
 /// One role of a user, with the Land or municipality it applies to.
@@ -110,6 +120,7 @@ impl<'a> Accounts<'a> {
             password_hash: Set(None),
             created_at: Set(now),
             updated_at: Set(now),
+            erased_at: Set(None),
         };
         let inserted = user::Entity::insert(model)
             .exec_with_returning(self.db)
@@ -212,6 +223,57 @@ impl<'a> Accounts<'a> {
         session::Entity::delete_by_id(token_hash.to_owned())
             .exec(self.db)
             .await?;
+        Ok(())
+    }
+
+    pub async fn sessions_of(&self, user_id: UserId) -> Result<Vec<SessionSummary>, StoreError> {
+        let rows = session::Entity::find()
+            .filter(session::Column::UserId.eq(user_id.as_uuid()))
+            .order_by_asc(session::Column::CreatedAt)
+            .all(self.db)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|m| SessionSummary {
+                created_at: m.created_at,
+                last_seen_at: m.last_seen_at,
+            })
+            .collect())
+    }
+
+    /// Removes a person's personal data and access, keeping the row that other records refer
+    /// to: sessions, links and roles are deleted, name and address replaced, password removed.
+    pub async fn erase_user(&self, user_id: UserId, now: DateTime<Utc>) -> Result<(), StoreError> {
+        let txn = self.db.begin().await?;
+        let id = user_id.as_uuid();
+        session::Entity::delete_many()
+            .filter(session::Column::UserId.eq(id))
+            .exec(&txn)
+            .await?;
+        one_time_token::Entity::delete_many()
+            .filter(one_time_token::Column::UserId.eq(id))
+            .exec(&txn)
+            .await?;
+        role_grant::Entity::delete_many()
+            .filter(role_grant::Column::UserId.eq(id))
+            .exec(&txn)
+            .await?;
+        user::Entity::update_many()
+            .col_expr(
+                user::Column::Email,
+                Expr::value(format!("geloescht-{id}@invalid")),
+            )
+            .col_expr(user::Column::DisplayName, Expr::value("Gelöschte Person"))
+            .col_expr(
+                user::Column::PasswordHash,
+                Expr::value(Option::<String>::None),
+            )
+            .col_expr(user::Column::UpdatedAt, Expr::value(now))
+            .col_expr(user::Column::ErasedAt, Expr::value(now))
+            .filter(user::Column::Id.eq(id))
+            .exec(&txn)
+            .await?;
+        txn.commit().await?;
         Ok(())
     }
 

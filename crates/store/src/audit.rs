@@ -51,8 +51,8 @@ pub enum AuditScope {
         federal_states: Vec<String>,
         municipalities: Vec<MunicipalityId>,
     },
-    /// Entries a person caused themself (for their data export).
-    Actor(UserId),
+    /// Entries a person caused or that name their account (for their data export).
+    Person(UserId),
 }
 
 #[derive(Debug)]
@@ -99,7 +99,9 @@ impl<'a> AuditLog<'a> {
             } => Condition::any()
                 .add(Column::FederalState.is_in(federal_states.clone()))
                 .add(Column::MunicipalityId.is_in(municipalities.iter().map(|m| m.as_uuid()))),
-            AuditScope::Actor(user) => Condition::all().add(Column::ActorUserId.eq(user.as_uuid())),
+            AuditScope::Person(user) => Condition::any()
+                .add(Column::ActorUserId.eq(user.as_uuid()))
+                .add(Column::EntityId.eq(user.to_string())),
         };
         let query = Entity::find().filter(condition);
         let total = query.clone().count(self.db).await?;

@@ -20,7 +20,9 @@ mod migrate;
 mod municipalities;
 mod tenant;
 
-pub use accounts::{Accounts, GrantRecord, SessionRecord, ThrottleRecord, UserRecord};
+pub use accounts::{
+    Accounts, GrantRecord, SessionRecord, SessionSummary, ThrottleRecord, UserRecord,
+};
 pub use audit::{AuditLog, AuditRecord, AuditScope};
 pub use connection::{Backend, Store, StoreOptions};
 pub use error::{StoreError, UniqueField};

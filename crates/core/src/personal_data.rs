@@ -1,0 +1,120 @@
+//! A person's rights over their data (GDPR Art. 15 and 17): export everything the platform
+//! holds about them, and erase them.
+//!
+//! Erasure keeps the account row, because records that must stay intact refer to it (the
+//! audit log now, minutes of past meetings later); the row loses name, address, password,
+//! roles, sessions and links. The README lists what is kept and why.
+
+use chrono::Utc;
+use praevnet_store::{AuditScope, UserId, UserRecord};
+use serde_json::json;
+
+use crate::audit::Change;
+use crate::principal::Grant;
+use crate::{Error, Principal, Result, Services};
+
+impl Services {
+    /// The person, if the caller may act on their data: the operator always; a municipality's
+    /// administrators or state office when every role of the person lies within their reach.
+    /// Everyone else gets NOT_FOUND, as for an unknown person.
+    async fn person_in_reach(&self, principal: &Principal, user: UserId) -> Result<UserRecord> {
+        if *principal == Principal::Anonymous {
+            return Err(Error::Unauthenticated);
+        }
+        let accounts = self.store.accounts();
+        let person = accounts
+            .user(user)
+            .await?
+            .filter(|u| u.erased_at.is_none())
+            .ok_or(Error::NotFound)?;
+        if principal.is_platform_admin() {
+            return Ok(person);
+        }
+        let grants = accounts.grants(user).await?;
+        if grants.is_empty() {
+            return Err(Error::NotFound);
+        }
+        for grant in &grants {
+            match Grant::from_record(grant)? {
+                Grant::MunicipalityAdmin(id) => {
+                    let municipality = self.municipality(principal, id).await?;
+                    principal.require_can_manage(&municipality)?;
+                }
+                Grant::PlatformAdmin | Grant::StateOffice(_) => return Err(Error::NotFound),
+            }
+        }
+        Ok(person)
+    }
+
+    /// Everything the platform holds about a person, as JSON.
+    pub async fn export_person(&self, principal: &Principal, user: UserId) -> Result<String> {
+        let person = self.person_in_reach(principal, user).await?;
+        let accounts = self.store.accounts();
+        let grants = accounts.grants(user).await?;
+        let sessions = accounts.sessions_of(user).await?;
+        let (audit, _) = self
+            .store
+            .audit()
+            .list(&AuditScope::Person(user), 0, 10_000)
+            .await?;
+        let document = json!({
+            "exportedAt": Utc::now(),
+            "account": {
+                "id": person.id.to_string(),
+                "email": person.email,
+                "displayName": person.display_name,
+                "createdAt": person.created_at,
+                "hasPassword": person.password_hash.is_some(),
+            },
+            "roles": grants.iter().map(|g| json!({
+                "role": g.role,
+                "federalState": g.federal_state,
+                "municipalityId": g.municipality_id.map(|m| m.to_string()),
+            })).collect::<Vec<_>>(),
+            "sessions": sessions.iter().map(|s| json!({
+                "createdAt": s.created_at,
+                "lastSeenAt": s.last_seen_at,
+            })).collect::<Vec<_>>(),
+            "auditEntries": audit.iter().map(|e| json!({
+                "at": e.at,
+                "action": e.action,
+                "entity": e.entity,
+                "entityId": e.entity_id,
+                "summary": e.summary,
+            })).collect::<Vec<_>>(),
+        });
+        self.record(
+            principal,
+            person_change("person.exported", user, "Daten einer Person exportiert"),
+        )
+        .await?;
+        serde_json::to_string_pretty(&document).map_err(|e| Error::Internal(format!("export: {e}")))
+    }
+
+    /// Erases a person: access and personal data go, the pseudonymous account row stays.
+    pub async fn erase_person(&self, principal: &Principal, user: UserId) -> Result<()> {
+        let person = self.person_in_reach(principal, user).await?;
+        let accounts = self.store.accounts();
+        accounts
+            .clear_throttle(&format!("account:{}", person.email))
+            .await?;
+        accounts.erase_user(user, Utc::now()).await?;
+        tracing::info!(%user, "person erased");
+        self.record(
+            principal,
+            person_change("person.erased", user, "Person gelöscht (pseudonymisiert)"),
+        )
+        .await
+    }
+}
+
+fn person_change(action: &'static str, user: UserId, summary: &str) -> Change<'static> {
+    Change {
+        action,
+        entity: "user",
+        entity_id: Some(user.to_string()),
+        municipality: None,
+        federal_state: None,
+        summary: format!("{summary}: Konto {user}"),
+    }
+}
