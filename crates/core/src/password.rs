@@ -130,6 +130,17 @@ mod tests {
         check_policy("Nachtwächter-Eule-Saale-47", &[]).expect("a strong passphrase passes");
     }
 
+    /// An unknown account is checked against a decoy made with the same parameters, so it
+    /// costs the same argon2 work as a wrong password (the figures are in the benchmark).
+    #[test]
+    fn the_decoy_costs_what_a_real_hash_costs() {
+        assert!(
+            decoy_hash().starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+            "{}",
+            decoy_hash()
+        );
+    }
+
     #[tokio::test]
     async fn hashes_verify_and_use_argon2id() {
         let stored = hash("Nachtwächter-Eule-Saale-47".into())

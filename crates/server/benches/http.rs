@@ -9,12 +9,17 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use praevnet_core::accounts::SessionSettings;
+use praevnet_core::principal::Grant;
+use praevnet_core::{Principal, Services};
+use praevnet_store::{Store, StoreOptions};
 use praevnet_testkit::TestDatabase;
 use serde_json::{Value, json};
 
 const BIN: &str = env!("CARGO_BIN_EXE_praevnet");
 const TOKEN: &str = "bench-admin-token-0123456789abcdef";
 const CONCURRENCY: usize = 32;
+const PASSWORD: &str = "Nachtwächter-Eule-Saale-47";
 
 fn env_number(name: &str, default: usize) -> usize {
     std::env::var(name)
@@ -259,6 +264,71 @@ async fn bench(label: &str, db: TestDatabase) {
     .await;
     print_figures("POST /graphql municipality + council", &figures);
     println!("  RSS after load: {} KiB", rss_kib(pid));
+    logins(&client, &server.base, &db.url, seconds).await;
+    println!("  RSS after logins: {} KiB", rss_kib(pid));
+}
+
+/// Login throughput with argon2id at the product's cost, and the time a wrong password and an
+/// unknown address take (they must not differ much).
+async fn logins(client: &reqwest::Client, base: &str, database_url: &str, seconds: u64) {
+    let store = Store::connect(database_url, &StoreOptions::default())
+        .await
+        .expect("store");
+    let services = Services::new(store, SessionSettings::default());
+    let accounts: Vec<String> = (0..CONCURRENCY)
+        .map(|i| format!("bench{i}@praevnet.test"))
+        .collect();
+    for email in &accounts {
+        services
+            .create_account(
+                &Principal::System,
+                email,
+                "Bench",
+                Grant::PlatformAdmin,
+                Some(PASSWORD.into()),
+            )
+            .await
+            .expect("account");
+    }
+    let login = "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { email } }";
+    let timed = |email: String, password: &'static str| {
+        let client = client.clone();
+        let url = format!("{base}/graphql");
+        async move {
+            let started = Instant::now();
+            client
+                .post(url)
+                .json(&json!({ "query": login, "variables": { "e": email, "p": password } }))
+                .send()
+                .await
+                .expect("login")
+                .bytes()
+                .await
+                .expect("body");
+            started.elapsed().as_secs_f64() * 1000.0
+        }
+    };
+    let mut wrong = Vec::new();
+    let mut unknown = Vec::new();
+    for (i, email) in accounts.iter().take(5).enumerate() {
+        wrong.push(timed(email.clone(), "falsches-passwort-123").await);
+        unknown.push(timed(format!("niemand{i}@praevnet.test"), "falsches-passwort-123").await);
+    }
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+    println!(
+        "  login timing, one at a time: wrong password {:.1} ms, unknown address {:.1} ms (mean of 5)",
+        mean(&wrong),
+        mean(&unknown)
+    );
+    let (c, base) = (client.clone(), base.to_owned());
+    let accounts = Arc::new(accounts);
+    let figures = load(seconds, move |n| {
+        let email = &accounts[n % accounts.len()];
+        c.post(format!("{base}/graphql"))
+            .json(&json!({ "query": login, "variables": { "e": email, "p": PASSWORD } }))
+    })
+    .await;
+    print_figures("POST /graphql login (argon2id m=19 MiB t=2 p=1)", &figures);
 }
 
 fn main() {
