@@ -128,6 +128,17 @@ impl InviteInput {
     }
 }
 
+/// Hands a new session to the transport (which sets the cookie) and answers with the account.
+fn started(
+    ctx: &Context<'_>,
+    result: Result<(String, Account), Error>,
+) -> async_graphql::Result<Me> {
+    let (secret, account) = result.gql(ctx)?;
+    ctx.request()
+        .change_session(SessionChange::Started { secret });
+    Ok(Me::from(&account))
+}
+
 #[derive(Default, Debug)]
 pub(crate) struct AccountMutation;
 
@@ -140,14 +151,8 @@ impl AccountMutation {
         email: String,
         password: String,
     ) -> async_graphql::Result<Me> {
-        let request = ctx.request();
-        let (secret, account) = ctx
-            .services()
-            .login(&email, &password, &request.client)
-            .await
-            .gql(ctx)?;
-        request.change_session(SessionChange::Started { secret });
-        Ok(Me::from(&account))
+        let client = &ctx.request().client;
+        started(ctx, ctx.services().login(&email, &password, client).await)
     }
 
     /// Invites a person by e-mail; they set their password with the link in the mail.
@@ -176,14 +181,10 @@ impl AccountMutation {
         token: String,
         password: String,
     ) -> async_graphql::Result<Me> {
-        let (secret, account) = ctx
-            .services()
-            .accept_invitation(&token, &password)
-            .await
-            .gql(ctx)?;
-        ctx.request()
-            .change_session(SessionChange::Started { secret });
-        Ok(Me::from(&account))
+        started(
+            ctx,
+            ctx.services().accept_invitation(&token, &password).await,
+        )
     }
 
     /// Sends a reset link if the address has an account; answers the same either way.
@@ -206,14 +207,7 @@ impl AccountMutation {
         token: String,
         password: String,
     ) -> async_graphql::Result<Me> {
-        let (secret, account) = ctx
-            .services()
-            .reset_password(&token, &password)
-            .await
-            .gql(ctx)?;
-        ctx.request()
-            .change_session(SessionChange::Started { secret });
-        Ok(Me::from(&account))
+        started(ctx, ctx.services().reset_password(&token, &password).await)
     }
 
     /// Erases a person (GDPR Art. 17): access and personal data are removed, a pseudonymous
