@@ -2,8 +2,8 @@
 //! 32 concurrent clients. Prints figures; asserts nothing about speed.
 //!
 //! `cargo bench -p praevnet-server` runs it on SQLite, and on PostgreSQL too when
-//! `PRAEVNET_TEST_POSTGRES_URL` names a server. `PRAEVNET_BENCH_SECONDS` sets the length of
-//! each load phase (default 10), `PRAEVNET_BENCH_MUNICIPALITIES` the number seeded.
+//! `PRAEVNET_TEST_POSTGRES_URL` names a server. `PRAEVNET_TEST_BENCH_SECONDS` sets the length of
+//! each load phase (default 10), `PRAEVNET_TEST_BENCH_MUNICIPALITIES` the number seeded.
 
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
@@ -223,8 +223,8 @@ fn print_figures(name: &str, f: &Figures) {
 }
 
 async fn bench(label: &str, db: TestDatabase) {
-    let seconds = env_number("PRAEVNET_BENCH_SECONDS", 10) as u64;
-    let count = env_number("PRAEVNET_BENCH_MUNICIPALITIES", 10_000);
+    let seconds = env_number("PRAEVNET_TEST_BENCH_SECONDS", 10) as u64;
+    let count = env_number("PRAEVNET_TEST_BENCH_MUNICIPALITIES", 10_000);
     let client = reqwest::Client::builder()
         .pool_max_idle_per_host(CONCURRENCY)
         .build()
