@@ -5,7 +5,9 @@ mod support;
 
 use praevnet_testkit::{SmtpSink, TestDatabase, on_both_databases};
 use serde_json::{Value, json};
-use support::{TestApp, config_with_mail, error_code, error_message, link_token, session_cookie};
+use support::{
+    ADMIN_EMAIL, TestApp, config_with_mail, error_code, error_message, link_token, session_cookie,
+};
 
 const PASSWORD: &str = "Nachtwächter-Eule-Saale-47";
 const ME: &str = "{ me { email displayName roles { kind federalState municipalityId } } }";
@@ -359,9 +361,7 @@ async fn audit_log_shows_changes_in_the_readers_scope(db: TestDatabase) {
             PASSWORD,
         )
         .await;
-    let operator = app
-        .onboard(&sink, "betrieb@praevnet.test", platform_admin(), PASSWORD)
-        .await;
+    let operator = app.admin_cookie();
     let body = app
         .in_session(&admin_leipzig, "mutation($m: ID!) { saveCouncil(municipalityId: $m, input: { name: \"KPR Leipzig\" }) { id } }", json!({ "m": leipzig }))
         .await;
@@ -382,13 +382,17 @@ async fn audit_log_shows_changes_in_the_readers_scope(db: TestDatabase) {
             .iter()
             .any(|e| e["actor"] == actor && e["action"] == action)
     };
-    assert!(has("Betrieb", "municipality.created"), "{everything}");
+    assert!(has(ADMIN_EMAIL, "municipality.created"), "{everything}");
     assert!(has("kst@leipzig.de", "council.saved"), "{everything}");
     assert!(
         has("lpr@sachsen-anhalt.de", "municipality.updated"),
         "{everything}"
     );
-    assert!(has("Betrieb", "account.role_granted"), "{everything}");
+    assert!(has(ADMIN_EMAIL, "account.role_granted"), "{everything}");
+    assert!(
+        has("System", "account.role_granted"),
+        "the first administrator: {everything}"
+    );
     assert!(
         has("kst@leipzig.de", "account.password_set"),
         "{everything}"

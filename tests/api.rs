@@ -5,7 +5,7 @@ mod support;
 use praevnet_testkit::{TestDatabase, on_both_databases};
 use sea_orm::{ConnectionTrait, Database};
 use serde_json::{Value, json};
-use support::{ADMIN_TOKEN, TestApp, error_code, error_message, test_config};
+use support::{TestApp, error_code, error_message, test_config};
 
 const MUNICIPALITY: &str = "query($id: ID!) { municipality(id: $id) {
     id name slug ags federalState federalStateName population status
@@ -171,11 +171,11 @@ async fn bad_input_is_refused_in_the_users_language(db: TestDatabase) {
     }
 
     // English on request.
-    let auth = format!("Bearer {ADMIN_TOKEN}");
+    let cookie = app.admin_cookie();
     let (_, body) = app
         .post(
             json!({ "query": create, "variables": { "i": { "name": "X", "ags": "1", "federalState": "SN", "population": 1 } } }),
-            &[("authorization", &auth), ("accept-language", "en-GB,en;q=0.8")],
+            &[("cookie", &cookie), ("x-praevnet-csrf", "1"), ("accept-language", "en-GB,en;q=0.8")],
         )
         .await;
     assert_eq!(
@@ -245,7 +245,7 @@ async fn duplicates_are_conflicts(db: TestDatabase) {
     assert_eq!(body["errors"][0]["extensions"]["field"], "slug", "{body}");
 }
 
-async fn only_the_operator_changes_data(db: TestDatabase) {
+async fn changes_need_a_valid_session(db: TestDatabase) {
     let app = TestApp::spawn(db).await;
     let leipzig = app.create_municipality("Leipzig", "14713000", "SN").await;
     let create = json!({ "query": "mutation { createMunicipality(input: {name: \"Görlitz\", ags: \"14626110\", federalState: SN, population: 1}) { id } }" });
@@ -260,16 +260,32 @@ async fn only_the_operator_changes_data(db: TestDatabase) {
             (200, Some("UNAUTHENTICATED")),
             "{answer}"
         );
+        // Credentials of a kind the platform does not have are refused outright.
         let (status, answer) = app
-            .post(
-                body.clone(),
-                &[("authorization", "Bearer wrong-token-wrong-token-wrong")],
-            )
+            .post(body.clone(), &[("authorization", "Bearer irgendein-token")])
             .await;
         assert_eq!(
             (status, error_code(&answer)),
             (401, Some("UNAUTHENTICATED")),
             "{answer}"
+        );
+        // A forged or expired session acts as nobody, and its cookie is cleared.
+        let forged = format!("praevnet_session={}", "0".repeat(64));
+        let (status, headers, answer) = app
+            .post_full(
+                body.clone(),
+                &[("cookie", &forged), ("x-praevnet-csrf", "1")],
+            )
+            .await;
+        assert_eq!(
+            (status, error_code(&answer)),
+            (200, Some("UNAUTHENTICATED")),
+            "{answer}"
+        );
+        assert!(
+            headers
+                .get("set-cookie")
+                .is_some_and(|v| v.to_str().unwrap_or("").contains("Max-Age=0"))
         );
     }
     let body = app.query(MUNICIPALITY, json!({ "id": leipzig })).await;
@@ -513,7 +529,7 @@ on_both_databases!(
     councils_are_saved_per_municipality,
     bad_input_is_refused_in_the_users_language,
     duplicates_are_conflicts,
-    only_the_operator_changes_data,
+    changes_need_a_valid_session,
     unknown_and_foreign_ids_are_not_found,
     internal_errors_are_logged_not_shown,
     graphql_limits_protect_the_server,

@@ -37,7 +37,7 @@ fn output(command: &mut Command) -> (i32, String, String) {
 fn every_command_has_help() {
     let (code, stdout, _) = output(&mut praevnet(&["--help"]));
     assert_eq!(code, 0);
-    for command in ["serve", "migrate", "schema"] {
+    for command in ["serve", "migrate", "schema", "admin"] {
         assert!(stdout.contains(command), "{stdout}");
         let (code, help, _) = output(&mut praevnet(&[command, "--help"]));
         assert_eq!(code, 0, "{command} --help");
@@ -448,4 +448,70 @@ fn spans_are_exported_over_otlp_when_configured() {
     assert!(contains("praevnet"), "service name missing");
     assert!(contains("POST /graphql"), "request span missing");
     assert!(contains("Zaehlen"), "operation name missing");
+}
+
+/// The operator's way to the first administrator: `praevnet admin create`, password on stdin.
+#[test]
+fn admin_create_command_makes_an_account_that_can_log_in() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let url = sqlite_url(&dir);
+    let create = |password: &str| {
+        let mut child = praevnet(&[
+            "admin",
+            "create",
+            "--email",
+            "Betrieb@Example.de",
+            "--name",
+            "Betrieb",
+        ])
+        .env("DATABASE_URL", &url)
+        .env("PRAEVNET_LOG", "warn")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(format!("{password}\n").as_bytes())
+            .expect("write");
+        let out = child.wait_with_output().expect("wait");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, _, stderr) = create("passwort123");
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.contains("password: Dieses Passwort ist zu leicht zu erraten"),
+        "{stderr}"
+    );
+    let (code, stdout, stderr) = create("Leuchtturm-Kompass-Zwickau-2026");
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stdout.contains("Plattform-Administration angelegt: betrieb@example.de"),
+        "{stdout}"
+    );
+
+    let server = Running::start(
+        praevnet(&["serve"])
+            .env("DATABASE_URL", &url)
+            .env("PRAEVNET_DEMO_DATA", "false"),
+        text_log_addr,
+    );
+    server.wait_ready();
+    let login = json!({
+        "query": "mutation { login(email: \"betrieb@example.de\", password: \"Leuchtturm-Kompass-Zwickau-2026\") { roles { kind } } }"
+    })
+    .to_string();
+    let response = http(&server.addr, "POST", "/graphql", &login);
+    assert!(response.contains("PLATFORM_ADMIN"), "{response}");
+    assert!(
+        response.contains("set-cookie: praevnet_session="),
+        "{response}"
+    );
 }

@@ -7,12 +7,17 @@
 
 use std::time::{Duration, Instant};
 
-use praevnet_server::config::{Config, Secret, SmtpConfig, SmtpTls};
+use praevnet_core::accounts::SessionSettings;
+use praevnet_core::principal::Grant;
+use praevnet_core::{Principal, Services};
+use praevnet_server::config::{Config, SmtpConfig, SmtpTls};
 use praevnet_server::{Server, start};
+use praevnet_store::{Store, StoreOptions};
 use praevnet_testkit::{SmtpSink, TestDatabase};
 use serde_json::{Value, json};
 
-pub const ADMIN_TOKEN: &str = "test-admin-token-0123456789abcdef";
+pub const ADMIN_EMAIL: &str = "betrieb@praevnet.test";
+pub const ADMIN_PASSWORD: &str = "Leuchtturm-Kompass-Zwickau-2026";
 
 /// A server of this test alone, with its own database.
 pub struct TestApp {
@@ -20,14 +25,14 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub db: TestDatabase,
     server: Option<Server>,
+    admin_cookie: Option<String>,
 }
 
-/// The test configuration: port 0, no demo data, a known administrator token.
+/// The test configuration: port 0, no demo data.
 pub fn test_config(db: &TestDatabase) -> Config {
     let mut config = Config::with_database(db.url.clone());
     config.listen = "127.0.0.1:0".parse().expect("address");
     config.demo_data = false;
-    config.bootstrap_admin_token = Some(Secret::new(ADMIN_TOKEN));
     config
 }
 
@@ -39,9 +44,38 @@ impl TestApp {
 
     /// Starts with a configuration the test adjusted, and waits until it is ready.
     pub async fn spawn_with(db: TestDatabase, config: Config) -> TestApp {
-        let app = TestApp::start_unready(db, config).await;
+        let mut app = TestApp::start_unready(db, config).await;
         app.wait_ready().await;
+        app.admin_cookie = Some(app.first_admin().await);
         app
+    }
+
+    /// Creates the platform administrator as the operator's `praevnet admin create` does (the
+    /// command itself is tested in `tests/operations.rs`) and logs in.
+    async fn first_admin(&self) -> String {
+        let store = Store::connect(&self.db.url, &StoreOptions::default())
+            .await
+            .expect("store");
+        let services = Services::new(store, SessionSettings::default());
+        if services
+            .login(ADMIN_EMAIL, ADMIN_PASSWORD, "test")
+            .await
+            .is_err()
+        {
+            services
+                .create_account(
+                    &Principal::System,
+                    ADMIN_EMAIL,
+                    "Betrieb",
+                    Grant::PlatformAdmin,
+                    Some(ADMIN_PASSWORD.into()),
+                )
+                .await
+                .expect("first administrator");
+        }
+        services.close().await.expect("close");
+        let (body, cookie) = self.login(ADMIN_EMAIL, ADMIN_PASSWORD).await;
+        cookie.unwrap_or_else(|| panic!("administrator login: {body}"))
     }
 
     /// Starts without waiting for the database, for tests of the not-ready state.
@@ -52,6 +86,7 @@ impl TestApp {
             client: reqwest::Client::new(),
             db,
             server: Some(server),
+            admin_cookie: None,
         }
     }
 
@@ -165,15 +200,20 @@ impl TestApp {
             .1
     }
 
-    /// Runs a query as the bootstrap platform administrator.
+    /// Runs a query as the platform administrator of the test.
     pub async fn admin(&self, query: &str, variables: Value) -> Value {
-        let auth = format!("Bearer {ADMIN_TOKEN}");
-        self.post(
-            json!({ "query": query, "variables": variables }),
-            &[("authorization", &auth)],
-        )
-        .await
-        .1
+        let cookie = self
+            .admin_cookie
+            .clone()
+            .expect("started with an administrator");
+        self.in_session(&cookie, query, variables).await
+    }
+
+    /// The session cookie of the test's platform administrator.
+    pub fn admin_cookie(&self) -> String {
+        self.admin_cookie
+            .clone()
+            .expect("started with an administrator")
     }
 
     /// Creates a municipality as administrator and returns its id.

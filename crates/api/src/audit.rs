@@ -12,7 +12,7 @@ use crate::error::ResultExt;
 #[derive(SimpleObject)]
 pub(crate) struct AuditEntry {
     at: DateTime<Utc>,
-    /// Who: an e-mail address, "Betrieb" (the bootstrap operator) or "System".
+    /// Who: an e-mail address, or "System" for the platform itself.
     actor: String,
     /// What, e.g. `municipality.updated`.
     action: String,

@@ -79,14 +79,7 @@ impl Services {
         if let Some(hash) = hash {
             accounts.set_password_hash(user.id, &hash).await?;
         }
-        let (state, municipality) = match &grant {
-            Grant::PlatformAdmin => (None, None),
-            Grant::StateOffice(state) => (Some(state.code()), None),
-            Grant::MunicipalityAdmin(m) => (None, Some(*m)),
-        };
-        accounts
-            .add_grant(user.id, grant.role(), state, municipality)
-            .await?;
+        self.add_grant(principal, user.id, &grant).await?;
         tracing::info!(user = %user.id, role = grant.role(), "account created");
         self.account(user).await
     }

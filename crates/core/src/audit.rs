@@ -15,7 +15,7 @@ use crate::{Error, MunicipalityId, Page, Principal, Problem, Result, Services};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AuditEntry {
     pub at: DateTime<Utc>,
-    /// The actor as shown: an e-mail address, "Betrieb" (bootstrap token) or "System".
+    /// The actor as shown: an e-mail address, or "System" for the platform itself.
     pub actor: String,
     pub action: String,
     pub entity: String,
@@ -40,7 +40,6 @@ impl Services {
     pub(crate) async fn record(&self, principal: &Principal, change: Change<'_>) -> Result<()> {
         let (actor_user_id, actor_kind) = match principal {
             Principal::User(account) => (Some(account.user), "USER"),
-            Principal::PlatformAdmin => (None, "OPERATOR"),
             Principal::System | Principal::Anonymous => (None, "SYSTEM"),
         };
         self.record_as(actor_user_id, actor_kind, change).await
@@ -123,7 +122,6 @@ impl Services {
                         name
                     }
                 },
-                ("OPERATOR", _) => "Betrieb".to_owned(),
                 _ => "System".to_owned(),
             };
             items.push(AuditEntry {

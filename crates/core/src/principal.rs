@@ -63,9 +63,7 @@ pub struct Account {
 pub enum Principal {
     Anonymous,
     User(Account),
-    /// The bootstrap operator named by a token in the configuration.
-    PlatformAdmin,
-    /// The platform itself, e.g. when it loads demo data at first start.
+    /// The platform itself: demo data at first start, the operator's command line., e.g. when it loads demo data at first start.
     System,
 }
 
@@ -78,8 +76,7 @@ impl Principal {
     }
 
     pub fn is_platform_admin(&self) -> bool {
-        matches!(self, Principal::PlatformAdmin | Principal::System)
-            || self.grants().contains(&Grant::PlatformAdmin)
+        matches!(self, Principal::System) || self.grants().contains(&Grant::PlatformAdmin)
     }
 
     fn is_state_office_of(&self, state: FederalState) -> bool {

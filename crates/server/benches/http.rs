@@ -17,7 +17,6 @@ use praevnet_testkit::TestDatabase;
 use serde_json::{Value, json};
 
 const BIN: &str = env!("CARGO_BIN_EXE_praevnet");
-const TOKEN: &str = "bench-admin-token-0123456789abcdef";
 const CONCURRENCY: usize = 32;
 const PASSWORD: &str = "Nachtwächter-Eule-Saale-47";
 
@@ -67,7 +66,6 @@ async fn start(client: &reqwest::Client, database_url: &str) -> (Server, Duratio
         .env("PRAEVNET_DEMO_DATA", "false")
         .env("PRAEVNET_MODE", "production")
         .env("PRAEVNET_LOG", "warn")
-        .env("PRAEVNET_BOOTSTRAP_ADMIN_TOKEN", TOKEN)
         .env("PRAEVNET_DATABASE_MAX_CONNECTIONS", "32")
         .stdout(Stdio::null())
         .spawn()
@@ -90,10 +88,17 @@ async fn start(client: &reqwest::Client, database_url: &str) -> (Server, Duratio
     }
 }
 
-async fn graphql(client: &reqwest::Client, base: &str, query: &str, variables: Value) -> Value {
+async fn graphql(
+    client: &reqwest::Client,
+    base: &str,
+    cookie: &str,
+    query: &str,
+    variables: Value,
+) -> Value {
     let response = client
         .post(format!("{base}/graphql"))
-        .bearer_auth(TOKEN)
+        .header("cookie", cookie)
+        .header("x-praevnet-csrf", "1")
         .json(&json!({ "query": query, "variables": variables }))
         .send()
         .await
@@ -102,11 +107,16 @@ async fn graphql(client: &reqwest::Client, base: &str, query: &str, variables: V
 }
 
 /// Creates `count` municipalities, each with a council, 32 at a time; returns their ids.
-async fn seed(client: &reqwest::Client, base: &str, count: usize) -> Vec<String> {
+async fn seed(client: &reqwest::Client, base: &str, cookie: &str, count: usize) -> Vec<String> {
     let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let mut workers = Vec::new();
     for _ in 0..CONCURRENCY {
-        let (client, base, next) = (client.clone(), base.to_owned(), next.clone());
+        let (client, base, cookie, next) = (
+            client.clone(),
+            base.to_owned(),
+            cookie.to_owned(),
+            next.clone(),
+        );
         workers.push(tokio::spawn(async move {
             let mut ids = Vec::new();
             loop {
@@ -117,6 +127,7 @@ async fn seed(client: &reqwest::Client, base: &str, count: usize) -> Vec<String>
                 let created = graphql(
                     &client,
                     &base,
+                    &cookie,
                     "mutation($i: CreateMunicipalityInput!) { createMunicipality(input: $i) { id } }",
                     json!({ "i": { "name": format!("Benchstadt {i}"), "ags": format!("14{i:06}"),
                                    "federalState": "SN", "population": 1000 + i } }),
@@ -129,6 +140,7 @@ async fn seed(client: &reqwest::Client, base: &str, count: usize) -> Vec<String>
                 graphql(
                     &client,
                     &base,
+                    &cookie,
                     "mutation($m: ID!, $i: CouncilInput!) { saveCouncil(municipalityId: $m, input: $i) { id } }",
                     json!({ "m": id, "i": { "name": format!("Präventionsrat Benchstadt {i}"),
                                             "foundingResolution": format!("B-{i}/2020"), "foundingDate": "2020-05-01" } }),
@@ -239,7 +251,8 @@ async fn bench(label: &str, db: TestDatabase) {
     println!("  idle RSS after start: {} KiB", rss_kib(pid));
 
     let seeding = Instant::now();
-    let ids = Arc::new(seed(&client, &server.base, count).await);
+    let cookie = operator_session(&client, &server.base, &db.url).await;
+    let ids = Arc::new(seed(&client, &server.base, &cookie, count).await);
     let took = seeding.elapsed().as_secs_f64();
     println!(
         "  seeded {count} municipalities with councils in {took:.1} s ({:.0} writes/s)",
@@ -266,6 +279,38 @@ async fn bench(label: &str, db: TestDatabase) {
     println!("  RSS after load: {} KiB", rss_kib(pid));
     logins(&client, &server.base, &db.url, seconds).await;
     println!("  RSS after logins: {} KiB", rss_kib(pid));
+}
+
+/// Creates the operator's account as `praevnet admin create` does and logs in.
+async fn operator_session(client: &reqwest::Client, base: &str, database_url: &str) -> String {
+    let store = Store::connect(database_url, &StoreOptions::default())
+        .await
+        .expect("store");
+    let services = Services::new(store, SessionSettings::default());
+    services
+        .create_account(
+            &Principal::System,
+            "betrieb@praevnet.test",
+            "Betrieb",
+            Grant::PlatformAdmin,
+            Some(PASSWORD.into()),
+        )
+        .await
+        .expect("operator account");
+    services.close().await.expect("close");
+    let response = client
+        .post(format!("{base}/graphql"))
+        .json(&json!({ "query": "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { email } }",
+                       "variables": { "e": "betrieb@praevnet.test", "p": PASSWORD } }))
+        .send()
+        .await
+        .expect("login");
+    let cookie = response
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .expect("session cookie");
+    cookie.split(';').next().unwrap_or_default().to_owned()
 }
 
 /// Login throughput with argon2id at the product's cost, and the time a wrong password and an

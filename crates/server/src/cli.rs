@@ -4,7 +4,13 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use std::io::IsTerminal;
+
 use clap::{Parser, Subcommand, ValueEnum};
+use praevnet_core::accounts::SessionSettings;
+use praevnet_core::principal::Grant;
+use praevnet_core::{Lang, Principal, Services};
+use praevnet_store::{Store, StoreOptions};
 
 use crate::config::{Config, SETTINGS};
 use crate::{run, telemetry};
@@ -38,6 +44,24 @@ enum Command {
     },
     /// Print the GraphQL schema as SDL (the committed crates/api/schema.graphql).
     Schema,
+    /// Manage platform administrators from the operator's shell.
+    Admin {
+        #[command(subcommand)]
+        action: AdminAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AdminAction {
+    /// Create a platform administrator (the first one, or when nobody can log in). The
+    /// password is read from the first line of standard input.
+    Create {
+        #[arg(long)]
+        email: String,
+        /// The name shown in the platform.
+        #[arg(long)]
+        name: String,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -96,6 +120,9 @@ pub fn main() -> ExitCode {
         match command {
             Command::Serve => serve(config).await,
             Command::Migrate { direction, steps } => migrate(&config, direction, steps).await,
+            Command::Admin {
+                action: AdminAction::Create { email, name },
+            } => create_admin(&config, &email, &name).await,
             Command::Schema => Ok(()),
         }
     });
@@ -118,6 +145,40 @@ async fn serve(config: Config) -> Result<(), String> {
     run::shutdown_signal().await;
     server.shutdown().await.map_err(|e| e.to_string())?;
     tracing::info!("praevnet stopped");
+    Ok(())
+}
+
+async fn create_admin(config: &Config, email: &str, name: &str) -> Result<(), String> {
+    if std::io::stdin().is_terminal() {
+        eprint!("Passwort für {email}: ");
+    }
+    let mut password = String::new();
+    std::io::stdin()
+        .read_line(&mut password)
+        .map_err(|e| format!("Passwort kann nicht gelesen werden: {e}"))?;
+    let password = password.trim_end_matches(['\r', '\n']).to_owned();
+    praevnet_store::migrate_up(config.migration_url())
+        .await
+        .map_err(|e| e.to_string())?;
+    let store = Store::connect(&config.database_url, &StoreOptions::default())
+        .await
+        .map_err(|e| e.to_string())?;
+    let services = Services::new(store, SessionSettings::default());
+    let account = services
+        .create_account(
+            &Principal::System,
+            email,
+            name,
+            Grant::PlatformAdmin,
+            Some(password),
+        )
+        .await
+        .map_err(|e| match e.field() {
+            Some(field) => format!("{field}: {}", e.message(Lang::De)),
+            None => e.message(Lang::De),
+        });
+    services.close().await.map_err(|e| e.message(Lang::De))?;
+    println!("Plattform-Administration angelegt: {}", account?.email);
     Ok(())
 }
 

@@ -61,12 +61,6 @@ pub const SETTINGS: &[Setting] = &[
         help: "Load the seed cities (Halle (Saale), Zwickau, Leipzig, Chemnitz) when the database has no municipality yet.",
     },
     Setting {
-        env: "PRAEVNET_BOOTSTRAP_ADMIN_TOKEN",
-        key: "bootstrap_admin_token",
-        default: "(none)",
-        help: "Secret of the bootstrap platform administrator (at least 24 characters), sent as `Authorization: Bearer TOKEN`. Without it nobody can change data through the API.",
-    },
-    Setting {
         env: "PRAEVNET_LOG",
         key: "log",
         default: "info",
@@ -198,7 +192,6 @@ pub struct Config {
     pub migration_database_url: Option<String>,
     pub mode: Mode,
     pub demo_data: bool,
-    pub bootstrap_admin_token: Option<Secret>,
     pub log: String,
     pub database_max_connections: u32,
     pub request_body_limit: usize,
@@ -305,10 +298,6 @@ impl Config {
             true => Some(get("PRAEVNET_MIGRATION_DATABASE_URL").database_url()?),
             false => None,
         };
-        let token = match values.contains_key("PRAEVNET_BOOTSTRAP_ADMIN_TOKEN") {
-            true => Some(get("PRAEVNET_BOOTSTRAP_ADMIN_TOKEN").token()?),
-            false => None,
-        };
         let smtp = match values.contains_key("PRAEVNET_SMTP_HOST") {
             true => {
                 let credentials = match values.contains_key("PRAEVNET_SMTP_USERNAME") {
@@ -334,7 +323,6 @@ impl Config {
             migration_database_url,
             mode: get("PRAEVNET_MODE").mode()?,
             demo_data: get("PRAEVNET_DEMO_DATA").boolean()?,
-            bootstrap_admin_token: token,
             log: get("PRAEVNET_LOG").log_filter()?,
             database_max_connections: get("PRAEVNET_DATABASE_MAX_CONNECTIONS").in_range(1, 1000)?,
             request_body_limit: get("PRAEVNET_REQUEST_BODY_LIMIT")
@@ -524,14 +512,6 @@ impl Raw {
         }
     }
 
-    fn token(&self) -> Result<Secret, ConfigError> {
-        let value = self.value.trim();
-        if value.chars().count() < 24 || value.chars().any(char::is_whitespace) {
-            return Err(self.malformed("ein Geheimnis aus mindestens 24 Zeichen ohne Leerzeichen"));
-        }
-        Ok(Secret::new(value))
-    }
-
     fn log_filter(&self) -> Result<String, ConfigError> {
         tracing_subscriber::EnvFilter::try_new(self.value.trim())
             .map(|_| self.value.trim().to_owned())
@@ -557,7 +537,6 @@ mod tests {
         assert_eq!(config.database_url, "sqlite://data/praevnet.db");
         assert_eq!(config.mode, Mode::Development);
         assert!(config.demo_data);
-        assert!(config.bootstrap_admin_token.is_none());
     }
 
     #[test]
@@ -604,7 +583,6 @@ mod tests {
             ("PRAEVNET_REQUEST_BODY_LIMIT", "lots"),
             ("PRAEVNET_LOG", "info,[[["),
             ("DATABASE_URL", "mysql://secret-password@db/x"),
-            ("PRAEVNET_BOOTSTRAP_ADMIN_TOKEN", "short-secret"),
         ] {
             let err = Config::load(None, env(&[(name, value)])).expect_err(name);
             let text = err.to_string();

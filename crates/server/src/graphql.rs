@@ -13,8 +13,8 @@ use axum::response::{Html, IntoResponse, Response};
 use praevnet_api::{RequestContext, SessionChange, finalize_response};
 use praevnet_core::{Error, Lang, Principal, Problem};
 
+use crate::session;
 use crate::state::AppState;
-use crate::{auth, session};
 
 fn request_id(headers: &HeaderMap) -> String {
     headers
@@ -55,15 +55,16 @@ fn refused(status: StatusCode, err: &Error, lang: Lang, request_id: &str) -> Res
     (status, GraphQLResponse::from(body)).into_response()
 }
 
-/// The principal of a request, from its bearer token or its session cookie.
+/// The principal of a request, from its session cookie.
 async fn authenticate(
     state: &AppState,
     headers: &HeaderMap,
     secret: Option<&str>,
 ) -> Result<Principal, Error> {
+    // No credentials other than the session exist; a client that sends some must learn at
+    // once that they do not count, rather than act anonymously.
     if headers.contains_key(header::AUTHORIZATION) {
-        return auth::principal(headers, state.config.bootstrap_admin_token.as_ref())
-            .map_err(|auth::InvalidCredentials| Error::Unauthenticated);
+        return Err(Error::Unauthenticated);
     }
     let Some(secret) = secret else {
         return Ok(Principal::Anonymous);

@@ -2,7 +2,6 @@
 //! library exists so that tests and benchmarks start the same server as the binary.
 
 mod app;
-mod auth;
 pub mod cli;
 pub mod config;
 mod graphql;

@@ -16,7 +16,7 @@ use crate::{MunicipalityId, StoreError, UserId};
 pub struct AuditRecord {
     pub at: DateTime<Utc>,
     pub actor_user_id: Option<UserId>,
-    /// `USER`, `OPERATOR` (bootstrap token) or `SYSTEM`.
+    /// `USER` or `SYSTEM`.
     pub actor_kind: String,
     pub municipality_id: Option<MunicipalityId>,
     pub federal_state: Option<String>,
