@@ -269,6 +269,18 @@ async fn changes_need_a_valid_session(db: TestDatabase) {
             (401, Some("UNAUTHENTICATED")),
             "{answer}"
         );
+        // Basic credentials belong to a protecting proxy, not to the platform: anonymous.
+        let (status, answer) = app
+            .post(
+                body.clone(),
+                &[("authorization", "Basic YmV0cmllYjpnZWhlaW0=")],
+            )
+            .await;
+        assert_eq!(
+            (status, error_code(&answer)),
+            (200, Some("UNAUTHENTICATED")),
+            "{answer}"
+        );
         // A forged or expired session acts as nobody, and its cookie is cleared.
         let forged = format!("praevnet_session={}", "0".repeat(64));
         let (status, headers, answer) = app

@@ -61,9 +61,16 @@ async fn authenticate(
     headers: &HeaderMap,
     secret: Option<&str>,
 ) -> Result<Principal, Error> {
-    // No credentials other than the session exist; a client that sends some must learn at
-    // once that they do not count, rather than act anonymously.
-    if headers.contains_key(header::AUTHORIZATION) {
+    // No API tokens exist; a client that sends one must learn at once that it does not count,
+    // rather than act anonymously. (Basic credentials of a protecting proxy pass unnoticed.)
+    let bearer = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.get(..7)
+                .is_some_and(|scheme| scheme.eq_ignore_ascii_case("bearer "))
+        });
+    if bearer {
         return Err(Error::Unauthenticated);
     }
     let Some(secret) = secret else {
