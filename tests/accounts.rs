@@ -525,6 +525,17 @@ async fn a_persons_data_is_exported_and_erased(db: TestDatabase) {
         .map(|e| e["actor"].as_str().unwrap_or_default().to_owned())
         .expect("council.saved entry");
     assert_eq!(saved_by, format!("Gelöschte Person (Konto {id})"));
+    // The export and the erasure are in the municipality's own log.
+    let actions: Vec<&str> = log["data"]["auditLog"]["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|e| e["action"].as_str())
+        .collect();
+    assert!(
+        actions.contains(&"person.erased") && actions.contains(&"person.exported"),
+        "{actions:?}"
+    );
     assert!(!log.to_string().contains("moderation@leipzig.de"), "{log}");
     // Nothing left to export.
     let body = app.in_session(&colleague, export, json!({ "u": id })).await;

@@ -10,14 +10,20 @@ use praevnet_store::{AuditScope, UserId, UserRecord};
 use serde_json::json;
 
 use crate::audit::Change;
+use crate::municipality::Municipality;
 use crate::principal::Grant;
 use crate::{Error, Principal, Result, Services};
 
 impl Services {
     /// The person, if the caller may act on their data: the operator always; a municipality's
     /// administrators or state office when every role of the person lies within their reach.
-    /// Everyone else gets NOT_FOUND, as for an unknown person.
-    async fn person_in_reach(&self, principal: &Principal, user: UserId) -> Result<UserRecord> {
+    /// Everyone else gets NOT_FOUND, as for an unknown person. Also returns the municipality
+    /// the person works for (the first one), so the audit entry lands in its log.
+    async fn person_in_reach(
+        &self,
+        principal: &Principal,
+        user: UserId,
+    ) -> Result<(UserRecord, Option<Municipality>)> {
         if *principal == Principal::Anonymous {
             return Err(Error::Unauthenticated);
         }
@@ -27,28 +33,33 @@ impl Services {
             .await?
             .filter(|u| u.erased_at.is_none())
             .ok_or(Error::NotFound)?;
-        if principal.is_platform_admin() {
-            return Ok(person);
-        }
         let grants = accounts.grants(user).await?;
-        if grants.is_empty() {
+        let admin = principal.is_platform_admin();
+        if grants.is_empty() && !admin {
             return Err(Error::NotFound);
         }
+        let mut home = None;
         for grant in &grants {
             match Grant::from_record(grant)? {
                 Grant::MunicipalityAdmin(id) => {
                     let municipality = self.municipality(principal, id).await?;
-                    principal.require_can_manage(&municipality)?;
+                    if !admin {
+                        principal.require_can_manage(&municipality)?;
+                    }
+                    home.get_or_insert(municipality);
                 }
-                Grant::PlatformAdmin | Grant::StateOffice(_) => return Err(Error::NotFound),
+                Grant::PlatformAdmin | Grant::StateOffice(_) if !admin => {
+                    return Err(Error::NotFound);
+                }
+                Grant::PlatformAdmin | Grant::StateOffice(_) => {}
             }
         }
-        Ok(person)
+        Ok((person, home))
     }
 
     /// Everything the platform holds about a person, as JSON.
     pub async fn export_person(&self, principal: &Principal, user: UserId) -> Result<String> {
-        let person = self.person_in_reach(principal, user).await?;
+        let (person, home) = self.person_in_reach(principal, user).await?;
         let accounts = self.store.accounts();
         let grants = accounts.grants(user).await?;
         let sessions = accounts.sessions_of(user).await?;
@@ -85,7 +96,12 @@ impl Services {
         });
         self.record(
             principal,
-            person_change("person.exported", user, "Daten einer Person exportiert"),
+            person_change(
+                "person.exported",
+                user,
+                home.as_ref(),
+                "Daten einer Person exportiert",
+            ),
         )
         .await?;
         serde_json::to_string_pretty(&document).map_err(|e| Error::Internal(format!("export: {e}")))
@@ -93,7 +109,7 @@ impl Services {
 
     /// Erases a person: access and personal data go, the pseudonymous account row stays.
     pub async fn erase_person(&self, principal: &Principal, user: UserId) -> Result<()> {
-        let person = self.person_in_reach(principal, user).await?;
+        let (person, home) = self.person_in_reach(principal, user).await?;
         let accounts = self.store.accounts();
         accounts
             .clear_throttle(&format!("account:{}", person.email))
@@ -102,18 +118,28 @@ impl Services {
         tracing::info!(%user, "person erased");
         self.record(
             principal,
-            person_change("person.erased", user, "Person gelöscht (pseudonymisiert)"),
+            person_change(
+                "person.erased",
+                user,
+                home.as_ref(),
+                "Person gelöscht (pseudonymisiert)",
+            ),
         )
         .await
     }
 }
 
-fn person_change(action: &'static str, user: UserId, summary: &str) -> Change<'static> {
+fn person_change<'a>(
+    action: &'static str,
+    user: UserId,
+    home: Option<&'a Municipality>,
+    summary: &str,
+) -> Change<'a> {
     Change {
         action,
         entity: "user",
         entity_id: Some(user.to_string()),
-        municipality: None,
+        municipality: home,
         federal_state: None,
         summary: format!("{summary}: Konto {user}"),
     }
