@@ -547,7 +547,83 @@ async fn a_persons_data_is_exported_and_erased(db: TestDatabase) {
     assert_eq!(body["data"]["inviteUser"], true, "{body}");
 }
 
+async fn administrators_see_their_people_and_revoke_roles(db: TestDatabase) {
+    let (app, sink) = app_with_mail(db).await;
+    let leipzig = app.create_municipality("Leipzig", "14713000", "SN").await;
+    let halle = app
+        .create_municipality("Halle (Saale)", "15002000", "ST")
+        .await;
+    let leipzig_role = json!({ "role": "MUNICIPALITY_ADMIN", "municipalityId": leipzig });
+    let head = app
+        .onboard(&sink, "leitung@leipzig.de", leipzig_role.clone(), PASSWORD)
+        .await;
+    let leaving = app
+        .onboard(&sink, "geht@leipzig.de", leipzig_role, PASSWORD)
+        .await;
+    app.onboard(
+        &sink,
+        "kst@halle.de",
+        json!({ "role": "MUNICIPALITY_ADMIN", "municipalityId": halle }),
+        PASSWORD,
+    )
+    .await;
+
+    let list = "{ accounts { id email roles { kind municipalityId } } }";
+    let body = app.in_session(&head, list, json!({})).await;
+    let emails: Vec<&str> = body["data"]["accounts"]
+        .as_array()
+        .expect("accounts")
+        .iter()
+        .filter_map(|a| a["email"].as_str())
+        .collect();
+    assert_eq!(
+        emails,
+        vec!["geht@leipzig.de", "leitung@leipzig.de"],
+        "{body}"
+    );
+    let everyone = app.admin(list, json!({})).await;
+    assert_eq!(
+        everyone["data"]["accounts"]
+            .as_array()
+            .expect("accounts")
+            .len(),
+        4,
+        "{everyone}"
+    );
+
+    let leaving_id = body["data"]["accounts"][0]["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let revoke = "mutation($u: ID!, $m: ID!) { revokeRole(userId: $u, role: MUNICIPALITY_ADMIN, municipalityId: $m) }";
+    let body = app
+        .in_session(&head, revoke, json!({ "u": leaving_id, "m": leipzig }))
+        .await;
+    assert_eq!(body["data"]["revokeRole"], true, "{body}");
+    // At once: the session remains, the right does not.
+    let me = app.in_session(&leaving, ME, json!({})).await;
+    assert_eq!(me["data"]["me"]["roles"], json!([]), "{me}");
+    let body = app
+        .in_session(
+            &leaving,
+            "mutation($m: ID!) { saveCouncil(municipalityId: $m, input: { name: \"X\" }) { id } }",
+            json!({ "m": leipzig }),
+        )
+        .await;
+    assert_eq!(error_code(&body), Some("NOT_FOUND"), "{body}");
+    // Revoking again: there is no such role any more.
+    let body = app
+        .in_session(&head, revoke, json!({ "u": leaving_id, "m": leipzig }))
+        .await;
+    assert_eq!(error_code(&body), Some("NOT_FOUND"), "{body}");
+    let log = app
+        .in_session(&head, "{ auditLog { items { action } } }", json!({}))
+        .await;
+    assert!(log.to_string().contains("account.role_revoked"), "{log}");
+}
+
 on_both_databases!(
+    administrators_see_their_people_and_revoke_roles,
     a_persons_data_is_exported_and_erased,
     audit_log_shows_changes_in_the_readers_scope,
     invitation_by_mail_sets_the_password,

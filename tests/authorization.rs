@@ -23,9 +23,10 @@ const PUBLIC_MUTATIONS: [&str; 5] = [
     "resetPassword",
 ];
 
-/// Queries anyone may run: the public registry, the caller's own account, and the audit log
-/// (scoped to the reader; tested in `tests/accounts.rs`).
-const PUBLIC_QUERIES: [&str; 5] = [
+/// Queries anyone may run: the public registry and the caller's own account; and queries whose
+/// answer is scoped to the reader (audit log, accounts), tested in `tests/accounts.rs`.
+const PUBLIC_QUERIES: [&str; 6] = [
+    "accounts",
     "municipalities",
     "municipality",
     "municipalityBySlug",
@@ -71,6 +72,8 @@ struct World {
     leipzig_person: String,
     /// Further administrators of Leipzig, one per role of the matrix, to be erased.
     erasable: Vec<String>,
+    /// And more, one per role, to lose their role.
+    revocable: Vec<String>,
 }
 
 /// Three municipalities in two Länder and one account per role.
@@ -114,18 +117,15 @@ async fn world(db: TestDatabase) -> World {
     let id_of = |body: Value| body["data"]["me"]["id"].as_str().expect("me.id").to_owned();
     let admin_leipzig = sessions["admin Leipzig"].clone().expect("session");
     let leipzig_person = id_of(app.in_session(&admin_leipzig, me, json!({})).await);
-    let mut erasable = Vec::new();
-    for i in 0..ROLES.len() {
-        let role = json!({ "role": "MUNICIPALITY_ADMIN", "municipalityId": leipzig });
-        let cookie = app
-            .onboard(
-                &sink,
-                &format!("loeschbar{i}@praevnet.test"),
-                role,
-                PASSWORD,
-            )
-            .await;
-        erasable.push(id_of(app.in_session(&cookie, me, json!({})).await));
+    let (mut erasable, mut revocable) = (Vec::new(), Vec::new());
+    for (prefix, list) in [("loeschbar", &mut erasable), ("entziehbar", &mut revocable)] {
+        for i in 0..ROLES.len() {
+            let role = json!({ "role": "MUNICIPALITY_ADMIN", "municipalityId": leipzig });
+            let cookie = app
+                .onboard(&sink, &format!("{prefix}{i}@praevnet.test"), role, PASSWORD)
+                .await;
+            list.push(id_of(app.in_session(&cookie, me, json!({})).await));
+        }
     }
     World {
         app,
@@ -135,6 +135,7 @@ async fn world(db: TestDatabase) -> World {
         sessions,
         leipzig_person,
         erasable,
+        revocable,
     }
 }
 
@@ -187,6 +188,11 @@ async fn every_mutation_against_every_role(db: TestDatabase) {
     let (leipzig, halle) = (w.leipzig.clone(), w.halle.clone());
     let erasable = w.erasable.clone();
     let exportable = w.leipzig_person.clone();
+    let revocable = w.revocable.clone();
+    let revoke_leipzig = format!(
+        "mutation($u: ID!) {{ revokeRole(userId: $u, role: MUNICIPALITY_ADMIN, municipalityId: \"{}\") }}",
+        w.leipzig
+    );
     let cases: Vec<(&str, &str, &str, Vars, [&str; 6])> = vec![
         (
             "createMunicipality",
@@ -317,6 +323,21 @@ async fn every_mutation_against_every_role(db: TestDatabase) {
                 "OK",
             ],
         ),
+        // Each call takes the role from another person, so every role faces an existing grant.
+        (
+            "revokeRole",
+            "administrator of Leipzig",
+            revoke_leipzig.as_str(),
+            Box::new(move |n| json!({ "u": revocable[(n - 1) % ROLES.len()] })),
+            [
+                "OK",
+                "NOT_FOUND",
+                "OK",
+                "NOT_FOUND",
+                "UNAUTHENTICATED",
+                "OK",
+            ],
+        ),
         // Each call erases another person, so every role faces an existing one.
         (
             "erasePerson",
@@ -407,6 +428,11 @@ enum IdKind {
 /// with an unknown one: the answers must be identical.
 async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
     let w = world(db).await;
+    // Revoking a role the caller could grant (Halle's) from a person of another tenant.
+    let revoke_own = format!(
+        "mutation($id: ID!) {{ revokeRole(userId: $id, role: MUNICIPALITY_ADMIN, municipalityId: \"{}\") }}",
+        w.halle
+    );
     // How to call each id-taking field; `$id` is the id under test.
     let calls: BTreeMap<&str, (&str, IdKind)> = BTreeMap::from([
         (
@@ -430,6 +456,7 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
                 IdKind::Municipality,
             ),
         ),
+        ("Mutation.revokeRole", (revoke_own.as_str(), IdKind::Person)),
         (
             "Query.exportPersonData",
             (

@@ -47,8 +47,9 @@ impl From<&Grant> for Role {
     }
 }
 
-/// The logged-in account.
+/// An account and its roles (the caller's own, or those in the caller's reach).
 #[derive(SimpleObject)]
+#[graphql(name = "Account")]
 pub(crate) struct Me {
     id: ID,
     email: String,
@@ -72,6 +73,17 @@ pub(crate) struct AccountQuery;
 
 #[Object]
 impl AccountQuery {
+    /// Accounts with roles in the caller's reach (administrators and state offices), each with
+    /// those roles only.
+    async fn accounts(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Me>> {
+        let accounts = ctx
+            .services()
+            .accounts_in_reach(&ctx.request().principal)
+            .await
+            .gql(ctx)?;
+        Ok(accounts.iter().map(Me::from).collect())
+    }
+
     /// Everything the platform holds about a person, as a JSON document (GDPR Art. 15).
     async fn export_person_data(
         &self,
@@ -108,22 +120,27 @@ pub(crate) struct InviteInput {
 
 impl InviteInput {
     fn grant(&self) -> Result<Grant, Error> {
-        match self.role {
-            RoleKind::PlatformAdmin => Ok(Grant::PlatformAdmin),
-            RoleKind::StateOffice => self
-                .federal_state
-                .map(|s| Grant::StateOffice(s.into()))
-                .ok_or(Error::validation("federalState", Problem::Required)),
-            RoleKind::MunicipalityAdmin => {
-                let id = self
-                    .municipality_id
-                    .as_ref()
-                    .ok_or(Error::validation("municipalityId", Problem::Required))?;
-                Ok(Grant::MunicipalityAdmin(municipality_id(
-                    id,
-                    "municipalityId",
-                )?))
-            }
+        grant_of(self.role, self.federal_state, self.municipality_id.as_ref())
+    }
+}
+
+/// A role with what it applies to, checked for completeness.
+fn grant_of(
+    role: RoleKind,
+    federal_state: Option<FederalState>,
+    municipality: Option<&ID>,
+) -> Result<Grant, Error> {
+    match role {
+        RoleKind::PlatformAdmin => Ok(Grant::PlatformAdmin),
+        RoleKind::StateOffice => federal_state
+            .map(|s| Grant::StateOffice(s.into()))
+            .ok_or(Error::validation("federalState", Problem::Required)),
+        RoleKind::MunicipalityAdmin => {
+            let id = municipality.ok_or(Error::validation("municipalityId", Problem::Required))?;
+            Ok(Grant::MunicipalityAdmin(municipality_id(
+                id,
+                "municipalityId",
+            )?))
         }
     }
 }
@@ -208,6 +225,24 @@ impl AccountMutation {
         password: String,
     ) -> async_graphql::Result<Me> {
         started(ctx, ctx.services().reset_password(&token, &password).await)
+    }
+
+    /// Takes a role away from an account; allowed to whoever may grant that role.
+    async fn revoke_role(
+        &self,
+        ctx: &Context<'_>,
+        user_id: ID,
+        role: RoleKind,
+        federal_state: Option<FederalState>,
+        municipality_id: Option<ID>,
+    ) -> async_graphql::Result<bool> {
+        let user = user_id_of(&user_id, "userId").gql(ctx)?;
+        let grant = grant_of(role, federal_state, municipality_id.as_ref()).gql(ctx)?;
+        ctx.services()
+            .revoke_role(&ctx.request().principal, user, grant)
+            .await
+            .gql(ctx)?;
+        Ok(true)
     }
 
     /// Erases a person (GDPR Art. 17): access and personal data are removed, a pseudonymous

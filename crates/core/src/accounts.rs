@@ -123,6 +123,88 @@ impl Services {
         self.record(principal, change).await
     }
 
+    /// Takes a role away; who may do so is who may grant it. The person keeps the account.
+    pub async fn revoke_role(
+        &self,
+        principal: &Principal,
+        user: UserId,
+        grant: Grant,
+    ) -> Result<()> {
+        self.require_can_grant(principal, &grant).await?;
+        let accounts = self.store.accounts();
+        let target = accounts
+            .user(user)
+            .await?
+            .filter(|u| u.erased_at.is_none())
+            .ok_or(Error::NotFound)?;
+        let record = accounts
+            .grants(target.id)
+            .await?
+            .into_iter()
+            .find(|g| Grant::from_record(g).is_ok_and(|g| g == grant))
+            .ok_or(Error::NotFound)?;
+        accounts.remove_grant(record.id).await?;
+        let municipality = match &grant {
+            Grant::MunicipalityAdmin(id) => Some(self.municipality(principal, *id).await?),
+            _ => None,
+        };
+        let state = match &grant {
+            Grant::StateOffice(state) => Some(state.code()),
+            _ => None,
+        };
+        let change = Change {
+            action: "account.role_revoked",
+            entity: "user",
+            entity_id: Some(user.to_string()),
+            municipality: municipality.as_ref(),
+            federal_state: state,
+            summary: format!("Rolle {} von Konto {user} entzogen", grant.role()),
+        };
+        self.record(principal, change).await
+    }
+
+    /// The accounts whose roles lie within the caller's reach, with those roles only.
+    pub async fn accounts_in_reach(&self, principal: &Principal) -> Result<Vec<Account>> {
+        if *principal == Principal::Anonymous {
+            return Err(Error::Unauthenticated);
+        }
+        let accounts = self.store.accounts();
+        let grants = accounts.all_grants().await?;
+        let mut visible: Vec<(UserId, Grant)> = Vec::new();
+        for record in &grants {
+            let grant = Grant::from_record(record)?;
+            let in_reach = match &grant {
+                _ if principal.is_platform_admin() => true,
+                Grant::MunicipalityAdmin(id) => match self.municipality(principal, *id).await {
+                    Ok(municipality) => principal.require_can_manage(&municipality).is_ok(),
+                    Err(Error::NotFound) => false,
+                    Err(other) => return Err(other),
+                },
+                Grant::PlatformAdmin | Grant::StateOffice(_) => false,
+            };
+            if in_reach {
+                visible.push((record.user_id, grant));
+            }
+        }
+        let mut result = Vec::new();
+        for user in accounts.users().await? {
+            let roles: Vec<Grant> = visible
+                .iter()
+                .filter(|(u, _)| *u == user.id)
+                .map(|(_, g)| g.clone())
+                .collect();
+            if !roles.is_empty() {
+                result.push(Account {
+                    user: user.id,
+                    email: user.email,
+                    display_name: user.display_name,
+                    grants: roles,
+                });
+            }
+        }
+        Ok(result)
+    }
+
     /// Opens a session for `user` and returns the secret for the cookie.
     pub(crate) async fn open_session(&self, user: UserId) -> Result<String> {
         let now = Utc::now();

@@ -139,6 +139,32 @@ impl<'a> Accounts<'a> {
         Ok(())
     }
 
+    /// All accounts that are not erased, by e-mail address.
+    pub async fn users(&self) -> Result<Vec<UserRecord>, StoreError> {
+        let rows = user::Entity::find()
+            .filter(user::Column::ErasedAt.is_null())
+            .order_by_asc(user::Column::Email)
+            .all(self.db)
+            .await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+
+    /// Every role grant of the platform.
+    pub async fn all_grants(&self) -> Result<Vec<GrantRecord>, StoreError> {
+        let rows = role_grant::Entity::find()
+            .order_by_asc(role_grant::Column::CreatedAt)
+            .all(self.db)
+            .await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+
+    pub async fn remove_grant(&self, id: GrantId) -> Result<(), StoreError> {
+        role_grant::Entity::delete_by_id(id.as_uuid())
+            .exec(self.db)
+            .await?;
+        Ok(())
+    }
+
     pub async fn grants(&self, user_id: UserId) -> Result<Vec<GrantRecord>, StoreError> {
         let rows = role_grant::Entity::find()
             .filter(role_grant::Column::UserId.eq(user_id.as_uuid()))
