@@ -107,6 +107,15 @@ fn decoy_hash() -> &'static str {
     })
 }
 
+/// Makes the decoy hash now, so that not even the first login for an unknown address takes
+/// longer than one with a wrong password.
+pub async fn prepare() -> Result<(), Error> {
+    with_argon2(|| {
+        decoy_hash();
+    })
+    .await
+}
+
 /// Whether `password` matches `stored`; with no stored hash it still does the full work.
 pub async fn verify(password: String, stored: Option<String>) -> Result<bool, Error> {
     with_argon2(move || {

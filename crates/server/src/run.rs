@@ -176,6 +176,9 @@ async fn bootstrap_until_done(config: Arc<Config>, services: Services, done: Arc
 }
 
 async fn bootstrap(config: &Config, services: &Services) -> Result<(), String> {
+    praevnet_core::password::prepare()
+        .await
+        .map_err(|e| e.to_string())?;
     migrate_up(config.migration_url())
         .await
         .map_err(|e| e.to_string())?;
