@@ -113,7 +113,8 @@ fn readme_documents_every_setting() {
 #[test]
 fn migrate_command_goes_up_down_and_reports() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let url = format!("sqlite://{}/m.db", dir.path().display());
+    // A folder that does not exist yet, as `./data/` on a new clone.
+    let url = format!("sqlite://{}/data/m.db", dir.path().display());
     let (code, stdout, stderr) = output(praevnet(&["migrate"]).env("DATABASE_URL", &url));
     assert_eq!(code, 0, "{stderr}");
     let applied: Vec<&str> = stdout
@@ -454,7 +455,8 @@ fn spans_are_exported_over_otlp_when_configured() {
 #[test]
 fn admin_create_command_makes_an_account_that_can_log_in() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let url = sqlite_url(&dir);
+    // Before the first start: the data folder does not exist yet.
+    let url = format!("sqlite://{}/data/praevnet.db", dir.path().display());
     let create = |password: &str| {
         let mut child = praevnet(&[
             "admin",

@@ -151,7 +151,7 @@ pub(crate) fn connect_options(url: &str, backend: Backend) -> ConnectOptions {
 }
 
 /// A new user's first start must not fail because `./data/` does not exist yet.
-fn create_sqlite_parent_dir(url: &str) -> Result<(), StoreError> {
+pub(crate) fn create_sqlite_parent_dir(url: &str) -> Result<(), StoreError> {
     let path = url
         .trim_start_matches("sqlite:")
         .trim_start_matches("//")

@@ -4,7 +4,7 @@ use praevnet_migrations::{Migrator, MigratorTrait};
 use sea_orm::{Database, DatabaseConnection};
 
 use crate::StoreError;
-use crate::connection::{Backend, connect_options};
+use crate::connection::{Backend, connect_options, create_sqlite_parent_dir};
 
 /// Where a database stands in the schema history.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,6 +17,9 @@ async fn owner_connection(url: &str) -> Result<DatabaseConnection, StoreError> {
     let backend = Backend::of_url(url).ok_or_else(|| {
         StoreError::Corrupt(format!("unsupported database URL scheme in {url:?}"))
     })?;
+    if backend == Backend::Sqlite {
+        create_sqlite_parent_dir(url)?;
+    }
     let db = Database::connect(connect_options(url, backend)).await?;
     Ok(db)
 }
