@@ -390,6 +390,47 @@ async fn internal_errors_are_logged_not_shown(db: TestDatabase) {
     assert!(error_message(&body).contains("interner Fehler"));
 }
 
+/// A change and its audit entry are one unit: when the entry cannot be written, the change is
+/// not made either.
+async fn no_change_without_its_audit_entry(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let leipzig = app.create_municipality("Leipzig", "14713000", "SN").await;
+    let owner = Database::connect(&app.db.url).await.expect("connect");
+    owner
+        .execute_unprepared("DROP TABLE audit_log")
+        .await
+        .expect("drop table");
+    owner.close().await.expect("close");
+
+    let create = "mutation { createMunicipality(input: {name: \"Görlitz\", ags: \"14626110\", federalState: SN, population: 1}) { id } }";
+    assert_eq!(
+        error_code(&app.admin(create, json!({})).await),
+        Some("INTERNAL")
+    );
+    let body = app
+        .admin(
+            UPDATE,
+            json!({ "id": leipzig, "i": { "name": "Umbenannt" } }),
+        )
+        .await;
+    assert_eq!(error_code(&body), Some("INTERNAL"), "{body}");
+    let body = app
+        .admin(
+            SAVE_COUNCIL,
+            json!({ "m": leipzig, "i": { "name": "Rat" } }),
+        )
+        .await;
+    assert_eq!(error_code(&body), Some("INTERNAL"), "{body}");
+
+    let body = app.query(MUNICIPALITY, json!({ "id": leipzig })).await;
+    assert_eq!(body["data"]["municipality"]["name"], "Leipzig", "{body}");
+    assert_eq!(body["data"]["municipality"]["council"], Value::Null);
+    let body = app
+        .query("{ municipalities { totalCount } }", json!({}))
+        .await;
+    assert_eq!(body["data"]["municipalities"]["totalCount"], 1);
+}
+
 async fn graphql_limits_protect_the_server(db: TestDatabase) {
     let mut config = test_config(&db);
     config.graphql_max_complexity = 12;
@@ -544,6 +585,7 @@ on_both_databases!(
     changes_need_a_valid_session,
     unknown_and_foreign_ids_are_not_found,
     internal_errors_are_logged_not_shown,
+    no_change_without_its_audit_entry,
     graphql_limits_protect_the_server,
     production_mode_hides_the_schema,
     development_mode_offers_graphiql,

@@ -1,7 +1,7 @@
 //! Accounts: creating them, logging in and out, and turning a session into a principal.
 
 use chrono::{DateTime, Duration, Utc};
-use praevnet_store::{UserId, UserRecord};
+use praevnet_store::{UserId, UserRecord, Writes};
 
 use crate::audit::Change;
 use crate::email::EmailAddress;
@@ -74,24 +74,29 @@ impl Services {
             }
             None => None,
         };
-        let accounts = self.store.accounts();
-        let user = accounts.insert_user(email.as_str(), &display_name).await?;
+        let writes = self.store.writes().await?;
+        let user = writes
+            .accounts()
+            .insert_user(email.as_str(), &display_name)
+            .await?;
         if let Some(hash) = hash {
-            accounts.set_password_hash(user.id, &hash).await?;
+            writes.accounts().set_password_hash(user.id, &hash).await?;
         }
-        self.add_grant(principal, user.id, &grant).await?;
+        self.add_grant(&writes, principal, user.id, &grant).await?;
+        writes.commit().await?;
         tracing::info!(user = %user.id, role = grant.role(), "account created");
         self.account(user).await
     }
 
-    /// Adds a role unless the user has it already, and records it.
+    /// Adds a role unless the user has it already, and records it, in the caller's unit of work.
     pub(crate) async fn add_grant(
         &self,
+        writes: &Writes,
         principal: &Principal,
         user: UserId,
         grant: &Grant,
     ) -> Result<()> {
-        let accounts = self.store.accounts();
+        let accounts = writes.accounts();
         let existing = accounts.grants(user).await?;
         if existing
             .iter()
@@ -120,7 +125,7 @@ impl Services {
             federal_state: state,
             summary: format!("Rolle {} an Konto {user} vergeben", grant.role()),
         };
-        self.record(principal, change).await
+        self.record(writes, principal, change).await
     }
 
     /// Takes a role away; who may do so is who may grant it. The person keeps the account.
@@ -143,7 +148,8 @@ impl Services {
             .into_iter()
             .find(|g| Grant::from_record(g).is_ok_and(|g| g == grant))
             .ok_or(Error::NotFound)?;
-        accounts.remove_grant(record.id).await?;
+        let writes = self.store.writes().await?;
+        writes.accounts().remove_grant(record.id).await?;
         let municipality = match &grant {
             Grant::MunicipalityAdmin(id) => Some(self.municipality(principal, *id).await?),
             _ => None,
@@ -160,7 +166,8 @@ impl Services {
             federal_state: state,
             summary: format!("Rolle {} von Konto {user} entzogen", grant.role()),
         };
-        self.record(principal, change).await
+        self.record(&writes, principal, change).await?;
+        Ok(writes.commit().await?)
     }
 
     /// The accounts whose roles lie within the caller's reach, with those roles only.

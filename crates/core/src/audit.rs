@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use praevnet_store::{AuditRecord, AuditScope, UserId};
+use praevnet_store::{AuditRecord, AuditScope, UserId, Writes};
 
 use crate::municipality::Municipality;
 use crate::principal::Grant;
@@ -36,17 +36,25 @@ pub(crate) struct Change<'a> {
 }
 
 impl Services {
-    /// Appends a change to the audit log.
-    pub(crate) async fn record(&self, principal: &Principal, change: Change<'_>) -> Result<()> {
+    /// Appends a change to the audit log, in the unit of work that makes the change, so that
+    /// both are committed or neither.
+    pub(crate) async fn record(
+        &self,
+        writes: &Writes,
+        principal: &Principal,
+        change: Change<'_>,
+    ) -> Result<()> {
         let (actor_user_id, actor_kind) = match principal {
             Principal::User(account) => (Some(account.user), "USER"),
             Principal::System | Principal::Anonymous => (None, "SYSTEM"),
         };
-        self.record_as(actor_user_id, actor_kind, change).await
+        self.record_as(writes, actor_user_id, actor_kind, change)
+            .await
     }
 
     pub(crate) async fn record_as(
         &self,
+        writes: &Writes,
         actor_user_id: Option<UserId>,
         actor_kind: &str,
         change: Change<'_>,
@@ -66,7 +74,7 @@ impl Services {
             entity_id: change.entity_id,
             summary: change.summary,
         };
-        Ok(self.store.audit().append(entry).await?)
+        Ok(writes.audit().append(entry).await?)
     }
 
     /// The entries the caller may see, newest first: all for the operator, a Land's for its

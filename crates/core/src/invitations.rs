@@ -1,7 +1,6 @@
 //! Invitations and password resets: single-use links sent by mail, stored only as hashes.
 
 use chrono::{Duration, Utc};
-use praevnet_store::UserId;
 
 use crate::audit::Change;
 use crate::email::EmailAddress;
@@ -24,20 +23,6 @@ impl Services {
         })
     }
 
-    async fn issue_token(&self, user: UserId, purpose: &str, valid: Duration) -> Result<String> {
-        let secret = token::generate();
-        self.store
-            .accounts()
-            .insert_token(
-                &token::stored_hash(&secret),
-                user,
-                purpose,
-                Utc::now() + valid,
-            )
-            .await?;
-        Ok(secret)
-    }
-
     /// Invites a person by e-mail with a role. A new address gets an account without a
     /// password and a link to set one; a known one gets the role (and, if it never set a
     /// password, a fresh link).
@@ -54,14 +39,27 @@ impl Services {
         if self.mailer.is_none() {
             return Err(Error::MailNotConfigured);
         }
-        let accounts = self.store.accounts();
+        let writes = self.store.writes().await?;
+        let accounts = writes.accounts();
         let user = match accounts.user_by_email(email.as_str()).await? {
             Some(user) => user,
             None => accounts.insert_user(email.as_str(), &display_name).await?,
         };
-        self.add_grant(principal, user.id, &grant).await?;
-        if user.password_hash.is_none() {
-            let secret = self.issue_token(user.id, INVITE, INVITE_VALID).await?;
+        self.add_grant(&writes, principal, user.id, &grant).await?;
+        let secret = match user.password_hash {
+            None => {
+                let secret = token::generate();
+                let expires = Utc::now() + INVITE_VALID;
+                accounts
+                    .insert_token(&token::stored_hash(&secret), user.id, INVITE, expires)
+                    .await?;
+                Some(secret)
+            }
+            Some(_) => None,
+        };
+        writes.commit().await?;
+        // The mail leaves after the commit: a link in a mail always works.
+        if let Some(secret) = secret {
             let link = format!("{}/einladung#{secret}", self.public_url);
             self.deliver(mail::invitation(
                 email.as_str(),
@@ -96,7 +94,12 @@ impl Services {
         let Some(user) = self.store.accounts().user_by_email(email.as_str()).await? else {
             return Ok(());
         };
-        let secret = self.issue_token(user.id, RESET, RESET_VALID).await?;
+        let secret = token::generate();
+        let expires = Utc::now() + RESET_VALID;
+        self.store
+            .accounts()
+            .insert_token(&token::stored_hash(&secret), user.id, RESET, expires)
+            .await?;
         let link = format!("{}/passwort-zuruecksetzen#{secret}", self.public_url);
         let services = self.clone();
         tokio::spawn(async move {
@@ -130,11 +133,15 @@ impl Services {
         let user = accounts.user(user_id).await?.ok_or_else(invalid)?;
         password::check_policy(password, &[&user.email, &user.display_name])?;
         let stored = password::hash(password.to_owned()).await?;
-        if accounts.consume_token(&hash, purpose, now).await? != Some(user_id) {
+        let writes = self.store.writes().await?;
+        if writes.accounts().consume_token(&hash, purpose, now).await? != Some(user_id) {
             return Err(invalid());
         }
-        accounts.set_password_hash(user_id, &stored).await?;
-        accounts.delete_sessions_of(user_id).await?;
+        writes
+            .accounts()
+            .set_password_hash(user_id, &stored)
+            .await?;
+        writes.accounts().delete_sessions_of(user_id).await?;
         tracing::info!(user = %user_id, purpose, "password set by link");
         let change = Change {
             action: "account.password_set",
@@ -147,7 +154,9 @@ impl Services {
                 purpose.to_lowercase()
             ),
         };
-        self.record_as(Some(user_id), "USER", change).await?;
+        self.record_as(&writes, Some(user_id), "USER", change)
+            .await?;
+        writes.commit().await?;
         let secret = self.open_session(user_id).await?;
         Ok((secret, self.account(user).await?))
     }

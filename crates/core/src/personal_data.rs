@@ -94,29 +94,30 @@ impl Services {
                 "summary": e.summary,
             })).collect::<Vec<_>>(),
         });
-        self.record(
-            principal,
-            person_change(
-                "person.exported",
-                user,
-                home.as_ref(),
-                "Daten einer Person exportiert",
-            ),
-        )
-        .await?;
+        let writes = self.store.writes().await?;
+        let change = person_change(
+            "person.exported",
+            user,
+            home.as_ref(),
+            "Daten einer Person exportiert",
+        );
+        self.record(&writes, principal, change).await?;
+        writes.commit().await?;
         serde_json::to_string_pretty(&document).map_err(|e| Error::Internal(format!("export: {e}")))
     }
 
     /// Erases a person: access and personal data go, the pseudonymous account row stays.
     pub async fn erase_person(&self, principal: &Principal, user: UserId) -> Result<()> {
         let (person, home) = self.person_in_reach(principal, user).await?;
-        let accounts = self.store.accounts();
+        let writes = self.store.writes().await?;
+        let accounts = writes.accounts();
         accounts
             .clear_throttle(&format!("account:{}", person.email))
             .await?;
         accounts.erase_user(user, Utc::now()).await?;
         tracing::info!(%user, "person erased");
         self.record(
+            &writes,
             principal,
             person_change(
                 "person.erased",
@@ -125,7 +126,8 @@ impl Services {
                 "Person gelöscht (pseudonymisiert)",
             ),
         )
-        .await
+        .await?;
+        Ok(writes.commit().await?)
     }
 }
 

@@ -125,9 +125,10 @@ impl Services {
     ) -> Result<Municipality> {
         principal.require_can_create_in(input.federal_state)?;
         let data = input.parse()?;
-        let created: Municipality = self.store.municipalities().insert(data).await?.try_into()?;
-        tracing::info!(municipality = %created.id, "municipality created");
+        let writes = self.store.writes().await?;
+        let created: Municipality = writes.municipalities().insert(data).await?.try_into()?;
         self.record(
+            &writes,
             principal,
             Change {
                 action: "municipality.created",
@@ -139,6 +140,8 @@ impl Services {
             },
         )
         .await?;
+        writes.commit().await?;
+        tracing::info!(municipality = %created.id, "municipality created");
         Ok(created)
     }
 
@@ -155,8 +158,8 @@ impl Services {
             principal.require_can_create_in(state)?;
         }
         let data = patch.apply_to(&current).parse()?;
-        let updated: Municipality = self
-            .store
+        let writes = self.store.writes().await?;
+        let updated: Municipality = writes
             .municipalities()
             .update(id, data)
             .await?
@@ -192,8 +195,9 @@ impl Services {
                 federal_state: None,
                 summary: summary.clone(),
             };
-            self.record(principal, change).await?;
+            self.record(&writes, principal, change).await?;
         }
+        writes.commit().await?;
         Ok(updated)
     }
 
@@ -217,13 +221,10 @@ impl Services {
         let target = self.municipality(principal, municipality).await?;
         principal.require_can_manage(&target)?;
         let data = input.parse()?;
-        let saved: Council = self
-            .store
-            .tenant(municipality)
-            .save_council(data)
-            .await?
-            .into();
+        let writes = self.store.writes().await?;
+        let saved: Council = writes.tenant(municipality).save_council(data).await?.into();
         self.record(
+            &writes,
             principal,
             Change {
                 action: "council.saved",
@@ -235,6 +236,7 @@ impl Services {
             },
         )
         .await?;
+        writes.commit().await?;
         Ok(saved)
     }
 

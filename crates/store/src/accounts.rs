@@ -6,8 +6,8 @@
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    TransactionTrait,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, TransactionSession, TransactionTrait,
 };
 
 use crate::entity::accounts::{login_throttle, one_time_token, role_grant, session, user};
@@ -82,12 +82,12 @@ pub struct ThrottleRecord {
 }
 
 #[derive(Debug)]
-pub struct Accounts<'a> {
-    db: &'a DatabaseConnection,
+pub struct Accounts<'a, C = DatabaseConnection> {
+    db: &'a C,
 }
 
-impl<'a> Accounts<'a> {
-    pub(crate) fn new(db: &'a DatabaseConnection) -> Self {
+impl<'a, C: ConnectionTrait + TransactionTrait> Accounts<'a, C> {
+    pub(crate) fn new(db: &'a C) -> Self {
         Self { db }
     }
 

@@ -13,6 +13,7 @@ use crate::accounts::Accounts;
 use crate::audit::AuditLog;
 use crate::municipalities::Municipalities;
 use crate::tenant::Tenant;
+use crate::writes::Writes;
 
 /// Which database engine a URL points at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,6 +99,11 @@ impl Store {
     /// Checks that the database answers, for the readiness probe.
     pub async fn ping(&self) -> Result<(), StoreError> {
         self.db.ping().await.map_err(StoreError::from)
+    }
+
+    /// Opens a unit of work: changes and their audit entry commit together.
+    pub async fn writes(&self) -> Result<Writes, StoreError> {
+        Writes::begin(&self.db).await
     }
 
     /// Users, grants, sessions and login throttling.

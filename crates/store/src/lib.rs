@@ -19,6 +19,7 @@ mod ids;
 mod migrate;
 mod municipalities;
 mod tenant;
+mod writes;
 
 pub use accounts::{
     Accounts, GrantRecord, SessionRecord, SessionSummary, ThrottleRecord, UserRecord,
@@ -32,3 +33,4 @@ pub use municipalities::{
     Municipalities, MunicipalityData, MunicipalityFilter, MunicipalityRecord,
 };
 pub use tenant::{CouncilData, CouncilRecord, Tenant};
+pub use writes::Writes;

@@ -3,8 +3,8 @@
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
 
 use crate::entity::municipality::{self, ActiveModel, Column, Entity};
@@ -61,12 +61,12 @@ impl From<municipality::Model> for MunicipalityRecord {
 }
 
 #[derive(Debug)]
-pub struct Municipalities<'a> {
-    db: &'a DatabaseConnection,
+pub struct Municipalities<'a, C = DatabaseConnection> {
+    db: &'a C,
 }
 
-impl<'a> Municipalities<'a> {
-    pub(crate) fn new(db: &'a DatabaseConnection) -> Self {
+impl<'a, C: ConnectionTrait + TransactionTrait> Municipalities<'a, C> {
+    pub(crate) fn new(db: &'a C) -> Self {
         Self { db }
     }
 

@@ -4,8 +4,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use praevnet_migrations::tenancy::TENANT_SETTING;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
-    DbBackend, EntityTrait, QueryFilter, Statement, TransactionTrait,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
+    QueryFilter, Statement, TransactionSession, TransactionTrait,
 };
 
 use crate::entity::council::{self, ActiveModel, Column, Entity};
@@ -51,13 +51,13 @@ impl From<council::Model> for CouncilRecord {
 /// PostgreSQL's row-level security; every query also filters by the municipality, so SQLite
 /// (which has no row-level security) is held to the same wall by this code.
 #[derive(Debug)]
-pub struct Tenant<'a> {
-    db: &'a DatabaseConnection,
+pub struct Tenant<'a, C = DatabaseConnection> {
+    db: &'a C,
     municipality: MunicipalityId,
 }
 
-impl<'a> Tenant<'a> {
-    pub(crate) fn new(db: &'a DatabaseConnection, municipality: MunicipalityId) -> Self {
+impl<'a, C: ConnectionTrait + TransactionTrait> Tenant<'a, C> {
+    pub(crate) fn new(db: &'a C, municipality: MunicipalityId) -> Self {
         Self { db, municipality }
     }
 
@@ -67,7 +67,7 @@ impl<'a> Tenant<'a> {
 
     /// Opens a transaction with the tenant bound as a parameter, local to the transaction, so
     /// that a pooled connection never carries one tenant into another's request.
-    pub(crate) async fn begin(&self) -> Result<DatabaseTransaction, StoreError> {
+    pub(crate) async fn begin(&self) -> Result<C::Transaction, StoreError> {
         let tx = self.db.begin().await?;
         if tx.get_database_backend() == DbBackend::Postgres {
             tx.execute_raw(Statement::from_sql_and_values(

@@ -1,0 +1,55 @@
+//! A unit of work: several writes, and the audit entry that records them, committed together
+//! or not at all.
+
+use sea_orm::{
+    DatabaseConnection, DatabaseTransaction, SqliteTransactionMode, TransactionOptions,
+    TransactionTrait,
+};
+
+use crate::accounts::Accounts;
+use crate::audit::AuditLog;
+use crate::municipalities::Municipalities;
+use crate::tenant::Tenant;
+use crate::{MunicipalityId, StoreError};
+
+/// An open write transaction. Dropped without [`Writes::commit`], everything is rolled back.
+#[derive(Debug)]
+pub struct Writes {
+    tx: DatabaseTransaction,
+}
+
+impl Writes {
+    /// On SQLite the transaction takes the write lock at once (`BEGIN IMMEDIATE`), so a read
+    /// inside it can never deadlock against another writer when it later writes.
+    pub(crate) async fn begin(db: &DatabaseConnection) -> Result<Writes, StoreError> {
+        let options = TransactionOptions {
+            isolation_level: None,
+            access_mode: None,
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        };
+        Ok(Writes {
+            tx: db.begin_with_options(options).await?,
+        })
+    }
+
+    pub fn municipalities(&self) -> Municipalities<'_, DatabaseTransaction> {
+        Municipalities::new(&self.tx)
+    }
+
+    pub fn accounts(&self) -> Accounts<'_, DatabaseTransaction> {
+        Accounts::new(&self.tx)
+    }
+
+    pub fn audit(&self) -> AuditLog<'_, DatabaseTransaction> {
+        AuditLog::new(&self.tx)
+    }
+
+    /// Tenant-owned data inside this unit of work; the tenant is set on a savepoint.
+    pub fn tenant(&self, municipality: MunicipalityId) -> Tenant<'_, DatabaseTransaction> {
+        Tenant::new(&self.tx, municipality)
+    }
+
+    pub async fn commit(self) -> Result<(), StoreError> {
+        Ok(self.tx.commit().await?)
+    }
+}
