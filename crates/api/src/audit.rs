@@ -3,7 +3,7 @@
 use async_graphql::{Context, ID, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use praevnet_core::audit::AuditEntry as DomainEntry;
-use praevnet_core::{Error, Problem};
+use praevnet_core::page_bounds;
 
 use crate::context::ContextExt;
 use crate::error::ResultExt;
@@ -57,9 +57,7 @@ impl AuditQuery {
         #[graphql(default = 50)] first: i32,
         #[graphql(default = 0)] offset: i32,
     ) -> async_graphql::Result<AuditPage> {
-        let (Ok(limit), Ok(offset)) = (u64::try_from(first), u64::try_from(offset)) else {
-            return Err(Error::validation("first", Problem::PageSize { max: 200 })).gql(ctx);
-        };
+        let (limit, offset) = page_bounds(first.into(), offset.into()).gql(ctx)?;
         let page = ctx
             .services()
             .audit_log(&ctx.request().principal, offset, limit)

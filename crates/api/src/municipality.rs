@@ -6,7 +6,7 @@ use praevnet_core::municipality::{
     Municipality as DomainMunicipality, MunicipalityInput, MunicipalityPatch,
     MunicipalityStatus as DomainStatus,
 };
-use praevnet_core::{Error, Problem};
+use praevnet_core::page_bounds;
 
 use crate::context::ContextExt;
 use crate::council::Council;
@@ -163,9 +163,7 @@ impl MunicipalityQuery {
         #[graphql(default = 50)] first: i32,
         #[graphql(default = 0)] offset: i32,
     ) -> async_graphql::Result<MunicipalityPage> {
-        let (Ok(limit), Ok(offset)) = (u64::try_from(first), u64::try_from(offset)) else {
-            return Err(Error::validation("first", Problem::PageSize { max: 200 })).gql(ctx);
-        };
+        let (limit, offset) = page_bounds(first.into(), offset.into()).gql(ctx)?;
         let request = ctx.request();
         let page = ctx
             .services()

@@ -105,27 +105,55 @@ impl Services {
         {
             return Ok(());
         }
-        let (state, municipality) = match grant {
-            Grant::PlatformAdmin => (None, None),
-            Grant::StateOffice(state) => (Some(state.code()), None),
-            Grant::MunicipalityAdmin(m) => (None, Some(*m)),
-        };
+        let (state, municipality) = grant.scope();
         accounts
             .add_grant(user, grant.role(), state, municipality)
             .await?;
+        let summary = format!("Rolle {} an Konto {user} vergeben", grant.role());
+        self.record_grant_change(
+            writes,
+            principal,
+            "account.role_granted",
+            user,
+            grant,
+            summary,
+        )
+        .await
+    }
+
+    /// Records a change of `user`'s roles in the scope of the role, so its Land's office and
+    /// its municipality's administrators see it.
+    async fn record_grant_change(
+        &self,
+        writes: &Writes,
+        principal: &Principal,
+        action: &'static str,
+        user: UserId,
+        grant: &Grant,
+        summary: String,
+    ) -> Result<()> {
+        let (state, municipality) = grant.scope();
         let municipality = match municipality {
             Some(id) => Some(self.municipality(principal, id).await?),
             None => None,
         };
         let change = Change {
-            action: "account.role_granted",
+            action,
             entity: "user",
             entity_id: Some(user.to_string()),
             municipality: municipality.as_ref(),
             federal_state: state,
-            summary: format!("Rolle {} an Konto {user} vergeben", grant.role()),
+            summary,
         };
         self.record(writes, principal, change).await
+    }
+
+    /// An account that exists and is not erased; NOT_FOUND otherwise.
+    pub(crate) async fn active_user(&self, user: UserId) -> Result<UserRecord> {
+        let found = self.store.accounts().user(user).await?;
+        found
+            .filter(|u| u.erased_at.is_none())
+            .ok_or(Error::NotFound)
     }
 
     /// Takes a role away; who may do so is who may grant it. The person keeps the account.
@@ -136,13 +164,10 @@ impl Services {
         grant: Grant,
     ) -> Result<()> {
         self.require_can_grant(principal, &grant).await?;
-        let accounts = self.store.accounts();
-        let target = accounts
-            .user(user)
-            .await?
-            .filter(|u| u.erased_at.is_none())
-            .ok_or(Error::NotFound)?;
-        let record = accounts
+        let target = self.active_user(user).await?;
+        let record = self
+            .store
+            .accounts()
             .grants(target.id)
             .await?
             .into_iter()
@@ -150,23 +175,16 @@ impl Services {
             .ok_or(Error::NotFound)?;
         let writes = self.store.writes().await?;
         writes.accounts().remove_grant(record.id).await?;
-        let municipality = match &grant {
-            Grant::MunicipalityAdmin(id) => Some(self.municipality(principal, *id).await?),
-            _ => None,
-        };
-        let state = match &grant {
-            Grant::StateOffice(state) => Some(state.code()),
-            _ => None,
-        };
-        let change = Change {
-            action: "account.role_revoked",
-            entity: "user",
-            entity_id: Some(user.to_string()),
-            municipality: municipality.as_ref(),
-            federal_state: state,
-            summary: format!("Rolle {} von Konto {user} entzogen", grant.role()),
-        };
-        self.record(&writes, principal, change).await?;
+        let summary = format!("Rolle {} von Konto {user} entzogen", grant.role());
+        self.record_grant_change(
+            &writes,
+            principal,
+            "account.role_revoked",
+            user,
+            &grant,
+            summary,
+        )
+        .await?;
         Ok(writes.commit().await?)
     }
 

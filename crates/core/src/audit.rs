@@ -8,8 +8,8 @@ use praevnet_store::{AuditRecord, AuditScope, UserId, Writes};
 
 use crate::municipality::Municipality;
 use crate::principal::Grant;
-use crate::services::MAX_PAGE_SIZE;
-use crate::{Error, MunicipalityId, Page, Principal, Problem, Result, Services};
+use crate::services::require_page_size;
+use crate::{Error, MunicipalityId, Page, Principal, Result, Services};
 
 /// What an administrator reads.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,12 +85,7 @@ impl Services {
         offset: u64,
         limit: u64,
     ) -> Result<Page<AuditEntry>> {
-        if limit > MAX_PAGE_SIZE {
-            return Err(Error::validation(
-                "first",
-                Problem::PageSize { max: MAX_PAGE_SIZE },
-            ));
-        }
+        require_page_size(limit)?;
         let scope = match principal {
             Principal::Anonymous => return Err(Error::Unauthenticated),
             p if p.is_platform_admin() => AuditScope::All,

@@ -24,7 +24,7 @@ pub use error::{Error, Problem};
 pub use lang::Lang;
 pub use praevnet_store::{CouncilId, MunicipalityId, UserId};
 pub use principal::Principal;
-pub use services::{Page, Services};
+pub use services::{Page, Services, page_bounds};
 
 /// Result of a use case.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

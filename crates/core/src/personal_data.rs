@@ -27,13 +27,8 @@ impl Services {
         if *principal == Principal::Anonymous {
             return Err(Error::Unauthenticated);
         }
-        let accounts = self.store.accounts();
-        let person = accounts
-            .user(user)
-            .await?
-            .filter(|u| u.erased_at.is_none())
-            .ok_or(Error::NotFound)?;
-        let grants = accounts.grants(user).await?;
+        let person = self.active_user(user).await?;
+        let grants = self.store.accounts().grants(user).await?;
         let admin = principal.is_platform_admin();
         if grants.is_empty() && !admin {
             return Err(Error::NotFound);

@@ -30,6 +30,15 @@ impl Grant {
         }
     }
 
+    /// The Land and the municipality the role applies to, as stored.
+    pub(crate) fn scope(&self) -> (Option<&'static str>, Option<MunicipalityId>) {
+        match self {
+            Grant::PlatformAdmin => (None, None),
+            Grant::StateOffice(state) => (Some(state.code()), None),
+            Grant::MunicipalityAdmin(m) => (None, Some(*m)),
+        }
+    }
+
     pub(crate) fn from_record(record: &GrantRecord) -> Result<Grant> {
         let corrupt = || Error::Internal(format!("grant {}: inconsistent role", record.id));
         match record.role.as_str() {
