@@ -3,13 +3,14 @@
 use axum::routing::{get, post};
 use axum::{Router, middleware};
 use tower::ServiceBuilder;
+use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 
 use crate::config::Mode;
 use crate::state::AppState;
-use crate::{graphql, health, security, telemetry};
+use crate::{graphql, health, security, telemetry, web};
 
 pub fn router(state: AppState) -> Router {
     let graphql_route = match state.config.mode {
@@ -22,6 +23,8 @@ pub fn router(state: AppState) -> Router {
         .route("/graphql", graphql_route)
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .route("/assets/{*file}", get(web::asset))
+        .fallback_service(get(web::page))
         .with_state(state)
         .layer(
             // Outermost first: the request id exists before the span that records it.
@@ -37,6 +40,8 @@ pub fn router(state: AppState) -> Router {
                 .layer(middleware::from_fn(move |request, next| {
                     security::headers(https, request, next)
                 }))
+                // Assets come compressed from the build; this compresses API answers.
+                .layer(CompressionLayer::new().gzip(true))
                 .layer(RequestBodyLimitLayer::new(body_limit)),
         )
 }

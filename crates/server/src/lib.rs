@@ -12,6 +12,7 @@ mod security;
 mod session;
 mod state;
 pub mod telemetry;
+pub mod web;
 
 pub use config::Config;
 pub use run::{Server, start};
