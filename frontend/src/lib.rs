@@ -1,8 +1,20 @@
-//! The praevnet web app.
-use leptos::prelude::*;
+//! The praevnet web app: Leptos, rendered in the browser, talking to the server only through
+//! the GraphQL API (`/graphql`), with typed operations checked against the committed schema.
+
+mod a11y;
+mod api;
+mod app;
+mod components;
+mod i18n;
+mod model;
+mod pages;
+mod queries;
+mod session;
+
 use wasm_bindgen::prelude::wasm_bindgen;
 
+/// Called by the generated JavaScript once the module is instantiated.
 #[wasm_bindgen(start)]
 pub fn start() {
-    mount_to_body(|| view! { <main><h1>"praevnet"</h1></main> });
+    leptos::mount::mount_to_body(app::App);
 }

@@ -71,9 +71,9 @@ fn emit(dist: &Path, url: String, bytes: &[u8]) -> Result<Asset> {
     })
 }
 
-/// Runs wasm-bindgen and writes every asset with a hashed name, and `index.html` that links
-/// them.
-pub fn assemble(frontend: &Path, module: &Path, dist: &Path) -> Result<Vec<Asset>> {
+/// Runs wasm-bindgen and wasm-opt and writes every asset with a hashed name, and `index.html`
+/// that links them; says whether wasm-opt ran.
+pub fn assemble(frontend: &Path, module: &Path, dist: &Path) -> Result<(Vec<Asset>, bool)> {
     if dist.exists() {
         std::fs::remove_dir_all(dist).map_err(|e| io_error("could not clear", dist, e))?;
     }
@@ -92,6 +92,8 @@ pub fn assemble(frontend: &Path, module: &Path, dist: &Path) -> Result<Vec<Asset
         .web(true)
         .map_err(|e| format!("wasm-bindgen: {e}"))?
         .typescript(false)
+        .remove_name_section(true)
+        .remove_producers_section(true)
         .out_name(&stem)
         .generate(&glue_dir)
         .map_err(|e| format!("wasm-bindgen: {e:#}"))?;
@@ -99,13 +101,10 @@ pub fn assemble(frontend: &Path, module: &Path, dist: &Path) -> Result<Vec<Asset
     let mut assets = Vec::new();
     let glue = format!("{stem}.js");
     let wasm = format!("{stem}_bg.wasm");
-    for name in [&glue, &wasm] {
-        assets.push(emit(
-            dist,
-            format!("/assets/{name}"),
-            &read(&glue_dir.join(name))?,
-        )?);
-    }
+    assets.push(emit(dist, format!("/assets/{glue}"), &read(&glue_dir.join(&glue))?)?);
+    let optimized_module = glue_dir.join("optimized.wasm");
+    let optimized = crate::wasm::optimize(&glue_dir.join(&wasm), &optimized_module)?;
+    assets.push(emit(dist, format!("/assets/{wasm}"), &read(&optimized_module)?)?);
     // The CSP forbids inline scripts, so the call that starts the module is a file too.
     let boot = format!(
         "import init from \"./{glue}\";\ninit({{ module_or_path: new URL(\"./{wasm}\", import.meta.url) }});\n"
@@ -133,7 +132,7 @@ pub fn assemble(frontend: &Path, module: &Path, dist: &Path) -> Result<Vec<Asset
         return Err("frontend/index.html has a placeholder the build does not know".to_owned());
     }
     assets.push(emit(dist, "/index.html".to_owned(), index.as_bytes())?);
-    Ok(assets)
+    Ok((assets, optimized))
 }
 
 /// Writes the Rust table of assets that the server includes.

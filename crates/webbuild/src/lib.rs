@@ -4,9 +4,9 @@
 //! wasm-bindgen library need nothing outside the package registries.
 //!
 //! Steps: cargo builds `praevnet-frontend` for wasm32 in a target folder of its own (the outer
-//! cargo holds a lock on the server's), `wasm-opt` shrinks it when installed (before
-//! wasm-bindgen: after it, the module fails in browsers), wasm-bindgen writes the JavaScript
-//! glue, and every file gets a content hash in its name and a gzip twin. The result is a folder
+//! cargo holds a lock on the server's), wasm-bindgen writes the JavaScript glue, `wasm-opt`
+//! shrinks the module when installed, and every file gets a content hash in its name and a
+//! gzip twin. The result is a folder
 //! and a Rust table the server includes with `include_bytes!`.
 
 mod bundle;
@@ -41,11 +41,10 @@ pub type Result<T> = std::result::Result<T, String>;
 
 impl Build {
     pub fn run(&self) -> Result<Output> {
-        let raw = wasm::compile(&self.workspace, &self.target_dir)?;
-        let module = self.out_dir.join("frontend.wasm");
-        let optimized = wasm::optimize(&raw, &module)?;
+        let module = wasm::compile(&self.workspace, &self.target_dir)?;
         let dist = self.out_dir.join("dist");
-        let assets = bundle::assemble(&self.workspace.join("frontend"), &module, &dist)?;
+        let (assets, optimized) =
+            bundle::assemble(&self.workspace.join("frontend"), &module, &dist)?;
         let table = self.out_dir.join("assets.rs");
         bundle::write_table(&assets, &table)?;
         Ok(Output {

@@ -68,7 +68,15 @@ pub fn compile(workspace: &Path, target_dir: &Path) -> Result<PathBuf> {
     for name in OUTER_ONLY {
         command.env_remove(name);
     }
-    command.env("CARGO_TARGET_DIR", target_dir);
+    // Without reference types wasm-bindgen keeps JS objects in a JS-side slab instead of an
+    // externref table; binaryen 108 (Debian's) rewrites that table into one the browser
+    // refuses (`WebAssembly.Table.set(): Argument 1 is invalid`). Running wasm-opt before
+    // wasm-bindgen instead loses the function table entries wasm-bindgen needs for closures.
+    // The profile strips the module, so wasm-bindgen does not take the `target_features`
+    // section of the precompiled std (which has reference types) for the module's.
+    command
+        .env("CARGO_TARGET_DIR", target_dir)
+        .env("CARGO_ENCODED_RUSTFLAGS", "-Ctarget-feature=-reference-types");
     let status = command
         .status()
         .map_err(|e| format!("could not start cargo for the frontend: {e}"))?;
@@ -82,12 +90,11 @@ pub fn compile(workspace: &Path, target_dir: &Path) -> Result<PathBuf> {
         .with_extension("wasm"))
 }
 
-/// Copies the module to `out`, through `wasm-opt -Oz` when binaryen is installed; returns
-/// whether it was optimised. Cargo's own output stays untouched, so an unchanged frontend is
-/// not optimised twice.
+/// Copies the module wasm-bindgen made to `out`, through `wasm-opt -Oz` when binaryen is
+/// installed; returns whether it was optimised.
 ///
-/// The feature flags are those rustc enables for wasm32 by default; binaryen must accept
-/// them as input and keep to them as output.
+/// The feature flags are those rustc enables for wasm32 by default (less reference types,
+/// see [`compile`]); binaryen must accept them as input and keep to them as output.
 pub fn optimize(module: &Path, out: &Path) -> Result<bool> {
     let available = Command::new("wasm-opt")
         .arg("--version")
@@ -104,7 +111,6 @@ pub fn optimize(module: &Path, out: &Path) -> Result<bool> {
             "--enable-mutable-globals",
             "--enable-nontrapping-float-to-int",
             "--enable-sign-ext",
-            "--enable-reference-types",
             "--enable-multivalue",
         ])
         .arg(module)

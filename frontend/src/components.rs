@@ -1,0 +1,145 @@
+//! Form parts that every page uses: labelled fields that show the API's message for them,
+//! and the error box that keeps the user's input visible.
+
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::i18n::{Texts, use_i18n};
+
+/// Picks one text; components take these so that labels follow the language switch.
+pub type Text = fn(&'static Texts) -> &'static str;
+
+/// A form's last error, shared by its fields.
+pub type FormError = RwSignal<Option<ApiError>>;
+
+/// The form-level message: `role="alert"`, so it is read out when it appears. A message that
+/// belongs to one field is shown there instead, and referred to here.
+#[component]
+pub fn ErrorBox(error: FormError) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        error.get().map(|err| {
+            let t = i18n.t();
+            view! {
+                <div class="error-box" role="alert">
+                    <p class="error-title">{t.error_title}</p>
+                    <p>{err.message(t)}</p>
+                </div>
+            }
+        })
+    }
+}
+
+/// An `<input>` with its label, hint and error message wired for assistive technology.
+#[component]
+pub fn Field(
+    /// The element id, unique on the page.
+    id: &'static str,
+    /// The API's name of the input field, to show its error here.
+    name: &'static str,
+    label: Text,
+    value: RwSignal<String>,
+    error: FormError,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] hint: Option<Text>,
+    #[prop(default = "off")] autocomplete: &'static str,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let has_error = move || error.with(|e| e.as_ref().and_then(ApiError::field) == Some(name));
+    let described_by = {
+        let hint_id = hint_id.clone();
+        let error_id = error_id.clone();
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if has_error() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:field-invalid=has_error>
+            <label for=id>
+                {move || label(i18n.t())}
+                {required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}
+            </label>
+            {hint.map(|hint| {
+                view! { <p class="hint" id=hint_id.clone()>{move || hint(i18n.t())}</p> }
+            })}
+            {move || {
+                has_error()
+                    .then(|| {
+                        let message = error.get().map(|e| e.message(i18n.t())).unwrap_or_default();
+                        view! { <p class="field-error" id=error_id.clone()>{message}</p> }
+                    })
+            }}
+            <input
+                id=id
+                name=name
+                type=kind
+                autocomplete=autocomplete
+                required=required
+                aria-invalid=move || has_error().then_some("true")
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        </div>
+    }
+}
+
+/// A `<select>` of fixed options with its label.
+#[component]
+pub fn Select(
+    id: &'static str,
+    name: &'static str,
+    label: Text,
+    value: RwSignal<String>,
+    error: FormError,
+    /// (value, shown text) pairs; the text may depend on the language.
+    options: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error_id = format!("{id}-error");
+    let has_error = move || error.with(|e| e.as_ref().and_then(ApiError::field) == Some(name));
+    view! {
+        <div class="field" class:field-invalid=has_error>
+            <label for=id>{move || label(i18n.t())}</label>
+            {move || {
+                has_error()
+                    .then(|| {
+                        let message = error.get().map(|e| e.message(i18n.t())).unwrap_or_default();
+                        view! { <p class="field-error" id=error_id.clone()>{message}</p> }
+                    })
+            }}
+            <select
+                id=id
+                name=name
+                aria-invalid=move || has_error().then_some("true")
+                aria-describedby=move || has_error().then(|| format!("{id}-error"))
+                on:change=move |ev| value.set(event_target_value(&ev))
+            >
+                {move || {
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(option, text)| {
+                            let this = option.clone();
+                            view! {
+                                <option value=option selected=move || value.get() == this>
+                                    {text}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </div>
+    }
+}

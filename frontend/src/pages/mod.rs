@@ -1,0 +1,24 @@
+//! One module per page of the app.
+
+mod account;
+mod create;
+mod municipalities;
+mod municipality;
+mod not_found;
+
+pub use account::{AcceptInvitation, ForgotPassword, Login, ResetPassword};
+pub use create::CreateMunicipality;
+pub use municipalities::Municipalities;
+pub use municipality::Municipality;
+pub use not_found::NotFound;
+
+use leptos::prelude::*;
+
+use crate::components::Text;
+use crate::i18n::use_i18n;
+
+/// A page title from a text of the current language.
+fn title(text: Text) -> Signal<String> {
+    let i18n = use_i18n();
+    Signal::derive(move || text(i18n.t()).to_owned())
+}

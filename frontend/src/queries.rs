@@ -1,0 +1,132 @@
+//! The app's GraphQL operations, typed by graphql_client from `queries/*.graphql` and checked
+//! against the committed SDL (`crates/api/schema.graphql`) when this crate compiles: a schema
+//! change that breaks an operation breaks the build.
+
+#![allow(clippy::all, missing_debug_implementations, unused_qualifications)]
+
+use graphql_client::GraphQLQuery;
+
+pub use crate::model::{FederalState, MunicipalityStatus, RoleKind};
+
+/// `YYYY-MM-DD`, the value format of `<input type="date">`.
+type NaiveDate = String;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../crates/api/schema.graphql",
+    query_path = "queries/session.graphql",
+    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
+    response_derives = "Debug, Clone, PartialEq",
+    variables_derives = "Debug, Clone"
+)]
+pub struct Me;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../crates/api/schema.graphql",
+    query_path = "queries/session.graphql",
+    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
+    response_derives = "Debug, Clone, PartialEq",
+    variables_derives = "Debug, Clone"
+)]
+pub struct Login;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../crates/api/schema.graphql",
+    query_path = "queries/session.graphql",
+    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
+    response_derives = "Debug, Clone, PartialEq",
+    variables_derives = "Debug, Clone"
+)]
+pub struct Logout;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../crates/api/schema.graphql",
+    query_path = "queries/session.graphql",
+    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
+    response_derives = "Debug, Clone, PartialEq",
+    variables_derives = "Debug, Clone"
+)]
+pub struct RequestPasswordReset;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../crates/api/schema.graphql",
+    query_path = "queries/session.graphql",
+    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
+    response_derives = "Debug, Clone, PartialEq",
+    variables_derives = "Debug, Clone"
+)]
+pub struct ResetPassword;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../crates/api/schema.graphql",
+    query_path = "queries/session.graphql",
+    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
+    response_derives = "Debug, Clone, PartialEq",
+    variables_derives = "Debug, Clone"
+)]
+pub struct AcceptInvitation;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../crates/api/schema.graphql",
+    query_path = "queries/municipalities.graphql",
+    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
+    response_derives = "Debug, Clone, PartialEq",
+    variables_derives = "Debug, Clone"
+)]
+pub struct Municipalities;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../crates/api/schema.graphql",
+    query_path = "queries/municipalities.graphql",
+    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
+    response_derives = "Debug, Clone, PartialEq",
+    variables_derives = "Debug, Clone"
+)]
+pub struct MunicipalityBySlug;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../crates/api/schema.graphql",
+    query_path = "queries/municipalities.graphql",
+    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
+    response_derives = "Debug, Clone, PartialEq",
+    variables_derives = "Debug, Clone"
+)]
+pub struct MunicipalityName;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../crates/api/schema.graphql",
+    query_path = "queries/municipalities.graphql",
+    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
+    response_derives = "Debug, Clone, PartialEq",
+    variables_derives = "Debug, Clone"
+)]
+pub struct CreateMunicipality;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../crates/api/schema.graphql",
+    query_path = "queries/municipalities.graphql",
+    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
+    response_derives = "Debug, Clone, PartialEq",
+    variables_derives = "Debug, Clone"
+)]
+pub struct UpdateMunicipality;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../crates/api/schema.graphql",
+    query_path = "queries/municipalities.graphql",
+    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
+    response_derives = "Debug, Clone, PartialEq",
+    variables_derives = "Debug, Clone"
+)]
+pub struct SaveCouncil;
