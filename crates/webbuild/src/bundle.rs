@@ -101,10 +101,18 @@ pub fn assemble(frontend: &Path, module: &Path, dist: &Path) -> Result<(Vec<Asse
     let mut assets = Vec::new();
     let glue = format!("{stem}.js");
     let wasm = format!("{stem}_bg.wasm");
-    assets.push(emit(dist, format!("/assets/{glue}"), &read(&glue_dir.join(&glue))?)?);
+    assets.push(emit(
+        dist,
+        format!("/assets/{glue}"),
+        &read(&glue_dir.join(&glue))?,
+    )?);
     let optimized_module = glue_dir.join("optimized.wasm");
     let optimized = crate::wasm::optimize(&glue_dir.join(&wasm), &optimized_module)?;
-    assets.push(emit(dist, format!("/assets/{wasm}"), &read(&optimized_module)?)?);
+    assets.push(emit(
+        dist,
+        format!("/assets/{wasm}"),
+        &read(&optimized_module)?,
+    )?);
     // The CSP forbids inline scripts, so the call that starts the module is a file too.
     let boot = format!(
         "import init from \"./{glue}\";\ninit({{ module_or_path: new URL(\"./{wasm}\", import.meta.url) }});\n"

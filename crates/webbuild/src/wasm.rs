@@ -74,9 +74,10 @@ pub fn compile(workspace: &Path, target_dir: &Path) -> Result<PathBuf> {
     // wasm-bindgen instead loses the function table entries wasm-bindgen needs for closures.
     // The profile strips the module, so wasm-bindgen does not take the `target_features`
     // section of the precompiled std (which has reference types) for the module's.
-    command
-        .env("CARGO_TARGET_DIR", target_dir)
-        .env("CARGO_ENCODED_RUSTFLAGS", "-Ctarget-feature=-reference-types");
+    command.env("CARGO_TARGET_DIR", target_dir).env(
+        "CARGO_ENCODED_RUSTFLAGS",
+        "-Ctarget-feature=-reference-types",
+    );
     let status = command
         .status()
         .map_err(|e| format!("could not start cargo for the frontend: {e}"))?;

@@ -290,7 +290,10 @@ mod tests {
 
     #[test]
     fn only_paths_of_this_app_are_followed_after_login() {
-        assert_eq!(next_path(Some("/kommunen/zwickau".into())), "/kommunen/zwickau");
+        assert_eq!(
+            next_path(Some("/kommunen/zwickau".into())),
+            "/kommunen/zwickau"
+        );
         assert_eq!(next_path(Some("//evil.example".into())), "/");
         assert_eq!(next_path(Some("https://evil.example".into())), "/");
         assert_eq!(next_path(None), "/");

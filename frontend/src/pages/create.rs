@@ -61,7 +61,10 @@ pub fn CreateMunicipality() -> impl IntoView {
     let error: FormError = RwSignal::new(None);
     let pending = RwSignal::new(false);
     let states = Signal::derive(move || {
-        state_options(states_for(session.state_offices(), session.is_platform_admin()))
+        state_options(states_for(
+            session.state_offices(),
+            session.is_platform_admin(),
+        ))
     });
     // The first Land the caller may choose, once the session is known.
     Effect::new(move || {
@@ -185,7 +188,10 @@ mod tests {
 
     #[test]
     fn state_offices_choose_only_their_land() {
-        assert_eq!(states_for(vec![FederalState::Sn], false), vec![FederalState::Sn]);
+        assert_eq!(
+            states_for(vec![FederalState::Sn], false),
+            vec![FederalState::Sn]
+        );
         assert_eq!(states_for(vec![], true).len(), 16);
     }
 }

@@ -10,7 +10,9 @@ use crate::a11y::PageTitle;
 use crate::api;
 use crate::i18n::{Lang, use_i18n};
 use crate::model::{FederalState, group_thousands};
-use crate::queries::{MunicipalityName, Municipalities as ListQuery, municipalities, municipality_name};
+use crate::queries::{
+    Municipalities as ListQuery, MunicipalityName, municipalities, municipality_name,
+};
 use crate::session::use_session;
 
 const PAGE_SIZE: i64 = 50;
@@ -54,7 +56,12 @@ pub fn Municipalities() -> impl IntoView {
     let state_param = move || query.with(|q| q.get("land").unwrap_or_default());
     let search_param = move || query.with(|q| q.get("suche").unwrap_or_default());
     let page = move || {
-        query.with(|q| q.get("seite").and_then(|p| p.parse::<i64>().ok()).unwrap_or(1).max(1))
+        query.with(|q| {
+            q.get("seite")
+                .and_then(|p| p.parse::<i64>().ok())
+                .unwrap_or(1)
+                .max(1)
+        })
     };
 
     let list = LocalResource::new(move || {
@@ -73,7 +80,11 @@ pub fn Municipalities() -> impl IntoView {
     let apply = move |ev: SubmitEvent| {
         ev.prevent_default();
         navigate(
-            &list_path(&state_input.get_untracked(), &search_input.get_untracked(), 1),
+            &list_path(
+                &state_input.get_untracked(),
+                &search_input.get_untracked(),
+                1,
+            ),
             Default::default(),
         );
     };

@@ -35,14 +35,18 @@ pub fn Municipality() -> impl IntoView {
     let reload = move || version.update(|v| *v += 1);
     move || match found.get() {
         None => view! { <p aria-busy="true">{i18n.t().loading}</p> }.into_any(),
-        Some(Err(err)) if err.code() == Some("NOT_FOUND") => view! { <super::NotFound /> }.into_any(),
+        Some(Err(err)) if err.code() == Some("NOT_FOUND") => {
+            view! { <super::NotFound /> }.into_any()
+        }
         Some(Err(err)) => view! {
             <div class="error-box" role="alert">
                 <p>{err.message(i18n.t())}</p>
             </div>
         }
         .into_any(),
-        Some(Ok(data)) => view! { <Details m=data.municipality_by_slug reload=reload /> }.into_any(),
+        Some(Ok(data)) => {
+            view! { <Details m=data.municipality_by_slug reload=reload /> }.into_any()
+        }
     }
 }
 
@@ -258,7 +262,6 @@ fn RegistryForm(
                 id="registry-slug"
                 name="slug"
                 label=|t| t.slug
-                hint=|t| t.slug_hint
                 value=slug
                 error=error
                 required=true

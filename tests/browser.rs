@@ -1,0 +1,328 @@
+//! The web app in a real browser (headless Chromium through chromedriver) against a real
+//! server on port 0 with a fresh database. Every page the tests visit is checked with axe-core;
+//! a failing test saves a screenshot under the target folder's `tmp/browser-screenshots`.
+//!
+//! These tests use SQLite only: they test the app, and every API call they make is tested on
+//! both databases in the API tests.
+
+#[path = "support/browser.rs"]
+mod browser;
+mod support;
+
+use browser::{Browser, Outcome, fail};
+use praevnet_testkit::{SmtpSink, TestDatabase};
+use serde_json::json;
+use support::{ADMIN_EMAIL, ADMIN_PASSWORD, TestApp, config_with_mail};
+
+const NEW_PASSWORD: &str = "Saalebogen-Laterne-Giebichenstein-9";
+
+async fn app_with_mail() -> (TestApp, SmtpSink) {
+    let db = TestDatabase::sqlite();
+    let sink = SmtpSink::start();
+    let config = config_with_mail(&db, &sink);
+    (TestApp::spawn_with(db, config).await, sink)
+}
+
+/// The path and fragment of the link in the mail to `to` (the mail's host is the configured
+/// public address; the test's server listens elsewhere).
+fn mailed_link(sink: &SmtpSink, to: &str, path: &str) -> String {
+    let mail = tokio::task::block_in_place(|| sink.wait_for(to));
+    let token = support::link_token(&mail.text, &format!("{path}#"));
+    format!("{path}#{token}")
+}
+
+async fn log_in(b: &mut Browser, app: &TestApp, email: &str, password: &str) -> Outcome {
+    b.goto(&app.url("/anmelden")).await?;
+    b.page("Anmelden").await?;
+    b.fill("#login-email", email).await?;
+    b.fill("#login-password", password).await?;
+    b.click("form button[type=submit]").await?;
+    b.wait_text("header", "Abmelden").await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_administrator_logs_in_edits_a_municipality_switches_language_and_logs_out() {
+    let Some(mut b) = Browser::open("administrator_journey").await else {
+        return;
+    };
+    let app = TestApp::spawn(TestDatabase::sqlite()).await;
+    app.create_municipality("Zwickau", "14524330", "SN").await;
+    let outcome: Outcome = async {
+        let b = &mut b;
+        b.goto(&app.url("/")).await?;
+        b.page("Kommunen").await?;
+        b.wait_text("table", "Zwickau").await?;
+
+        b.click_text("Anmelden").await?;
+        b.page("Anmelden").await?;
+        // A client-side navigation moves the focus to the new page's heading and says so.
+        let focused = b
+            .script("return document.activeElement.tagName;", vec![])
+            .await?;
+        check!(
+            focused == json!("H1"),
+            "focus after navigation on {focused}"
+        );
+        b.wait_text("[role=status][aria-live]", "Seite geladen: Anmelden")
+            .await?;
+
+        b.fill("#login-email", ADMIN_EMAIL).await?;
+        b.fill("#login-password", ADMIN_PASSWORD).await?;
+        b.click("form button[type=submit]").await?;
+        b.page("Kommunen").await?;
+        b.wait_text("header", "Abmelden").await?;
+
+        b.click_text("Zwickau").await?;
+        b.page("Zwickau").await?;
+        b.click_text("Stammdaten bearbeiten").await?;
+        b.fill("#registry-population", "91.500").await?;
+        b.axe("Zwickau, Stammdaten bearbeiten").await?;
+        b.click("form.edit button[type=submit]").await?;
+        b.wait_text("main dl", "91.500").await?;
+        let saved = app
+            .query(
+                "{ municipalityBySlug(slug: \"zwickau\") { population } }",
+                json!({}),
+            )
+            .await;
+        check!(
+            saved["data"]["municipalityBySlug"]["population"] == json!(91500),
+            "population not saved: {saved}"
+        );
+
+        // A refused change shows the API's German message at its field and keeps the input.
+        b.click_text("Stammdaten bearbeiten").await?;
+        b.fill("#registry-ags", "1452433").await?;
+        b.click("form.edit button[type=submit]").await?;
+        b.wait_text("#registry-ags-error", "genau 8 Ziffern").await?;
+        check!(
+            b.value("#registry-ags").await? == "1452433",
+            "the typed AGS was lost"
+        );
+        let invalid = b
+            .find("#registry-ags")
+            .await?
+            .attr("aria-invalid")
+            .await
+            .map_err(fail("aria-invalid"))?;
+        check!(
+            invalid.as_deref() == Some("true"),
+            "field not marked invalid"
+        );
+        b.axe("Zwickau, Fehler im Formular").await?;
+        b.click_text("Abbrechen").await?;
+
+        // English, remembered across a reload.
+        b.click_text("English").await?;
+        b.wait_text("header", "Log out").await?;
+        b.wait_text("main", "Registry data").await?;
+        let lang = b
+            .script("return document.documentElement.lang;", vec![])
+            .await?;
+        check!(lang == json!("en"), "html lang is {lang}");
+        b.client.refresh().await.map_err(fail("reload"))?;
+        b.page("Zwickau").await?;
+        b.wait_text("header", "Log out").await?;
+
+        b.click_text("Log out").await?;
+        b.page("Log in").await?;
+        b.goto(&app.url("/")).await?;
+        b.page("Municipalities").await?;
+        b.wait_text("header", "Log in").await?;
+        Ok(())
+    }
+    .await;
+    b.finish(outcome).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refused_login_and_a_lost_connection_are_explained_and_keep_the_input() {
+    let Some(mut b) = Browser::open("refused_and_offline").await else {
+        return;
+    };
+    let app = TestApp::spawn(TestDatabase::sqlite()).await;
+    let outcome: Outcome = async {
+        let b = &mut b;
+        b.goto(&app.url("/anmelden")).await?;
+        b.page("Anmelden").await?;
+        b.fill("#login-email", ADMIN_EMAIL).await?;
+        b.fill("#login-password", "falsch-falsch-falsch").await?;
+        b.click("form button[type=submit]").await?;
+        b.wait_text(
+            "[role=alert]",
+            "E-Mail-Adresse oder Passwort ist nicht korrekt.",
+        )
+        .await?;
+        check!(b.value("#login-email").await? == ADMIN_EMAIL, "e-mail lost");
+        b.axe("Anmelden, abgelehnt").await?;
+
+        let _db = app.stop().await;
+        b.fill("#login-password", ADMIN_PASSWORD).await?;
+        b.click("form button[type=submit]").await?;
+        b.wait_text("[role=alert]", "Keine Verbindung zum Server")
+            .await?;
+        check!(
+            b.value("#login-email").await? == ADMIN_EMAIL,
+            "e-mail lost offline"
+        );
+        check!(
+            b.value("#login-password").await? == ADMIN_PASSWORD,
+            "password lost offline"
+        );
+        Ok(())
+    }
+    .await;
+    b.finish(outcome).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_invited_administrator_sets_a_password_and_edits_the_council() {
+    let Some(mut b) = Browser::open("invitation").await else {
+        return;
+    };
+    let (app, sink) = app_with_mail().await;
+    let halle = app
+        .create_municipality("Halle (Saale)", "15002000", "ST")
+        .await;
+    let invited = app
+        .admin(
+            "mutation($i: InviteInput!) { inviteUser(input: $i) }",
+            json!({ "i": { "email": "koordination@halle.test", "displayName": "Koordinierungsstelle Halle",
+                           "role": "MUNICIPALITY_ADMIN", "municipalityId": halle } }),
+        )
+        .await;
+    assert_eq!(invited["data"]["inviteUser"], true, "{invited}");
+    let link = mailed_link(&sink, "koordination@halle.test", "/einladung");
+    let outcome: Outcome = async {
+        let b = &mut b;
+        b.goto(&app.url(&link)).await?;
+        b.page("Einladung annehmen").await?;
+        let url = b.client.current_url().await.map_err(fail("url"))?;
+        check!(
+            url.fragment().is_none(),
+            "the token stayed in the address bar: {url}"
+        );
+        b.fill("#new-password", NEW_PASSWORD).await?;
+        b.click("form button[type=submit]").await?;
+        b.page("Kommunen").await?;
+        b.wait_text("header", "Koordinierungsstelle Halle").await?;
+        b.wait_text(".shortcuts", "Halle (Saale)").await?;
+        b.click(".shortcuts a").await?;
+        b.page("Halle (Saale)").await?;
+        let registry_editable = b
+            .script(
+                "return document.body.textContent.includes('Stammdaten bearbeiten');",
+                vec![],
+            )
+            .await?;
+        check!(
+            registry_editable == json!(false),
+            "a municipality admin was offered the registry form"
+        );
+        b.click_text("Präventionsrat bearbeiten").await?;
+        b.fill("#council-resolution", "III/2001/01855").await?;
+        b.click("form.edit button[type=submit]").await?;
+        b.wait_text("main", "III/2001/01855").await?;
+        b.axe("Halle (Saale), gespeichert").await
+    }
+    .await;
+    b.finish(outcome).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_forgotten_password_is_reset_from_the_mailed_link() {
+    let Some(mut b) = Browser::open("password_reset").await else {
+        return;
+    };
+    let (app, sink) = app_with_mail().await;
+    let outcome: Outcome = async {
+        let b = &mut b;
+            b.goto(&app.url("/anmelden")).await?;
+            b.page("Anmelden").await?;
+            b.click_text("Passwort vergessen?").await?;
+            b.page("Passwort vergessen").await?;
+            b.fill("#forgot-email", ADMIN_EMAIL).await?;
+            b.click("form button[type=submit]").await?;
+            b.wait_text("[role=status]", "unterwegs").await?;
+            b.axe("Passwort vergessen, gesendet").await?;
+
+            let link = mailed_link(&sink, ADMIN_EMAIL, "/passwort-zuruecksetzen");
+            b.goto(&app.url(&link)).await?;
+            b.page("Neues Passwort festlegen").await?;
+            b.fill("#new-password", "passwort1").await?;
+            b.click("form button[type=submit]").await?;
+            b.wait_until(
+                "the password's error at its field",
+                "const e = document.getElementById('new-password-error'); return !!e && e.textContent.length > 0;",
+                vec![],
+            )
+            .await?;
+            b.axe("Neues Passwort, abgelehnt").await?;
+            b.fill("#new-password", NEW_PASSWORD).await?;
+            b.click("form button[type=submit]").await?;
+            b.page("Kommunen").await?;
+            b.wait_text("header", "Abmelden").await?;
+            let (body, _) = app.login(ADMIN_EMAIL, NEW_PASSWORD).await;
+            check!(body["errors"].is_null(), "the new password does not work: {body}");
+            Ok(())
+    }
+    .await;
+    b.finish(outcome).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_pages_fit_a_phone() {
+    let Some(mut b) = Browser::open("phone").await else {
+        return;
+    };
+    let app = TestApp::spawn(TestDatabase::sqlite()).await;
+    app.create_municipality("Leipzig", "14713000", "SN").await;
+    let outcome: Outcome = async {
+        let b = &mut b;
+            b.client.set_window_size(390, 844).await.map_err(fail("window size"))?;
+            for (path, heading) in [
+                ("/", "Kommunen"),
+                ("/kommunen/leipzig", "Leipzig"),
+                ("/anmelden", "Anmelden"),
+            ] {
+                b.goto(&app.url(path)).await?;
+                b.page(heading).await?;
+                let overflow = b
+                    .script(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+                        vec![],
+                    )
+                    .await?;
+                check!(overflow == json!(0), "{path} scrolls sideways on a phone by {overflow} px");
+            }
+            log_in(b, &app, ADMIN_EMAIL, ADMIN_PASSWORD).await
+    }
+    .await;
+    b.finish(outcome).await;
+}
+
+/// The accessibility check itself can fail: a field without a label is a serious violation.
+#[tokio::test(flavor = "multi_thread")]
+async fn axe_refuses_a_page_with_an_unlabelled_field() {
+    let Some(mut b) = Browser::open("axe_self_check").await else {
+        return;
+    };
+    let app = TestApp::spawn(TestDatabase::sqlite()).await;
+    let outcome: Outcome = async {
+        let b = &mut b;
+        b.goto(&app.url("/anmelden")).await?;
+        b.page("Anmelden").await?;
+        b.script(
+            "const i = document.createElement('input'); document.querySelector('main').append(i); return true;",
+            vec![],
+        )
+        .await?;
+        match b.axe("Anmelden mit unbeschriftetem Feld").await {
+            Err(found) if found.contains("label") => Ok(()),
+            Err(other) => Err(format!("unexpected axe finding: {other}")),
+            Ok(()) => Err("axe passed a field without a label".to_owned()),
+        }
+    }
+    .await;
+    b.finish(outcome).await;
+}
