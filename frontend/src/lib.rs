@@ -17,4 +17,8 @@ use wasm_bindgen::prelude::wasm_bindgen;
 #[wasm_bindgen(start)]
 pub fn start() {
     leptos::mount::mount_to_body(app::App);
+    // When the app became usable, for real-user monitoring and `cargo bench --bench frontend`.
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark("praevnet:mounted");
+    }
 }

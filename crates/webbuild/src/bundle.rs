@@ -159,3 +159,38 @@ pub fn write_table(assets: &[Asset], path: &Path) -> Result<()> {
     table.push_str("];\n");
     std::fs::write(path, table).map_err(|e| io_error("could not write", path, e))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_change_with_content_only() {
+        assert_eq!(short_hash(b"praevnet").len(), 16);
+        assert_eq!(short_hash(b"praevnet"), short_hash(b"praevnet"));
+        assert_ne!(short_hash(b"praevnet"), short_hash(b"praevnet "));
+    }
+
+    #[test]
+    fn browsers_get_the_types_they_demand() {
+        // Streaming compilation of WebAssembly requires exactly this type.
+        assert_eq!(content_type("praevnet-1_bg.wasm"), "application/wasm");
+        assert_eq!(content_type("boot-2.js"), "text/javascript; charset=utf-8");
+        assert_eq!(content_type("index.html"), "text/html; charset=utf-8");
+    }
+
+    #[test]
+    fn every_asset_gets_a_gzip_twin_that_unpacks_to_it() {
+        let dir = std::env::temp_dir().join(format!("praevnet-webbuild-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let body = "body { color: #1b1b1b; }\n".repeat(50);
+        let asset = emit(&dir, "/assets/style-x.css".to_owned(), body.as_bytes()).expect("emitted");
+        assert!(asset.gzip_size < asset.size);
+        let packed = std::fs::read(&asset.gzip_file).expect("gzip file");
+        let mut unpacked = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&packed[..]), &mut unpacked)
+            .expect("valid gzip");
+        assert_eq!(unpacked, body);
+        std::fs::remove_dir_all(&dir).expect("cleaned up");
+    }
+}
