@@ -94,7 +94,8 @@ async fn an_administrator_logs_in_edits_a_municipality_switches_language_and_log
         b.click_text("Stammdaten bearbeiten").await?;
         b.fill("#registry-ags", "1452433").await?;
         b.click("form.edit button[type=submit]").await?;
-        b.wait_text("#registry-ags-error", "genau 8 Ziffern").await?;
+        b.wait_text("#registry-ags-error", "genau 8 Ziffern")
+            .await?;
         check!(
             b.value("#registry-ags").await? == "1452433",
             "the typed AGS was lost"

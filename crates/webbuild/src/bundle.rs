@@ -188,8 +188,11 @@ mod tests {
         assert!(asset.gzip_size < asset.size);
         let packed = std::fs::read(&asset.gzip_file).expect("gzip file");
         let mut unpacked = String::new();
-        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&packed[..]), &mut unpacked)
-            .expect("valid gzip");
+        std::io::Read::read_to_string(
+            &mut flate2::read::GzDecoder::new(&packed[..]),
+            &mut unpacked,
+        )
+        .expect("valid gzip");
         assert_eq!(unpacked, body);
         std::fs::remove_dir_all(&dir).expect("cleaned up");
     }
