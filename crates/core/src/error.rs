@@ -42,6 +42,27 @@ pub enum Problem {
     BatchNotSupported,
     /// The body is not a GraphQL request at all.
     MalformedRequest,
+    /// A body would have more seated members than its limit.
+    BodyFull {
+        body: String,
+        max: u32,
+    },
+    /// A body would report to itself or to one of its own sub-bodies.
+    ParentCycle,
+    /// Nothing can be added to a dissolved body.
+    BodyDissolved {
+        body: String,
+    },
+    /// A template is applied to a council that already has bodies.
+    StructureNotEmpty,
+    UnknownTemplate,
+    /// A term or period that ends before it starts.
+    EndBeforeStart,
+    /// A minimum above the maximum.
+    MinAboveMax,
+    OrganisationTaken,
+    /// A membership the system keeps (it follows from a moderation) was to be edited.
+    DerivedMembership,
 }
 
 impl Problem {
@@ -148,6 +169,53 @@ impl Problem {
             (Problem::MalformedRequest, Lang::En) => {
                 "The request is not a valid GraphQL request.".into()
             }
+            (Problem::BodyFull { body, max }, Lang::De) => format!(
+                "„{body}“ hat höchstens {max} Mitglieder; mit dieser Änderung wären es mehr. \
+                 Beenden Sie zuerst eine andere Mitgliedschaft oder ändern Sie die Höchstzahl."
+            ),
+            (Problem::BodyFull { body, max }, Lang::En) => format!(
+                "“{body}” has at most {max} members; this change would exceed that. End another \
+                 membership first or change the limit."
+            ),
+            (Problem::ParentCycle, Lang::De) => "Ein Gremium kann nicht sich selbst oder einem \
+                seiner eigenen Untergremien unterstehen."
+                .into(),
+            (Problem::ParentCycle, Lang::En) => {
+                "A body cannot report to itself or to one of its own sub-bodies.".into()
+            }
+            (Problem::BodyDissolved { body }, Lang::De) => {
+                format!("„{body}“ ist aufgelöst; dort kann niemand mehr hinzukommen.")
+            }
+            (Problem::BodyDissolved { body }, Lang::En) => {
+                format!("“{body}” is dissolved; nobody can join it any more.")
+            }
+            (Problem::StructureNotEmpty, Lang::De) => "Eine Strukturvorlage kann nur für einen \
+                Präventionsrat ohne Gremien übernommen werden; ändern Sie die bestehende Struktur \
+                stattdessen direkt."
+                .into(),
+            (Problem::StructureNotEmpty, Lang::En) => "A structure template can only be applied \
+                to a council without bodies; change the existing structure directly instead."
+                .into(),
+            (Problem::UnknownTemplate, Lang::De) => "Diese Strukturvorlage gibt es nicht.".into(),
+            (Problem::UnknownTemplate, Lang::En) => "There is no such structure template.".into(),
+            (Problem::EndBeforeStart, Lang::De) => "Das Ende liegt vor dem Beginn.".into(),
+            (Problem::EndBeforeStart, Lang::En) => "The end is before the start.".into(),
+            (Problem::MinAboveMax, Lang::De) => {
+                "Die Mindestzahl ist größer als die Höchstzahl.".into()
+            }
+            (Problem::MinAboveMax, Lang::En) => "The minimum is above the maximum.".into(),
+            (Problem::OrganisationTaken, Lang::De) => {
+                "Eine Organisation mit diesem Namen ist bereits erfasst.".into()
+            }
+            (Problem::OrganisationTaken, Lang::En) => {
+                "An organisation with this name is already recorded.".into()
+            }
+            (Problem::DerivedMembership, Lang::De) => "Diese Mitgliedschaft folgt aus einer \
+                Moderation und ändert sich mit ihr; ändern Sie die Moderation."
+                .into(),
+            (Problem::DerivedMembership, Lang::En) => "This membership follows from a moderation \
+                and changes with it; change the moderation instead."
+                .into(),
         }
     }
 }
@@ -275,6 +343,10 @@ impl From<StoreError> for Error {
             StoreError::Conflict(UniqueField::Slug) => Error::Conflict {
                 field: "slug",
                 problem: Problem::SlugTaken,
+            },
+            StoreError::Conflict(UniqueField::OrganisationName) => Error::Conflict {
+                field: "name",
+                problem: Problem::OrganisationTaken,
             },
             StoreError::Conflict(UniqueField::Email) => Error::Conflict {
                 field: "email",

@@ -18,6 +18,7 @@ mod personal_data;
 pub mod principal;
 mod services;
 pub mod slug;
+pub mod structure;
 mod token;
 
 pub use error::{Error, Problem};

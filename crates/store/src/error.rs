@@ -8,6 +8,7 @@ pub enum UniqueField {
     Ags,
     Slug,
     Email,
+    OrganisationName,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -57,6 +58,9 @@ fn is_unavailable(err: &DbErr) -> bool {
 /// PostgreSQL and the column names (`municipalities.ags`) on SQLite.
 pub(crate) fn classify_unique(err: DbErr) -> StoreError {
     if let Some(SqlErr::UniqueConstraintViolation(message)) = err.sql_err() {
+        if message.contains("organisations") {
+            return StoreError::Conflict(UniqueField::OrganisationName);
+        }
         if message.contains("ags") {
             return StoreError::Conflict(UniqueField::Ags);
         }

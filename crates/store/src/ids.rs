@@ -34,6 +34,26 @@ macro_rules! typed_id {
 }
 
 typed_id!(
+    /// Id of a body (Gremium) of a council.
+    BodyId
+);
+typed_id!(
+    /// Id of an organisation (Akteur) of a municipality.
+    OrganisationId
+);
+typed_id!(
+    /// Id of a person in a municipality's council records.
+    PersonId
+);
+typed_id!(
+    /// Id of a membership of a person in a body.
+    MembershipId
+);
+typed_id!(
+    /// Id of a version of the rules of procedure.
+    RulesId
+);
+typed_id!(
     /// Id of a municipality, the tenant.
     MunicipalityId
 );

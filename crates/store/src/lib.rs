@@ -18,6 +18,7 @@ mod error;
 mod ids;
 mod migrate;
 mod municipalities;
+mod structure;
 mod tenant;
 mod writes;
 
@@ -27,10 +28,17 @@ pub use accounts::{
 pub use audit::{AuditLog, AuditRecord, AuditScope};
 pub use connection::{Backend, Store, StoreOptions};
 pub use error::{StoreError, UniqueField};
-pub use ids::{CouncilId, GrantId, MunicipalityId, UserId};
+pub use ids::{
+    BodyId, CouncilId, GrantId, MembershipId, MunicipalityId, OrganisationId, PersonId, RulesId,
+    UserId,
+};
 pub use migrate::{MigrationState, migrate_down, migrate_status, migrate_up};
 pub use municipalities::{
     Municipalities, MunicipalityData, MunicipalityFilter, MunicipalityRecord,
+};
+pub use structure::{
+    BodyData, BodyRecord, MembershipData, MembershipRecord, OrganisationData, OrganisationRecord,
+    PersonData, PersonRecord, RulesData, RulesRecord, SeatRecord, StructureRecord,
 };
 pub use tenant::{CouncilData, CouncilRecord, Tenant};
 pub use writes::Writes;

@@ -2,5 +2,11 @@
 
 pub(crate) mod accounts;
 pub(crate) mod audit;
+pub(crate) mod body;
+pub(crate) mod body_seat;
 pub(crate) mod council;
+pub(crate) mod membership;
 pub(crate) mod municipality;
+pub(crate) mod organisation;
+pub(crate) mod person;
+pub(crate) mod rules_of_procedure;
