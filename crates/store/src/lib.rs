@@ -41,4 +41,5 @@ pub use structure::{
     PersonData, PersonRecord, RulesData, RulesRecord, SeatRecord, StructureRecord,
 };
 pub use tenant::{CouncilData, CouncilRecord, Tenant};
+pub use sea_orm::DatabaseTransaction;
 pub use writes::Writes;

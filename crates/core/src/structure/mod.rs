@@ -1,12 +1,16 @@
 //! Council structures as configuration: bodies, their rules, organisations, people and
 //! memberships; templates to start from; the warnings that need action.
 
+pub mod input;
 pub mod kinds;
 pub mod model;
 pub mod rules;
+mod service;
 pub mod templates;
 
+pub use input::{BodyInput, MembershipInput, OrganisationInput, PersonInput};
 pub use kinds::{BodyKind, GroupScope, MembershipRole, Sector};
 pub use model::{Body, Membership, Organisation, Person, Seat, Structure};
 pub use rules::Warning;
+pub use service::{Access, StructureView};
 pub use templates::{Template, template, templates};

@@ -1,0 +1,188 @@
+//! What callers send to change a structure, parsed into valid values before any rule runs.
+
+use chrono::NaiveDate;
+use praevnet_store::{BodyId, OrganisationId, PersonData, PersonId};
+
+use super::kinds::{BodyKind, GroupScope, MembershipRole, Sector};
+use super::model::{Body, Seat};
+use crate::email::EmailAddress;
+use crate::municipality::required_text;
+use crate::{Error, Problem, Result};
+
+const NAME_MAX: usize = 200;
+const SHORT_MAX: usize = 100;
+const RULE_MAX: usize = 500;
+const TASKS_MAX: usize = 10_000;
+
+fn optional(field: &'static str, value: Option<String>, max: usize) -> Result<Option<String>> {
+    match value.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(text) if text.chars().count() > max => {
+            Err(Error::validation(field, Problem::TooLong { max }))
+        }
+        Some(text) => Ok(Some(text.to_owned())),
+    }
+}
+
+fn period(field: &'static str, start: Option<NaiveDate>, end: Option<NaiveDate>) -> Result<()> {
+    match (start, end) {
+        (Some(start), Some(end)) if end < start => {
+            Err(Error::validation(field, Problem::EndBeforeStart))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// A body's configuration as sent.
+#[derive(Clone, Debug)]
+pub struct BodyInput {
+    pub parent: Option<BodyId>,
+    pub name: String,
+    pub kind: BodyKind,
+    pub own_kind: Option<String>,
+    pub scope: Option<GroupScope>,
+    pub district: Option<String>,
+    pub tasks: String,
+    pub chair_rule: Option<String>,
+    pub meetings_per_year: Option<u32>,
+    pub min_members: Option<u32>,
+    pub max_members: Option<u32>,
+    pub term_months: Option<u32>,
+    pub appointment_procedure: Option<String>,
+    pub public: bool,
+    pub moderators_are_members: bool,
+    pub founded_on: Option<NaiveDate>,
+    pub founding_resolution: Option<String>,
+    pub dissolved_on: Option<NaiveDate>,
+    pub dissolution_resolution: Option<String>,
+    pub seats: Vec<(String, Sector, u32)>,
+}
+
+impl BodyInput {
+    /// The body with this configuration; `id` and `position` come from the caller.
+    pub(crate) fn parse(self, id: BodyId, position: i32) -> Result<Body> {
+        let name = required_text("name", &self.name, NAME_MAX)?;
+        if let (Some(min), Some(max)) = (self.min_members, self.max_members)
+            && min > max
+        {
+            return Err(Error::validation("minMembers", Problem::MinAboveMax));
+        }
+        period("dissolvedOn", self.founded_on, self.dissolved_on)?;
+        let tasks = self.tasks.trim().to_owned();
+        if tasks.chars().count() > TASKS_MAX {
+            return Err(Error::validation(
+                "tasks",
+                Problem::TooLong { max: TASKS_MAX },
+            ));
+        }
+        let seats = self
+            .seats
+            .into_iter()
+            .map(|(label, sector, seats)| {
+                Ok(Seat {
+                    label: required_text("seats", &label, NAME_MAX)?,
+                    sector,
+                    seats,
+                })
+            })
+            .collect::<Result<_>>()?;
+        // A scope and a district only mean something for a working group.
+        let working_group = self.kind == BodyKind::WorkingGroup;
+        Ok(Body {
+            id,
+            parent: self.parent,
+            name,
+            kind: self.kind,
+            own_kind: optional("ownKind", self.own_kind, SHORT_MAX)?,
+            scope: if working_group { self.scope } else { None },
+            district: if working_group {
+                optional("district", self.district, SHORT_MAX)?
+            } else {
+                None
+            },
+            tasks,
+            chair_rule: optional("chairRule", self.chair_rule, RULE_MAX)?,
+            meetings_per_year: self.meetings_per_year,
+            min_members: self.min_members,
+            max_members: self.max_members,
+            term_months: self.term_months,
+            appointment_procedure: optional(
+                "appointmentProcedure",
+                self.appointment_procedure,
+                RULE_MAX,
+            )?,
+            public: self.public,
+            moderators_are_members: self.moderators_are_members,
+            founded_on: self.founded_on,
+            founding_resolution: optional(
+                "foundingResolution",
+                self.founding_resolution,
+                SHORT_MAX,
+            )?,
+            dissolved_on: self.dissolved_on,
+            dissolution_resolution: optional(
+                "dissolutionResolution",
+                self.dissolution_resolution,
+                SHORT_MAX,
+            )?,
+            position,
+            seats,
+        })
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct OrganisationInput {
+    pub name: String,
+    pub sector: Sector,
+}
+
+impl OrganisationInput {
+    pub(crate) fn parse(self) -> Result<(String, Sector)> {
+        Ok((required_text("name", &self.name, NAME_MAX)?, self.sector))
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct PersonInput {
+    /// A name or, for functional placeholders, a role title ("Leitung Ordnungsamt").
+    pub name: String,
+    pub function_title: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+impl PersonInput {
+    pub(crate) fn parse(self) -> Result<PersonData> {
+        let email = match optional("email", self.email, 254)? {
+            Some(text) => Some(EmailAddress::parse(&text)?.to_string()),
+            None => None,
+        };
+        Ok(PersonData {
+            name: required_text("name", &self.name, NAME_MAX)?,
+            function_title: optional("functionTitle", self.function_title, NAME_MAX)?,
+            email,
+            phone: optional("phone", self.phone, 50)?,
+            user_id: None,
+        })
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct MembershipInput {
+    pub body: BodyId,
+    pub person: PersonId,
+    pub role: MembershipRole,
+    pub organisation: Option<OrganisationId>,
+    pub term_start: NaiveDate,
+    pub term_end: Option<NaiveDate>,
+    /// The resolution that appointed the person, e.g. a Stadtrat decision number.
+    pub appointed_by: Option<String>,
+}
+
+impl MembershipInput {
+    pub(crate) fn check(&self) -> Result<Option<String>> {
+        period("termEnd", Some(self.term_start), self.term_end)?;
+        optional("appointedBy", self.appointed_by.clone(), SHORT_MAX)
+    }
+}

@@ -1,0 +1,706 @@
+//! The use cases of council structures: who may see and change what, and every change as one
+//! unit of work that keeps the rules (derived seats, size limits) and records itself.
+
+use chrono::{NaiveDate, Utc};
+use praevnet_store::{
+    BodyId, DatabaseTransaction, MembershipId, MunicipalityId, OrganisationData, OrganisationId,
+    PersonId, Tenant, Writes,
+};
+
+use super::input::{BodyInput, MembershipInput, OrganisationInput, PersonInput};
+use super::kinds::MembershipRole;
+use super::model::{Body, Membership, Organisation, Person, Structure};
+use super::rules::{
+    DerivedChange, Warning, apply_derived, check_parent, check_size, derived_changes,
+};
+use super::templates::template;
+use crate::audit::Change;
+use crate::municipality::Municipality;
+use crate::{Error, Principal, Problem, Result, Services};
+
+/// What a caller may do with one council's structure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone: public bodies, and of people only name and function.
+    Public,
+    /// A person with memberships: also the bodies they belong to; leads edit theirs.
+    Member(Vec<(BodyId, MembershipRole)>),
+    /// The municipality's administrators, its Land's state office, the operator.
+    Manage,
+}
+
+impl Access {
+    pub fn manages(&self) -> bool {
+        *self == Access::Manage
+    }
+
+    pub fn sees(&self, body: &Body) -> bool {
+        match self {
+            Access::Manage => true,
+            Access::Member(seats) => body.public || seats.iter().any(|(b, _)| *b == body.id),
+            Access::Public => body.public,
+        }
+    }
+
+    /// Editing a body and its memberships: managers, and the body's chair, deputy or moderator.
+    pub fn edits(&self, body: BodyId) -> bool {
+        match self {
+            Access::Manage => true,
+            Access::Member(seats) => seats.iter().any(|(b, role)| *b == body && role.leads()),
+            Access::Public => false,
+        }
+    }
+}
+
+/// A structure as one caller may see it.
+#[derive(Clone, Debug)]
+pub struct StructureView {
+    pub structure: Structure,
+    /// Only for managers (warnings name people and terms).
+    pub warnings: Vec<Warning>,
+    pub access: Access,
+}
+
+fn today() -> NaiveDate {
+    Utc::now().date_naive()
+}
+
+fn placeholder_id() -> MembershipId {
+    MembershipId::from_uuid(uuid::Uuid::now_v7())
+}
+
+/// The bodies in which the caller's account holds a seat today.
+fn seats_of(
+    principal: &Principal,
+    structure: &Structure,
+    on: NaiveDate,
+) -> Vec<(BodyId, MembershipRole)> {
+    let Principal::User(account) = principal else {
+        return Vec::new();
+    };
+    let mine: Vec<PersonId> = structure
+        .people
+        .iter()
+        .filter(|(_, p)| p.user_id == Some(account.user))
+        .map(|(id, _)| *id)
+        .collect();
+    structure
+        .memberships
+        .iter()
+        .filter(|m| mine.contains(&m.person) && m.is_active(on))
+        .map(|m| (m.body, m.role))
+        .collect()
+}
+
+fn access(principal: &Principal, municipality: &Municipality, structure: &Structure) -> Access {
+    if principal.require_can_manage(municipality).is_ok() {
+        return Access::Manage;
+    }
+    match seats_of(principal, structure, today()) {
+        seats if seats.is_empty() => Access::Public,
+        seats => Access::Member(seats),
+    }
+}
+
+/// The part of `structure` that `access` may see; contact data only for managers.
+fn visible(structure: Structure, access: &Access) -> Structure {
+    if access.manages() {
+        return structure;
+    }
+    let bodies: Vec<Body> = structure
+        .bodies
+        .into_iter()
+        .filter(|b| access.sees(b))
+        .collect();
+    let memberships: Vec<Membership> = structure
+        .memberships
+        .into_iter()
+        .filter(|m| bodies.iter().any(|b| b.id == m.body))
+        .collect();
+    let people = structure
+        .people
+        .into_iter()
+        .filter(|(id, _)| memberships.iter().any(|m| m.person == *id))
+        .map(|(id, p)| {
+            (
+                id,
+                Person {
+                    email: None,
+                    phone: None,
+                    user_id: None,
+                    ..p
+                },
+            )
+        })
+        .collect();
+    Structure {
+        bodies,
+        organisations: structure.organisations,
+        people,
+        memberships,
+    }
+}
+
+/// An open change of one council's structure: the unit of work, the tenant, the structure
+/// as it is, and what the caller may do.
+struct Edit {
+    writes: Writes,
+    municipality: Municipality,
+    structure: Structure,
+    access: Access,
+}
+
+impl Edit {
+    fn tenant(&self) -> Tenant<'_, DatabaseTransaction> {
+        self.writes.tenant(self.municipality.id)
+    }
+
+    fn require_manage(&self) -> Result<()> {
+        if self.access.manages() {
+            Ok(())
+        } else {
+            Err(Error::NotFound)
+        }
+    }
+
+    fn require_edit(&self, body: BodyId) -> Result<&Body> {
+        let found = self.structure.body(body).filter(|b| self.access.sees(b));
+        match found {
+            Some(b) if self.access.edits(body) => Ok(b),
+            Some(_) => Err(Error::Forbidden),
+            None => Err(Error::NotFound),
+        }
+    }
+}
+
+impl Services {
+    async fn edit(&self, principal: &Principal, municipality: MunicipalityId) -> Result<Edit> {
+        // Rights come first: another tenant's id is answered like an unknown one.
+        let target = self.municipality(principal, municipality).await?;
+        if matches!(principal, Principal::Anonymous) {
+            return Err(Error::Unauthenticated);
+        }
+        let writes = self.store.writes().await?;
+        let tenant = writes.tenant(municipality);
+        tenant.lock_structure().await?;
+        let structure: Structure = tenant.structure().await?.try_into()?;
+        let access = access(principal, &target, &structure);
+        if access == Access::Public {
+            return Err(Error::NotFound);
+        }
+        Ok(Edit {
+            writes,
+            municipality: target,
+            structure,
+            access,
+        })
+    }
+
+    /// Keeps the derived seats in line, checks the size limits of every body the change
+    /// touched, and commits the change with its audit entry.
+    async fn finish(
+        &self,
+        mut edit: Edit,
+        principal: &Principal,
+        touched: Vec<BodyId>,
+        dates: Vec<NaiveDate>,
+        change: Change<'_>,
+    ) -> Result<()> {
+        let today = today();
+        let derived = derived_changes(&edit.structure, today, placeholder_id);
+        apply_derived(&mut edit.structure, &derived);
+        let mut bodies = touched;
+        for change in &derived {
+            match change {
+                DerivedChange::Insert(m) | DerivedChange::Update(m) => bodies.push(m.body),
+                DerivedChange::Delete(_) => {}
+            }
+        }
+        bodies.sort();
+        bodies.dedup();
+        for body in bodies {
+            check_size(&edit.structure, body, &dates, today)?;
+        }
+        {
+            let tenant = edit.tenant();
+            for change in &derived {
+                match change {
+                    DerivedChange::Insert(m) => {
+                        tenant.insert_membership(m.data()).await?;
+                    }
+                    DerivedChange::Update(m) => {
+                        tenant.update_membership(m.id, m.data()).await?;
+                    }
+                    DerivedChange::Delete(id) => {
+                        tenant.delete_membership(*id).await?;
+                    }
+                }
+            }
+        }
+        self.record(&edit.writes, principal, change).await?;
+        edit.writes.commit().await?;
+        Ok(())
+    }
+
+    /// The council's structure as the caller may see it (public bodies for everyone).
+    pub async fn council_structure(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+    ) -> Result<StructureView> {
+        let target = self.municipality(principal, municipality).await?;
+        let structure: Structure = self
+            .store
+            .tenant(municipality)
+            .structure()
+            .await?
+            .try_into()?;
+        let access = access(principal, &target, &structure);
+        let warnings = if access.manages() {
+            super::rules::warnings(&structure, today())
+        } else {
+            Vec::new()
+        };
+        Ok(StructureView {
+            structure: visible(structure, &access),
+            warnings,
+            access,
+        })
+    }
+
+    /// Starts an empty council from a template; returns the bodies created.
+    pub async fn apply_template(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        template_id: &str,
+    ) -> Result<Vec<Body>> {
+        let mut edit = self.edit(principal, municipality).await?;
+        edit.require_manage()?;
+        let template = template(template_id)?;
+        if !edit.structure.bodies.is_empty() {
+            return Err(Error::Conflict {
+                field: "templateId",
+                problem: Problem::StructureNotEmpty,
+            });
+        }
+        let mut created: Vec<(String, Body)> = Vec::new();
+        for item in &template.bodies {
+            let parent = item
+                .parent
+                .as_ref()
+                .and_then(|key| created.iter().find(|(k, _)| k == key))
+                .map(|(_, b)| b.id);
+            let mut body = item.body.clone();
+            body.parent = parent;
+            let stored = edit.tenant().insert_body(body.data()).await?;
+            body.id = stored.id;
+            created.push((item.key.clone(), body));
+        }
+        let bodies: Vec<Body> = created.into_iter().map(|(_, b)| b).collect();
+        edit.structure.bodies.clone_from(&bodies);
+        let summary = format!(
+            "Strukturvorlage „{}“ (Version {}) übernommen: {} Gremien",
+            template.name,
+            template.version,
+            bodies.len()
+        );
+        let target = edit.municipality.clone();
+        self.finish(
+            edit,
+            principal,
+            Vec::new(),
+            Vec::new(),
+            Change {
+                action: "structure.template_applied",
+                entity: "council",
+                entity_id: None,
+                municipality: Some(&target),
+                federal_state: None,
+                summary,
+            },
+        )
+        .await?;
+        Ok(bodies)
+    }
+
+    fn check_parent_in(edit: &Edit, body: BodyId, parent: Option<BodyId>) -> Result<()> {
+        if let Some(p) = parent
+            && edit.structure.body(p).is_none()
+        {
+            return Err(Error::validation("parentId", Problem::InvalidId));
+        }
+        check_parent(&edit.structure, body, parent)
+    }
+
+    pub async fn create_body(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        input: BodyInput,
+    ) -> Result<Body> {
+        let mut edit = self.edit(principal, municipality).await?;
+        edit.require_manage()?;
+        let position = edit
+            .structure
+            .bodies
+            .iter()
+            .map(|b| b.position)
+            .max()
+            .map_or(0, |p| p.saturating_add(1));
+        let placeholder = BodyId::from_uuid(uuid::Uuid::now_v7());
+        let mut body = input.parse(placeholder, position)?;
+        Self::check_parent_in(&edit, placeholder, body.parent)?;
+        body.id = edit.tenant().insert_body(body.data()).await?.id;
+        edit.structure.bodies.push(body.clone());
+        let target = edit.municipality.clone();
+        self.finish(
+            edit,
+            principal,
+            vec![body.id],
+            Vec::new(),
+            Change {
+                action: "body.created",
+                entity: "body",
+                entity_id: Some(body.id.to_string()),
+                municipality: Some(&target),
+                federal_state: None,
+                summary: format!("Gremium angelegt: {}", body.name),
+            },
+        )
+        .await?;
+        Ok(body)
+    }
+
+    /// Changes a body: rename, move, reconfigure, dissolve. Its chair, deputy or moderator may
+    /// change what describes it; moving, dissolving and the rules of seats are for managers.
+    pub async fn update_body(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: BodyId,
+        input: BodyInput,
+    ) -> Result<Body> {
+        let mut edit = self.edit(principal, municipality).await?;
+        let current = edit.require_edit(id)?.clone();
+        let body = input.parse(id, current.position)?;
+        let structural = body.parent != current.parent
+            || body.kind != current.kind
+            || body.dissolved_on != current.dissolved_on
+            || body.moderators_are_members != current.moderators_are_members
+            || body.max_members != current.max_members
+            || body.seats != current.seats;
+        if structural {
+            edit.require_manage().map_err(|_| Error::Forbidden)?;
+        }
+        Self::check_parent_in(&edit, id, body.parent)?;
+        let mut dates = Vec::new();
+        // Dissolving ends the terms that run past the dissolution.
+        if let Some(end) = body.dissolved_on
+            && current.dissolved_on != body.dissolved_on
+        {
+            let ending: Vec<Membership> = edit
+                .structure
+                .memberships
+                .iter()
+                .filter(|m| m.body == id && m.term_end.is_none_or(|e| e > end))
+                .cloned()
+                .collect();
+            for mut m in ending {
+                m.term_end = Some(end.max(m.term_start));
+                edit.tenant().update_membership(m.id, m.data()).await?;
+                if let Some(slot) = edit.structure.memberships.iter_mut().find(|x| x.id == m.id) {
+                    *slot = m;
+                }
+            }
+            dates.push(end);
+        }
+        edit.tenant()
+            .update_body(id, body.data())
+            .await?
+            .ok_or(Error::NotFound)?;
+        if let Some(slot) = edit.structure.bodies.iter_mut().find(|b| b.id == id) {
+            *slot = body.clone();
+        }
+        let target = edit.municipality.clone();
+        let summary = if body.dissolved_on.is_some() && current.dissolved_on.is_none() {
+            format!("Gremium aufgelöst: {}", body.name)
+        } else {
+            format!("Gremium geändert: {}", body.name)
+        };
+        self.finish(
+            edit,
+            principal,
+            vec![id],
+            dates,
+            Change {
+                action: "body.updated",
+                entity: "body",
+                entity_id: Some(id.to_string()),
+                municipality: Some(&target),
+                federal_state: None,
+                summary,
+            },
+        )
+        .await?;
+        Ok(body)
+    }
+
+    pub async fn save_organisation(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: Option<OrganisationId>,
+        input: OrganisationInput,
+    ) -> Result<Organisation> {
+        let edit = self.edit(principal, municipality).await?;
+        edit.require_manage()?;
+        let (name, sector) = input.parse()?;
+        let data = OrganisationData {
+            name: name.clone(),
+            sector: sector.code().to_owned(),
+        };
+        let saved = match id {
+            None => edit.tenant().insert_organisation(data).await?,
+            Some(id) => edit
+                .tenant()
+                .update_organisation(id, data)
+                .await?
+                .ok_or(Error::NotFound)?,
+        };
+        let target = edit.municipality.clone();
+        self.finish(
+            edit,
+            principal,
+            Vec::new(),
+            Vec::new(),
+            Change {
+                action: if id.is_some() {
+                    "organisation.updated"
+                } else {
+                    "organisation.created"
+                },
+                entity: "organisation",
+                entity_id: Some(saved.id.to_string()),
+                municipality: Some(&target),
+                federal_state: None,
+                summary: format!("Organisation gespeichert: {name}"),
+            },
+        )
+        .await?;
+        Ok(Organisation {
+            id: saved.id,
+            name,
+            sector,
+        })
+    }
+
+    /// Creates or changes a person. The audit entry names no one: people are personal data.
+    pub async fn save_person(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: Option<PersonId>,
+        input: PersonInput,
+    ) -> Result<(PersonId, Person)> {
+        let edit = self.edit(principal, municipality).await?;
+        edit.require_manage()?;
+        let mut data = input.parse()?;
+        let saved = match id {
+            None => edit.tenant().insert_person(data).await?,
+            Some(id) => {
+                // The link to an account is kept by the platform, not by this form.
+                data.user_id = edit.structure.person(id).ok_or(Error::NotFound)?.user_id;
+                edit.tenant()
+                    .update_person(id, data)
+                    .await?
+                    .ok_or(Error::NotFound)?
+            }
+        };
+        let target = edit.municipality.clone();
+        self.finish(
+            edit,
+            principal,
+            Vec::new(),
+            Vec::new(),
+            Change {
+                action: if id.is_some() {
+                    "person.updated"
+                } else {
+                    "person.created"
+                },
+                entity: "person",
+                entity_id: Some(saved.id.to_string()),
+                municipality: Some(&target),
+                federal_state: None,
+                summary: "Person gespeichert".to_owned(),
+            },
+        )
+        .await?;
+        Ok((saved.id, saved.data))
+    }
+
+    /// Checks a membership's references within the tenant: an id of another municipality is
+    /// answered like an unknown one.
+    fn check_membership(edit: &Edit, input: &MembershipInput) -> Result<Option<String>> {
+        let appointed_by = input.check()?;
+        let body = edit.require_edit(input.body)?;
+        edit.structure.person(input.person).ok_or(Error::NotFound)?;
+        if let Some(org) = input.organisation {
+            edit.structure.organisation(org).ok_or(Error::NotFound)?;
+        }
+        if body.is_dissolved(input.term_start) {
+            return Err(Error::validation(
+                "bodyId",
+                Problem::BodyDissolved {
+                    body: body.name.clone(),
+                },
+            ));
+        }
+        Ok(appointed_by)
+    }
+
+    pub async fn add_membership(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        input: MembershipInput,
+    ) -> Result<Membership> {
+        let mut edit = self.edit(principal, municipality).await?;
+        let appointed_by = Self::check_membership(&edit, &input)?;
+        let mut membership = Membership {
+            id: placeholder_id(),
+            body: input.body,
+            person: input.person,
+            role: input.role,
+            organisation: input.organisation,
+            term_start: input.term_start,
+            term_end: input.term_end,
+            appointed_by,
+            derived_from: None,
+        };
+        membership.id = edit.tenant().insert_membership(membership.data()).await?.id;
+        edit.structure.memberships.push(membership.clone());
+        let target = edit.municipality.clone();
+        let body_name = edit
+            .structure
+            .body(input.body)
+            .map(|b| b.name.clone())
+            .unwrap_or_default();
+        self.finish(
+            edit,
+            principal,
+            vec![membership.body],
+            vec![membership.term_start],
+            Change {
+                action: "membership.created",
+                entity: "membership",
+                entity_id: Some(membership.id.to_string()),
+                municipality: Some(&target),
+                federal_state: None,
+                summary: format!(
+                    "Mitgliedschaft in {body_name} eingetragen ({})",
+                    membership.role.label(crate::Lang::De)
+                ),
+            },
+        )
+        .await?;
+        Ok(membership)
+    }
+
+    /// Changes a membership (role, term, organisation); ending a term is setting its end.
+    pub async fn update_membership(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: MembershipId,
+        input: MembershipInput,
+    ) -> Result<Membership> {
+        let mut edit = self.edit(principal, municipality).await?;
+        let current = edit
+            .structure
+            .membership(id)
+            .cloned()
+            .ok_or(Error::NotFound)?;
+        edit.require_edit(current.body)?;
+        if current.derived_from.is_some() {
+            return Err(Error::validation("id", Problem::DerivedMembership));
+        }
+        let appointed_by = Self::check_membership(&edit, &input)?;
+        let membership = Membership {
+            id,
+            body: input.body,
+            person: input.person,
+            role: input.role,
+            organisation: input.organisation,
+            term_start: input.term_start,
+            term_end: input.term_end,
+            appointed_by,
+            derived_from: None,
+        };
+        edit.tenant()
+            .update_membership(id, membership.data())
+            .await?
+            .ok_or(Error::NotFound)?;
+        if let Some(slot) = edit.structure.memberships.iter_mut().find(|m| m.id == id) {
+            *slot = membership.clone();
+        }
+        let target = edit.municipality.clone();
+        self.finish(
+            edit,
+            principal,
+            vec![current.body, membership.body],
+            vec![membership.term_start],
+            Change {
+                action: "membership.updated",
+                entity: "membership",
+                entity_id: Some(id.to_string()),
+                municipality: Some(&target),
+                federal_state: None,
+                summary: format!(
+                    "Mitgliedschaft geändert ({})",
+                    membership.role.label(crate::Lang::De)
+                ),
+            },
+        )
+        .await?;
+        Ok(membership)
+    }
+
+    /// Deletes a membership recorded in error (a term that ended is ended, not deleted).
+    pub async fn delete_membership(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: MembershipId,
+    ) -> Result<()> {
+        let mut edit = self.edit(principal, municipality).await?;
+        let current = edit
+            .structure
+            .membership(id)
+            .cloned()
+            .ok_or(Error::NotFound)?;
+        edit.require_edit(current.body)?;
+        if current.derived_from.is_some() {
+            return Err(Error::validation("id", Problem::DerivedMembership));
+        }
+        edit.tenant().delete_membership(id).await?;
+        edit.structure.memberships.retain(|m| m.id != id);
+        let target = edit.municipality.clone();
+        self.finish(
+            edit,
+            principal,
+            Vec::new(),
+            Vec::new(),
+            Change {
+                action: "membership.deleted",
+                entity: "membership",
+                entity_id: Some(id.to_string()),
+                municipality: Some(&target),
+                federal_state: None,
+                summary: "Mitgliedschaft gelöscht".to_owned(),
+            },
+        )
+        .await
+    }
+}
