@@ -25,8 +25,10 @@ const PUBLIC_MUTATIONS: [&str; 5] = [
 
 /// Queries anyone may run: the public registry and the caller's own account; and queries whose
 /// answer is scoped to the reader (audit log, accounts), tested in `tests/accounts.rs`.
-const PUBLIC_QUERIES: [&str; 6] = [
+const PUBLIC_QUERIES: [&str; 8] = [
     "accounts",
+    "councilStructure",
+    "structureTemplates",
     "municipalities",
     "municipality",
     "municipalityBySlug",
@@ -62,8 +64,66 @@ fn root_fields(sdl: &str, root: &str) -> BTreeMap<String, String> {
     fields
 }
 
+/// Ids of one council's structure, made by the platform administrator.
+#[derive(Clone)]
+struct Parts {
+    body: String,
+    person: String,
+    organisation: String,
+    membership: String,
+    /// Further memberships, one per role of the matrix, to be deleted.
+    deletable: Vec<String>,
+}
+
+/// A body, an organisation, a person and memberships in `municipality`.
+async fn parts(app: &TestApp, municipality: &str) -> Parts {
+    let run = |query: &'static str, vars: Value| async move {
+        let body = app.admin(query, vars).await;
+        body["data"]
+            .as_object()
+            .and_then(|d| d.values().next())
+            .and_then(|v| v["id"].as_str())
+            .unwrap_or_else(|| panic!("{query}: {body}"))
+            .to_owned()
+    };
+    let body = run(
+        "mutation($m: ID!) { createBody(municipalityId: $m, input: { name: \"AG Test\", kind: WORKING_GROUP }) { id } }",
+        json!({ "m": municipality }),
+    )
+    .await;
+    let person = run(
+        "mutation($m: ID!) { savePerson(municipalityId: $m, input: { name: \"Leitung Ordnungsamt\" }) { id } }",
+        json!({ "m": municipality }),
+    )
+    .await;
+    let organisation = run(
+        "mutation($m: ID!) { saveOrganisation(municipalityId: $m, input: { name: \"Ordnungsamt\", sector: ADMINISTRATION }) { id } }",
+        json!({ "m": municipality }),
+    )
+    .await;
+    let add = "mutation($m: ID!, $i: MembershipInput!) { addMembership(municipalityId: $m, input: $i) { id } }";
+    let membership_input =
+        json!({ "bodyId": body, "personId": person, "role": "MEMBER", "termStart": "2026-01-01" });
+    let membership = run(add, json!({ "m": municipality, "i": membership_input })).await;
+    let mut deletable = Vec::new();
+    for _ in 0..ROLES.len() {
+        deletable.push(run(add, json!({ "m": municipality, "i": membership_input })).await);
+    }
+    Parts {
+        body,
+        person,
+        organisation,
+        membership,
+        deletable,
+    }
+}
+
 struct World {
     app: TestApp,
+    /// Structures of Halle (Saxony-Anhalt), Leipzig and Chemnitz (Saxony).
+    halle_parts: Parts,
+    leipzig_parts: Parts,
+    chemnitz_parts: Parts,
     leipzig: String,
     chemnitz: String,
     halle: String,
@@ -127,7 +187,13 @@ async fn world(db: TestDatabase) -> World {
             list.push(id_of(app.in_session(&cookie, me, json!({})).await));
         }
     }
+    let halle_parts = parts(&app, &halle).await;
+    let leipzig_parts = parts(&app, &leipzig).await;
+    let chemnitz_parts = parts(&app, &chemnitz).await;
     World {
+        halle_parts,
+        leipzig_parts,
+        chemnitz_parts,
         app,
         leipzig,
         chemnitz,
@@ -176,6 +242,17 @@ const ROLES: [&str; 6] = [
     "platform admin",
 ];
 
+/// Who may change Halle's council structure: its administrators, Saxony-Anhalt's office and
+/// the operator; to everyone else Halle's structure does not exist.
+const HALLE_STRUCTURE: [&str; 6] = [
+    "NOT_FOUND",
+    "OK",
+    "NOT_FOUND",
+    "OK",
+    "UNAUTHENTICATED",
+    "OK",
+];
+
 async fn every_mutation_against_every_role(db: TestDatabase) {
     let w = world(db).await;
     let create = "mutation($i: CreateMunicipalityInput!) { createMunicipality(input: $i) { id } }";
@@ -186,6 +263,7 @@ async fn every_mutation_against_every_role(db: TestDatabase) {
     // (mutation, case, query, variables per call number, expected outcome per role in ROLES order)
     type Vars = Box<dyn Fn(usize) -> Value>;
     let (leipzig, halle) = (w.leipzig.clone(), w.halle.clone());
+    let halle_parts = w.halle_parts.clone();
     let erasable = w.erasable.clone();
     let exportable = w.leipzig_person.clone();
     let revocable = w.revocable.clone();
@@ -353,6 +431,95 @@ async fn every_mutation_against_every_role(db: TestDatabase) {
                 "OK",
             ],
         ),
+        // Halle has bodies already: those allowed get past the rights check to the conflict.
+        (
+            "applyStructureTemplate",
+            "blank, to Halle",
+            "mutation($m: ID!) { applyStructureTemplate(municipalityId: $m, templateId: \"blank\") { id } }",
+            Box::new({
+                let id = halle.clone();
+                move |_| json!({ "m": id })
+            }),
+            [
+                "NOT_FOUND",
+                "CONFLICT",
+                "NOT_FOUND",
+                "CONFLICT",
+                "UNAUTHENTICATED",
+                "CONFLICT",
+            ],
+        ),
+        (
+            "createBody",
+            "in Halle",
+            "mutation($m: ID!, $i: BodyInput!) { createBody(municipalityId: $m, input: $i) { id } }",
+            Box::new({
+                let id = halle.clone();
+                move |n| json!({ "m": id, "i": { "name": format!("AG {n}"), "kind": "WORKING_GROUP" } })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "updateBody",
+            "of Halle",
+            "mutation($m: ID!, $id: ID!, $i: BodyInput!) { updateBody(municipalityId: $m, id: $id, input: $i) { id } }",
+            Box::new({
+                let (id, body) = (halle.clone(), halle_parts.body.clone());
+                move |n| json!({ "m": id, "id": body, "i": { "name": format!("AG umbenannt {n}"), "kind": "WORKING_GROUP" } })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "saveOrganisation",
+            "new, in Halle",
+            "mutation($m: ID!, $i: OrganisationInput!) { saveOrganisation(municipalityId: $m, input: $i) { id } }",
+            Box::new({
+                let id = halle.clone();
+                move |n| json!({ "m": id, "i": { "name": format!("Verein {n}"), "sector": "CIVIL_SOCIETY" } })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "savePerson",
+            "new, in Halle",
+            "mutation($m: ID!, $i: PersonInput!) { savePerson(municipalityId: $m, input: $i) { id } }",
+            Box::new({
+                let id = halle.clone();
+                move |n| json!({ "m": id, "i": { "name": format!("Moderation {n}") } })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "addMembership",
+            "in Halle",
+            "mutation($m: ID!, $i: MembershipInput!) { addMembership(municipalityId: $m, input: $i) { id } }",
+            Box::new({
+                let (id, parts) = (halle.clone(), halle_parts.clone());
+                move |_| json!({ "m": id, "i": { "bodyId": parts.body, "personId": parts.person, "role": "MEMBER", "termStart": "2026-02-01" } })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "updateMembership",
+            "in Halle",
+            "mutation($m: ID!, $id: ID!, $i: MembershipInput!) { updateMembership(municipalityId: $m, id: $id, input: $i) { id } }",
+            Box::new({
+                let (id, parts) = (halle.clone(), halle_parts.clone());
+                move |n| json!({ "m": id, "id": parts.membership, "i": { "bodyId": parts.body, "personId": parts.person, "role": "MEMBER", "termStart": format!("2026-01-{:02}", n % 28 + 1) } })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        // Each call deletes another membership, so every role faces an existing one.
+        (
+            "deleteMembership",
+            "in Halle",
+            "mutation($m: ID!, $id: ID!) { deleteMembership(municipalityId: $m, id: $id) { id } }",
+            Box::new({
+                let (id, deletable) = (halle.clone(), halle_parts.deletable.clone());
+                move |n| json!({ "m": id, "id": deletable[(n - 1) % ROLES.len()] })
+            }),
+            HALLE_STRUCTURE,
+        ),
         // Last: the operator's move changes the world for every case after it.
         (
             "updateMunicipality",
@@ -422,6 +589,10 @@ async fn every_mutation_against_every_role(db: TestDatabase) {
 enum IdKind {
     Municipality,
     Person,
+    Body,
+    StructurePerson,
+    Organisation,
+    Membership,
 }
 
 /// Every field that takes an id, called by the administrator of Halle with Leipzig's id and
@@ -472,8 +643,126 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
             ),
         ),
     ]);
-    // Readable by everyone on purpose: the registry of municipalities is public open data.
-    let public_reads = ["Query.municipality"];
+    // Structure fields take the caller's own municipality as `$m` and the id under test as
+    // `$id`; with another tenant's municipality as `$m` they are covered by the
+    // `Municipality` calls.
+    let structure_calls: [(&str, &str, IdKind); 12] = [
+        (
+            "Mutation.applyStructureTemplate",
+            "mutation($id: ID!) { applyStructureTemplate(municipalityId: $id, templateId: \"blank\") { id } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.createBody",
+            "mutation($id: ID!) { createBody(municipalityId: $id, input: { name: \"AG\", kind: WORKING_GROUP }) { id } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.createBody#parent",
+            "mutation($m: ID!, $id: ID!) { createBody(municipalityId: $m, input: { name: \"AG\", kind: WORKING_GROUP, parentId: $id }) { id } }",
+            IdKind::Body,
+        ),
+        (
+            "Mutation.updateBody",
+            "mutation($m: ID!, $id: ID!) { updateBody(municipalityId: $m, id: $id, input: { name: \"Übernahme\", kind: WORKING_GROUP }) { id } }",
+            IdKind::Body,
+        ),
+        (
+            "Mutation.saveOrganisation",
+            "mutation($m: ID!, $id: ID!) { saveOrganisation(municipalityId: $m, id: $id, input: { name: \"Übernahme\", sector: OTHER }) { id } }",
+            IdKind::Organisation,
+        ),
+        (
+            "Mutation.savePerson",
+            "mutation($m: ID!, $id: ID!) { savePerson(municipalityId: $m, id: $id, input: { name: \"Übernahme\" }) { id } }",
+            IdKind::StructurePerson,
+        ),
+        (
+            "Mutation.addMembership",
+            "mutation($m: ID!, $id: ID!, $p: ID!) { addMembership(municipalityId: $m, input: { bodyId: $id, personId: $p, role: MEMBER, termStart: \"2026-01-01\" }) { id } }",
+            IdKind::Body,
+        ),
+        (
+            "Mutation.addMembership#person",
+            "mutation($m: ID!, $id: ID!, $b: ID!) { addMembership(municipalityId: $m, input: { bodyId: $b, personId: $id, role: MEMBER, termStart: \"2026-01-01\" }) { id } }",
+            IdKind::StructurePerson,
+        ),
+        (
+            "Mutation.addMembership#organisation",
+            "mutation($m: ID!, $id: ID!, $b: ID!, $p: ID!) { addMembership(municipalityId: $m, input: { bodyId: $b, personId: $p, organisationId: $id, role: MEMBER, termStart: \"2026-01-01\" }) { id } }",
+            IdKind::Organisation,
+        ),
+        (
+            "Mutation.updateMembership",
+            "mutation($m: ID!, $id: ID!, $b: ID!, $p: ID!) { updateMembership(municipalityId: $m, id: $id, input: { bodyId: $b, personId: $p, role: MEMBER, termStart: \"2026-01-01\" }) { id } }",
+            IdKind::Membership,
+        ),
+        (
+            "Mutation.deleteMembership",
+            "mutation($m: ID!, $id: ID!) { deleteMembership(municipalityId: $m, id: $id) { id } }",
+            IdKind::Membership,
+        ),
+        (
+            "Query.councilStructure#internal",
+            "query($id: ID!) { councilStructure(municipalityId: $id) { canManage bodies { id } people { email } warnings { message } } }",
+            IdKind::Municipality,
+        ),
+    ];
+    // Readable by everyone on purpose: the registry of municipalities is public open data,
+    // and a council's public bodies are public (checked below for what they do not show).
+    let public_reads = ["Query.municipality", "Query.councilStructure"];
+    let foreign_of = |parts: &Parts, kind: &IdKind| match kind {
+        IdKind::Body => parts.body.clone(),
+        IdKind::StructurePerson => parts.person.clone(),
+        IdKind::Organisation => parts.organisation.clone(),
+        IdKind::Membership => parts.membership.clone(),
+        IdKind::Municipality | IdKind::Person => unreachable!("not a structure id"),
+    };
+    for (key, query, kind) in &structure_calls {
+        for (role, own, foreign_parts, foreign_municipality) in [
+            ("admin Halle", &w.halle, &w.leipzig_parts, &w.leipzig),
+            ("state office ST", &w.halle, &w.chemnitz_parts, &w.chemnitz),
+        ] {
+            let own_parts = &w.halle_parts;
+            let vars = |id: &str| json!({ "m": own, "id": id, "b": own_parts.body, "p": own_parts.person });
+            let (foreign, unknown) = match kind {
+                IdKind::Municipality => (vars(foreign_municipality), vars(UNKNOWN_ID)),
+                other => (vars(&foreign_of(foreign_parts, other)), vars(UNKNOWN_ID)),
+            };
+            let foreign = w.call(role, query, foreign).await;
+            let unknown = w.call(role, query, unknown).await;
+            if *key == "Query.councilStructure#internal" {
+                // Another city's structure reads like the public's view: no internal bodies,
+                // no contact data, no warnings, no rights.
+                assert_eq!(
+                    foreign["data"]["councilStructure"]["canManage"], false,
+                    "{foreign}"
+                );
+                assert_eq!(
+                    foreign["data"]["councilStructure"]["bodies"],
+                    json!([]),
+                    "{foreign}"
+                );
+                assert_eq!(
+                    foreign["data"]["councilStructure"]["people"],
+                    json!([]),
+                    "{foreign}"
+                );
+                assert_eq!(
+                    foreign["data"]["councilStructure"]["warnings"],
+                    json!([]),
+                    "{foreign}"
+                );
+                continue;
+            }
+            assert_eq!(outcome(&foreign), "NOT_FOUND", "{key} as {role}: {foreign}");
+            assert_eq!(
+                comparable(&foreign),
+                comparable(&unknown),
+                "{key} as {role}: foreign and unknown differ"
+            );
+        }
+    }
 
     let sdl = praevnet_api::sdl();
     for root in ["Query", "Mutation"] {
@@ -482,6 +771,9 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
             // inviteUser takes its municipality id inside its input object.
             let takes_id = args.contains(": ID") || key == "Mutation.inviteUser";
             if !takes_id || public_reads.contains(&key.as_str()) {
+                continue;
+            }
+            if structure_calls.iter().any(|(k, _, _)| *k == key) {
                 continue;
             }
             let (query, _) = calls

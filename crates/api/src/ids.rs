@@ -15,3 +15,10 @@ pub(crate) fn user_id(id: &ID, field: &'static str) -> Result<UserId, Error> {
         .map(UserId::from_uuid)
         .map_err(|_| Error::validation(field, Problem::InvalidId))
 }
+
+/// Parses any typed id of core from a GraphQL `ID`.
+pub(crate) fn parse<T>(id: &ID, field: &'static str, make: fn(Uuid) -> T) -> Result<T, Error> {
+    Uuid::parse_str(id.as_str())
+        .map(make)
+        .map_err(|_| Error::validation(field, Problem::InvalidId))
+}

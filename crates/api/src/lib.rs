@@ -9,6 +9,7 @@ mod error;
 mod ids;
 mod municipality;
 mod schema;
+mod structure;
 
 pub use context::{RequestContext, SessionChange};
 pub use error::finalize_response;

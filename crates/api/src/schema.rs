@@ -7,12 +7,18 @@ use crate::account::{AccountMutation, AccountQuery};
 use crate::audit::AuditQuery;
 use crate::council::CouncilMutation;
 use crate::municipality::{MunicipalityMutation, MunicipalityQuery};
+use crate::structure::{StructureMutation, StructureQuery};
 
 #[derive(MergedObject, Default, Debug)]
-pub struct Query(MunicipalityQuery, AccountQuery, AuditQuery);
+pub struct Query(MunicipalityQuery, AccountQuery, AuditQuery, StructureQuery);
 
 #[derive(MergedObject, Default, Debug)]
-pub struct Mutation(MunicipalityMutation, CouncilMutation, AccountMutation);
+pub struct Mutation(
+    MunicipalityMutation,
+    CouncilMutation,
+    AccountMutation,
+    StructureMutation,
+);
 
 pub type ApiSchema = Schema<Query, Mutation, EmptySubscription>;
 

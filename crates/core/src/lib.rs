@@ -23,7 +23,9 @@ mod token;
 
 pub use error::{Error, Problem};
 pub use lang::Lang;
-pub use praevnet_store::{CouncilId, MunicipalityId, UserId};
+pub use praevnet_store::{
+    BodyId, CouncilId, MembershipId, MunicipalityId, OrganisationId, PersonId, UserId,
+};
 pub use principal::Principal;
 pub use services::{Page, Services, page_bounds};
 

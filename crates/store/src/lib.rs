@@ -36,10 +36,10 @@ pub use migrate::{MigrationState, migrate_down, migrate_status, migrate_up};
 pub use municipalities::{
     Municipalities, MunicipalityData, MunicipalityFilter, MunicipalityRecord,
 };
+pub use sea_orm::DatabaseTransaction;
 pub use structure::{
     BodyData, BodyRecord, MembershipData, MembershipRecord, OrganisationData, OrganisationRecord,
     PersonData, PersonRecord, RulesData, RulesRecord, SeatRecord, StructureRecord,
 };
 pub use tenant::{CouncilData, CouncilRecord, Tenant};
-pub use sea_orm::DatabaseTransaction;
 pub use writes::Writes;

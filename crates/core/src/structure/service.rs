@@ -328,7 +328,7 @@ impl Services {
         if let Some(p) = parent
             && edit.structure.body(p).is_none()
         {
-            return Err(Error::validation("parentId", Problem::InvalidId));
+            return Err(Error::NotFound);
         }
         check_parent(&edit.structure, body, parent)
     }

@@ -1,0 +1,446 @@
+//! Council structures through the GraphQL API, on SQLite and PostgreSQL: templates, bodies,
+//! people, memberships and the rules the platform keeps (derived seats, size limits,
+//! dissolution, warnings, who sees what). Who may call what is in `tests/authorization.rs`.
+
+mod support;
+
+use praevnet_testkit::{TestDatabase, on_both_databases};
+use serde_json::{Value, json};
+use support::{TestApp, error_code, error_message};
+
+const STRUCTURE: &str = "query($m: ID!, $on: NaiveDate) { councilStructure(municipalityId: $m) {
+    canManage
+    bodies { id name kind parentId public moderatorsAreMembers maxMembers seats { label sector seats }
+             dissolvedOn memberships(activeOn: $on) { id role derived termStart termEnd person { name email } } }
+    people { id name email }
+    warnings { kind message bodyId }
+} }";
+
+async fn structure(app: &TestApp, municipality: &str, on: Option<&str>) -> Value {
+    let body = app
+        .admin(STRUCTURE, json!({ "m": municipality, "on": on }))
+        .await;
+    assert!(body["errors"].is_null(), "{body}");
+    body["data"]["councilStructure"].clone()
+}
+
+fn body<'a>(structure: &'a Value, name: &str) -> &'a Value {
+    structure["bodies"]
+        .as_array()
+        .and_then(|b| b.iter().find(|b| b["name"] == name))
+        .unwrap_or_else(|| panic!("no body {name} in {structure}"))
+}
+
+/// Runs a structure mutation as the administrator and returns the id it reports.
+async fn change(app: &TestApp, mutation: &str, variables: Value) -> String {
+    let body = app.admin(mutation, variables).await;
+    body["data"]
+        .as_object()
+        .and_then(|d| d.values().next())
+        .and_then(|v| v["id"].as_str())
+        .unwrap_or_else(|| panic!("{mutation}: {body}"))
+        .to_owned()
+}
+
+const APPLY: &str = "mutation($m: ID!, $t: String!) { applyStructureTemplate(municipalityId: $m, templateId: $t) { id } }";
+const CREATE_BODY: &str =
+    "mutation($m: ID!, $i: BodyInput!) { createBody(municipalityId: $m, input: $i) { id } }";
+const UPDATE_BODY: &str = "mutation($m: ID!, $id: ID!, $i: BodyInput!) { updateBody(municipalityId: $m, id: $id, input: $i) { id } }";
+const PERSON: &str =
+    "mutation($m: ID!, $i: PersonInput!) { savePerson(municipalityId: $m, input: $i) { id } }";
+const ORGANISATION: &str = "mutation($m: ID!, $i: OrganisationInput!) { saveOrganisation(municipalityId: $m, input: $i) { id } }";
+const ADD: &str = "mutation($m: ID!, $i: MembershipInput!) { addMembership(municipalityId: $m, input: $i) { id } }";
+const UPDATE: &str = "mutation($m: ID!, $id: ID!, $i: MembershipInput!) { updateMembership(municipalityId: $m, id: $id, input: $i) { id } }";
+
+async fn city_with(app: &TestApp, template: &str) -> String {
+    let city = app
+        .create_municipality("Musterstadt", "14522000", "SN")
+        .await;
+    change(app, APPLY, json!({ "m": city, "t": template })).await;
+    city
+}
+
+async fn person(app: &TestApp, city: &str, name: &str) -> String {
+    change(
+        app,
+        PERSON,
+        json!({ "m": city, "i": { "name": name, "email": format!("{}@musterstadt.test", name.len()) } }),
+    )
+    .await
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
+async fn templates_start_a_council_that_is_then_the_citys_own(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let listed = app
+        .query(
+            "{ structureTemplates { id version bodies { key parentKey } } }",
+            json!({}),
+        )
+        .await;
+    let ids: Vec<&str> = listed["data"]["structureTemplates"]
+        .as_array()
+        .expect("templates")
+        .iter()
+        .filter_map(|t| t["id"].as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "halle",
+            "zwickau",
+            "zwickau-fuehrungsstab",
+            "leipzig",
+            "chemnitz",
+            "blank"
+        ]
+    );
+
+    let city = city_with(&app, "halle").await;
+    let s = structure(&app, &city, None).await;
+    assert_eq!(s["bodies"].as_array().map(Vec::len), Some(7), "{s}");
+    let steering = body(&s, "Steuerungsgruppe");
+    assert_eq!(steering["moderatorsAreMembers"], true);
+    assert_eq!(steering["seats"].as_array().map(Vec::len), Some(3));
+    assert_eq!(
+        body(&s, "AG Diskriminierung")["parentId"],
+        steering["id"],
+        "the working groups report to the steering group"
+    );
+    // The three appointed seats are empty: one warning each.
+    let vacant = s["warnings"]
+        .as_array()
+        .expect("warnings")
+        .iter()
+        .filter(|w| w["kind"] == "VACANT_SEAT")
+        .count();
+    assert_eq!(vacant, 3, "{}", s["warnings"]);
+
+    // A second template would mix two structures.
+    let again = app.admin(APPLY, json!({ "m": city, "t": "zwickau" })).await;
+    assert_eq!(error_code(&again), Some("CONFLICT"), "{again}");
+    let unknown = app.admin(APPLY, json!({ "m": city, "t": "berlin" })).await;
+    assert_eq!(error_code(&unknown), Some("VALIDATION"), "{unknown}");
+
+    // From here on it is the city's: rename, move, add.
+    let group = body(&s, "AG Schulumfeld und Freizeit")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let assembly = body(&s, "Vollversammlung")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    change(
+        &app,
+        UPDATE_BODY,
+        json!({ "m": city, "id": group, "i": { "name": "AG Schule und Freizeit", "kind": "WORKING_GROUP", "parentId": assembly } }),
+    )
+    .await;
+    let s = structure(&app, &city, None).await;
+    assert_eq!(
+        body(&s, "AG Schule und Freizeit")["parentId"],
+        json!(assembly)
+    );
+
+    // A body cannot report to one of its own sub-bodies.
+    let steering_id = body(&s, "Steuerungsgruppe")["id"].clone();
+    let group_of_steering = body(&s, "AG Diskriminierung")["id"].clone();
+    let cycle = app
+        .admin(
+            UPDATE_BODY,
+            json!({ "m": city, "id": steering_id, "i": { "name": "Steuerungsgruppe", "kind": "STEERING_GROUP", "moderatorsAreMembers": true, "parentId": group_of_steering,
+                    "seats": steering["seats"] } }),
+        )
+        .await;
+    assert_eq!(error_code(&cycle), Some("VALIDATION"), "{cycle}");
+    assert_eq!(cycle["errors"][0]["extensions"]["field"], "parentId");
+}
+
+async fn a_moderator_sits_in_the_steering_group_while_moderating(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let city = city_with(&app, "halle").await;
+    let s = structure(&app, &city, None).await;
+    let steering = body(&s, "Steuerungsgruppe")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let group = change(
+        &app,
+        CREATE_BODY,
+        json!({ "m": city, "i": { "name": "AG Sicherheit in Kleingärten", "kind": "WORKING_GROUP", "scope": "THEMATIC", "parentId": steering } }),
+    )
+    .await;
+    let anna = person(&app, &city, "Moderation AG Kleingärten").await;
+    let start = "2026-01-01";
+    let moderation = change(
+        &app,
+        ADD,
+        json!({ "m": city, "i": { "bodyId": group, "personId": anna, "role": "MODERATOR", "termStart": start } }),
+    )
+    .await;
+
+    let s = structure(&app, &city, None).await;
+    let seats = body(&s, "Steuerungsgruppe")["memberships"]
+        .as_array()
+        .expect("list")
+        .clone();
+    assert_eq!(seats.len(), 1, "{seats:?}");
+    assert_eq!(seats[0]["derived"], true);
+    assert_eq!(seats[0]["role"], "MEMBER");
+    assert_eq!(seats[0]["person"]["name"], "Moderation AG Kleingärten");
+
+    // The derived seat is the platform's: it cannot be edited by hand.
+    let derived_id = seats[0]["id"].clone();
+    let by_hand = app
+        .admin(
+            UPDATE,
+            json!({ "m": city, "id": derived_id, "i": { "bodyId": steering, "personId": anna, "role": "CHAIR", "termStart": start } }),
+        )
+        .await;
+    assert_eq!(error_code(&by_hand), Some("VALIDATION"), "{by_hand}");
+
+    // She stops moderating but stays in the group: the steering group seat ends today.
+    change(
+        &app,
+        UPDATE,
+        json!({ "m": city, "id": moderation, "i": { "bodyId": group, "personId": anna, "role": "MEMBER", "termStart": start } }),
+    )
+    .await;
+    let tomorrow = today().succ_opt().expect("tomorrow").to_string();
+    let s = structure(&app, &city, Some(&tomorrow)).await;
+    assert_eq!(
+        body(&s, "Steuerungsgruppe")["memberships"],
+        json!([]),
+        "{s}"
+    );
+    let s = structure(&app, &city, None).await;
+    let ended = &body(&s, "Steuerungsgruppe")["memberships"][0];
+    assert_eq!(ended["termEnd"], today().to_string(), "{ended}");
+    assert_eq!(
+        body(&s, "AG Sicherheit in Kleingärten")["memberships"][0]["role"],
+        "MEMBER"
+    );
+}
+
+async fn a_body_cannot_grow_beyond_its_limit(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let city = city_with(&app, "zwickau").await;
+    let s = structure(&app, &city, None).await;
+    let steering = body(&s, "Lenkungsgremium");
+    assert_eq!(steering["maxMembers"], 15);
+    let steering = steering["id"].as_str().expect("id").to_owned();
+    for n in 0..15 {
+        let p = person(&app, &city, &format!("Entscheidungsträger {n}")).await;
+        change(
+            &app,
+            ADD,
+            json!({ "m": city, "i": { "bodyId": steering, "personId": p, "role": "MEMBER", "termStart": "2026-01-01" } }),
+        )
+        .await;
+    }
+    let sixteenth = person(&app, &city, "Entscheidungsträger 16").await;
+    let input = json!({ "m": city, "i": { "bodyId": steering, "personId": sixteenth, "role": "MEMBER", "termStart": "2026-01-01" } });
+    let refused = app.admin(ADD, input.clone()).await;
+    assert_eq!(error_code(&refused), Some("VALIDATION"), "{refused}");
+    assert!(
+        error_message(&refused).contains("„Lenkungsgremium“ hat höchstens 15 Mitglieder"),
+        "{refused}"
+    );
+    let (_, english) = app
+        .post(
+            json!({ "query": ADD, "variables": input }),
+            &[
+                ("cookie", &app.admin_cookie()),
+                ("x-praevnet-csrf", "1"),
+                ("accept-language", "en"),
+            ],
+        )
+        .await;
+    assert!(
+        error_message(&english).contains("at most 15 members"),
+        "{english}"
+    );
+    // Nothing of the refused change was stored.
+    let s = structure(&app, &city, None).await;
+    assert_eq!(
+        body(&s, "Lenkungsgremium")["memberships"]
+            .as_array()
+            .map(Vec::len),
+        Some(15)
+    );
+
+    // An advisory guest takes no seat.
+    change(
+        &app,
+        ADD,
+        json!({ "m": city, "i": { "bodyId": steering, "personId": sixteenth, "role": "ADVISORY_GUEST", "termStart": "2026-01-01" } }),
+    )
+    .await;
+}
+
+async fn the_public_sees_public_bodies_and_no_contact_data(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let city = city_with(&app, "halle").await;
+    let s = structure(&app, &city, None).await;
+    let assembly = body(&s, "Vollversammlung")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let steering = body(&s, "Steuerungsgruppe")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let police = change(
+        &app,
+        ORGANISATION,
+        json!({ "m": city, "i": { "name": "Polizeirevier Musterstadt", "sector": "POLICE" } }),
+    )
+    .await;
+    for (body_id, name) in [
+        (&assembly, "Sprecherin Vollversammlung"),
+        (&steering, "Revierleitung"),
+    ] {
+        let p = person(&app, &city, name).await;
+        change(
+            &app,
+            ADD,
+            json!({ "m": city, "i": { "bodyId": body_id, "personId": p, "role": "MEMBER", "termStart": "2026-01-01", "organisationId": police } }),
+        )
+        .await;
+    }
+    let public = app.query(STRUCTURE, json!({ "m": city })).await;
+    let public = &public["data"]["councilStructure"];
+    let names: Vec<&str> = public["bodies"]
+        .as_array()
+        .expect("bodies")
+        .iter()
+        .filter_map(|b| b["name"].as_str())
+        .collect();
+    assert_eq!(names, ["Vollversammlung"], "{public}");
+    assert_eq!(public["canManage"], false);
+    assert_eq!(public["warnings"], json!([]));
+    assert_eq!(
+        public["people"].as_array().map(Vec::len),
+        Some(1),
+        "only people of public bodies"
+    );
+    assert_eq!(
+        public["people"][0]["email"],
+        Value::Null,
+        "no contact data for the public"
+    );
+
+    // The police seat of the steering group is filled now: two vacancies remain.
+    let s = structure(&app, &city, None).await;
+    let vacant: Vec<&str> = s["warnings"]
+        .as_array()
+        .expect("warnings")
+        .iter()
+        .filter(|w| w["kind"] == "VACANT_SEAT")
+        .filter_map(|w| w["message"].as_str())
+        .collect();
+    assert_eq!(vacant.len(), 2, "{vacant:?}");
+    assert!(vacant.iter().all(|m| !m.contains("Polizei")), "{vacant:?}");
+}
+
+async fn dissolving_a_body_ends_its_terms_and_closes_it(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let city = city_with(&app, "leipzig").await;
+    let s = structure(&app, &city, None).await;
+    let group = body(&s, "AG Sicherheit und Fußball")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let parent = body(&s, "Lenkungsgruppe")["id"].clone();
+    let p = person(&app, &city, "Fanbeauftragter").await;
+    change(
+        &app,
+        ADD,
+        json!({ "m": city, "i": { "bodyId": group, "personId": p, "role": "MEMBER", "termStart": "2025-01-01" } }),
+    )
+    .await;
+    change(
+        &app,
+        UPDATE_BODY,
+        json!({ "m": city, "id": group, "i": { "name": "AG Sicherheit und Fußball", "kind": "WORKING_GROUP", "parentId": parent,
+                "dissolvedOn": "2026-06-30", "dissolutionResolution": "VII-DS-01234" } }),
+    )
+    .await;
+    let s = structure(&app, &city, None).await;
+    let dissolved = body(&s, "AG Sicherheit und Fußball");
+    assert_eq!(dissolved["dissolvedOn"], "2026-06-30");
+    assert_eq!(dissolved["memberships"][0]["termEnd"], "2026-06-30");
+    let late = app
+        .admin(
+            ADD,
+            json!({ "m": city, "i": { "bodyId": group, "personId": p, "role": "MEMBER", "termStart": "2026-07-01" } }),
+        )
+        .await;
+    assert_eq!(error_code(&late), Some("VALIDATION"), "{late}");
+    assert!(error_message(&late).contains("aufgelöst"), "{late}");
+}
+
+async fn terms_ending_soon_are_warned_about(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let city = city_with(&app, "chemnitz").await;
+    let s = structure(&app, &city, None).await;
+    let council = body(&s, "Kommunalpräventiver Rat")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let soon = today() + chrono::Days::new(30);
+    let later = today() + chrono::Days::new(200);
+    for (name, end) in [
+        ("Leitung Staatsanwaltschaft", soon),
+        ("Leitung Polizeidirektion", later),
+    ] {
+        let p = person(&app, &city, name).await;
+        change(
+            &app,
+            ADD,
+            json!({ "m": city, "i": { "bodyId": council, "personId": p, "role": "MEMBER", "termStart": "2025-01-01", "termEnd": end.to_string() } }),
+        )
+        .await;
+    }
+    let s = structure(&app, &city, None).await;
+    let ending: Vec<&str> = s["warnings"]
+        .as_array()
+        .expect("warnings")
+        .iter()
+        .filter(|w| w["kind"] == "TERM_ENDING")
+        .filter_map(|w| w["message"].as_str())
+        .collect();
+    assert_eq!(ending.len(), 1, "{ending:?}");
+    assert!(
+        ending[0].contains("Leitung Staatsanwaltschaft"),
+        "{ending:?}"
+    );
+    assert!(
+        ending[0].contains(&soon.format("%d.%m.%Y").to_string()),
+        "{ending:?}"
+    );
+
+    // A term cannot end before it starts.
+    let p = person(&app, &city, "Irrtum").await;
+    let backwards = app
+        .admin(
+            ADD,
+            json!({ "m": city, "i": { "bodyId": council, "personId": p, "role": "MEMBER", "termStart": "2026-05-01", "termEnd": "2026-04-01" } }),
+        )
+        .await;
+    assert_eq!(error_code(&backwards), Some("VALIDATION"), "{backwards}");
+    assert_eq!(backwards["errors"][0]["extensions"]["field"], "termEnd");
+}
+
+on_both_databases!(
+    templates_start_a_council_that_is_then_the_citys_own,
+    a_moderator_sits_in_the_steering_group_while_moderating,
+    a_body_cannot_grow_beyond_its_limit,
+    the_public_sees_public_bodies_and_no_contact_data,
+    dissolving_a_body_ends_its_terms_and_closes_it,
+    terms_ending_soon_are_warned_about
+);
