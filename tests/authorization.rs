@@ -79,12 +79,7 @@ struct Parts {
 async fn parts(app: &TestApp, municipality: &str) -> Parts {
     let run = |query: &'static str, vars: Value| async move {
         let body = app.admin(query, vars).await;
-        body["data"]
-            .as_object()
-            .and_then(|d| d.values().next())
-            .and_then(|v| v["id"].as_str())
-            .unwrap_or_else(|| panic!("{query}: {body}"))
-            .to_owned()
+        support::returned_id(&body).unwrap_or_else(|| panic!("{query}: {body}"))
     };
     let body = run(
         "mutation($m: ID!) { createBody(municipalityId: $m, input: { name: \"AG Test\", kind: WORKING_GROUP }) { id } }",

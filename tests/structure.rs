@@ -6,7 +6,7 @@ mod support;
 
 use praevnet_testkit::{TestDatabase, on_both_databases};
 use serde_json::{Value, json};
-use support::{TestApp, error_code, error_message};
+use support::{TestApp, error_code, error_message, returned_id};
 
 const STRUCTURE: &str = "query($m: ID!, $on: NaiveDate) { councilStructure(municipalityId: $m) {
     canManage
@@ -34,12 +34,7 @@ fn body<'a>(structure: &'a Value, name: &str) -> &'a Value {
 /// Runs a structure mutation as the administrator and returns the id it reports.
 async fn change(app: &TestApp, mutation: &str, variables: Value) -> String {
     let body = app.admin(mutation, variables).await;
-    body["data"]
-        .as_object()
-        .and_then(|d| d.values().next())
-        .and_then(|v| v["id"].as_str())
-        .unwrap_or_else(|| panic!("{mutation}: {body}"))
-        .to_owned()
+    returned_id(&body).unwrap_or_else(|| panic!("{mutation}: {body}"))
 }
 
 const APPLY: &str = "mutation($m: ID!, $t: String!) { applyStructureTemplate(municipalityId: $m, templateId: $t) { id } }";

@@ -276,3 +276,12 @@ pub fn error_code(body: &Value) -> Option<&str> {
 pub fn error_message(body: &Value) -> &str {
     body["errors"][0]["message"].as_str().unwrap_or_default()
 }
+
+/// The `id` of what a one-field mutation returned (`{ data: { someMutation: { id } } }`).
+pub fn returned_id(body: &Value) -> Option<String> {
+    body["data"]
+        .as_object()
+        .and_then(|d| d.values().next())
+        .and_then(|v| v["id"].as_str())
+        .map(str::to_owned)
+}
