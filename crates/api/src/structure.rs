@@ -127,6 +127,26 @@ impl CouncilStructure {
             .map(|w| StructureWarning::new(w, &self.view, self.lang))
             .collect()
     }
+    async fn council_name(&self) -> &str {
+        &self.view.council_name
+    }
+    /// The organigram of the bodies alive today, as SVG with its text alternative inside.
+    async fn organigram_svg(&self) -> String {
+        domain::organigram::svg(
+            &self.view.structure,
+            &self.view.council_name,
+            chrono::Utc::now().date_naive(),
+            self.lang,
+        )
+    }
+    /// The organigram as indented text, one body per line (its text alternative).
+    async fn organigram_outline(&self) -> String {
+        domain::organigram::outline(
+            &self.view.structure,
+            chrono::Utc::now().date_naive(),
+            self.lang,
+        )
+    }
     /// Whether the caller may add bodies, people and organisations.
     async fn can_manage(&self) -> bool {
         self.view.access.manages()

@@ -8,10 +8,39 @@ use chrono::NaiveDate;
 use crate::council::CouncilInput;
 use crate::federal_state::FederalState;
 use crate::municipality::{MunicipalityInput, MunicipalityStatus};
+use crate::structure::{MembershipInput, MembershipRole, OrganisationInput, PersonInput, Sector};
 use crate::{Principal, Result, Services};
+
+const fn seat(
+    title: &'static str,
+    body: &'static str,
+    role: MembershipRole,
+    organisation: Option<usize>,
+) -> DemoSeat {
+    DemoSeat {
+        title,
+        body,
+        role,
+        organisation,
+        term_end: None,
+    }
+}
+
+/// A placeholder seat: a role title, never a real person's name.
+struct DemoSeat {
+    title: &'static str,
+    body: &'static str,
+    role: MembershipRole,
+    /// Index into the city's organisations.
+    organisation: Option<usize>,
+    term_end: Option<(i32, u32, u32)>,
+}
 
 struct DemoCity {
     name: &'static str,
+    template: &'static str,
+    organisations: &'static [(&'static str, Sector)],
+    seats: &'static [DemoSeat],
     ags: &'static str,
     federal_state: FederalState,
     population: i64,
@@ -23,6 +52,48 @@ struct DemoCity {
 const CITIES: [DemoCity; 4] = [
     DemoCity {
         name: "Halle (Saale)",
+        template: "halle",
+        organisations: &[
+            ("Stadt Halle (Saale)", Sector::Administration),
+            ("Polizeirevier Halle (Saale)", Sector::Police),
+            (
+                "Freier Träger der Präventionsarbeit (Beispiel)",
+                Sector::FreeCarrier,
+            ),
+        ],
+        seats: &[
+            seat(
+                "Koordinierungsstelle Präventionsrat",
+                "Koordinierungsstelle",
+                MembershipRole::Member,
+                Some(0),
+            ),
+            seat(
+                "Moderation AG Opferschutz",
+                "AG Opferschutz, häusliche Gewalt, Stalking und Mobbing",
+                MembershipRole::Moderator,
+                None,
+            ),
+            seat(
+                "Moderation AG Sicherheit für ältere Menschen",
+                "AG Sicherheit für ältere Menschen",
+                MembershipRole::Moderator,
+                None,
+            ),
+            DemoSeat {
+                title: "Vertretung Polizeirevier",
+                body: "Steuerungsgruppe",
+                role: MembershipRole::Member,
+                organisation: Some(1),
+                term_end: Some((2026, 12, 31)),
+            },
+            seat(
+                "Vertretung freier Träger",
+                "Steuerungsgruppe",
+                MembershipRole::Member,
+                Some(2),
+            ),
+        ],
         ags: "15002000",
         federal_state: FederalState::SachsenAnhalt,
         population: 238_000,
@@ -31,6 +102,37 @@ const CITIES: [DemoCity; 4] = [
     },
     DemoCity {
         name: "Zwickau",
+        template: "zwickau",
+        organisations: &[
+            ("Stadtverwaltung Zwickau", Sector::Administration),
+            ("Polizeirevier Zwickau", Sector::Police),
+        ],
+        seats: &[
+            seat(
+                "Oberbürgermeister*in",
+                "Lenkungsgremium",
+                MembershipRole::Chair,
+                Some(0),
+            ),
+            seat(
+                "Leitung Ordnungsamt",
+                "Lenkungsgremium",
+                MembershipRole::Member,
+                Some(0),
+            ),
+            seat(
+                "Leitung Polizeirevier",
+                "Lenkungsgremium",
+                MembershipRole::Member,
+                Some(1),
+            ),
+            seat(
+                "Koordinierungsstelle Prävention",
+                "Koordinierungsstelle",
+                MembershipRole::Member,
+                Some(0),
+            ),
+        ],
         ags: "14524330",
         federal_state: FederalState::Sachsen,
         population: 87_000,
@@ -39,6 +141,49 @@ const CITIES: [DemoCity; 4] = [
     },
     DemoCity {
         name: "Leipzig",
+        template: "leipzig",
+        organisations: &[
+            ("Stadt Leipzig", Sector::Administration),
+            ("Polizeidirektion Leipzig", Sector::Police),
+        ],
+        seats: &[
+            seat(
+                "Oberbürgermeister",
+                "Führungsstab",
+                MembershipRole::Chair,
+                Some(0),
+            ),
+            seat(
+                "Bürgermeister für Umwelt, Ordnung und Sport",
+                "Führungsstab",
+                MembershipRole::Deputy,
+                Some(0),
+            ),
+            seat(
+                "Leitung Polizeidirektion",
+                "Führungsstab",
+                MembershipRole::Member,
+                Some(1),
+            ),
+            seat(
+                "Leitung Ordnungsamt",
+                "Lenkungsgruppe",
+                MembershipRole::Chair,
+                Some(0),
+            ),
+            seat(
+                "Leitung Polizeieinsatz",
+                "Lenkungsgruppe",
+                MembershipRole::Member,
+                Some(1),
+            ),
+            seat(
+                "Geschäftsstelle Kommunaler Präventionsrat",
+                "Geschäftsstelle",
+                MembershipRole::Member,
+                Some(0),
+            ),
+        ],
         ags: "14713000",
         federal_state: FederalState::Sachsen,
         population: 616_000,
@@ -47,6 +192,50 @@ const CITIES: [DemoCity; 4] = [
     },
     DemoCity {
         name: "Chemnitz",
+        template: "chemnitz",
+        organisations: &[
+            ("Stadt Chemnitz", Sector::Administration),
+            ("Polizeidirektion Chemnitz", Sector::Police),
+            ("Staatsanwaltschaft Chemnitz", Sector::Justice),
+        ],
+        seats: &[
+            seat(
+                "Bürgermeister für Recht, Sicherheit und Umweltschutz",
+                "Kommunalpräventiver Rat",
+                MembershipRole::Chair,
+                Some(0),
+            ),
+            seat(
+                "Leitung Polizeidirektion",
+                "Kommunalpräventiver Rat",
+                MembershipRole::Member,
+                Some(1),
+            ),
+            seat(
+                "Bürgermeister für Bildung, Jugend, Soziales, Kultur und Sport",
+                "Kommunalpräventiver Rat",
+                MembershipRole::Member,
+                Some(0),
+            ),
+            seat(
+                "Bürgermeister für Stadtentwicklung und Bau",
+                "Kommunalpräventiver Rat",
+                MembershipRole::Member,
+                Some(0),
+            ),
+            seat(
+                "Leitung Staatsanwaltschaft",
+                "Kommunalpräventiver Rat",
+                MembershipRole::Member,
+                Some(2),
+            ),
+            seat(
+                "Geschäftsstelle Kommunalprävention",
+                "Geschäftsstelle Kommunalprävention",
+                MembershipRole::Member,
+                Some(0),
+            ),
+        ],
         ags: "14511000",
         federal_state: FederalState::Sachsen,
         population: 248_000,
@@ -92,7 +281,66 @@ pub async fn load_if_empty(services: &Services) -> Result<bool> {
                 },
             )
             .await?;
+        structure(services, &system, municipality.id, city).await?;
     }
     tracing::info!(cities = CITIES.len(), "demo data loaded");
     Ok(true)
+}
+
+/// The city's council structure from its template, with placeholder people in some seats.
+async fn structure(
+    services: &Services,
+    system: &Principal,
+    municipality: crate::MunicipalityId,
+    city: &DemoCity,
+) -> Result<()> {
+    let bodies = services
+        .apply_template(system, municipality, city.template)
+        .await?;
+    let mut organisations = Vec::new();
+    for (name, sector) in city.organisations {
+        let input = OrganisationInput {
+            name: (*name).into(),
+            sector: *sector,
+        };
+        organisations.push(
+            services
+                .save_organisation(system, municipality, None, input)
+                .await?
+                .id,
+        );
+    }
+    let start = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap_or_default();
+    for seat in city.seats {
+        let Some(body) = bodies.iter().find(|b| b.name == seat.body) else {
+            return Err(crate::Error::Internal(format!(
+                "demo seat in unknown body {}",
+                seat.body
+            )));
+        };
+        let person = PersonInput {
+            name: seat.title.into(),
+            function_title: Some(seat.title.into()),
+            email: None,
+            phone: None,
+        };
+        let (person, _) = services
+            .save_person(system, municipality, None, person)
+            .await?;
+        let input = MembershipInput {
+            body: body.id,
+            person,
+            role: seat.role,
+            organisation: seat
+                .organisation
+                .and_then(|i| organisations.get(i).copied()),
+            term_start: start,
+            term_end: seat
+                .term_end
+                .and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
+            appointed_by: None,
+        };
+        services.add_membership(system, municipality, input).await?;
+    }
+    Ok(())
 }

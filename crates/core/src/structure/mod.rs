@@ -4,6 +4,7 @@
 pub mod input;
 pub mod kinds;
 pub mod model;
+pub mod organigram;
 pub mod rules;
 mod service;
 pub mod templates;

@@ -55,6 +55,8 @@ impl Access {
 /// A structure as one caller may see it.
 #[derive(Clone, Debug)]
 pub struct StructureView {
+    /// The council's name, or the municipality's when no council is recorded yet.
+    pub council_name: String,
     pub structure: Structure,
     /// Only for managers (warnings name people and terms).
     pub warnings: Vec<Warning>,
@@ -256,12 +258,17 @@ impl Services {
             .await?
             .try_into()?;
         let access = access(principal, &target, &structure);
+        let council_name = match self.store.tenant(municipality).council().await? {
+            Some(council) => council.name,
+            None => format!("Präventionsrat {}", target.name),
+        };
         let warnings = if access.manages() {
             super::rules::warnings(&structure, today())
         } else {
             Vec::new()
         };
         Ok(StructureView {
+            council_name,
             structure: visible(structure, &access),
             warnings,
             access,
