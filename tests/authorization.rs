@@ -71,6 +71,7 @@ struct Parts {
     person: String,
     organisation: String,
     membership: String,
+    rules: String,
     /// Further memberships, one per role of the matrix, to be deleted.
     deletable: Vec<String>,
 }
@@ -100,6 +101,11 @@ async fn parts(app: &TestApp, municipality: &str) -> Parts {
     let membership_input =
         json!({ "bodyId": body, "personId": person, "role": "MEMBER", "termStart": "2026-01-01" });
     let membership = run(add, json!({ "m": municipality, "i": membership_input })).await;
+    let rules = run(
+        "mutation($m: ID!, $b: ID!) { adoptRulesOfProcedure(municipalityId: $m, input: { title: \"Geschäftsordnung\", text: \"§ 1\", adoptedByBodyId: $b, adoptedOn: \"2026-01-15\" }) { id } }",
+        json!({ "m": municipality, "b": body }),
+    )
+    .await;
     let mut deletable = Vec::new();
     for _ in 0..ROLES.len() {
         deletable.push(run(add, json!({ "m": municipality, "i": membership_input })).await);
@@ -109,6 +115,7 @@ async fn parts(app: &TestApp, municipality: &str) -> Parts {
         person,
         organisation,
         membership,
+        rules,
         deletable,
     }
 }
@@ -515,6 +522,26 @@ async fn every_mutation_against_every_role(db: TestDatabase) {
             }),
             HALLE_STRUCTURE,
         ),
+        (
+            "adoptRulesOfProcedure",
+            "in Halle",
+            "mutation($m: ID!, $i: RulesInput!) { adoptRulesOfProcedure(municipalityId: $m, input: $i) { id } }",
+            Box::new({
+                let id = halle.clone();
+                move |n| json!({ "m": id, "i": { "title": format!("Geschäftsordnung {n}"), "text": "§ 1", "adoptedOn": "2026-02-01" } })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "recordRulesInformed",
+            "in Halle",
+            "mutation($m: ID!, $id: ID!) { recordRulesInformed(municipalityId: $m, id: $id, informedOn: \"2026-03-01\") { id } }",
+            Box::new({
+                let (id, rules) = (halle.clone(), halle_parts.rules.clone());
+                move |_| json!({ "m": id, "id": rules })
+            }),
+            HALLE_STRUCTURE,
+        ),
         // Last: the operator's move changes the world for every case after it.
         (
             "updateMunicipality",
@@ -588,6 +615,7 @@ enum IdKind {
     StructurePerson,
     Organisation,
     Membership,
+    Rules,
 }
 
 /// Every field that takes an id, called by the administrator of Halle with Leipzig's id and
@@ -641,7 +669,22 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
     // Structure fields take the caller's own municipality as `$m` and the id under test as
     // `$id`; with another tenant's municipality as `$m` they are covered by the
     // `Municipality` calls.
-    let structure_calls: [(&str, &str, IdKind); 12] = [
+    let structure_calls: [(&str, &str, IdKind); 15] = [
+        (
+            "Mutation.adoptRulesOfProcedure",
+            "mutation($id: ID!) { adoptRulesOfProcedure(municipalityId: $id, input: { title: \"GO\", text: \"§ 1\", adoptedOn: \"2026-01-01\" }) { id } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.adoptRulesOfProcedure#body",
+            "mutation($m: ID!, $id: ID!) { adoptRulesOfProcedure(municipalityId: $m, input: { title: \"GO\", text: \"§ 1\", adoptedOn: \"2026-01-01\", adoptedByBodyId: $id }) { id } }",
+            IdKind::Body,
+        ),
+        (
+            "Mutation.recordRulesInformed",
+            "mutation($m: ID!, $id: ID!) { recordRulesInformed(municipalityId: $m, id: $id, informedOn: \"2026-01-02\") { id } }",
+            IdKind::Rules,
+        ),
         (
             "Mutation.applyStructureTemplate",
             "mutation($id: ID!) { applyStructureTemplate(municipalityId: $id, templateId: \"blank\") { id } }",
@@ -711,6 +754,7 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
         IdKind::StructurePerson => parts.person.clone(),
         IdKind::Organisation => parts.organisation.clone(),
         IdKind::Membership => parts.membership.clone(),
+        IdKind::Rules => parts.rules.clone(),
         IdKind::Municipality | IdKind::Person => unreachable!("not a structure id"),
     };
     for (key, query, kind) in &structure_calls {

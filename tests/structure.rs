@@ -431,7 +431,56 @@ async fn terms_ending_soon_are_warned_about(db: TestDatabase) {
     assert_eq!(backwards["errors"][0]["extensions"]["field"], "termEnd");
 }
 
+async fn rules_of_procedure_are_kept_as_versions(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let city = city_with(&app, "halle").await;
+    let s = structure(&app, &city, None).await;
+    let assembly = body(&s, "Vollversammlung")["id"].clone();
+    let adopt = "mutation($m: ID!, $i: RulesInput!) { adoptRulesOfProcedure(municipalityId: $m, input: $i) { id } }";
+    let first = change(
+        &app,
+        adopt,
+        json!({ "m": city, "i": { "title": "Geschäftsordnung des Präventionsrates", "text": "§ 1 Zweck", "adoptedByBodyId": assembly, "adoptedOn": "2020-03-01" } }),
+    )
+    .await;
+    change(
+        &app,
+        adopt,
+        json!({ "m": city, "i": { "title": "Geschäftsordnung des Präventionsrates", "text": "§ 1 Zweck\n§ 2 Arbeitsgruppen", "adoptedByBodyId": assembly, "adoptedOn": "2024-03-01", "resolution": "VII/2024/00123" } }),
+    )
+    .await;
+    change(
+        &app,
+        "mutation($m: ID!, $id: ID!) { recordRulesInformed(municipalityId: $m, id: $id, informedOn: \"2020-04-15\") { id } }",
+        json!({ "m": city, "id": first }),
+    )
+    .await;
+    // Public: the rules of procedure are a public document of the council.
+    let public = app
+        .query(
+            "query($m: ID!) { councilStructure(municipalityId: $m) { rulesOfProcedure { version adoptedOn adoptedByBodyId resolution councilInformedOn } } }",
+            json!({ "m": city }),
+        )
+        .await;
+    let versions = &public["data"]["councilStructure"]["rulesOfProcedure"];
+    assert_eq!(versions[0]["version"], 1, "{public}");
+    assert_eq!(versions[0]["councilInformedOn"], "2020-04-15");
+    assert_eq!(versions[0]["adoptedByBodyId"], assembly);
+    assert_eq!(versions[1]["version"], 2);
+    assert_eq!(versions[1]["resolution"], "VII/2024/00123");
+    assert_eq!(versions[1]["councilInformedOn"], Value::Null);
+
+    let early = app
+        .admin(
+            adopt,
+            json!({ "m": city, "i": { "title": "GO", "text": "§ 1", "adoptedOn": "2024-03-01", "councilInformedOn": "2024-02-01" } }),
+        )
+        .await;
+    assert_eq!(error_code(&early), Some("VALIDATION"), "{early}");
+}
+
 on_both_databases!(
+    rules_of_procedure_are_kept_as_versions,
     templates_start_a_council_that_is_then_the_citys_own,
     a_moderator_sits_in_the_steering_group_while_moderating,
     a_body_cannot_grow_beyond_its_limit,

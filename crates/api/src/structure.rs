@@ -127,6 +127,23 @@ impl CouncilStructure {
             .map(|w| StructureWarning::new(w, &self.view, self.lang))
             .collect()
     }
+    /// The versions of the rules of procedure (Geschäftsordnung), oldest first.
+    async fn rules_of_procedure(&self) -> Vec<RulesVersion> {
+        self.view
+            .rules
+            .iter()
+            .map(|r| RulesVersion {
+                id: id_of(r.id),
+                version: r.version,
+                title: r.data.title.clone(),
+                text: r.data.body.clone(),
+                adopted_by_body_id: r.data.adopted_by.map(id_of),
+                adopted_on: r.data.adopted_on,
+                resolution: r.data.resolution.clone(),
+                council_informed_on: r.data.council_informed_on,
+            })
+            .collect()
+    }
     async fn council_name(&self) -> &str {
         &self.view.council_name
     }
@@ -605,6 +622,31 @@ impl MembershipInput {
     }
 }
 
+/// One version of the rules of procedure: which body adopted it when, and when the city
+/// council was informed.
+#[derive(SimpleObject)]
+pub(crate) struct RulesVersion {
+    id: ID,
+    version: i32,
+    title: String,
+    text: String,
+    adopted_by_body_id: Option<ID>,
+    adopted_on: NaiveDate,
+    resolution: Option<String>,
+    council_informed_on: Option<NaiveDate>,
+}
+
+#[derive(InputObject)]
+pub(crate) struct RulesInput {
+    title: String,
+    /// The full text as adopted.
+    text: String,
+    adopted_by_body_id: Option<ID>,
+    adopted_on: NaiveDate,
+    resolution: Option<String>,
+    council_informed_on: Option<NaiveDate>,
+}
+
 /// The result of a change: the id of what changed, and the structure after it.
 #[derive(SimpleObject)]
 pub(crate) struct StructureChange {
@@ -839,6 +881,53 @@ impl StructureMutation {
         let id = parse(&id, "id", MembershipId::from_uuid).gql(ctx)?;
         ctx.services()
             .delete_membership(&ctx.request().principal, m, id)
+            .await
+            .gql(ctx)?;
+        changed(ctx, m, id).await
+    }
+
+    /// Records a new version of the rules of procedure; versions are numbered in order.
+    async fn adopt_rules_of_procedure(
+        &self,
+        ctx: &Context<'_>,
+        municipality_id: ID,
+        input: RulesInput,
+    ) -> async_graphql::Result<StructureChange> {
+        let m = municipality(ctx, &municipality_id)?;
+        let adopted_by = input
+            .adopted_by_body_id
+            .as_ref()
+            .map(|id| parse(id, "adoptedByBodyId", BodyId::from_uuid))
+            .transpose()
+            .gql(ctx)?;
+        let input = praevnet_core::structure::RulesInput {
+            title: input.title,
+            text: input.text,
+            adopted_by,
+            adopted_on: input.adopted_on,
+            resolution: input.resolution,
+            council_informed_on: input.council_informed_on,
+        };
+        let saved = ctx
+            .services()
+            .adopt_rules(&ctx.request().principal, m, input)
+            .await
+            .gql(ctx)?;
+        changed(ctx, m, saved.id).await
+    }
+
+    /// Records (or clears) the day the city council was informed of a version.
+    async fn record_rules_informed(
+        &self,
+        ctx: &Context<'_>,
+        municipality_id: ID,
+        id: ID,
+        informed_on: Option<NaiveDate>,
+    ) -> async_graphql::Result<StructureChange> {
+        let m = municipality(ctx, &municipality_id)?;
+        let id = parse(&id, "id", praevnet_core::RulesId::from_uuid).gql(ctx)?;
+        ctx.services()
+            .record_rules_informed(&ctx.request().principal, m, id, informed_on)
             .await
             .gql(ctx)?;
         changed(ctx, m, id).await

@@ -24,7 +24,7 @@ mod token;
 pub use error::{Error, Problem};
 pub use lang::Lang;
 pub use praevnet_store::{
-    BodyId, CouncilId, MembershipId, MunicipalityId, OrganisationId, PersonId, UserId,
+    BodyId, CouncilId, MembershipId, MunicipalityId, OrganisationId, PersonId, RulesId, UserId,
 };
 pub use principal::Principal;
 pub use services::{Page, Services, page_bounds};

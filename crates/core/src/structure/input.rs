@@ -1,7 +1,7 @@
 //! What callers send to change a structure, parsed into valid values before any rule runs.
 
 use chrono::NaiveDate;
-use praevnet_store::{BodyId, OrganisationId, PersonData, PersonId};
+use praevnet_store::{BodyId, OrganisationId, PersonData, PersonId, RulesData};
 
 use super::kinds::{BodyKind, GroupScope, MembershipRole, Sector};
 use super::model::{Body, Seat};
@@ -184,5 +184,39 @@ impl MembershipInput {
     pub(crate) fn check(&self) -> Result<Option<String>> {
         period("termEnd", Some(self.term_start), self.term_end)?;
         optional("appointedBy", self.appointed_by.clone(), SHORT_MAX)
+    }
+}
+
+/// A version of the rules of procedure (Geschäftsordnung).
+#[derive(Clone, Debug)]
+pub struct RulesInput {
+    pub title: String,
+    /// The full text, as adopted.
+    pub text: String,
+    pub adopted_by: Option<BodyId>,
+    pub adopted_on: NaiveDate,
+    pub resolution: Option<String>,
+    pub council_informed_on: Option<NaiveDate>,
+}
+
+impl RulesInput {
+    pub(crate) fn parse(self) -> Result<RulesData> {
+        period(
+            "councilInformedOn",
+            Some(self.adopted_on),
+            self.council_informed_on,
+        )?;
+        let text = self.text.trim().to_owned();
+        if text.chars().count() > 200_000 {
+            return Err(Error::validation("text", Problem::TooLong { max: 200_000 }));
+        }
+        Ok(RulesData {
+            title: required_text("title", &self.title, NAME_MAX)?,
+            body: text,
+            adopted_by: self.adopted_by,
+            adopted_on: self.adopted_on,
+            resolution: optional("resolution", self.resolution, SHORT_MAX)?,
+            council_informed_on: self.council_informed_on,
+        })
     }
 }

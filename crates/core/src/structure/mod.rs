@@ -9,7 +9,7 @@ pub mod rules;
 mod service;
 pub mod templates;
 
-pub use input::{BodyInput, MembershipInput, OrganisationInput, PersonInput};
+pub use input::{BodyInput, MembershipInput, OrganisationInput, PersonInput, RulesInput};
 pub use kinds::{BodyKind, GroupScope, MembershipRole, Sector};
 pub use model::{Body, Membership, Organisation, Person, Seat, Structure};
 pub use rules::Warning;

@@ -221,11 +221,12 @@ pub fn svg(structure: &Structure, council_name: &str, on: NaiveDate, lang: Lang)
             fill(p.body.kind)
         );
         let name_lines = lines(&p.body.name);
-        let first = by + match name_lines.len() {
-            1 => 32,
-            2 => 25,
-            _ => 18,
-        };
+        let first = by
+            + match name_lines.len() {
+                1 => 32,
+                2 => 25,
+                _ => 18,
+            };
         for (i, line) in name_lines.iter().enumerate() {
             let _ = write!(
                 out,
@@ -325,10 +326,16 @@ mod tests {
     fn long_names_wrap_onto_two_lines() {
         assert_eq!(
             lines("AG Opferschutz, häusliche Gewalt, Stalking und Mobbing"),
-            ["AG Opferschutz, häusliche", "Gewalt, Stalking und", "Mobbing"]
+            [
+                "AG Opferschutz, häusliche",
+                "Gewalt, Stalking und",
+                "Mobbing"
+            ]
         );
         assert_eq!(lines("Steuerungsgruppe"), ["Steuerungsgruppe"]);
-        let cut = lines("Eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn sechzehn");
+        let cut = lines(
+            "Eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn sechzehn",
+        );
         assert_eq!(cut.len(), 3);
         assert!(cut[2].ends_with('…'));
     }

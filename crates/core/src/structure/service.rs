@@ -4,10 +4,10 @@
 use chrono::{NaiveDate, Utc};
 use praevnet_store::{
     BodyId, DatabaseTransaction, MembershipId, MunicipalityId, OrganisationData, OrganisationId,
-    PersonId, Tenant, Writes,
+    PersonId, RulesData, RulesId, RulesRecord, Tenant, Writes,
 };
 
-use super::input::{BodyInput, MembershipInput, OrganisationInput, PersonInput};
+use super::input::{BodyInput, MembershipInput, OrganisationInput, PersonInput, RulesInput};
 use super::kinds::MembershipRole;
 use super::model::{Body, Membership, Organisation, Person, Structure};
 use super::rules::{
@@ -58,6 +58,8 @@ pub struct StructureView {
     /// The council's name, or the municipality's when no council is recorded yet.
     pub council_name: String,
     pub structure: Structure,
+    /// The versions of the rules of procedure, oldest first (public documents).
+    pub rules: Vec<RulesRecord>,
     /// Only for managers (warnings name people and terms).
     pub warnings: Vec<Warning>,
     pub access: Access,
@@ -267,7 +269,9 @@ impl Services {
         } else {
             Vec::new()
         };
+        let rules = self.store.tenant(municipality).rules_of_procedure().await?;
         Ok(StructureView {
+            rules,
             council_name,
             structure: visible(structure, &access),
             warnings,
@@ -706,6 +710,73 @@ impl Services {
                 municipality: Some(&target),
                 federal_state: None,
                 summary: "Mitgliedschaft gelöscht".to_owned(),
+            },
+        )
+        .await
+    }
+
+    /// Records a new version of the rules of procedure, adopted by a body on a date.
+    pub async fn adopt_rules(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        input: RulesInput,
+    ) -> Result<RulesRecord> {
+        let edit = self.edit(principal, municipality).await?;
+        edit.require_manage()?;
+        let data: RulesData = input.parse()?;
+        if let Some(body) = data.adopted_by {
+            edit.structure.body(body).ok_or(Error::NotFound)?;
+        }
+        let saved = edit.tenant().insert_rules(data).await?;
+        let target = edit.municipality.clone();
+        self.finish(
+            edit,
+            principal,
+            Vec::new(),
+            Vec::new(),
+            Change {
+                action: "rules_of_procedure.adopted",
+                entity: "rules_of_procedure",
+                entity_id: Some(saved.id.to_string()),
+                municipality: Some(&target),
+                federal_state: None,
+                summary: format!(
+                    "Geschäftsordnung Version {} beschlossen am {}",
+                    saved.version, saved.data.adopted_on
+                ),
+            },
+        )
+        .await?;
+        Ok(saved)
+    }
+
+    /// Records when the city council was informed of a version (Halle: "zur Kenntnis").
+    pub async fn record_rules_informed(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: RulesId,
+        informed_on: Option<NaiveDate>,
+    ) -> Result<()> {
+        let edit = self.edit(principal, municipality).await?;
+        edit.require_manage()?;
+        if !edit.tenant().set_rules_informed(id, informed_on).await? {
+            return Err(Error::NotFound);
+        }
+        let target = edit.municipality.clone();
+        self.finish(
+            edit,
+            principal,
+            Vec::new(),
+            Vec::new(),
+            Change {
+                action: "rules_of_procedure.informed",
+                entity: "rules_of_procedure",
+                entity_id: Some(id.to_string()),
+                municipality: Some(&target),
+                federal_state: None,
+                summary: "Kenntnisnahme des Stadtrats zur Geschäftsordnung eingetragen".to_owned(),
             },
         )
         .await
