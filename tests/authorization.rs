@@ -467,7 +467,7 @@ async fn every_mutation_against_every_role(db: TestDatabase) {
             "mutation($m: ID!, $id: ID!, $i: BodyInput!) { updateBody(municipalityId: $m, id: $id, input: $i) { id } }",
             Box::new({
                 let (id, body) = (halle.clone(), halle_parts.body.clone());
-                move |n| json!({ "m": id, "id": body, "i": { "name": format!("AG umbenannt {n}"), "kind": "WORKING_GROUP" } })
+                move |n| json!({ "m": id, "id": body, "i": { "name": "AG Test", "tasks": format!("Aufgabe {n}"), "kind": "WORKING_GROUP" } })
             }),
             HALLE_STRUCTURE,
         ),
@@ -539,6 +539,16 @@ async fn every_mutation_against_every_role(db: TestDatabase) {
             Box::new({
                 let (id, rules) = (halle.clone(), halle_parts.rules.clone());
                 move |_| json!({ "m": id, "id": rules })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "importMembers",
+            "into Halle",
+            "mutation($m: ID!, $csv: String!) { importMembers(municipalityId: $m, csv: $csv) { id } }",
+            Box::new({
+                let id = halle.clone();
+                move |n| json!({ "m": id, "csv": format!("gremium;name;rolle;beginn\nAG Test;Import {n};Mitglied;2026-01-01\n") })
             }),
             HALLE_STRUCTURE,
         ),
@@ -669,7 +679,12 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
     // Structure fields take the caller's own municipality as `$m` and the id under test as
     // `$id`; with another tenant's municipality as `$m` they are covered by the
     // `Municipality` calls.
-    let structure_calls: [(&str, &str, IdKind); 15] = [
+    let structure_calls: [(&str, &str, IdKind); 16] = [
+        (
+            "Mutation.importMembers",
+            "mutation($id: ID!) { importMembers(municipalityId: $id, csv: \"gremium;name;rolle;beginn\\nAG Test;X;Mitglied;2026-01-01\") { id } }",
+            IdKind::Municipality,
+        ),
         (
             "Mutation.adoptRulesOfProcedure",
             "mutation($id: ID!) { adoptRulesOfProcedure(municipalityId: $id, input: { title: \"GO\", text: \"§ 1\", adoptedOn: \"2026-01-01\" }) { id } }",

@@ -479,7 +479,50 @@ async fn rules_of_procedure_are_kept_as_versions(db: TestDatabase) {
     assert_eq!(error_code(&early), Some("VALIDATION"), "{early}");
 }
 
+async fn members_are_imported_from_csv_all_or_nothing(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let city = city_with(&app, "zwickau").await;
+    let import =
+        "mutation($m: ID!, $csv: String!) { importMembers(municipalityId: $m, csv: $csv) { id } }";
+    let bad = "gremium;name;organisation;sektor;rolle;beginn;ende\n\
+               Lenkungsgremium;Leitung Ordnungsamt;Stadtverwaltung;Verwaltung;Vorsitz;01.01.2026;\n\
+               AG Kleingärten;Fachberatung;;;Mitglied;01.01.2026;\n\
+               AG Graffiti;Jugendamt;;;Schriftführung;01.01.2026;\n";
+    let refused = app.admin(import, json!({ "m": city, "csv": bad })).await;
+    assert_eq!(error_code(&refused), Some("VALIDATION"), "{refused}");
+    let message = error_message(&refused);
+    assert!(
+        message.contains("Zeile 3: Ein Gremium „AG Kleingärten“ gibt es"),
+        "{message}"
+    );
+    assert!(message.contains("Zeile 4: „Schriftführung“"), "{message}");
+    let s = structure(&app, &city, None).await;
+    assert_eq!(s["people"], json!([]), "nothing of the file was stored");
+
+    let good = "gremium;name;funktion;organisation;sektor;rolle;beginn;ende;beschluss\n\
+                Lenkungsgremium;Leitung Ordnungsamt;Amtsleitung;Stadtverwaltung;Verwaltung;Vorsitz;01.01.2026;;\n\
+                Lenkungsgremium;Leitung Polizeirevier;;Polizeirevier Zwickau;Polizei;Mitglied;01.01.2026;31.12.2027;BV-2026/001\n\
+                AG Graffiti;Leitung Ordnungsamt;;Stadtverwaltung;;Moderation;2026-02-01;;\n";
+    change(&app, import, json!({ "m": city, "csv": good })).await;
+    let s = structure(&app, &city, None).await;
+    assert_eq!(
+        s["people"].as_array().map(Vec::len),
+        Some(2),
+        "the same person is matched by name: {s}"
+    );
+    let steering = body(&s, "Lenkungsgremium")["memberships"]
+        .as_array()
+        .expect("list")
+        .clone();
+    assert_eq!(steering.len(), 2, "{steering:?}");
+    assert_eq!(
+        body(&s, "AG Graffiti")["memberships"][0]["role"],
+        "MODERATOR"
+    );
+}
+
 on_both_databases!(
+    members_are_imported_from_csv_all_or_nothing,
     rules_of_procedure_are_kept_as_versions,
     templates_start_a_council_that_is_then_the_citys_own,
     a_moderator_sits_in_the_steering_group_while_moderating,

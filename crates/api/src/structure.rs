@@ -932,4 +932,20 @@ impl StructureMutation {
             .gql(ctx)?;
         changed(ctx, m, id).await
     }
+
+    /// Imports members from CSV text (columns in the README): every row or none; bad rows
+    /// are reported with their line numbers.
+    async fn import_members(
+        &self,
+        ctx: &Context<'_>,
+        municipality_id: ID,
+        csv: String,
+    ) -> async_graphql::Result<StructureChange> {
+        let m = municipality(ctx, &municipality_id)?;
+        ctx.services()
+            .import_members(&ctx.request().principal, m, &csv)
+            .await
+            .gql(ctx)?;
+        changed(ctx, m, m).await
+    }
 }

@@ -63,6 +63,27 @@ pub enum Problem {
     OrganisationTaken,
     /// A membership the system keeps (it follows from a moderation) was to be edited.
     DerivedMembership,
+    UnknownBody {
+        name: String,
+    },
+    UnknownValue {
+        value: String,
+    },
+    DateFormat,
+    /// A CSV file without a column the import needs.
+    MissingColumn {
+        column: &'static str,
+    },
+    /// A row of an import with an empty required cell.
+    EmptyCell {
+        column: &'static str,
+    },
+    /// An import row names a new organisation without its sector.
+    SectorNeeded {
+        organisation: String,
+    },
+    /// Rows of an import that cannot be taken, by line number; nothing was imported.
+    ImportRows(Vec<(usize, Problem)>),
 }
 
 impl Problem {
@@ -209,6 +230,51 @@ impl Problem {
             }
             (Problem::OrganisationTaken, Lang::En) => {
                 "An organisation with this name is already recorded.".into()
+            }
+            (Problem::UnknownBody { name }, Lang::De) => {
+                format!("Ein Gremium „{name}“ gibt es in diesem Präventionsrat nicht.")
+            }
+            (Problem::UnknownBody { name }, Lang::En) => {
+                format!("This council has no body “{name}”.")
+            }
+            (Problem::UnknownValue { value }, Lang::De) => {
+                format!("„{value}“ ist hier kein zulässiger Wert.")
+            }
+            (Problem::UnknownValue { value }, Lang::En) => {
+                format!("“{value}” is not an allowed value here.")
+            }
+            (Problem::DateFormat, Lang::De) => {
+                "Das Datum ist ungültig; erwartet wird TT.MM.JJJJ oder JJJJ-MM-TT.".into()
+            }
+            (Problem::DateFormat, Lang::En) => {
+                "The date is invalid; expected DD.MM.YYYY or YYYY-MM-DD.".into()
+            }
+            (Problem::MissingColumn { column }, Lang::De) => {
+                format!("Der Datei fehlt die Spalte „{column}“ in der ersten Zeile.")
+            }
+            (Problem::MissingColumn { column }, Lang::En) => {
+                format!("The file lacks the column “{column}” in its first line.")
+            }
+            (Problem::EmptyCell { column }, Lang::De) => format!("Die Spalte „{column}“ ist leer."),
+            (Problem::EmptyCell { column }, Lang::En) => format!("The column “{column}” is empty."),
+            (Problem::SectorNeeded { organisation }, Lang::De) => format!(
+                "Für die neue Organisation „{organisation}“ fehlt der Sektor (Spalte „sektor“)."
+            ),
+            (Problem::SectorNeeded { organisation }, Lang::En) => {
+                format!("The new organisation “{organisation}” needs a sector (column “sektor”).")
+            }
+            (Problem::ImportRows(rows), lang) => {
+                let listed: Vec<String> = rows
+                    .iter()
+                    .map(|(line, problem)| match lang {
+                        Lang::De => format!("Zeile {line}: {}", problem.message(lang)),
+                        Lang::En => format!("Line {line}: {}", problem.message(lang)),
+                    })
+                    .collect();
+                match lang {
+                    Lang::De => format!("Nichts wurde importiert. {}", listed.join(" ")),
+                    Lang::En => format!("Nothing was imported. {}", listed.join(" ")),
+                }
             }
             (Problem::DerivedMembership, Lang::De) => "Diese Mitgliedschaft folgt aus einer \
                 Moderation und ändert sich mit ihr; ändern Sie die Moderation."

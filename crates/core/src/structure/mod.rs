@@ -1,6 +1,7 @@
 //! Council structures as configuration: bodies, their rules, organisations, people and
 //! memberships; templates to start from; the warnings that need action.
 
+pub mod import;
 pub mod input;
 pub mod kinds;
 pub mod model;

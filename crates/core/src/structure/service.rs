@@ -781,4 +781,106 @@ impl Services {
         )
         .await
     }
+
+    /// Imports members from CSV (see [`super::import`]): all rows or none. People and
+    /// organisations are matched by name (people also by e-mail when given) or created.
+    pub async fn import_members(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        text: &str,
+    ) -> Result<usize> {
+        let mut edit = self.edit(principal, municipality).await?;
+        edit.require_manage()?;
+        let rows = super::import::parse(text, &edit.structure, today())?;
+        let mut touched = Vec::new();
+        let mut dates = Vec::new();
+        for row in &rows {
+            let organisation = match &row.organisation {
+                None => None,
+                Some((name, sector)) => {
+                    let known = edit
+                        .structure
+                        .organisations
+                        .iter()
+                        .find(|o| o.name.eq_ignore_ascii_case(name))
+                        .map(|o| o.id);
+                    match (known, sector) {
+                        (Some(id), _) => Some(id),
+                        (None, Some(sector)) => {
+                            let data = OrganisationData {
+                                name: name.clone(),
+                                sector: sector.code().to_owned(),
+                            };
+                            let saved = edit.tenant().insert_organisation(data).await?;
+                            edit.structure.organisations.push(Organisation {
+                                id: saved.id,
+                                name: name.clone(),
+                                sector: *sector,
+                            });
+                            Some(saved.id)
+                        }
+                        // The parser refuses a new organisation without a sector.
+                        (None, None) => return Err(Error::validation("csv", Problem::Required)),
+                    }
+                }
+            };
+            let known = edit
+                .structure
+                .people
+                .iter()
+                .find(|(_, p)| {
+                    p.name.eq_ignore_ascii_case(&row.name)
+                        && (row.email.is_none() || p.email == row.email)
+                })
+                .map(|(id, _)| *id);
+            let person = match known {
+                Some(id) => id,
+                None => {
+                    let data = Person {
+                        name: row.name.clone(),
+                        function_title: row.function_title.clone(),
+                        email: row.email.clone(),
+                        phone: row.phone.clone(),
+                        user_id: None,
+                    };
+                    let saved = edit.tenant().insert_person(data.clone()).await?;
+                    edit.structure.people.push((saved.id, data));
+                    saved.id
+                }
+            };
+            let mut membership = Membership {
+                id: placeholder_id(),
+                body: row.body,
+                person,
+                role: row.role,
+                organisation,
+                term_start: row.term_start,
+                term_end: row.term_end,
+                appointed_by: row.appointed_by.clone(),
+                derived_from: None,
+            };
+            membership.id = edit.tenant().insert_membership(membership.data()).await?.id;
+            edit.structure.memberships.push(membership);
+            touched.push(row.body);
+            dates.push(row.term_start);
+        }
+        let target = edit.municipality.clone();
+        self.finish(
+            edit,
+            principal,
+            touched,
+            dates,
+            Change {
+                action: "membership.imported",
+                entity: "membership",
+                entity_id: None,
+                municipality: Some(&target),
+                federal_state: None,
+                summary: format!("{} Mitgliedschaften aus CSV importiert", rows.len()),
+            },
+        )
+        .await?;
+        Ok(rows.len())
+    }
 }
