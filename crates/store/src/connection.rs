@@ -142,7 +142,10 @@ pub(crate) fn connect_options(url: &str, backend: Backend) -> ConnectOptions {
     let mut options = ConnectOptions::new(url);
     options
         .connect_timeout(Duration::from_secs(5))
-        .sqlx_logging(false);
+        // Each statement is a debug event of target `sqlx::query`: off by default, and what
+        // `PRAEVNET_LOG=info,sqlx::query=debug` shows an operator (or counts a benchmark).
+        .sqlx_logging(true)
+        .sqlx_logging_level(log::LevelFilter::Debug);
     if backend == Backend::Sqlite {
         options.map_sqlx_sqlite_opts(|sqlite| {
             sqlite
