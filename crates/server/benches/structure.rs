@@ -202,7 +202,7 @@ async fn bench(label: &str, db: TestDatabase) {
 fn writeln_csv(csv: &mut String, i: usize) -> std::fmt::Result {
     use std::fmt::Write as _;
     let person = i / 2;
-    let body = if i % 2 == 0 {
+    let body = if i.is_multiple_of(2) {
         (person % (BODIES - 1)) + 1
     } else {
         (person * 7) % BODIES
