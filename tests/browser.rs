@@ -327,3 +327,73 @@ async fn axe_refuses_a_page_with_an_unlabelled_field() {
     .await;
     b.finish(outcome).await;
 }
+
+/// Issue 5's journey: the Halle template, a new working group with its moderator, the
+/// moderator in the steering group, and the new group in the organigram.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_council_starts_from_the_halle_template_and_grows() {
+    let Some(mut b) = Browser::open("council_structure").await else {
+        return;
+    };
+    let app = TestApp::spawn(TestDatabase::sqlite()).await;
+    app.create_municipality("Halle (Saale)", "15002000", "ST")
+        .await;
+    let outcome: Outcome = async {
+        let b = &mut b;
+        log_in(b, &app, ADMIN_EMAIL, ADMIN_PASSWORD).await?;
+        b.goto(&app.url("/kommunen/halle-saale")).await?;
+        b.page("Halle (Saale)").await?;
+        b.click_text("Gremien und Mitglieder").await?;
+        b.page("Gremien und Mitglieder – Halle (Saale)").await?;
+        b.click("#template-halle").await?;
+        b.click_text("Vorlage übernehmen").await?;
+        b.wait_text(".organigram", "Steuerungsgruppe").await?;
+        b.axe("Gremien, Vorlage Halle").await?;
+
+        b.fill("#body-name", "AG Sicherheit in Kleingärten").await?;
+        b.find("#body-parent")
+            .await?
+            .select_by_label("Steuerungsgruppe")
+            .await
+            .map_err(fail("parent"))?;
+        b.click_text("Gremium anlegen").await?;
+        b.wait_text(".organigram", "Kleingärten").await?;
+
+        b.fill("#person-name", "Moderation AG Kleingärten").await?;
+        b.click_text("Person anlegen").await?;
+        b.wait_text("#membership-person", "Moderation AG Kleingärten").await?;
+        for (css, label) in [
+            ("#membership-body", "AG Sicherheit in Kleingärten"),
+            ("#membership-person", "Moderation AG Kleingärten"),
+            ("#membership-role", "Moderation"),
+        ] {
+            b.find(css)
+                .await?
+                .select_by_label(label)
+                .await
+                .map_err(fail(css))?;
+        }
+        b.click_text("Mitgliedschaft eintragen").await?;
+        // The moderator now sits in the steering group, kept by the platform.
+        b.wait_until(
+            "the moderator in the steering group",
+            "const card = [...document.querySelectorAll('.body-card')].find(c => c.querySelector('h3').textContent.startsWith('Steuerungsgruppe'));
+             return !!card && card.textContent.includes('Moderation AG Kleingärten') && card.textContent.includes('automatisch');",
+            vec![],
+        )
+        .await?;
+        let svg_says = b
+            .script(
+                "return document.querySelector('.organigram svg desc').textContent;",
+                vec![],
+            )
+            .await?;
+        check!(
+            svg_says.as_str().is_some_and(|d| d.contains("AG Sicherheit in Kleingärten (Arbeitsgruppe, 1 Mitglied)")),
+            "organigram text alternative: {svg_says}"
+        );
+        b.axe("Gremien, mit Moderation").await
+    }
+    .await;
+    b.finish(outcome).await;
+}

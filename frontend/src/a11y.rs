@@ -35,6 +35,9 @@ pub fn use_announcer() -> Announcer {
 thread_local! {
     /// The first heading after loading the page keeps the focus where the browser put it.
     static FIRST_HEADING: Cell<bool> = const { Cell::new(true) };
+    /// The heading last announced: a page that re-renders itself (after saving) is not a new
+    /// page, so it neither takes the focus nor is announced again.
+    static LAST_HEADING: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
 /// The page's `h1`, which also sets the document title; on navigation it takes the focus and
@@ -53,12 +56,14 @@ pub fn PageTitle(#[prop(into)] text: Signal<String>) -> impl IntoView {
         let Some(element) = heading.get() else {
             return;
         };
-        if FIRST_HEADING.with(|first| first.replace(false)) {
+        let current = text.get_untracked();
+        let same_page = LAST_HEADING.with(|last| last.replace(current.clone()) == current);
+        if FIRST_HEADING.with(|first| first.replace(false)) || same_page {
             return;
         }
         let _ = element.focus();
         let t = i18n.0.get_untracked().texts();
-        announcer.say(format!("{}: {}", t.page_loaded, text.get_untracked()));
+        announcer.say(format!("{}: {current}", t.page_loaded));
     });
     view! {
         <h1 tabindex="-1" node_ref=heading>

@@ -49,6 +49,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/einladung") view=pages::AcceptInvitation />
                     <Route path=path!("/kommunen/neu") view=pages::CreateMunicipality />
                     <Route path=path!("/kommunen/:slug") view=pages::Municipality />
+                    <Route path=path!("/kommunen/:slug/rat") view=pages::Structure />
                 </Routes>
             </main>
             <footer class="site-footer">

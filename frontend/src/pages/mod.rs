@@ -5,12 +5,14 @@ mod create;
 mod municipalities;
 mod municipality;
 mod not_found;
+mod structure;
 
 pub use account::{AcceptInvitation, ForgotPassword, Login, ResetPassword};
 pub use create::CreateMunicipality;
 pub use municipalities::Municipalities;
 pub use municipality::Municipality;
 pub use not_found::NotFound;
+pub use structure::Structure;
 
 use leptos::prelude::*;
 

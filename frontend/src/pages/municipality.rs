@@ -3,6 +3,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::create::{invalid_number, parse_population, state_options, states_for};
@@ -107,6 +108,9 @@ fn Details(m: Data, reload: impl Fn() + Copy + Send + Sync + 'static) -> impl In
         </section>
         <section aria-labelledby="council-heading">
             <h2 id="council-heading">{move || i18n.t().council}</h2>
+            <p>
+                <A href=format!("/kommunen/{}/rat", m.slug)>{move || i18n.t().structure_link}</A>
+            </p>
             {match council {
                 Some(c) => {
                     view! {

@@ -1,0 +1,600 @@
+//! A council's structure: organigram, bodies with their members, warnings; for its
+//! administrators the template to start from and forms to add bodies, people and memberships.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::a11y::{PageTitle, use_announcer};
+use crate::api::{self, ApiError};
+use crate::components::{ErrorBox, Field, FormError, Select};
+use crate::i18n::{Texts, use_i18n};
+use crate::queries::{
+    AddMembership, ApplyStructureTemplate, CouncilStructure, CreateBody, MunicipalityBySlug,
+    SavePerson, add_membership, apply_structure_template, council_structure, create_body,
+    municipality_by_slug, save_person,
+};
+
+type Data = council_structure::ResponseData;
+type Body = council_structure::CouncilStructureCouncilStructureBodies;
+
+/// Everything the page shows, loaded in two calls (the municipality by address, then its
+/// structure).
+#[derive(Clone, Debug, PartialEq)]
+struct Loaded {
+    municipality_id: String,
+    municipality_name: String,
+    slug: String,
+    data: Data,
+}
+
+const ROLES: [&str; 6] = [
+    "CHAIR",
+    "DEPUTY",
+    "MODERATOR",
+    "MEMBER",
+    "ADVISORY_GUEST",
+    "TEMPORARY_PARTICIPANT",
+];
+
+const KINDS: [&str; 8] = [
+    "LEADERSHIP",
+    "LEADERSHIP_STAFF",
+    "STEERING_GROUP",
+    "COORDINATION_OFFICE",
+    "WORKING_GROUP",
+    "PLENARY_ASSEMBLY",
+    "SECURITY_CONFERENCE",
+    "OWN",
+];
+
+fn role_label(code: &str, t: &Texts) -> &'static str {
+    match code {
+        "CHAIR" => t.role_chair,
+        "DEPUTY" => t.role_deputy,
+        "MODERATOR" => t.role_moderator,
+        "ADVISORY_GUEST" => t.role_advisory_guest,
+        "TEMPORARY_PARTICIPANT" => t.role_temporary,
+        _ => t.role_member,
+    }
+}
+
+fn kind_label(code: &str, t: &Texts) -> &'static str {
+    match code {
+        "LEADERSHIP" => t.kind_leadership,
+        "LEADERSHIP_STAFF" => t.kind_leadership_staff,
+        "STEERING_GROUP" => t.kind_steering_group,
+        "COORDINATION_OFFICE" => t.kind_coordination_office,
+        "PLENARY_ASSEMBLY" => t.kind_plenary_assembly,
+        "SECURITY_CONFERENCE" => t.kind_security_conference,
+        "OWN" => t.kind_own,
+        _ => t.kind_working_group,
+    }
+}
+
+/// The API's spelling of a generated enum value (`"MODERATOR"`).
+fn code<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn from_code<T: serde::de::DeserializeOwned>(code: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(code.to_owned())).ok()
+}
+
+fn today() -> String {
+    let now = web_sys::js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
+#[component]
+pub fn Structure() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
+    let version = RwSignal::new(0_u32);
+    let loaded = LocalResource::new(move || {
+        version.track();
+        let slug = slug();
+        let lang = i18n.0.get_untracked();
+        async move {
+            let found = api::run::<MunicipalityBySlug>(
+                lang,
+                municipality_by_slug::Variables { slug: slug.clone() },
+            )
+            .await?
+            .municipality_by_slug;
+            let variables = council_structure::Variables {
+                municipality_id: found.id.clone(),
+            };
+            let data = api::run::<CouncilStructure>(lang, variables).await?;
+            Ok::<_, ApiError>(Loaded {
+                municipality_id: found.id,
+                municipality_name: found.name,
+                slug,
+                data,
+            })
+        }
+    });
+    let reload = move || version.update(|v| *v += 1);
+    move || match loaded.get() {
+        None => view! { <p aria-busy="true">{i18n.t().loading}</p> }.into_any(),
+        Some(Err(err)) if err.code() == Some("NOT_FOUND") => {
+            view! { <super::NotFound /> }.into_any()
+        }
+        Some(Err(err)) => view! {
+            <div class="error-box" role="alert">
+                <p>{err.message(i18n.t())}</p>
+            </div>
+        }
+        .into_any(),
+        Some(Ok(loaded)) => view! { <Page loaded=loaded reload=reload /> }.into_any(),
+    }
+}
+
+#[component]
+fn Page(loaded: Loaded, reload: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let i18n = use_i18n();
+    let structure = loaded.data.council_structure.clone();
+    let templates = loaded.data.structure_templates.clone();
+    let name = loaded.municipality_name.clone();
+    let title = Signal::derive(move || format!("{} – {}", i18n.t().structure_title, name));
+    let manage = structure.can_manage;
+    let empty = structure.bodies.is_empty();
+    let svg = structure.organigram_svg.clone();
+    let download = format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        String::from(web_sys::js_sys::encode_uri_component(&svg))
+    );
+    let bodies = structure.bodies.clone();
+    let warnings = structure.warnings.clone();
+    let id = loaded.municipality_id.clone();
+
+    view! {
+        <PageTitle text=title />
+        <p>
+            <A href=format!("/kommunen/{}", loaded.slug)>{loaded.municipality_name.clone()}</A>
+            " · "
+            {structure.council_name.clone()}
+        </p>
+        {(manage && empty).then(|| view! { <TemplateChooser municipality=id.clone() templates=templates reload=reload /> })}
+        {(!warnings.is_empty()).then(|| view! {
+            <section aria-labelledby="warnings-heading">
+                <h2 id="warnings-heading">{move || i18n.t().warnings_title}</h2>
+                <ul class="warnings">
+                    {warnings.into_iter().map(|w| view! { <li>{w.message}</li> }).collect_view()}
+                </ul>
+            </section>
+        })}
+        <section aria-labelledby="organigram-heading">
+            <h2 id="organigram-heading">{move || i18n.t().organigram_title}</h2>
+            <div class="organigram" role="region" tabindex="0" aria-labelledby="organigram-heading" inner_html=svg></div>
+            <p>
+                <a href=download download="organigramm.svg">{move || i18n.t().organigram_download}</a>
+            </p>
+            <h3>{move || i18n.t().organigram_list}</h3>
+            <Outline bodies=bodies.clone() parent=None />
+        </section>
+        <section aria-labelledby="bodies-heading">
+            <h2 id="bodies-heading">{move || i18n.t().bodies_title}</h2>
+            {bodies.iter().cloned().map(|body| view! { <BodyCard body=body /> }).collect_view()}
+        </section>
+        {manage.then(|| view! {
+            <div class="forms">
+                <AddBody municipality=id.clone() bodies=structure.bodies.clone() reload=reload />
+                <AddPerson municipality=id.clone() reload=reload />
+                <AddMembershipForm municipality=id.clone() data=structure.clone() reload=reload />
+            </div>
+        })}
+    }
+}
+
+/// The structure as a nested list: the organigram's text alternative in the page.
+#[component]
+fn Outline(bodies: Vec<Body>, parent: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let level: Vec<Body> = bodies
+        .iter()
+        .filter(|b| b.dissolved_on.is_none())
+        .filter(|b| {
+            let parent_shown = b.parent_id.as_ref().is_some_and(|p| {
+                bodies
+                    .iter()
+                    .any(|x| &x.id == p && x.dissolved_on.is_none())
+            });
+            match &parent {
+                None => !parent_shown,
+                Some(p) => b.parent_id.as_ref() == Some(p),
+            }
+        })
+        .cloned()
+        .collect();
+    if level.is_empty() {
+        return ().into_any();
+    }
+    view! {
+        <ul class="outline">
+            {level
+                .into_iter()
+                .map(|b| {
+                    let children = bodies.clone();
+                    let members = b.memberships.len();
+                    view! {
+                        <li>
+                            <strong>{b.name.clone()}</strong>
+                            " (" {b.kind_label.clone()} ", " {members} " " {move || i18n.t().person} ")"
+                            <Outline bodies=children parent=Some(b.id.clone()) />
+                        </li>
+                    }
+                    .into_any()
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+#[component]
+fn BodyCard(body: Body) -> impl IntoView {
+    let i18n = use_i18n();
+    let heading = format!("body-{}", body.id);
+    let dissolved = body.dissolved_on.is_some();
+    let memberships = body.memberships.clone();
+    view! {
+        <article class="body-card" aria-labelledby=heading.clone()>
+            <h3 id=heading.clone()>
+                {body.name.clone()}
+                <span class="kind">" · " {body.kind_label.clone()}</span>
+                {dissolved.then(|| view! { <span class="kind">" · " {move || i18n.t().dissolved}</span> })}
+            </h3>
+            {body.chair_rule.clone().map(|rule| view! { <p class="hint">{rule}</p> })}
+            {if memberships.is_empty() {
+                view! { <p>{move || i18n.t().no_members}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-scroll" role="region" aria-label=body.name.clone() tabindex="0">
+                        <table>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{move || i18n.t().person}</th>
+                                    <th scope="col">{move || i18n.t().role}</th>
+                                    <th scope="col">{move || i18n.t().organisation}</th>
+                                    <th scope="col">{move || i18n.t().term}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {memberships
+                                    .into_iter()
+                                    .map(|m| {
+                                        let role = code(&m.role);
+                                        let derived = m.derived;
+                                        let term = match &m.term_end {
+                                            Some(end) => format!("{} – {end}", m.term_start),
+                                            None => format!("{} –", m.term_start),
+                                        };
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{m.person.map(|p| p.name).unwrap_or_default()}</th>
+                                                <td>
+                                                    {move || role_label(&role, i18n.t())}
+                                                    {derived.then(|| view! { <span class="hint">" (" {move || i18n.t().derived_note} ")"</span> })}
+                                                </td>
+                                                <td>{m.organisation.map(|o| o.name).unwrap_or_default()}</td>
+                                                <td>{term}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                .into_any()
+            }}
+        </article>
+    }
+}
+
+#[component]
+fn TemplateChooser(
+    municipality: String,
+    templates: Vec<council_structure::CouncilStructureStructureTemplates>,
+    reload: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let announcer = use_announcer();
+    let chosen = RwSignal::new(String::new());
+    let error: FormError = RwSignal::new(None);
+    let pending = RwSignal::new(false);
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let template = chosen.get_untracked();
+        if template.is_empty() || pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        let lang = i18n.0.get_untracked();
+        let variables = apply_structure_template::Variables {
+            municipality_id: municipality.clone(),
+            template_id: template,
+        };
+        spawn_local(async move {
+            match api::run::<ApplyStructureTemplate>(lang, variables).await {
+                Ok(_) => {
+                    announcer.say(lang.texts().saved.to_owned());
+                    reload();
+                }
+                Err(err) => error.set(Some(err)),
+            }
+            pending.set(false);
+        });
+    };
+    view! {
+        <form class="edit" on:submit=submit>
+            <ErrorBox error=error />
+            <fieldset>
+                <legend>{move || i18n.t().template_legend}</legend>
+                <p class="hint">{move || i18n.t().template_hint}</p>
+                {templates
+                    .into_iter()
+                    .map(|t| {
+                        let id = format!("template-{}", t.id);
+                        let value = t.id.clone();
+                        view! {
+                            <div class="choice">
+                                <input
+                                    type="radio"
+                                    name="template"
+                                    id=id.clone()
+                                    value=t.id.clone()
+                                    on:change=move |_| chosen.set(value.clone())
+                                />
+                                <label for=id>
+                                    <strong>{t.name}</strong>
+                                    <span class="hint">{t.description}</span>
+                                </label>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <button type="submit" disabled=move || pending.get()>{move || i18n.t().template_apply}</button>
+        </form>
+    }
+}
+
+#[component]
+fn AddBody(
+    municipality: String,
+    bodies: Vec<Body>,
+    reload: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let announcer = use_announcer();
+    let name = RwSignal::new(String::new());
+    let kind = RwSignal::new("WORKING_GROUP".to_owned());
+    let parent = RwSignal::new(String::new());
+    let error: FormError = RwSignal::new(None);
+    let pending = RwSignal::new(false);
+    let kinds = Signal::derive(move || {
+        KINDS
+            .iter()
+            .map(|k| ((*k).to_owned(), kind_label(k, i18n.t()).to_owned()))
+            .collect()
+    });
+    let parents = Signal::derive(move || {
+        let mut options = vec![(String::new(), i18n.t().no_parent.to_owned())];
+        options.extend(
+            bodies
+                .iter()
+                .filter(|b| b.dissolved_on.is_none())
+                .map(|b| (b.id.clone(), b.name.clone())),
+        );
+        options
+    });
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let Some(kind_value) = from_code::<create_body::BodyKind>(&kind.get_untracked()) else {
+            return;
+        };
+        pending.set(true);
+        error.set(None);
+        let lang = i18n.0.get_untracked();
+        let variables = create_body::Variables {
+            municipality_id: municipality.clone(),
+            input: create_body::BodyInput {
+                parent_id: Some(parent.get_untracked()).filter(|p| !p.is_empty()),
+                name: name.get_untracked(),
+                kind: kind_value,
+                own_kind: None,
+                scope: None,
+                district: None,
+                tasks: String::new(),
+                chair_rule: None,
+                meetings_per_year: None,
+                min_members: None,
+                max_members: None,
+                term_months: None,
+                appointment_procedure: None,
+                public: false,
+                moderators_are_members: false,
+                founded_on: None,
+                founding_resolution: None,
+                dissolved_on: None,
+                dissolution_resolution: None,
+                seats: Vec::new(),
+            },
+        };
+        spawn_local(async move {
+            match api::run::<CreateBody>(lang, variables).await {
+                Ok(_) => {
+                    announcer.say(lang.texts().saved.to_owned());
+                    reload();
+                }
+                Err(err) => error.set(Some(err)),
+            }
+            pending.set(false);
+        });
+    };
+    view! {
+        <form class="edit" on:submit=submit>
+            <h2>{move || i18n.t().add_body_title}</h2>
+            <ErrorBox error=error />
+            <Field id="body-name" name="name" label=|t| t.name value=name error=error required=true />
+            <Select id="body-kind" name="kind" label=|t| t.body_kind value=kind error=error options=kinds />
+            <Select id="body-parent" name="parentId" label=|t| t.parent_body value=parent error=error options=parents />
+            <button type="submit" disabled=move || pending.get()>{move || i18n.t().add_body_submit}</button>
+        </form>
+    }
+}
+
+#[component]
+fn AddPerson(
+    municipality: String,
+    reload: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let announcer = use_announcer();
+    let name = RwSignal::new(String::new());
+    let function = RwSignal::new(String::new());
+    let error: FormError = RwSignal::new(None);
+    let pending = RwSignal::new(false);
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        error.set(None);
+        let lang = i18n.0.get_untracked();
+        let variables = save_person::Variables {
+            municipality_id: municipality.clone(),
+            input: save_person::PersonInput {
+                name: name.get_untracked(),
+                function_title: Some(function.get_untracked()).filter(|f| !f.trim().is_empty()),
+                email: None,
+                phone: None,
+            },
+        };
+        spawn_local(async move {
+            match api::run::<SavePerson>(lang, variables).await {
+                Ok(_) => {
+                    announcer.say(lang.texts().saved.to_owned());
+                    reload();
+                }
+                Err(err) => error.set(Some(err)),
+            }
+            pending.set(false);
+        });
+    };
+    view! {
+        <form class="edit" on:submit=submit>
+            <h2>{move || i18n.t().add_person_title}</h2>
+            <ErrorBox error=error />
+            <Field id="person-name" name="name" label=|t| t.person_name value=name error=error required=true />
+            <Field id="person-function" name="functionTitle" label=|t| t.function_title value=function error=error />
+            <button type="submit" disabled=move || pending.get()>{move || i18n.t().add_person_submit}</button>
+        </form>
+    }
+}
+
+#[component]
+fn AddMembershipForm(
+    municipality: String,
+    data: council_structure::CouncilStructureCouncilStructure,
+    reload: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let announcer = use_announcer();
+    let body = RwSignal::new(String::new());
+    let person = RwSignal::new(String::new());
+    let role = RwSignal::new("MEMBER".to_owned());
+    let start = RwSignal::new(today());
+    let error: FormError = RwSignal::new(None);
+    let pending = RwSignal::new(false);
+    let bodies_list: Vec<(String, String)> = data
+        .bodies
+        .iter()
+        .filter(|b| b.dissolved_on.is_none())
+        .map(|b| (b.id.clone(), b.name.clone()))
+        .collect();
+    let people_list: Vec<(String, String)> = data
+        .people
+        .iter()
+        .map(|p| (p.id.clone(), p.name.clone()))
+        .collect();
+    let bodies = Signal::derive(move || {
+        let mut options = vec![(String::new(), i18n.t().choose.to_owned())];
+        options.extend(bodies_list.clone());
+        options
+    });
+    let people = Signal::derive(move || {
+        let mut options = vec![(String::new(), i18n.t().choose.to_owned())];
+        options.extend(people_list.clone());
+        options
+    });
+    let roles = Signal::derive(move || {
+        ROLES
+            .iter()
+            .map(|r| ((*r).to_owned(), role_label(r, i18n.t()).to_owned()))
+            .collect()
+    });
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let Some(role_value) = from_code::<add_membership::MembershipRole>(&role.get_untracked())
+        else {
+            return;
+        };
+        pending.set(true);
+        error.set(None);
+        let lang = i18n.0.get_untracked();
+        let variables = add_membership::Variables {
+            municipality_id: municipality.clone(),
+            input: add_membership::MembershipInput {
+                body_id: body.get_untracked(),
+                person_id: person.get_untracked(),
+                role: role_value,
+                organisation_id: None,
+                term_start: start.get_untracked(),
+                term_end: None,
+                appointed_by: None,
+            },
+        };
+        spawn_local(async move {
+            match api::run::<AddMembership>(lang, variables).await {
+                Ok(_) => {
+                    announcer.say(lang.texts().saved.to_owned());
+                    reload();
+                }
+                Err(err) => error.set(Some(err)),
+            }
+            pending.set(false);
+        });
+    };
+    view! {
+        <form class="edit" on:submit=submit>
+            <h2>{move || i18n.t().add_membership_title}</h2>
+            <ErrorBox error=error />
+            <Select id="membership-body" name="bodyId" label=|t| t.body value=body error=error options=bodies />
+            <Select id="membership-person" name="personId" label=|t| t.person value=person error=error options=people />
+            <Select id="membership-role" name="role" label=|t| t.role value=role error=error options=roles />
+            <Field id="membership-start" name="termStart" kind="date" label=|t| t.term_start value=start error=error required=true />
+            <button type="submit" disabled=move || pending.get()>{move || i18n.t().add_membership_submit}</button>
+        </form>
+    }
+}
