@@ -88,8 +88,8 @@ async fn parts(app: &TestApp, municipality: &str) -> Parts {
     )
     .await;
     let person = run(
-        "mutation($m: ID!) { savePerson(municipalityId: $m, input: { name: \"Leitung Ordnungsamt\" }) { id } }",
-        json!({ "m": municipality }),
+        "mutation($m: ID!, $e: String!) { savePerson(municipalityId: $m, input: { name: \"Leitung Ordnungsamt\", email: $e }) { id } }",
+        json!({ "m": municipality, "e": format!("ordnungsamt-{municipality}@praevnet.test") }),
     )
     .await;
     let organisation = run(
@@ -552,6 +552,16 @@ async fn every_mutation_against_every_role(db: TestDatabase) {
             }),
             HALLE_STRUCTURE,
         ),
+        (
+            "invitePerson",
+            "of Halle",
+            "mutation($m: ID!, $id: ID!) { invitePerson(municipalityId: $m, id: $id) { id } }",
+            Box::new({
+                let (id, person) = (halle.clone(), halle_parts.person.clone());
+                move |_| json!({ "m": id, "id": person })
+            }),
+            HALLE_STRUCTURE,
+        ),
         // Last: the operator's move changes the world for every case after it.
         (
             "updateMunicipality",
@@ -679,7 +689,12 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
     // Structure fields take the caller's own municipality as `$m` and the id under test as
     // `$id`; with another tenant's municipality as `$m` they are covered by the
     // `Municipality` calls.
-    let structure_calls: [(&str, &str, IdKind); 16] = [
+    let structure_calls: [(&str, &str, IdKind); 17] = [
+        (
+            "Mutation.invitePerson",
+            "mutation($m: ID!, $id: ID!) { invitePerson(municipalityId: $m, id: $id) { id } }",
+            IdKind::StructurePerson,
+        ),
         (
             "Mutation.importMembers",
             "mutation($id: ID!) { importMembers(municipalityId: $id, csv: \"gremium;name;rolle;beginn\\nAG Test;X;Mitglied;2026-01-01\") { id } }",

@@ -4,9 +4,9 @@
 
 mod support;
 
-use praevnet_testkit::{TestDatabase, on_both_databases};
+use praevnet_testkit::{SmtpSink, TestDatabase, on_both_databases};
 use serde_json::{Value, json};
-use support::{TestApp, error_code, error_message, returned_id};
+use support::{TestApp, config_with_mail, error_code, error_message, link_token, returned_id};
 
 const STRUCTURE: &str = "query($m: ID!, $on: NaiveDate) { councilStructure(municipalityId: $m) {
     canManage
@@ -521,7 +521,147 @@ async fn members_are_imported_from_csv_all_or_nothing(db: TestDatabase) {
     );
 }
 
+/// Body permissions: a moderator edits their working group; a member reads their internal
+/// body; neither reaches other internal bodies or contact data.
+async fn members_get_the_rights_of_their_roles_in_their_bodies(db: TestDatabase) {
+    let sink = SmtpSink::start();
+    let config = config_with_mail(&db, &sink);
+    let app = TestApp::spawn_with(db, config).await;
+    let city = city_with(&app, "halle").await;
+    let s = structure(&app, &city, None).await;
+    let group = body(&s, "AG Diskriminierung")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let school = body(&s, "AG Schulumfeld und Freizeit")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let steering = body(&s, "Steuerungsgruppe")["id"].clone();
+    let mut sessions = Vec::new();
+    for (name, body_id, role) in [
+        ("Moderation AG Diskriminierung", &group, "MODERATOR"),
+        ("Mitglied AG Schulumfeld", &school, "MEMBER"),
+    ] {
+        let email = format!("{}@musterstadt.test", role.to_lowercase());
+        let person = change(
+            &app,
+            PERSON,
+            json!({ "m": city, "i": { "name": name, "email": email } }),
+        )
+        .await;
+        change(
+            &app,
+            ADD,
+            json!({ "m": city, "i": { "bodyId": body_id, "personId": person, "role": role, "termStart": "2026-01-01" } }),
+        )
+        .await;
+        change(
+            &app,
+            "mutation($m: ID!, $id: ID!) { invitePerson(municipalityId: $m, id: $id) { id } }",
+            json!({ "m": city, "id": person }),
+        )
+        .await;
+        let token = link_token(&sink.wait_for(&email).text, "/einladung#");
+        let body = json!({
+            "query": "mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p) { email } }",
+            "variables": { "t": token, "p": "Saalebogen-Laterne-Giebichenstein-9" }
+        });
+        let (_, headers, answer) = app.post_full(body, &[]).await;
+        assert_eq!(
+            answer["data"]["acceptInvitation"]["email"], email,
+            "{answer}"
+        );
+        sessions.push(support::session_cookie(&headers).expect("session"));
+    }
+    let (moderator, member) = (&sessions[0], &sessions[1]);
+    let view = |cookie: &str| {
+        let cookie = cookie.to_owned();
+        let city = city.clone();
+        let app = &app;
+        async move {
+            app.in_session(
+                &cookie,
+                "query($m: ID!) { councilStructure(municipalityId: $m) { canManage bodies { name canEdit } people { name email } } }",
+                json!({ "m": city }),
+            )
+            .await["data"]["councilStructure"]
+                .clone()
+        }
+    };
+    // The moderator sees the public assembly, the group and (as a derived member) the steering
+    // group, and edits the group only.
+    let seen = view(moderator).await;
+    let names: Vec<(&str, bool)> = seen["bodies"]
+        .as_array()
+        .expect("bodies")
+        .iter()
+        .map(|b| (b["name"].as_str().unwrap_or_default(), b["canEdit"] == true))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Vollversammlung", false),
+            ("Steuerungsgruppe", false),
+            ("AG Diskriminierung", true)
+        ],
+        "{seen}"
+    );
+    assert_eq!(seen["canManage"], false);
+    assert!(
+        seen["people"]
+            .as_array()
+            .expect("people")
+            .iter()
+            .all(|p| p["email"].is_null())
+    );
+
+    let rename = |id: &str, parent: Value| json!({ "m": city, "id": id, "i": { "name": "AG Diskriminierung und Teilhabe", "kind": "WORKING_GROUP", "parentId": parent, "tasks": "Beratung" } });
+    let own = app
+        .in_session(moderator, UPDATE_BODY, rename(&group, steering.clone()))
+        .await;
+    assert!(
+        own["errors"].is_null(),
+        "a moderator edits their group: {own}"
+    );
+    let moved = app
+        .in_session(moderator, UPDATE_BODY, rename(&group, Value::Null))
+        .await;
+    assert_eq!(
+        error_code(&moved),
+        Some("FORBIDDEN"),
+        "moving is for administrators: {moved}"
+    );
+    let other = app
+        .in_session(moderator, UPDATE_BODY, rename(&school, steering.clone()))
+        .await;
+    assert_eq!(error_code(&other), Some("NOT_FOUND"), "{other}");
+
+    // The member reads their internal group but cannot change it.
+    let seen = view(member).await;
+    let names: Vec<&str> = seen["bodies"]
+        .as_array()
+        .expect("bodies")
+        .iter()
+        .filter_map(|b| b["name"].as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["Vollversammlung", "AG Schulumfeld und Freizeit"],
+        "{seen}"
+    );
+    let refused = app
+        .in_session(member, UPDATE_BODY, rename(&school, steering))
+        .await;
+    assert_eq!(error_code(&refused), Some("FORBIDDEN"), "{refused}");
+    let person_form = app
+        .in_session(member, PERSON, json!({ "m": city, "i": { "name": "Neu" } }))
+        .await;
+    assert_eq!(error_code(&person_form), Some("NOT_FOUND"), "{person_form}");
+}
+
 on_both_databases!(
+    members_get_the_rights_of_their_roles_in_their_bodies,
     members_are_imported_from_csv_all_or_nothing,
     rules_of_procedure_are_kept_as_versions,
     templates_start_a_council_that_is_then_the_citys_own,

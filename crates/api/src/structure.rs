@@ -948,4 +948,21 @@ impl StructureMutation {
             .gql(ctx)?;
         changed(ctx, m, m).await
     }
+
+    /// Invites a person of the council (by the e-mail address on record) to log in; their
+    /// memberships then give them the rights of their roles.
+    async fn invite_person(
+        &self,
+        ctx: &Context<'_>,
+        municipality_id: ID,
+        id: ID,
+    ) -> async_graphql::Result<StructureChange> {
+        let m = municipality(ctx, &municipality_id)?;
+        let id = parse(&id, "id", PersonId::from_uuid).gql(ctx)?;
+        ctx.services()
+            .invite_person(&ctx.request().principal, m, id)
+            .await
+            .gql(ctx)?;
+        changed(ctx, m, id).await
+    }
 }

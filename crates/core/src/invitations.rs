@@ -1,6 +1,7 @@
 //! Invitations and password resets: single-use links sent by mail, stored only as hashes.
 
 use chrono::{Duration, Utc};
+use praevnet_store::{UserRecord, Writes};
 
 use crate::audit::Change;
 use crate::email::EmailAddress;
@@ -40,12 +41,31 @@ impl Services {
             return Err(Error::MailNotConfigured);
         }
         let writes = self.store.writes().await?;
+        let (user, secret) = self
+            .prepare_invitation(&writes, &email, &display_name)
+            .await?;
+        self.add_grant(&writes, principal, user.id, &grant).await?;
+        writes.commit().await?;
+        // The mail leaves after the commit: a link in a mail always works.
+        self.send_invitation(&email, &user.display_name, secret)
+            .await?;
+        tracing::info!(user = %user.id, role = grant.role(), "invited");
+        Ok(())
+    }
+
+    /// The account for `email` (created without a password when new) and, if it never set a
+    /// password, a fresh invitation secret; inside the caller's unit of work.
+    pub(crate) async fn prepare_invitation(
+        &self,
+        writes: &Writes,
+        email: &EmailAddress,
+        display_name: &str,
+    ) -> Result<(UserRecord, Option<String>)> {
         let accounts = writes.accounts();
         let user = match accounts.user_by_email(email.as_str()).await? {
             Some(user) => user,
-            None => accounts.insert_user(email.as_str(), &display_name).await?,
+            None => accounts.insert_user(email.as_str(), display_name).await?,
         };
-        self.add_grant(&writes, principal, user.id, &grant).await?;
         let secret = match user.password_hash {
             None => {
                 let secret = token::generate();
@@ -57,19 +77,26 @@ impl Services {
             }
             Some(_) => None,
         };
-        writes.commit().await?;
-        // The mail leaves after the commit: a link in a mail always works.
+        Ok((user, secret))
+    }
+
+    /// Mails the invitation link, after the unit of work that made it has committed.
+    pub(crate) async fn send_invitation(
+        &self,
+        email: &EmailAddress,
+        display_name: &str,
+        secret: Option<String>,
+    ) -> Result<()> {
         if let Some(secret) = secret {
             let link = format!("{}/einladung#{secret}", self.public_url);
             self.deliver(mail::invitation(
                 email.as_str(),
-                &user.display_name,
+                display_name,
                 &link,
                 INVITE_VALID.num_days(),
             ))
             .await?;
         }
-        tracing::info!(user = %user.id, role = grant.role(), "invited");
         Ok(())
     }
 

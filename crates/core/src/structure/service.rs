@@ -883,4 +883,54 @@ impl Services {
         .await?;
         Ok(rows.len())
     }
+
+    /// Gives a person of the council an account (or links their existing one) and mails the
+    /// invitation: from then on their memberships give them the rights of their roles.
+    pub async fn invite_person(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: PersonId,
+    ) -> Result<()> {
+        let edit = self.edit(principal, municipality).await?;
+        edit.require_manage()?;
+        let person = edit.structure.person(id).cloned().ok_or(Error::NotFound)?;
+        let email = person
+            .email
+            .as_deref()
+            .ok_or_else(|| Error::validation("email", Problem::Required))
+            .and_then(crate::email::EmailAddress::parse)?;
+        if self.mailer.is_none() {
+            return Err(Error::MailNotConfigured);
+        }
+        let (user, secret) = self
+            .prepare_invitation(&edit.writes, &email, &person.name)
+            .await?;
+        let linked = Person {
+            user_id: Some(user.id),
+            ..person
+        };
+        edit.tenant()
+            .update_person(id, linked)
+            .await?
+            .ok_or(Error::NotFound)?;
+        let target = edit.municipality.clone();
+        self.finish(
+            edit,
+            principal,
+            Vec::new(),
+            Vec::new(),
+            Change {
+                action: "person.invited",
+                entity: "person",
+                entity_id: Some(id.to_string()),
+                municipality: Some(&target),
+                federal_state: None,
+                summary: "Person zu praevnet eingeladen".to_owned(),
+            },
+        )
+        .await?;
+        self.send_invitation(&email, &user.display_name, secret)
+            .await
+    }
 }
