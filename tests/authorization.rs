@@ -74,6 +74,8 @@ struct Parts {
     rules: String,
     /// Further memberships, one per role of the matrix, to be deleted.
     deletable: Vec<String>,
+    /// Further people, one per role of the matrix, to be erased.
+    erasable: Vec<String>,
 }
 
 /// A body, an organisation, a person and memberships in `municipality`.
@@ -107,8 +109,16 @@ async fn parts(app: &TestApp, municipality: &str) -> Parts {
     )
     .await;
     let mut deletable = Vec::new();
-    for _ in 0..ROLES.len() {
+    let mut erasable = Vec::new();
+    for n in 0..ROLES.len() {
         deletable.push(run(add, json!({ "m": municipality, "i": membership_input })).await);
+        erasable.push(
+            run(
+                "mutation($m: ID!, $n: String!) { savePerson(municipalityId: $m, input: { name: $n }) { id } }",
+                json!({ "m": municipality, "n": format!("Löschbar {n}") }),
+            )
+            .await,
+        );
     }
     Parts {
         body,
@@ -117,6 +127,7 @@ async fn parts(app: &TestApp, municipality: &str) -> Parts {
         membership,
         rules,
         deletable,
+        erasable,
     }
 }
 
@@ -562,6 +573,27 @@ async fn every_mutation_against_every_role(db: TestDatabase) {
             }),
             HALLE_STRUCTURE,
         ),
+        (
+            "exportCouncilPerson",
+            "of Halle",
+            "query($m: ID!, $id: ID!) { exportCouncilPerson(municipalityId: $m, id: $id) }",
+            Box::new({
+                let (id, person) = (halle.clone(), halle_parts.person.clone());
+                move |_| json!({ "m": id, "id": person })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        // Each call erases another person, so every role faces one not yet erased.
+        (
+            "eraseCouncilPerson",
+            "of Halle",
+            "mutation($m: ID!, $id: ID!) { eraseCouncilPerson(municipalityId: $m, id: $id) { id } }",
+            Box::new({
+                let (id, people) = (halle.clone(), halle_parts.erasable.clone());
+                move |n| json!({ "m": id, "id": people[(n - 1) % ROLES.len()] })
+            }),
+            HALLE_STRUCTURE,
+        ),
         // Last: the operator's move changes the world for every case after it.
         (
             "updateMunicipality",
@@ -689,7 +721,17 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
     // Structure fields take the caller's own municipality as `$m` and the id under test as
     // `$id`; with another tenant's municipality as `$m` they are covered by the
     // `Municipality` calls.
-    let structure_calls: [(&str, &str, IdKind); 17] = [
+    let structure_calls: [(&str, &str, IdKind); 19] = [
+        (
+            "Query.exportCouncilPerson",
+            "query($m: ID!, $id: ID!) { exportCouncilPerson(municipalityId: $m, id: $id) }",
+            IdKind::StructurePerson,
+        ),
+        (
+            "Mutation.eraseCouncilPerson",
+            "mutation($m: ID!, $id: ID!) { eraseCouncilPerson(municipalityId: $m, id: $id) { id } }",
+            IdKind::StructurePerson,
+        ),
         (
             "Mutation.invitePerson",
             "mutation($m: ID!, $id: ID!) { invitePerson(municipalityId: $m, id: $id) { id } }",

@@ -660,7 +660,81 @@ async fn members_get_the_rights_of_their_roles_in_their_bodies(db: TestDatabase)
     assert_eq!(error_code(&person_form), Some("NOT_FOUND"), "{person_form}");
 }
 
+async fn a_council_person_is_exported_and_erased(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let city = city_with(&app, "leipzig").await;
+    let s = structure(&app, &city, None).await;
+    let group = body(&s, "AG Innenstadt")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let p = person(&app, &city, "Quartiersmanagement").await;
+    for (start, end) in [
+        ("2020-01-01", Some("2021-12-31")),
+        ("2025-01-01", None),
+        ("2099-01-01", None),
+    ] {
+        change(
+            &app,
+            ADD,
+            json!({ "m": city, "i": { "bodyId": group, "personId": p, "role": "MEMBER", "termStart": start, "termEnd": end } }),
+        )
+        .await;
+    }
+    let export = app
+        .admin(
+            "query($m: ID!, $id: ID!) { exportCouncilPerson(municipalityId: $m, id: $id) }",
+            json!({ "m": city, "id": p }),
+        )
+        .await;
+    let document: Value = serde_json::from_str(
+        export["data"]["exportCouncilPerson"]
+            .as_str()
+            .expect("json"),
+    )
+    .expect("valid JSON");
+    assert_eq!(document["person"]["name"], "Quartiersmanagement");
+    assert_eq!(document["person"]["email"], "19@musterstadt.test");
+    assert_eq!(document["memberships"].as_array().map(Vec::len), Some(3));
+
+    change(
+        &app,
+        "mutation($m: ID!, $id: ID!) { eraseCouncilPerson(municipalityId: $m, id: $id) { id } }",
+        json!({ "m": city, "id": p }),
+    )
+    .await;
+    let s = structure(&app, &city, None).await;
+    let erased = s["people"]
+        .as_array()
+        .expect("people")
+        .iter()
+        .find(|x| x["id"] == p)
+        .expect("pseudonym stays")
+        .clone();
+    assert!(
+        erased["name"]
+            .as_str()
+            .is_some_and(|n| n.starts_with("Gelöschte Person")),
+        "{erased}"
+    );
+    assert_eq!(erased["email"], Value::Null);
+    let kept = body(&s, "AG Innenstadt")["memberships"]
+        .as_array()
+        .expect("list")
+        .clone();
+    assert_eq!(
+        kept.len(),
+        2,
+        "the future term is deleted, the past and running ones stay: {kept:?}"
+    );
+    assert!(
+        kept.iter().all(|m| m["termEnd"].is_string()),
+        "the running term ended: {kept:?}"
+    );
+}
+
 on_both_databases!(
+    a_council_person_is_exported_and_erased,
     members_get_the_rights_of_their_roles_in_their_bodies,
     members_are_imported_from_csv_all_or_nothing,
     rules_of_procedure_are_kept_as_versions,

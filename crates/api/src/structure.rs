@@ -704,6 +704,22 @@ impl StructureQuery {
         load(ctx, municipality).await
     }
 
+    /// Everything the council's records hold about a person, as a JSON document (GDPR Art. 15;
+    /// administrators).
+    async fn export_council_person(
+        &self,
+        ctx: &Context<'_>,
+        municipality_id: ID,
+        id: ID,
+    ) -> async_graphql::Result<String> {
+        let m = municipality(ctx, &municipality_id)?;
+        let id = parse(&id, "id", PersonId::from_uuid).gql(ctx)?;
+        ctx.services()
+            .export_council_person(&ctx.request().principal, m, id)
+            .await
+            .gql(ctx)
+    }
+
     /// The structure templates a council can start from.
     async fn structure_templates(&self) -> Vec<StructureTemplate> {
         domain::templates()
@@ -961,6 +977,23 @@ impl StructureMutation {
         let id = parse(&id, "id", PersonId::from_uuid).gql(ctx)?;
         ctx.services()
             .invite_person(&ctx.request().principal, m, id)
+            .await
+            .gql(ctx)?;
+        changed(ctx, m, id).await
+    }
+
+    /// Erases a person from the council's records (GDPR Art. 17): a pseudonym stays on past
+    /// memberships, running terms end today, everything else about the person is deleted.
+    async fn erase_council_person(
+        &self,
+        ctx: &Context<'_>,
+        municipality_id: ID,
+        id: ID,
+    ) -> async_graphql::Result<StructureChange> {
+        let m = municipality(ctx, &municipality_id)?;
+        let id = parse(&id, "id", PersonId::from_uuid).gql(ctx)?;
+        ctx.services()
+            .erase_council_person(&ctx.request().principal, m, id)
             .await
             .gql(ctx)?;
         changed(ctx, m, id).await

@@ -933,4 +933,127 @@ impl Services {
         self.send_invitation(&email, &user.display_name, secret)
             .await
     }
+
+    /// Everything the council's records hold about a person, as JSON (GDPR Art. 15).
+    pub async fn export_council_person(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: PersonId,
+    ) -> Result<String> {
+        let edit = self.edit(principal, municipality).await?;
+        edit.require_manage()?;
+        let person = edit.structure.person(id).cloned().ok_or(Error::NotFound)?;
+        let memberships: Vec<serde_json::Value> = edit
+            .structure
+            .memberships
+            .iter()
+            .filter(|m| m.person == id)
+            .map(|m| {
+                serde_json::json!({
+                    "body": edit.structure.body(m.body).map(|b| b.name.clone()),
+                    "role": m.role.label(crate::Lang::De),
+                    "organisation": m.organisation.and_then(|o| edit.structure.organisation(o)).map(|o| o.name.clone()),
+                    "termStart": m.term_start,
+                    "termEnd": m.term_end,
+                    "appointedBy": m.appointed_by,
+                    "derived": m.derived_from.is_some(),
+                })
+            })
+            .collect();
+        let document = serde_json::json!({
+            "exportedAt": Utc::now(),
+            "municipality": edit.municipality.name,
+            "person": {
+                "id": id.to_string(),
+                "name": person.name,
+                "functionTitle": person.function_title,
+                "email": person.email,
+                "phone": person.phone,
+                "account": person.user_id.map(|u| u.to_string()),
+            },
+            "memberships": memberships,
+        });
+        let target = edit.municipality.clone();
+        self.finish(
+            edit,
+            principal,
+            Vec::new(),
+            Vec::new(),
+            Change {
+                action: "person.exported",
+                entity: "person",
+                entity_id: Some(id.to_string()),
+                municipality: Some(&target),
+                federal_state: None,
+                summary: "Daten einer Person des Präventionsrats exportiert".to_owned(),
+            },
+        )
+        .await?;
+        serde_json::to_string_pretty(&document).map_err(|e| Error::Internal(format!("export: {e}")))
+    }
+
+    /// Erases a person from the council's records (GDPR Art. 17): past memberships stay with a
+    /// pseudonym (they are the record of who sat in a body); running terms end today; terms
+    /// not yet begun, contact data and the link to an account are deleted.
+    pub async fn erase_council_person(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: PersonId,
+    ) -> Result<()> {
+        let mut edit = self.edit(principal, municipality).await?;
+        edit.require_manage()?;
+        edit.structure.person(id).ok_or(Error::NotFound)?;
+        let today = today();
+        let own: Vec<Membership> = edit
+            .structure
+            .memberships
+            .iter()
+            .filter(|m| m.person == id && m.derived_from.is_none())
+            .cloned()
+            .collect();
+        for mut m in own {
+            if m.term_start > today {
+                edit.tenant().delete_membership(m.id).await?;
+                edit.structure.memberships.retain(|x| x.id != m.id);
+            } else if m.term_end.is_none_or(|end| end > today) {
+                m.term_end = Some(today);
+                edit.tenant().update_membership(m.id, m.data()).await?;
+                if let Some(slot) = edit.structure.memberships.iter_mut().find(|x| x.id == m.id) {
+                    *slot = m;
+                }
+            }
+        }
+        let pseudonym = Person {
+            name: format!("Gelöschte Person {}", &id.to_string()[..8]),
+            function_title: None,
+            email: None,
+            phone: None,
+            user_id: None,
+        };
+        edit.tenant()
+            .update_person(id, pseudonym.clone())
+            .await?
+            .ok_or(Error::NotFound)?;
+        if let Some(slot) = edit.structure.people.iter_mut().find(|(p, _)| *p == id) {
+            slot.1 = pseudonym;
+        }
+        let target = edit.municipality.clone();
+        self.finish(
+            edit,
+            principal,
+            Vec::new(),
+            Vec::new(),
+            Change {
+                action: "person.erased",
+                entity: "person",
+                entity_id: Some(id.to_string()),
+                municipality: Some(&target),
+                federal_state: None,
+                summary: "Person des Präventionsrats gelöscht (pseudonymisiert)".to_owned(),
+            },
+        )
+        .await
+    }
 }
