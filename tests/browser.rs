@@ -392,7 +392,33 @@ async fn a_council_starts_from_the_halle_template_and_grows() {
             svg_says.as_str().is_some_and(|d| d.contains("AG Sicherheit in Kleingärten (Arbeitsgruppe, 1 Mitglied)")),
             "organigram text alternative: {svg_says}"
         );
-        b.axe("Gremien, mit Moderation").await
+        b.axe("Gremien, mit Moderation").await?;
+
+        // Configure the new group, then end the moderation: the steering group seat ends too.
+        let card = "[...document.querySelectorAll('.body-card')].find(c => c.querySelector('h3').textContent.startsWith(arguments[0]))";
+        b.script(
+            &format!("{card}.querySelector('button').click(); return true;"),
+            vec![json!("AG Sicherheit in Kleingärten")],
+        )
+        .await?;
+        b.fill("#edit-tasks", "Sicherheitsberatung für Vereine der Kleingartenanlagen").await?;
+        b.axe("Gremium bearbeiten").await?;
+        b.click("form.edit button[type=submit]").await?;
+        b.wait_until(
+            "the tasks in the group's card",
+            &format!("const c = {card}; return !!c && c.textContent.includes('Sicherheitsberatung für Vereine');"),
+            vec![json!("AG Sicherheit in Kleingärten")],
+        )
+        .await?;
+        b.click_text("Amtszeit heute beenden").await?;
+        let today = chrono::Utc::now().date_naive().to_string();
+        b.wait_until(
+            "the steering group seat to end today",
+            &format!("const c = {card}; return !!c && c.textContent.includes(' – ' + arguments[1]);"),
+            vec![json!("Steuerungsgruppe"), json!(today)],
+        )
+        .await?;
+        Ok(())
     }
     .await;
     b.finish(outcome).await;

@@ -143,3 +143,37 @@ pub fn Select(
         </div>
     }
 }
+
+/// A checkbox with its label after it.
+#[component]
+pub fn Checkbox(id: &'static str, label: Text, value: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="choice">
+            <input
+                type="checkbox"
+                id=id
+                prop:checked=move || value.get()
+                on:change=move |ev| value.set(event_target_checked(&ev))
+            />
+            <label for=id>{move || label(i18n.t())}</label>
+        </div>
+    }
+}
+
+/// A multi-line text with its label.
+#[component]
+pub fn TextArea(id: &'static str, label: Text, value: RwSignal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="field">
+            <label for=id>{move || label(i18n.t())}</label>
+            <textarea
+                id=id
+                rows="4"
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            ></textarea>
+        </div>
+    }
+}

@@ -180,3 +180,23 @@ pub struct SavePerson;
     variables_derives = "Debug, Clone"
 )]
 pub struct AddMembership;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../crates/api/schema.graphql",
+    query_path = "queries/structure.graphql",
+    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
+    response_derives = "Debug, Clone, PartialEq",
+    variables_derives = "Debug, Clone"
+)]
+pub struct UpdateBody;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../crates/api/schema.graphql",
+    query_path = "queries/structure.graphql",
+    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
+    response_derives = "Debug, Clone, PartialEq",
+    variables_derives = "Debug, Clone"
+)]
+pub struct UpdateMembership;

@@ -9,12 +9,13 @@ use leptos_router::hooks::use_params_map;
 
 use crate::a11y::{PageTitle, use_announcer};
 use crate::api::{self, ApiError};
-use crate::components::{ErrorBox, Field, FormError, Select};
+use crate::components::{Checkbox, ErrorBox, Field, FormError, Select, TextArea};
 use crate::i18n::{Texts, use_i18n};
 use crate::queries::{
     AddMembership, ApplyStructureTemplate, CouncilStructure, CreateBody, MunicipalityBySlug,
-    SavePerson, add_membership, apply_structure_template, council_structure, create_body,
-    municipality_by_slug, save_person,
+    SavePerson, UpdateBody, UpdateMembership, add_membership, apply_structure_template,
+    council_structure, create_body, municipality_by_slug, save_person, update_body,
+    update_membership,
 };
 
 type Data = council_structure::ResponseData;
@@ -186,7 +187,20 @@ fn Page(loaded: Loaded, reload: impl Fn() + Copy + Send + Sync + 'static) -> imp
         </section>
         <section aria-labelledby="bodies-heading">
             <h2 id="bodies-heading">{move || i18n.t().bodies_title}</h2>
-            {bodies.iter().cloned().map(|body| view! { <BodyCard body=body /> }).collect_view()}
+            {bodies
+                .iter()
+                .cloned()
+                .map(|body| {
+                    view! {
+                        <BodyCard
+                            body=body
+                            municipality=id.clone()
+                            bodies=bodies.clone()
+                            reload=reload
+                        />
+                    }
+                })
+                .collect_view()}
         </section>
         {manage.then(|| view! {
             <div class="forms">
@@ -243,12 +257,57 @@ fn Outline(bodies: Vec<Body>, parent: Option<String>) -> impl IntoView {
     .into_any()
 }
 
+/// Numbers typed into a form: empty is "none"; anything else must be a whole number.
+fn number(text: &str) -> Option<i64> {
+    text.trim().parse().ok()
+}
+
 #[component]
-fn BodyCard(body: Body) -> impl IntoView {
+fn BodyCard(
+    body: Body,
+    municipality: String,
+    bodies: Vec<Body>,
+    reload: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let i18n = use_i18n();
+    let announcer = use_announcer();
     let heading = format!("body-{}", body.id);
     let dissolved = body.dissolved_on.is_some();
     let memberships = body.memberships.clone();
+    let can_edit = body.can_edit && !dissolved;
+    let editing = RwSignal::new(false);
+    let end_term = {
+        let municipality = municipality.clone();
+        let body_id = body.id.clone();
+        move |m: council_structure::CouncilStructureCouncilStructureBodiesMemberships| {
+            let lang = i18n.0.get_untracked();
+            let Some(role) = from_code::<update_membership::MembershipRole>(&code(&m.role)) else {
+                return;
+            };
+            let variables = update_membership::Variables {
+                municipality_id: municipality.clone(),
+                id: m.id.clone(),
+                input: update_membership::MembershipInput {
+                    body_id: body_id.clone(),
+                    person_id: m.person.as_ref().map(|p| p.id.clone()).unwrap_or_default(),
+                    role,
+                    organisation_id: m.organisation.as_ref().map(|o| o.id.clone()),
+                    term_start: m.term_start.clone(),
+                    term_end: Some(today().max(m.term_start.clone())),
+                    appointed_by: m.appointed_by.clone(),
+                },
+            };
+            spawn_local(async move {
+                match api::run::<UpdateMembership>(lang, variables).await {
+                    Ok(_) => {
+                        announcer.say(lang.texts().saved.to_owned());
+                        reload();
+                    }
+                    Err(err) => announcer.say(err.message(lang.texts())),
+                }
+            });
+        }
+    };
     view! {
         <article class="body-card" aria-labelledby=heading.clone()>
             <h3 id=heading.clone()>
@@ -257,6 +316,19 @@ fn BodyCard(body: Body) -> impl IntoView {
                 {dissolved.then(|| view! { <span class="kind">" · " {move || i18n.t().dissolved}</span> })}
             </h3>
             {body.chair_rule.clone().map(|rule| view! { <p class="hint">{rule}</p> })}
+            {(!body.tasks.is_empty()).then(|| view! { <p class="tasks">{body.tasks.clone()}</p> })}
+            {can_edit.then(|| view! {
+                <button type="button" class="secondary" aria-expanded=move || editing.get().to_string() on:click=move |_| editing.update(|e| *e = !*e)>
+                    {move || i18n.t().edit_body}
+                </button>
+            })}
+            {
+                let body = body.clone();
+                let municipality = municipality.clone();
+                move || editing.get().then(|| view! {
+                    <BodyForm body=body.clone() municipality=municipality.clone() bodies=bodies.clone() done=move || editing.set(false) reload=reload />
+                })
+            }
             {if memberships.is_empty() {
                 view! { <p>{move || i18n.t().no_members}</p> }.into_any()
             } else {
@@ -269,6 +341,7 @@ fn BodyCard(body: Body) -> impl IntoView {
                                     <th scope="col">{move || i18n.t().role}</th>
                                     <th scope="col">{move || i18n.t().organisation}</th>
                                     <th scope="col">{move || i18n.t().term}</th>
+                                    {can_edit.then(|| view! { <th scope="col">{move || i18n.t().actions}</th> })}
                                 </tr>
                             </thead>
                             <tbody>
@@ -277,6 +350,16 @@ fn BodyCard(body: Body) -> impl IntoView {
                                     .map(|m| {
                                         let role = code(&m.role);
                                         let derived = m.derived;
+                                        let running = m.term_end.as_ref().is_none_or(|end| *end > today());
+                                        let action = (can_edit && running && !derived).then(|| {
+                                            let end_term = end_term.clone();
+                                            let m = m.clone();
+                                            view! {
+                                                <button type="button" class="secondary" on:click=move |_| end_term(m.clone())>
+                                                    {move || i18n.t().end_term}
+                                                </button>
+                                            }
+                                        });
                                         let term = match &m.term_end {
                                             Some(end) => format!("{} – {end}", m.term_start),
                                             None => format!("{} –", m.term_start),
@@ -290,6 +373,7 @@ fn BodyCard(body: Body) -> impl IntoView {
                                                 </td>
                                                 <td>{m.organisation.map(|o| o.name).unwrap_or_default()}</td>
                                                 <td>{term}</td>
+                                                {can_edit.then(|| view! { <td>{action}</td> })}
                                             </tr>
                                         }
                                     })
@@ -595,6 +679,158 @@ fn AddMembershipForm(
             <Select id="membership-role" name="role" label=|t| t.role value=role error=error options=roles />
             <Field id="membership-start" name="termStart" kind="date" label=|t| t.term_start value=start error=error required=true />
             <button type="submit" disabled=move || pending.get()>{move || i18n.t().add_membership_submit}</button>
+        </form>
+    }
+}
+
+/// The whole configuration of a body, for its administrators and leads; moving, limits and
+/// dissolution are refused by the server for leads.
+#[component]
+fn BodyForm(
+    body: Body,
+    municipality: String,
+    bodies: Vec<Body>,
+    done: impl Fn() + Copy + Send + Sync + 'static,
+    reload: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let announcer = use_announcer();
+    let text = |value: &Option<String>| RwSignal::new(value.clone().unwrap_or_default());
+    let count =
+        |value: Option<i64>| RwSignal::new(value.map(|v| v.to_string()).unwrap_or_default());
+    let name = RwSignal::new(body.name.clone());
+    let kind = RwSignal::new(code(&body.kind));
+    let parent = text(&body.parent_id);
+    let tasks = RwSignal::new(body.tasks.clone());
+    let chair = text(&body.chair_rule);
+    let meetings = count(body.meetings_per_year);
+    let min = count(body.min_members);
+    let max = count(body.max_members);
+    let term = count(body.term_months);
+    let public = RwSignal::new(body.public);
+    let moderators = RwSignal::new(body.moderators_are_members);
+    let dissolved_on = text(&body.dissolved_on);
+    let dissolution = text(&body.dissolution_resolution);
+    let error: FormError = RwSignal::new(None);
+    let pending = RwSignal::new(false);
+    let own_id = body.id.clone();
+    let kinds = Signal::derive(move || {
+        KINDS
+            .iter()
+            .map(|k| ((*k).to_owned(), kind_label(k, i18n.t()).to_owned()))
+            .collect()
+    });
+    let parents = Signal::derive(move || {
+        let mut options = vec![(String::new(), i18n.t().no_parent.to_owned())];
+        options.extend(
+            bodies
+                .iter()
+                .filter(|b| b.dissolved_on.is_none() && b.id != own_id)
+                .map(|b| (b.id.clone(), b.name.clone())),
+        );
+        options
+    });
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let Some(kind_value) = from_code::<update_body::BodyKind>(&kind.get_untracked()) else {
+            return;
+        };
+        let lang = i18n.0.get_untracked();
+        let mut numbers = Vec::new();
+        for (field, value) in [
+            ("meetingsPerYear", meetings),
+            ("minMembers", min),
+            ("maxMembers", max),
+            ("termMonths", term),
+        ] {
+            let typed = value.get_untracked();
+            match number(&typed) {
+                None if !typed.trim().is_empty() => {
+                    error.set(Some(super::create::invalid_number(field, lang.texts())));
+                    return;
+                }
+                parsed => numbers.push(parsed),
+            }
+        }
+        let optional =
+            |value: RwSignal<String>| Some(value.get_untracked()).filter(|v| !v.trim().is_empty());
+        pending.set(true);
+        error.set(None);
+        let variables = update_body::Variables {
+            municipality_id: municipality.clone(),
+            id: body.id.clone(),
+            input: update_body::BodyInput {
+                parent_id: optional(parent),
+                name: name.get_untracked(),
+                kind: kind_value,
+                own_kind: body.own_kind.clone(),
+                scope: body.scope.as_ref().and_then(|s| from_code(&code(s))),
+                district: body.district.clone(),
+                tasks: tasks.get_untracked(),
+                chair_rule: optional(chair),
+                meetings_per_year: numbers[0],
+                min_members: numbers[1],
+                max_members: numbers[2],
+                term_months: numbers[3],
+                appointment_procedure: body.appointment_procedure.clone(),
+                public: public.get_untracked(),
+                moderators_are_members: moderators.get_untracked(),
+                founded_on: body.founded_on.clone(),
+                founding_resolution: body.founding_resolution.clone(),
+                dissolved_on: optional(dissolved_on),
+                dissolution_resolution: optional(dissolution),
+                seats: body
+                    .seats
+                    .iter()
+                    .filter_map(|s| {
+                        Some(update_body::SeatInput {
+                            label: s.label.clone(),
+                            sector: from_code(&code(&s.sector))?,
+                            seats: s.seats,
+                        })
+                    })
+                    .collect(),
+            },
+        };
+        spawn_local(async move {
+            match api::run::<UpdateBody>(lang, variables).await {
+                Ok(_) => {
+                    announcer.say(lang.texts().saved.to_owned());
+                    done();
+                    reload();
+                }
+                Err(err) => error.set(Some(err)),
+            }
+            pending.set(false);
+        });
+    };
+    view! {
+        <form class="edit" on:submit=submit>
+            <ErrorBox error=error />
+            <Field id="edit-name" name="name" label=|t| t.name value=name error=error required=true />
+            <Select id="edit-kind" name="kind" label=|t| t.body_kind value=kind error=error options=kinds />
+            <Select id="edit-parent" name="parentId" label=|t| t.parent_body value=parent error=error options=parents />
+            <TextArea id="edit-tasks" label=|t| t.tasks value=tasks />
+            <Field id="edit-chair" name="chairRule" label=|t| t.chair_rule value=chair error=error />
+            <Field id="edit-meetings" name="meetingsPerYear" label=|t| t.meetings_per_year value=meetings error=error />
+            <Field id="edit-min" name="minMembers" label=|t| t.min_members value=min error=error />
+            <Field id="edit-max" name="maxMembers" label=|t| t.max_members value=max error=error />
+            <Field id="edit-term" name="termMonths" label=|t| t.term_months value=term error=error />
+            <Checkbox id="edit-public" label=|t| t.public_body value=public />
+            <Checkbox id="edit-moderators" label=|t| t.moderators_are_members value=moderators />
+            <Field id="edit-dissolved" name="dissolvedOn" kind="date" label=|t| t.dissolved_on value=dissolved_on error=error />
+            <Field id="edit-dissolution" name="dissolutionResolution" label=|t| t.dissolution_resolution value=dissolution error=error />
+            <div class="actions">
+                <button type="submit" disabled=move || pending.get()>
+                    {move || if pending.get() { i18n.t().saving } else { i18n.t().save }}
+                </button>
+                <button type="button" class="secondary" on:click=move |_| done()>
+                    {move || i18n.t().cancel}
+                </button>
+            </div>
         </form>
     }
 }
