@@ -423,3 +423,65 @@ async fn a_council_starts_from_the_halle_template_and_grows() {
     .await;
     b.finish(outcome).await;
 }
+
+/// Importing members and recording the rules of procedure in the app.
+#[tokio::test(flavor = "multi_thread")]
+async fn members_are_imported_and_rules_of_procedure_recorded() {
+    let Some(mut b) = Browser::open("import_and_rules").await else {
+        return;
+    };
+    let app = TestApp::spawn(TestDatabase::sqlite()).await;
+    let zwickau = app.create_municipality("Zwickau", "14524330", "SN").await;
+    let applied = app
+        .admin(
+            "mutation($m: ID!) { applyStructureTemplate(municipalityId: $m, templateId: \"zwickau\") { id } }",
+            json!({ "m": zwickau }),
+        )
+        .await;
+    assert!(applied["errors"].is_null(), "{applied}");
+    let outcome: Outcome = async {
+        let b = &mut b;
+        log_in(b, &app, ADMIN_EMAIL, ADMIN_PASSWORD).await?;
+        b.goto(&app.url("/kommunen/zwickau/rat")).await?;
+        b.page("Gremien und Mitglieder – Zwickau").await?;
+
+        // A file with a bad row: its line is named, nothing is imported.
+        b.fill("#import-text", "gremium;name;rolle;beginn\nAG Sucht;Suchtberatung;Kassenwart;01.01.2026\n").await?;
+        b.click_text("Importieren").await?;
+        b.wait_text("[role=alert]", "Zeile 2: „Kassenwart“").await?;
+        b.axe("Gremien, Import abgelehnt").await?;
+        b.fill(
+            "#import-text",
+            "gremium;name;rolle;beginn\nLenkungsgremium;Leitung Ordnungsamt;Vorsitz;01.01.2026\nAG Sucht;Suchtberatung;Moderation;01.01.2026\n",
+        )
+        .await?;
+        b.click_text("Importieren").await?;
+        b.wait_until(
+            "the imported chair",
+            "const c = [...document.querySelectorAll('.body-card')].find(c => c.querySelector('h3').textContent.startsWith('Lenkungsgremium'));
+             return !!c && c.textContent.includes('Leitung Ordnungsamt') && c.textContent.includes('Vorsitz');",
+            vec![],
+        )
+        .await?;
+
+        b.fill("#rules-title", "Geschäftsordnung des Kommunalen Präventionsrates").await?;
+        b.fill("#rules-text", "§ 1 Zweck\n§ 2 Lenkungsgremium").await?;
+        b.find("#rules-body")
+            .await?
+            .select_by_label("Lenkungsgremium")
+            .await
+            .map_err(fail("body"))?;
+        b.click_text("Fassung speichern").await?;
+        b.wait_text(".rules", "Version 1: Geschäftsordnung des Kommunalen Präventionsrates").await?;
+        b.click_text("Kenntnisnahme eintragen").await?;
+        b.wait_until(
+            "the informed date",
+            "const r = document.querySelector('.rules'); return !!r && !r.textContent.includes('noch nicht');",
+            vec![],
+        )
+        .await?;
+        b.axe("Gremien, Geschäftsordnung").await
+    }
+    .await;
+    b.finish(outcome).await;
+}

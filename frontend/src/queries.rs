@@ -200,3 +200,43 @@ pub struct UpdateBody;
     variables_derives = "Debug, Clone"
 )]
 pub struct UpdateMembership;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../crates/api/schema.graphql",
+    query_path = "queries/structure.graphql",
+    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
+    response_derives = "Debug, Clone, PartialEq",
+    variables_derives = "Debug, Clone"
+)]
+pub struct ImportMembers;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../crates/api/schema.graphql",
+    query_path = "queries/structure.graphql",
+    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
+    response_derives = "Debug, Clone, PartialEq",
+    variables_derives = "Debug, Clone"
+)]
+pub struct AdoptRulesOfProcedure;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../crates/api/schema.graphql",
+    query_path = "queries/structure.graphql",
+    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
+    response_derives = "Debug, Clone, PartialEq",
+    variables_derives = "Debug, Clone"
+)]
+pub struct RecordRulesInformed;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../crates/api/schema.graphql",
+    query_path = "queries/structure.graphql",
+    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
+    response_derives = "Debug, Clone, PartialEq",
+    variables_derives = "Debug, Clone"
+)]
+pub struct InvitePerson;

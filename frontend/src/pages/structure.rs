@@ -12,10 +12,11 @@ use crate::api::{self, ApiError};
 use crate::components::{Checkbox, ErrorBox, Field, FormError, Select, TextArea};
 use crate::i18n::{Texts, use_i18n};
 use crate::queries::{
-    AddMembership, ApplyStructureTemplate, CouncilStructure, CreateBody, MunicipalityBySlug,
-    SavePerson, UpdateBody, UpdateMembership, add_membership, apply_structure_template,
-    council_structure, create_body, municipality_by_slug, save_person, update_body,
-    update_membership,
+    AddMembership, AdoptRulesOfProcedure, ApplyStructureTemplate, CouncilStructure, CreateBody,
+    ImportMembers, InvitePerson, MunicipalityBySlug, RecordRulesInformed, SavePerson, UpdateBody,
+    UpdateMembership, add_membership, adopt_rules_of_procedure, apply_structure_template,
+    council_structure, create_body, import_members, invite_person, municipality_by_slug,
+    record_rules_informed, save_person, update_body, update_membership,
 };
 
 type Data = council_structure::ResponseData;
@@ -50,6 +51,30 @@ const KINDS: [&str; 8] = [
     "SECURITY_CONFERENCE",
     "OWN",
 ];
+
+/// Sectors as the API spells them, with their German and English names.
+const SECTORS: [(&str, &str, &str); 11] = [
+    ("POLICE", "Polizei", "Police"),
+    ("JUSTICE", "Justiz", "Justice"),
+    ("SCIENCE", "Wissenschaft", "Science"),
+    ("SOCIAL_SERVICES", "Soziales", "Social services"),
+    ("FREE_CARRIER", "Freier Träger", "Independent provider"),
+    ("EDUCATION", "Bildung", "Education"),
+    ("ADMINISTRATION", "Verwaltung", "Administration"),
+    ("POLITICS", "Politik", "Politics"),
+    ("CIVIL_SOCIETY", "Zivilgesellschaft", "Civil society"),
+    ("BUSINESS", "Wirtschaft", "Business"),
+    ("OTHER", "Sonstige", "Other"),
+];
+
+/// One required seat while it is being edited.
+#[derive(Clone, Copy, Debug)]
+struct SeatRow {
+    key: u32,
+    label: RwSignal<String>,
+    sector: RwSignal<String>,
+    count: RwSignal<String>,
+}
 
 fn role_label(code: &str, t: &Texts) -> &'static str {
     match code {
@@ -208,7 +233,10 @@ fn Page(loaded: Loaded, reload: impl Fn() + Copy + Send + Sync + 'static) -> imp
                 <AddPerson municipality=id.clone() reload=reload />
                 <AddMembershipForm municipality=id.clone() data=structure.clone() reload=reload />
             </div>
+            <People municipality=id.clone() people=structure.people.clone() />
+            <ImportForm municipality=id.clone() reload=reload />
         })}
+        <Rules municipality=id.clone() data=structure.clone() reload=reload />
     }
 }
 
@@ -553,6 +581,8 @@ fn AddPerson(
     let announcer = use_announcer();
     let name = RwSignal::new(String::new());
     let function = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let phone = RwSignal::new(String::new());
     let error: FormError = RwSignal::new(None);
     let pending = RwSignal::new(false);
     let submit = move |ev: SubmitEvent| {
@@ -568,8 +598,8 @@ fn AddPerson(
             input: save_person::PersonInput {
                 name: name.get_untracked(),
                 function_title: Some(function.get_untracked()).filter(|f| !f.trim().is_empty()),
-                email: None,
-                phone: None,
+                email: Some(email.get_untracked()).filter(|f| !f.trim().is_empty()),
+                phone: Some(phone.get_untracked()).filter(|f| !f.trim().is_empty()),
             },
         };
         spawn_local(async move {
@@ -589,6 +619,8 @@ fn AddPerson(
             <ErrorBox error=error />
             <Field id="person-name" name="name" label=|t| t.person_name value=name error=error required=true />
             <Field id="person-function" name="functionTitle" label=|t| t.function_title value=function error=error />
+            <Field id="person-email" name="email" kind="email" label=|t| t.email value=email error=error />
+            <Field id="person-phone" name="phone" kind="tel" label=|t| t.phone value=phone error=error />
             <button type="submit" disabled=move || pending.get()>{move || i18n.t().add_person_submit}</button>
         </form>
     }
@@ -711,6 +743,23 @@ fn BodyForm(
     let moderators = RwSignal::new(body.moderators_are_members);
     let dissolved_on = text(&body.dissolved_on);
     let dissolution = text(&body.dissolution_resolution);
+    let next_key = RwSignal::new(0_u32);
+    let new_row = move |label: String, sector: String, count: String| {
+        let key = next_key.get_untracked();
+        next_key.set(key + 1);
+        SeatRow {
+            key,
+            label: RwSignal::new(label),
+            sector: RwSignal::new(sector),
+            count: RwSignal::new(count),
+        }
+    };
+    let seats = RwSignal::new(
+        body.seats
+            .iter()
+            .map(|s| new_row(s.label.clone(), code(&s.sector), s.seats.to_string()))
+            .collect::<Vec<_>>(),
+    );
     let error: FormError = RwSignal::new(None);
     let pending = RwSignal::new(false);
     let own_id = body.id.clone();
@@ -782,14 +831,15 @@ fn BodyForm(
                 founding_resolution: body.founding_resolution.clone(),
                 dissolved_on: optional(dissolved_on),
                 dissolution_resolution: optional(dissolution),
-                seats: body
-                    .seats
+                seats: seats
+                    .get_untracked()
                     .iter()
-                    .filter_map(|s| {
+                    .filter(|row| !row.label.get_untracked().trim().is_empty())
+                    .filter_map(|row| {
                         Some(update_body::SeatInput {
-                            label: s.label.clone(),
-                            sector: from_code(&code(&s.sector))?,
-                            seats: s.seats,
+                            label: row.label.get_untracked(),
+                            sector: from_code(&row.sector.get_untracked())?,
+                            seats: number(&row.count.get_untracked()).unwrap_or(1),
                         })
                     })
                     .collect(),
@@ -821,6 +871,67 @@ fn BodyForm(
             <Field id="edit-term" name="termMonths" label=|t| t.term_months value=term error=error />
             <Checkbox id="edit-public" label=|t| t.public_body value=public />
             <Checkbox id="edit-moderators" label=|t| t.moderators_are_members value=moderators />
+            <fieldset>
+                <legend>{move || i18n.t().seats_title}</legend>
+                {move || {
+                    seats
+                        .get()
+                        .into_iter()
+                        .map(|row| {
+                            let (label_id, sector_id, count_id) = (
+                                format!("seat-label-{}", row.key),
+                                format!("seat-sector-{}", row.key),
+                                format!("seat-count-{}", row.key),
+                            );
+                            view! {
+                                <div class="seat-row">
+                                    <div class="field">
+                                        <label for=label_id.clone()>{move || i18n.t().seat_label}</label>
+                                        <input id=label_id prop:value=move || row.label.get() on:input=move |ev| row.label.set(event_target_value(&ev)) />
+                                    </div>
+                                    <div class="field">
+                                        <label for=sector_id.clone()>{move || i18n.t().seat_sector}</label>
+                                        <select id=sector_id on:change=move |ev| row.sector.set(event_target_value(&ev))>
+                                            {SECTORS
+                                                .iter()
+                                                .map(|(code, de, en)| {
+                                                    let code = *code;
+                                                    view! {
+                                                        <option value=code selected=move || row.sector.get() == code>
+                                                            {move || if i18n.lang() == crate::i18n::Lang::De { *de } else { *en }}
+                                                        </option>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </select>
+                                    </div>
+                                    <div class="field">
+                                        <label for=count_id.clone()>{move || i18n.t().seat_count}</label>
+                                        <input id=count_id type="number" min="1" prop:value=move || row.count.get() on:input=move |ev| row.count.set(event_target_value(&ev)) />
+                                    </div>
+                                    <button
+                                        type="button"
+                                        class="secondary field"
+                                        on:click=move |_| seats.update(|rows| rows.retain(|r| r.key != row.key))
+                                    >
+                                        {move || i18n.t().seat_remove}
+                                    </button>
+                                </div>
+                            }
+                        })
+                        .collect_view()
+                }}
+                <button
+                    type="button"
+                    class="secondary"
+                    on:click=move |_| {
+                        let row = new_row(String::new(), "POLICE".to_owned(), "1".to_owned());
+                        seats.update(|rows| rows.push(row));
+                    }
+                >
+                    {move || i18n.t().seat_add}
+                </button>
+            </fieldset>
             <Field id="edit-dissolved" name="dissolvedOn" kind="date" label=|t| t.dissolved_on value=dissolved_on error=error />
             <Field id="edit-dissolution" name="dissolutionResolution" label=|t| t.dissolution_resolution value=dissolution error=error />
             <div class="actions">
@@ -832,5 +943,285 @@ fn BodyForm(
                 </button>
             </div>
         </form>
+    }
+}
+
+/// The council's people; those with an e-mail address can be invited to log in.
+#[component]
+fn People(
+    municipality: String,
+    people: Vec<council_structure::CouncilStructureCouncilStructurePeople>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let announcer = use_announcer();
+    if people.is_empty() {
+        return ().into_any();
+    }
+    view! {
+        <section aria-labelledby="people-heading">
+            <h2 id="people-heading">{move || i18n.t().people_title}</h2>
+            <ul class="people">
+                {people
+                    .into_iter()
+                    .map(|p| {
+                        let municipality = municipality.clone();
+                        let id = p.id.clone();
+                        let invite = move |_| {
+                            let lang = i18n.0.get_untracked();
+                            let variables = invite_person::Variables {
+                                municipality_id: municipality.clone(),
+                                id: id.clone(),
+                            };
+                            spawn_local(async move {
+                                match api::run::<InvitePerson>(lang, variables).await {
+                                    Ok(_) => announcer.say(lang.texts().invited.to_owned()),
+                                    Err(err) => announcer.say(err.message(lang.texts())),
+                                }
+                            });
+                        };
+                        let label = format!("{}: {}", p.name, i18n.t().invite);
+                        view! {
+                            <li>
+                                <span>{p.name.clone()}</span>
+                                {p.function_title.clone().map(|f| view! { <span class="hint">" · " {f}</span> })}
+                                {p.email.clone().map(|e| view! { <span class="hint">" · " {e}</span> })}
+                                {p.email.is_some().then(|| view! {
+                                    <button type="button" class="link-button" aria-label=label.clone() on:click=invite.clone()>
+                                        {move || i18n.t().invite}
+                                    </button>
+                                })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+    .into_any()
+}
+
+/// Importing members from a CSV file (or pasted text); the server checks every row first.
+#[component]
+fn ImportForm(
+    municipality: String,
+    reload: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let announcer = use_announcer();
+    let text = RwSignal::new(String::new());
+    let error: FormError = RwSignal::new(None);
+    let pending = RwSignal::new(false);
+    let read_file = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(file) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0))
+        else {
+            return;
+        };
+        spawn_local(async move {
+            if let Ok(content) = wasm_bindgen_futures::JsFuture::from(file.text()).await
+                && let Some(content) = content.as_string()
+            {
+                text.set(content);
+            }
+        });
+    };
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        error.set(None);
+        let lang = i18n.0.get_untracked();
+        let variables = import_members::Variables {
+            municipality_id: municipality.clone(),
+            csv: text.get_untracked(),
+        };
+        spawn_local(async move {
+            match api::run::<ImportMembers>(lang, variables).await {
+                Ok(_) => {
+                    announcer.say(lang.texts().saved.to_owned());
+                    reload();
+                }
+                Err(err) => error.set(Some(err)),
+            }
+            pending.set(false);
+        });
+    };
+    view! {
+        <form class="edit wide" on:submit=submit>
+            <h2>{move || i18n.t().import_title}</h2>
+            <p class="hint">{move || i18n.t().import_hint}</p>
+            <ErrorBox error=error />
+            <div class="field">
+                <label for="import-file">{move || i18n.t().import_file}</label>
+                <input id="import-file" type="file" accept=".csv,text/csv" on:change=read_file />
+            </div>
+            <TextArea id="import-text" label=|t| t.import_text value=text />
+            <button type="submit" disabled=move || pending.get()>{move || i18n.t().import_submit}</button>
+        </form>
+    }
+}
+
+/// The versions of the rules of procedure, and for administrators a new version and the day
+/// the city council was informed.
+#[component]
+fn Rules(
+    municipality: String,
+    data: council_structure::CouncilStructureCouncilStructure,
+    reload: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let announcer = use_announcer();
+    let manage = data.can_manage;
+    let body_name = {
+        let bodies = data.bodies.clone();
+        move |id: &Option<String>| {
+            id.as_ref()
+                .and_then(|id| bodies.iter().find(|b| &b.id == id))
+                .map(|b| b.name.clone())
+                .unwrap_or_default()
+        }
+    };
+    let versions = data.rules_of_procedure.clone();
+    let title = RwSignal::new(String::new());
+    let text = RwSignal::new(String::new());
+    let adopted_by = RwSignal::new(String::new());
+    let adopted_on = RwSignal::new(today());
+    let resolution = RwSignal::new(String::new());
+    let error: FormError = RwSignal::new(None);
+    let pending = RwSignal::new(false);
+    let bodies_list: Vec<(String, String)> = data
+        .bodies
+        .iter()
+        .filter(|b| b.dissolved_on.is_none())
+        .map(|b| (b.id.clone(), b.name.clone()))
+        .collect();
+    let bodies = Signal::derive(move || {
+        let mut options = vec![(String::new(), i18n.t().choose.to_owned())];
+        options.extend(bodies_list.clone());
+        options
+    });
+    let adopt = {
+        let municipality = municipality.clone();
+        move |ev: SubmitEvent| {
+            ev.prevent_default();
+            if pending.get_untracked() {
+                return;
+            }
+            pending.set(true);
+            error.set(None);
+            let lang = i18n.0.get_untracked();
+            let variables = adopt_rules_of_procedure::Variables {
+                municipality_id: municipality.clone(),
+                input: adopt_rules_of_procedure::RulesInput {
+                    title: title.get_untracked(),
+                    text: text.get_untracked(),
+                    adopted_by_body_id: Some(adopted_by.get_untracked()).filter(|b| !b.is_empty()),
+                    adopted_on: adopted_on.get_untracked(),
+                    resolution: Some(resolution.get_untracked()).filter(|r| !r.trim().is_empty()),
+                    council_informed_on: None,
+                },
+            };
+            spawn_local(async move {
+                match api::run::<AdoptRulesOfProcedure>(lang, variables).await {
+                    Ok(_) => {
+                        announcer.say(lang.texts().saved.to_owned());
+                        reload();
+                    }
+                    Err(err) => error.set(Some(err)),
+                }
+                pending.set(false);
+            });
+        }
+    };
+    view! {
+        <section aria-labelledby="rules-heading">
+            <h2 id="rules-heading">{move || i18n.t().rules_title}</h2>
+            {if versions.is_empty() {
+                view! { <p>{move || i18n.t().rules_none}</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="rules">
+                        {versions
+                            .into_iter()
+                            .map(|v| {
+                                let by = body_name(&v.adopted_by_body_id);
+                                let informed = v.council_informed_on.clone();
+                                let record = (manage && informed.is_none()).then(|| {
+                                    let municipality = municipality.clone();
+                                    let id = v.id.clone();
+                                    let input_id = format!("informed-{}", v.version);
+                                    let day = RwSignal::new(today());
+                                    let record = move |ev: SubmitEvent| {
+                                        ev.prevent_default();
+                                        let lang = i18n.0.get_untracked();
+                                        let variables = record_rules_informed::Variables {
+                                            municipality_id: municipality.clone(),
+                                            id: id.clone(),
+                                            informed_on: Some(day.get_untracked()),
+                                        };
+                                        spawn_local(async move {
+                                            match api::run::<RecordRulesInformed>(lang, variables).await {
+                                                Ok(_) => {
+                                                    announcer.say(lang.texts().saved.to_owned());
+                                                    reload();
+                                                }
+                                                Err(err) => announcer.say(err.message(lang.texts())),
+                                            }
+                                        });
+                                    };
+                                    view! {
+                                        <form class="inline" on:submit=record>
+                                            <label for=input_id.clone()>{move || i18n.t().rules_informed}</label>
+                                            <input
+                                                id=input_id
+                                                type="date"
+                                                prop:value=move || day.get()
+                                                on:input=move |ev| day.set(event_target_value(&ev))
+                                            />
+                                            <button type="submit" class="secondary">{move || i18n.t().rules_record_informed}</button>
+                                        </form>
+                                    }
+                                });
+                                view! {
+                                    <li>
+                                        <details>
+                                            <summary>
+                                                {move || i18n.t().rules_version} " " {v.version} ": " {v.title.clone()}
+                                                " – " {move || i18n.t().rules_adopted} " " {v.adopted_on.clone()}
+                                                {(!by.is_empty()).then(|| view! { " " {move || i18n.t().rules_by} " " {by.clone()} })}
+                                                {v.resolution.clone().map(|r| view! { " (" {r} ")" })}
+                                                "; " {move || i18n.t().rules_informed} ": "
+                                                {informed.clone().unwrap_or_else(|| i18n.t().rules_not_informed.to_owned())}
+                                            </summary>
+                                            <pre class="rules-text">{v.text.clone()}</pre>
+                                        </details>
+                                        {record}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ol>
+                }
+                .into_any()
+            }}
+            {manage.then(|| view! {
+                <form class="edit wide" on:submit=adopt>
+                    <h3>{move || i18n.t().rules_adopt_title}</h3>
+                    <ErrorBox error=error />
+                    <Field id="rules-title" name="title" label=|t| t.rules_doc_title value=title error=error required=true />
+                    <TextArea id="rules-text" label=|t| t.rules_text value=text />
+                    <Select id="rules-body" name="adoptedByBodyId" label=|t| t.rules_adopted_by value=adopted_by error=error options=bodies />
+                    <Field id="rules-date" name="adoptedOn" kind="date" label=|t| t.rules_adopted_on value=adopted_on error=error required=true />
+                    <Field id="rules-resolution" name="resolution" label=|t| t.rules_resolution value=resolution error=error />
+                    <button type="submit" disabled=move || pending.get()>{move || i18n.t().rules_adopt_submit}</button>
+                </form>
+            })}
+        </section>
     }
 }
