@@ -359,6 +359,9 @@ async fn a_council_starts_from_the_halle_template_and_grows() {
         b.click_text("Gremium anlegen").await?;
         b.wait_text(".organigram", "Kleingärten").await?;
 
+        b.fill("#organisation-name", "Kleingartenverband Halle").await?;
+        b.click_text("Organisation anlegen").await?;
+        b.wait_text("#membership-organisation", "Kleingartenverband Halle").await?;
         b.fill("#person-name", "Moderation AG Kleingärten").await?;
         b.click_text("Person anlegen").await?;
         b.wait_text("#membership-person", "Moderation AG Kleingärten").await?;
@@ -366,6 +369,7 @@ async fn a_council_starts_from_the_halle_template_and_grows() {
             ("#membership-body", "AG Sicherheit in Kleingärten"),
             ("#membership-person", "Moderation AG Kleingärten"),
             ("#membership-role", "Moderation"),
+            ("#membership-organisation", "Kleingartenverband Halle"),
         ] {
             b.find(css)
                 .await?

@@ -257,6 +257,10 @@ pub struct Texts {
     pub seat_count: &'static str,
     pub seat_add: &'static str,
     pub seat_remove: &'static str,
+    pub add_organisation_title: &'static str,
+    pub add_organisation_submit: &'static str,
+    pub no_organisation: &'static str,
+    pub member_count: fn(usize) -> String,
     pub not_found_title: &'static str,
     pub not_found_text: &'static str,
     pub to_start: &'static str,
@@ -428,6 +432,16 @@ pub const DE: Texts = Texts {
     seat_count: "Anzahl",
     seat_add: "Sitz hinzufügen",
     seat_remove: "Sitz entfernen",
+    add_organisation_title: "Organisation anlegen",
+    add_organisation_submit: "Organisation anlegen",
+    no_organisation: "– keine –",
+    member_count: |n| {
+        if n == 1 {
+            "1 Mitgliedschaft".to_owned()
+        } else {
+            format!("{n} Mitgliedschaften")
+        }
+    },
     not_found_title: "Seite nicht gefunden",
     not_found_text: "Diese Adresse gibt es auf praevnet nicht (mehr).",
     to_start: "Zur Startseite",
@@ -599,6 +613,16 @@ pub const EN: Texts = Texts {
     seat_count: "Number",
     seat_add: "Add seat",
     seat_remove: "Remove seat",
+    add_organisation_title: "Add an organisation",
+    add_organisation_submit: "Add organisation",
+    no_organisation: "– none –",
+    member_count: |n| {
+        if n == 1 {
+            "1 membership".to_owned()
+        } else {
+            format!("{n} memberships")
+        }
+    },
     not_found_title: "Page not found",
     not_found_text: "This address does not exist (any more) on praevnet.",
     to_start: "To the start page",

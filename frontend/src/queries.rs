@@ -240,3 +240,13 @@ pub struct RecordRulesInformed;
     variables_derives = "Debug, Clone"
 )]
 pub struct InvitePerson;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../crates/api/schema.graphql",
+    query_path = "queries/structure.graphql",
+    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
+    response_derives = "Debug, Clone, PartialEq",
+    variables_derives = "Debug, Clone"
+)]
+pub struct SaveOrganisation;

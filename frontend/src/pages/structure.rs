@@ -13,10 +13,11 @@ use crate::components::{Checkbox, ErrorBox, Field, FormError, Select, TextArea};
 use crate::i18n::{Texts, use_i18n};
 use crate::queries::{
     AddMembership, AdoptRulesOfProcedure, ApplyStructureTemplate, CouncilStructure, CreateBody,
-    ImportMembers, InvitePerson, MunicipalityBySlug, RecordRulesInformed, SavePerson, UpdateBody,
-    UpdateMembership, add_membership, adopt_rules_of_procedure, apply_structure_template,
-    council_structure, create_body, import_members, invite_person, municipality_by_slug,
-    record_rules_informed, save_person, update_body, update_membership,
+    ImportMembers, InvitePerson, MunicipalityBySlug, RecordRulesInformed, SaveOrganisation,
+    SavePerson, UpdateBody, UpdateMembership, add_membership, adopt_rules_of_procedure,
+    apply_structure_template, council_structure, create_body, import_members, invite_person,
+    municipality_by_slug, record_rules_informed, save_organisation, save_person, update_body,
+    update_membership,
 };
 
 type Data = council_structure::ResponseData;
@@ -231,6 +232,7 @@ fn Page(loaded: Loaded, reload: impl Fn() + Copy + Send + Sync + 'static) -> imp
             <div class="forms">
                 <AddBody municipality=id.clone() bodies=structure.bodies.clone() reload=reload />
                 <AddPerson municipality=id.clone() reload=reload />
+                <AddOrganisation municipality=id.clone() reload=reload />
                 <AddMembershipForm municipality=id.clone() data=structure.clone() reload=reload />
             </div>
             <People municipality=id.clone() people=structure.people.clone() />
@@ -273,7 +275,7 @@ fn Outline(bodies: Vec<Body>, parent: Option<String>) -> impl IntoView {
                     view! {
                         <li>
                             <strong>{b.name.clone()}</strong>
-                            " (" {b.kind_label.clone()} ", " {members} " " {move || i18n.t().person} ")"
+                            " (" {b.kind_label.clone()} ", " {move || (i18n.t().member_count)(members)} ")"
                             <Outline bodies=children parent=Some(b.id.clone()) />
                         </li>
                     }
@@ -637,7 +639,18 @@ fn AddMembershipForm(
     let body = RwSignal::new(String::new());
     let person = RwSignal::new(String::new());
     let role = RwSignal::new("MEMBER".to_owned());
+    let organisation = RwSignal::new(String::new());
     let start = RwSignal::new(today());
+    let organisations_list: Vec<(String, String)> = data
+        .organisations
+        .iter()
+        .map(|o| (o.id.clone(), o.name.clone()))
+        .collect();
+    let organisations = Signal::derive(move || {
+        let mut options = vec![(String::new(), i18n.t().no_organisation.to_owned())];
+        options.extend(organisations_list.clone());
+        options
+    });
     let error: FormError = RwSignal::new(None);
     let pending = RwSignal::new(false);
     let bodies_list: Vec<(String, String)> = data
@@ -685,7 +698,7 @@ fn AddMembershipForm(
                 body_id: body.get_untracked(),
                 person_id: person.get_untracked(),
                 role: role_value,
-                organisation_id: None,
+                organisation_id: Some(organisation.get_untracked()).filter(|o| !o.is_empty()),
                 term_start: start.get_untracked(),
                 term_end: None,
                 appointed_by: None,
@@ -709,6 +722,7 @@ fn AddMembershipForm(
             <Select id="membership-body" name="bodyId" label=|t| t.body value=body error=error options=bodies />
             <Select id="membership-person" name="personId" label=|t| t.person value=person error=error options=people />
             <Select id="membership-role" name="role" label=|t| t.role value=role error=error options=roles />
+            <Select id="membership-organisation" name="organisationId" label=|t| t.organisation value=organisation error=error options=organisations />
             <Field id="membership-start" name="termStart" kind="date" label=|t| t.term_start value=start error=error required=true />
             <button type="submit" disabled=move || pending.get()>{move || i18n.t().add_membership_submit}</button>
         </form>
@@ -1223,5 +1237,70 @@ fn Rules(
                 </form>
             })}
         </section>
+    }
+}
+
+#[component]
+fn AddOrganisation(
+    municipality: String,
+    reload: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let announcer = use_announcer();
+    let name = RwSignal::new(String::new());
+    let sector = RwSignal::new("ADMINISTRATION".to_owned());
+    let error: FormError = RwSignal::new(None);
+    let pending = RwSignal::new(false);
+    let sectors = Signal::derive(move || {
+        SECTORS
+            .iter()
+            .map(|(code, de, en)| {
+                let label = if i18n.lang() == crate::i18n::Lang::De {
+                    de
+                } else {
+                    en
+                };
+                ((*code).to_owned(), (*label).to_owned())
+            })
+            .collect()
+    });
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let Some(sector_value) = from_code::<save_organisation::Sector>(&sector.get_untracked())
+        else {
+            return;
+        };
+        pending.set(true);
+        error.set(None);
+        let lang = i18n.0.get_untracked();
+        let variables = save_organisation::Variables {
+            municipality_id: municipality.clone(),
+            input: save_organisation::OrganisationInput {
+                name: name.get_untracked(),
+                sector: sector_value,
+            },
+        };
+        spawn_local(async move {
+            match api::run::<SaveOrganisation>(lang, variables).await {
+                Ok(_) => {
+                    announcer.say(lang.texts().saved.to_owned());
+                    reload();
+                }
+                Err(err) => error.set(Some(err)),
+            }
+            pending.set(false);
+        });
+    };
+    view! {
+        <form class="edit" on:submit=submit>
+            <h2>{move || i18n.t().add_organisation_title}</h2>
+            <ErrorBox error=error />
+            <Field id="organisation-name" name="name" label=|t| t.name value=name error=error required=true />
+            <Select id="organisation-sector" name="sector" label=|t| t.seat_sector value=sector error=error options=sectors />
+            <button type="submit" disabled=move || pending.get()>{move || i18n.t().add_organisation_submit}</button>
+        </form>
     }
 }
