@@ -261,6 +261,10 @@ pub struct Texts {
     pub add_organisation_submit: &'static str,
     pub no_organisation: &'static str,
     pub member_count: fn(usize) -> String,
+    pub appointment_procedure: &'static str,
+    pub founded_on: &'static str,
+    pub founding_resolution_body: &'static str,
+    pub appointed_by: &'static str,
     pub not_found_title: &'static str,
     pub not_found_text: &'static str,
     pub to_start: &'static str,
@@ -442,6 +446,10 @@ pub const DE: Texts = Texts {
             format!("{n} Mitgliedschaften")
         }
     },
+    appointment_procedure: "Berufungsverfahren",
+    founded_on: "Gegründet am",
+    founding_resolution_body: "Gründungsbeschluss",
+    appointed_by: "Berufen durch Beschluss",
     not_found_title: "Seite nicht gefunden",
     not_found_text: "Diese Adresse gibt es auf praevnet nicht (mehr).",
     to_start: "Zur Startseite",
@@ -623,6 +631,10 @@ pub const EN: Texts = Texts {
             format!("{n} memberships")
         }
     },
+    appointment_procedure: "Appointment procedure",
+    founded_on: "Founded on",
+    founding_resolution_body: "Founding resolution",
+    appointed_by: "Appointed by resolution",
     not_found_title: "Page not found",
     not_found_text: "This address does not exist (any more) on praevnet.",
     to_start: "To the start page",

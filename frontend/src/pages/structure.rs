@@ -640,6 +640,7 @@ fn AddMembershipForm(
     let person = RwSignal::new(String::new());
     let role = RwSignal::new("MEMBER".to_owned());
     let organisation = RwSignal::new(String::new());
+    let appointed = RwSignal::new(String::new());
     let start = RwSignal::new(today());
     let organisations_list: Vec<(String, String)> = data
         .organisations
@@ -701,7 +702,7 @@ fn AddMembershipForm(
                 organisation_id: Some(organisation.get_untracked()).filter(|o| !o.is_empty()),
                 term_start: start.get_untracked(),
                 term_end: None,
-                appointed_by: None,
+                appointed_by: Some(appointed.get_untracked()).filter(|a| !a.trim().is_empty()),
             },
         };
         spawn_local(async move {
@@ -724,6 +725,7 @@ fn AddMembershipForm(
             <Select id="membership-role" name="role" label=|t| t.role value=role error=error options=roles />
             <Select id="membership-organisation" name="organisationId" label=|t| t.organisation value=organisation error=error options=organisations />
             <Field id="membership-start" name="termStart" kind="date" label=|t| t.term_start value=start error=error required=true />
+            <Field id="membership-appointed" name="appointedBy" label=|t| t.appointed_by value=appointed error=error />
             <button type="submit" disabled=move || pending.get()>{move || i18n.t().add_membership_submit}</button>
         </form>
     }
@@ -755,6 +757,9 @@ fn BodyForm(
     let term = count(body.term_months);
     let public = RwSignal::new(body.public);
     let moderators = RwSignal::new(body.moderators_are_members);
+    let appointment = text(&body.appointment_procedure);
+    let founded_on = text(&body.founded_on);
+    let founding = text(&body.founding_resolution);
     let dissolved_on = text(&body.dissolved_on);
     let dissolution = text(&body.dissolution_resolution);
     let next_key = RwSignal::new(0_u32);
@@ -838,11 +843,11 @@ fn BodyForm(
                 min_members: numbers[1],
                 max_members: numbers[2],
                 term_months: numbers[3],
-                appointment_procedure: body.appointment_procedure.clone(),
+                appointment_procedure: optional(appointment),
                 public: public.get_untracked(),
                 moderators_are_members: moderators.get_untracked(),
-                founded_on: body.founded_on.clone(),
-                founding_resolution: body.founding_resolution.clone(),
+                founded_on: optional(founded_on),
+                founding_resolution: optional(founding),
                 dissolved_on: optional(dissolved_on),
                 dissolution_resolution: optional(dissolution),
                 seats: seats
@@ -883,6 +888,7 @@ fn BodyForm(
             <Field id="edit-min" name="minMembers" label=|t| t.min_members value=min error=error />
             <Field id="edit-max" name="maxMembers" label=|t| t.max_members value=max error=error />
             <Field id="edit-term" name="termMonths" label=|t| t.term_months value=term error=error />
+            <Field id="edit-appointment" name="appointmentProcedure" label=|t| t.appointment_procedure value=appointment error=error />
             <Checkbox id="edit-public" label=|t| t.public_body value=public />
             <Checkbox id="edit-moderators" label=|t| t.moderators_are_members value=moderators />
             <fieldset>
@@ -946,6 +952,8 @@ fn BodyForm(
                     {move || i18n.t().seat_add}
                 </button>
             </fieldset>
+            <Field id="edit-founded" name="foundedOn" kind="date" label=|t| t.founded_on value=founded_on error=error />
+            <Field id="edit-founding" name="foundingResolution" label=|t| t.founding_resolution_body value=founding error=error />
             <Field id="edit-dissolved" name="dissolvedOn" kind="date" label=|t| t.dissolved_on value=dissolved_on error=error />
             <Field id="edit-dissolution" name="dissolutionResolution" label=|t| t.dissolution_resolution value=dissolution error=error />
             <div class="actions">
