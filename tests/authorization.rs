@@ -266,6 +266,16 @@ const HALLE_STRUCTURE: [&str; 6] = [
     "OK",
 ];
 
+/// Saxony's overview: its state office and the operator only.
+const SAXONY_OVERVIEW: [&str; 6] = [
+    "OK",
+    "FORBIDDEN",
+    "FORBIDDEN",
+    "FORBIDDEN",
+    "UNAUTHENTICATED",
+    "OK",
+];
+
 async fn every_mutation_against_every_role(db: TestDatabase) {
     let w = world(db).await;
     let create = "mutation($i: CreateMunicipalityInput!) { createMunicipality(input: $i) { id } }";
@@ -594,6 +604,50 @@ async fn every_mutation_against_every_role(db: TestDatabase) {
             }),
             HALLE_STRUCTURE,
         ),
+        (
+            "startFounding",
+            "of Halle",
+            "mutation($m: ID!) { startFounding(municipalityId: $m, path: BOTTOM_UP) { status } }",
+            Box::new({
+                let id = halle.clone();
+                move |_| json!({ "m": id })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "saveFoundingStep",
+            "of Halle",
+            "mutation($m: ID!, $n: String!) { saveFoundingStep(municipalityId: $m, step: AWARENESS, notes: $n) { status } }",
+            Box::new({
+                let id = halle.clone();
+                move |n| json!({ "m": id, "n": format!("Notiz {n}") })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "founding",
+            "of Halle",
+            "query($m: ID!) { founding(municipalityId: $m) { status } }",
+            Box::new({
+                let id = halle.clone();
+                move |_| json!({ "m": id })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "stateOverview",
+            "of Saxony",
+            "{ stateOverview(federalState: SN) { bodies } }",
+            Box::new(|_| json!({})),
+            SAXONY_OVERVIEW,
+        ),
+        (
+            "stateOverviewCsv",
+            "of Saxony",
+            "{ stateOverviewCsv(federalState: SN) }",
+            Box::new(|_| json!({})),
+            SAXONY_OVERVIEW,
+        ),
         // Last: the operator's move changes the world for every case after it.
         (
             "updateMunicipality",
@@ -721,7 +775,22 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
     // Structure fields take the caller's own municipality as `$m` and the id under test as
     // `$id`; with another tenant's municipality as `$m` they are covered by the
     // `Municipality` calls.
-    let structure_calls: [(&str, &str, IdKind); 19] = [
+    let structure_calls: [(&str, &str, IdKind); 22] = [
+        (
+            "Query.founding",
+            "query($id: ID!) { founding(municipalityId: $id) { status } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.startFounding",
+            "mutation($id: ID!) { startFounding(municipalityId: $id, path: TOP_DOWN) { status } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.saveFoundingStep",
+            "mutation($id: ID!) { saveFoundingStep(municipalityId: $id, step: ACTORS) { status } }",
+            IdKind::Municipality,
+        ),
         (
             "Query.exportCouncilPerson",
             "query($m: ID!, $id: ID!) { exportCouncilPerson(municipalityId: $m, id: $id) }",

@@ -12,6 +12,7 @@ mod m20261121_000002_accounts;
 mod m20261121_000003_audit_log;
 mod m20261121_000004_erasure;
 mod m20261121_000005_council_structure;
+mod m20261121_000006_founding;
 pub mod tenancy;
 
 /// Runs the migrations in order; the struct exists because sea-orm-migration is trait based.
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000003_audit_log::Migration),
             Box::new(m20261121_000004_erasure::Migration),
             Box::new(m20261121_000005_council_structure::Migration),
+            Box::new(m20261121_000006_founding::Migration),
         ]
     }
 }

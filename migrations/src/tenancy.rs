@@ -17,6 +17,13 @@ pub const TENANT_SETTING: &str = "praevnet.municipality_id";
 /// SQL function every tenant policy compares with; NULL (no row matches) when unset.
 pub const TENANT_FUNCTION: &str = "praevnet_current_municipality";
 
+/// The transaction-local setting that names several tenants for reading at once (a state
+/// office's overview of its municipalities): comma-separated ids, read by [`SCOPE_FUNCTION`].
+pub const SCOPE_SETTING: &str = "praevnet.municipality_scope";
+
+/// SQL function of the read-only scope policies; an empty array when unset.
+pub const SCOPE_FUNCTION: &str = "praevnet_current_scope";
+
 fn is_postgres(manager: &SchemaManager<'_>) -> bool {
     manager.get_database_backend() == DbBackend::Postgres
 }
@@ -102,5 +109,52 @@ pub async fn protect_tenant_table(manager: &SchemaManager<'_>, table: &str) -> R
     ] {
         db.execute_unprepared(&sql).await?;
     }
+    Ok(())
+}
+
+/// Installs [`SCOPE_FUNCTION`].
+pub async fn install_scope(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    if !is_postgres(manager) {
+        return Ok(());
+    }
+    manager
+        .get_connection()
+        .execute_unprepared(&format!(
+            "CREATE OR REPLACE FUNCTION {SCOPE_FUNCTION}() RETURNS uuid[]
+             LANGUAGE sql STABLE PARALLEL SAFE
+             AS $$ SELECT COALESCE(string_to_array(NULLIF(current_setting('{SCOPE_SETTING}', true), ''), ',')::uuid[], '{{}}'::uuid[]) $$"
+        ))
+        .await?;
+    Ok(())
+}
+
+/// Lets a transaction that set [`SCOPE_SETTING`] read (never write) the rows of those
+/// tenants: a second, permissive policy for SELECT only.
+pub async fn allow_scoped_reads(manager: &SchemaManager<'_>, table: &str) -> Result<(), DbErr> {
+    if !is_postgres(manager) {
+        return Ok(());
+    }
+    manager
+        .get_connection()
+        .execute_unprepared(&format!(
+            "CREATE POLICY {table}_scope ON {table} FOR SELECT
+             USING (municipality_id = ANY({SCOPE_FUNCTION}()))"
+        ))
+        .await?;
+    Ok(())
+}
+
+/// Removes what [`install_scope`] and [`allow_scoped_reads`] added.
+pub async fn uninstall_scope(manager: &SchemaManager<'_>, tables: &[&str]) -> Result<(), DbErr> {
+    if !is_postgres(manager) {
+        return Ok(());
+    }
+    let db = manager.get_connection();
+    for table in tables {
+        db.execute_unprepared(&format!("DROP POLICY IF EXISTS {table}_scope ON {table}"))
+            .await?;
+    }
+    db.execute_unprepared(&format!("DROP FUNCTION IF EXISTS {SCOPE_FUNCTION}()"))
+        .await?;
     Ok(())
 }

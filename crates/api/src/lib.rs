@@ -6,6 +6,7 @@ mod audit;
 mod context;
 mod council;
 mod error;
+mod founding;
 mod ids;
 mod municipality;
 mod schema;

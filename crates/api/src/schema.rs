@@ -6,11 +6,18 @@ use praevnet_core::Services;
 use crate::account::{AccountMutation, AccountQuery};
 use crate::audit::AuditQuery;
 use crate::council::CouncilMutation;
+use crate::founding::{FoundingMutation, FoundingQuery};
 use crate::municipality::{MunicipalityMutation, MunicipalityQuery};
 use crate::structure::{StructureMutation, StructureQuery};
 
 #[derive(MergedObject, Default, Debug)]
-pub struct Query(MunicipalityQuery, AccountQuery, AuditQuery, StructureQuery);
+pub struct Query(
+    MunicipalityQuery,
+    AccountQuery,
+    AuditQuery,
+    StructureQuery,
+    FoundingQuery,
+);
 
 #[derive(MergedObject, Default, Debug)]
 pub struct Mutation(
@@ -18,6 +25,7 @@ pub struct Mutation(
     CouncilMutation,
     AccountMutation,
     StructureMutation,
+    FoundingMutation,
 );
 
 pub type ApiSchema = Schema<Query, Mutation, EmptySubscription>;

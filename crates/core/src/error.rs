@@ -82,6 +82,8 @@ pub enum Problem {
     SectorNeeded {
         organisation: String,
     },
+    /// A founding step for a council that is not being founded.
+    NotFounding,
     /// Rows of an import that cannot be taken, by line number; nothing was imported.
     ImportRows(Vec<(usize, Problem)>),
 }
@@ -262,6 +264,12 @@ impl Problem {
             ),
             (Problem::SectorNeeded { organisation }, Lang::En) => {
                 format!("The new organisation “{organisation}” needs a sector (column “sektor”).")
+            }
+            (Problem::NotFounding, Lang::De) => "Der Präventionsrat ist nicht in Gründung; \
+                beginnen Sie zuerst die Gründung."
+                .into(),
+            (Problem::NotFounding, Lang::En) => {
+                "The council is not being founded; start the founding first.".into()
             }
             (Problem::ImportRows(rows), lang) => {
                 let listed: Vec<String> = rows

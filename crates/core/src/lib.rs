@@ -9,6 +9,7 @@ pub mod demo;
 pub mod email;
 pub mod error;
 pub mod federal_state;
+pub mod founding;
 mod invitations;
 pub mod lang;
 pub mod mail;

@@ -127,6 +127,11 @@ impl Store {
         Tenant::new(&self.db, municipality)
     }
 
+    /// Aggregates of several tenants at once (read-only), for overviews across municipalities.
+    pub fn scope(&self, municipalities: Vec<MunicipalityId>) -> crate::Scope<'_> {
+        crate::Scope::new(&self.db, municipalities)
+    }
+
     pub async fn close(self) -> Result<(), StoreError> {
         self.db.close().await.map_err(StoreError::from)
     }

@@ -15,9 +15,11 @@ mod audit;
 mod connection;
 mod entity;
 mod error;
+mod founding;
 mod ids;
 mod migrate;
 mod municipalities;
+mod scope;
 mod structure;
 mod tenant;
 mod writes;
@@ -28,6 +30,7 @@ pub use accounts::{
 pub use audit::{AuditLog, AuditRecord, AuditScope};
 pub use connection::{Backend, Store, StoreOptions};
 pub use error::{StoreError, UniqueField};
+pub use founding::FoundingStepRecord;
 pub use ids::{
     BodyId, CouncilId, GrantId, MembershipId, MunicipalityId, OrganisationId, PersonId, RulesId,
     UserId,
@@ -36,6 +39,7 @@ pub use migrate::{MigrationState, migrate_down, migrate_status, migrate_up};
 pub use municipalities::{
     Municipalities, MunicipalityData, MunicipalityFilter, MunicipalityRecord,
 };
+pub use scope::{CouncilSummary, Scope};
 pub use sea_orm::DatabaseTransaction;
 pub use structure::{
     BodyData, BodyRecord, MembershipData, MembershipRecord, OrganisationData, OrganisationRecord,

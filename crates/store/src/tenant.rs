@@ -4,8 +4,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use praevnet_migrations::tenancy::TENANT_SETTING;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
-    QueryFilter, Statement, TransactionSession, TransactionTrait,
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter,
+    Statement, TransactionSession, TransactionTrait,
 };
 
 use crate::entity::council::{self, ActiveModel, Column, Entity};
@@ -19,6 +20,12 @@ pub struct CouncilRecord {
     pub name: String,
     pub founding_resolution: Option<String>,
     pub founding_date: Option<NaiveDate>,
+    /// `founding`, `active` or `dormant`.
+    pub status: String,
+    /// `rebuild`, `bottom_up` or `top_down`, when founded on the platform.
+    pub founding_path: Option<String>,
+    /// The structure template the council started from.
+    pub structure_template: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -39,6 +46,9 @@ impl From<council::Model> for CouncilRecord {
             name: m.name,
             founding_resolution: m.founding_resolution,
             founding_date: m.founding_date,
+            status: m.status,
+            founding_path: m.founding_path,
+            structure_template: m.structure_template,
             created_at: m.created_at,
             updated_at: m.updated_at,
         }
@@ -99,6 +109,10 @@ impl<'a, C: ConnectionTrait + TransactionTrait> Tenant<'a, C> {
             name: Set(data.name),
             founding_resolution: Set(data.founding_resolution),
             founding_date: Set(data.founding_date),
+            // A council recorded directly is active; founding on the platform sets its state.
+            status: NotSet,
+            founding_path: NotSet,
+            structure_template: NotSet,
             created_at: Set(now),
             updated_at: Set(now),
         };

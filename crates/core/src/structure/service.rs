@@ -310,6 +310,16 @@ impl Services {
         }
         let bodies: Vec<Body> = created.into_iter().map(|(_, b)| b).collect();
         edit.structure.bodies.clone_from(&bodies);
+        // The overview shows which model a council started from.
+        if !edit.tenant().set_structure_template(&template.id).await? {
+            let input = crate::council::CouncilInput {
+                name: format!("Kommunaler Präventionsrat {}", edit.municipality.name),
+                founding_resolution: None,
+                founding_date: None,
+            };
+            edit.tenant().save_council(input.parse()?).await?;
+            edit.tenant().set_structure_template(&template.id).await?;
+        }
         let summary = format!(
             "Strukturvorlage „{}“ (Version {}) übernommen: {} Gremien",
             template.name,

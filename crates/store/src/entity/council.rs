@@ -9,6 +9,9 @@ pub struct Model {
     pub name: String,
     pub founding_resolution: Option<String>,
     pub founding_date: Option<ChronoDate>,
+    pub status: String,
+    pub founding_path: Option<String>,
+    pub structure_template: Option<String>,
     pub created_at: ChronoDateTimeUtc,
     pub updated_at: ChronoDateTimeUtc,
 }

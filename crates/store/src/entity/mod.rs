@@ -5,6 +5,7 @@ pub(crate) mod audit;
 pub(crate) mod body;
 pub(crate) mod body_seat;
 pub(crate) mod council;
+pub(crate) mod founding_step;
 pub(crate) mod membership;
 pub(crate) mod municipality;
 pub(crate) mod organisation;

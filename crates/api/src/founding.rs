@@ -1,0 +1,266 @@
+//! Founding a council with the state office, and the state office's overview of its Land.
+
+use async_graphql::{Context, Enum, ID, Object, SimpleObject};
+use chrono::{DateTime, NaiveDate, Utc};
+use praevnet_core::founding::{self as domain, OverviewSort as DomainSort};
+use praevnet_core::{Lang, MunicipalityId};
+
+use crate::context::ContextExt;
+use crate::error::ResultExt;
+use crate::ids::parse;
+use crate::municipality::{FederalState, Municipality};
+
+/// Where a council stands: in founding, active, dormant.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "praevnet_core::founding::CouncilStatus")]
+pub(crate) enum CouncilStatus {
+    Founding,
+    Active,
+    Dormant,
+}
+
+/// How a council comes about: rebuilding an existing one, bottom-up or top-down.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "praevnet_core::founding::FoundingPath")]
+pub(crate) enum FoundingPath {
+    Rebuild,
+    BottomUp,
+    TopDown,
+}
+
+/// The steps of the founding guide (seed 002), in order.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "praevnet_core::founding::FoundingStep")]
+pub(crate) enum FoundingStep {
+    Awareness,
+    NeedsAnalysis,
+    Actors,
+    Structure,
+    ConstituentMeeting,
+}
+
+/// The filter of the overview by council status.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CouncilFilter {
+    None,
+    Founding,
+    Active,
+    Dormant,
+}
+
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum OverviewSort {
+    Name,
+    Population,
+    Bodies,
+    ActivePeople,
+    LastActivity,
+}
+
+#[derive(SimpleObject)]
+pub(crate) struct StepState {
+    step: FoundingStep,
+    /// The step's name in the caller's language.
+    label: String,
+    /// What the guide asks at this step.
+    guidance: String,
+    completed_on: Option<NaiveDate>,
+    notes: String,
+}
+
+/// A municipality's founding checklist, seen and edited by its administrators and its Land's
+/// state office.
+#[derive(SimpleObject)]
+pub(crate) struct Founding {
+    status: Option<CouncilStatus>,
+    path: Option<FoundingPath>,
+    structure_template: Option<String>,
+    steps: Vec<StepState>,
+}
+
+fn founding(value: domain::Founding, lang: Lang) -> Founding {
+    Founding {
+        status: value.status.map(Into::into),
+        path: value.path.map(Into::into),
+        structure_template: value.structure_template,
+        steps: value
+            .steps
+            .into_iter()
+            .map(|s| StepState {
+                step: s.step.into(),
+                label: s.step.label(lang).to_owned(),
+                guidance: s.step.guidance(lang).to_owned(),
+                completed_on: s.completed_on,
+                notes: s.notes,
+            })
+            .collect(),
+    }
+}
+
+/// One municipality in the state office's overview.
+pub(crate) struct OverviewRow(domain::OverviewRow);
+
+#[Object]
+impl OverviewRow {
+    async fn municipality(&self) -> Municipality {
+        Municipality(self.0.municipality.clone())
+    }
+    /// Null when the municipality has no council.
+    async fn council_status(&self) -> Option<CouncilStatus> {
+        self.0.status.map(Into::into)
+    }
+    /// The structure template the council started from.
+    async fn structure_model(&self) -> Option<&str> {
+        self.0.structure_template.as_deref()
+    }
+    async fn bodies(&self) -> u64 {
+        self.0.bodies
+    }
+    /// People with a running membership today.
+    async fn active_members(&self) -> u64 {
+        self.0.active_people
+    }
+    /// The newest change recorded for the municipality.
+    async fn last_activity(&self) -> Option<DateTime<Utc>> {
+        self.0.last_activity
+    }
+}
+
+fn municipality(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<MunicipalityId> {
+    let parsed = parse(id, "municipalityId", MunicipalityId::from_uuid).gql(ctx)?;
+    ctx.request()
+        .span
+        .record("municipality", parsed.to_string());
+    Ok(parsed)
+}
+
+async fn overview(
+    ctx: &Context<'_>,
+    federal_state: FederalState,
+    council: Option<CouncilFilter>,
+    search: Option<String>,
+    sort: OverviewSort,
+    descending: bool,
+) -> async_graphql::Result<Vec<domain::OverviewRow>> {
+    let status = council.map(|c| match c {
+        CouncilFilter::None => None,
+        CouncilFilter::Founding => Some(domain::CouncilStatus::Founding),
+        CouncilFilter::Active => Some(domain::CouncilStatus::Active),
+        CouncilFilter::Dormant => Some(domain::CouncilStatus::Dormant),
+    });
+    let sort = match sort {
+        OverviewSort::Name => DomainSort::Name,
+        OverviewSort::Population => DomainSort::Population,
+        OverviewSort::Bodies => DomainSort::Bodies,
+        OverviewSort::ActivePeople => DomainSort::ActivePeople,
+        OverviewSort::LastActivity => DomainSort::LastActivity,
+    };
+    ctx.services()
+        .state_overview(
+            &ctx.request().principal,
+            federal_state.into(),
+            status,
+            search.filter(|s| !s.trim().is_empty()),
+            sort,
+            descending,
+        )
+        .await
+        .gql(ctx)
+}
+
+#[derive(Default, Debug)]
+pub(crate) struct FoundingQuery;
+
+#[Object]
+impl FoundingQuery {
+    /// Every municipality of a Land with its council's figures (its state office, the
+    /// operator).
+    async fn state_overview(
+        &self,
+        ctx: &Context<'_>,
+        federal_state: FederalState,
+        council: Option<CouncilFilter>,
+        search: Option<String>,
+        #[graphql(default_with = "OverviewSort::Name")] sort: OverviewSort,
+        #[graphql(default)] descending: bool,
+    ) -> async_graphql::Result<Vec<OverviewRow>> {
+        let rows = overview(ctx, federal_state, council, search, sort, descending).await?;
+        Ok(rows.into_iter().map(OverviewRow).collect())
+    }
+
+    /// The same overview as CSV (`;`-separated, German headers, UTF-8 with BOM).
+    async fn state_overview_csv(
+        &self,
+        ctx: &Context<'_>,
+        federal_state: FederalState,
+        council: Option<CouncilFilter>,
+        search: Option<String>,
+        #[graphql(default_with = "OverviewSort::Name")] sort: OverviewSort,
+        #[graphql(default)] descending: bool,
+    ) -> async_graphql::Result<String> {
+        let rows = overview(ctx, federal_state, council, search, sort, descending).await?;
+        domain::overview_csv(&rows).gql(ctx)
+    }
+
+    /// A municipality's founding checklist.
+    async fn founding(
+        &self,
+        ctx: &Context<'_>,
+        municipality_id: ID,
+    ) -> async_graphql::Result<Founding> {
+        let m = municipality(ctx, &municipality_id)?;
+        let value = ctx
+            .services()
+            .founding(&ctx.request().principal, m)
+            .await
+            .gql(ctx)?;
+        Ok(founding(value, ctx.request().lang))
+    }
+}
+
+#[derive(Default, Debug)]
+pub(crate) struct FoundingMutation;
+
+#[Object]
+impl FoundingMutation {
+    /// Starts the founding of a council on a path (creating the council record if needed).
+    async fn start_founding(
+        &self,
+        ctx: &Context<'_>,
+        municipality_id: ID,
+        path: FoundingPath,
+    ) -> async_graphql::Result<Founding> {
+        let m = municipality(ctx, &municipality_id)?;
+        let value = ctx
+            .services()
+            .start_founding(&ctx.request().principal, m, path.into())
+            .await
+            .gql(ctx)?;
+        Ok(founding(value, ctx.request().lang))
+    }
+
+    /// Records the date and notes of a step; a date on the constituent meeting makes the
+    /// council active.
+    async fn save_founding_step(
+        &self,
+        ctx: &Context<'_>,
+        municipality_id: ID,
+        step: FoundingStep,
+        completed_on: Option<NaiveDate>,
+        #[graphql(default)] notes: String,
+    ) -> async_graphql::Result<Founding> {
+        let m = municipality(ctx, &municipality_id)?;
+        let value = ctx
+            .services()
+            .save_founding_step(
+                &ctx.request().principal,
+                m,
+                step.into(),
+                completed_on,
+                notes,
+            )
+            .await
+            .gql(ctx)?;
+        Ok(founding(value, ctx.request().lang))
+    }
+}

@@ -1,0 +1,440 @@
+//! Founding a council with the state office: seed 002's guide as a checklist that both the
+//! state office and the city see and edit, the council's status, and the state office's
+//! overview of all municipalities of its Land.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use praevnet_store::{FoundingStepRecord, MunicipalityFilter};
+
+use crate::audit::Change;
+use crate::council::CouncilInput;
+use crate::federal_state::FederalState;
+use crate::municipality::Municipality;
+use crate::{Error, Lang, MunicipalityId, Principal, Problem, Result, Services};
+
+macro_rules! codes {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident = $code:literal, $de:literal, $en:literal;)+ }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant,)+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code,)+ }
+            }
+            pub fn parse(code: &str) -> Option<$name> {
+                match code { $($code => Some($name::$variant),)+ _ => None }
+            }
+            pub fn label(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $(($name::$variant, Lang::De) => $de, ($name::$variant, Lang::En) => $en,)+
+                }
+            }
+        }
+    };
+}
+
+codes!(
+    /// Where a council stands.
+    CouncilStatus {
+        Founding = "founding", "in Gründung", "founding";
+        Active = "active", "aktiv", "active";
+        Dormant = "dormant", "ruhend", "dormant";
+    }
+);
+
+codes!(
+    /// How a council comes about (seed 002).
+    FoundingPath {
+        Rebuild = "rebuild", "Neuaufbau eines bestehenden Rates", "rebuilding an existing council";
+        BottomUp = "bottom_up", "von unten (Bottom-up)", "bottom-up";
+        TopDown = "top_down", "von oben (Top-down)", "top-down";
+    }
+);
+
+codes!(
+    /// The steps of the founding guide, in order (seed 002).
+    FoundingStep {
+        Awareness = "awareness", "Problembewusstsein", "Problem awareness";
+        NeedsAnalysis = "needs_analysis", "Bedarfsanalyse", "Needs analysis";
+        Actors = "actors", "Akteure definieren", "Define the actors";
+        Structure = "structure", "Organisationsstruktur", "Organisational structure";
+        ConstituentMeeting = "constituent_meeting", "Konstituierende Sitzung", "Constituent meeting";
+    }
+);
+
+impl FoundingStep {
+    /// What the guide asks at this step.
+    pub fn guidance(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (FoundingStep::Awareness, Lang::De) => {
+                "Wo besteht Handlungsbedarf? Wer initiiert, wer entscheidet? Welche Argumente tragen? Gibt es den Willen, Probleme nachhaltig zu lösen?"
+            }
+            (FoundingStep::Awareness, Lang::En) => {
+                "Where is action needed? Who initiates, who decides? Which arguments carry? Is there a will to solve problems sustainably?"
+            }
+            (FoundingStep::NeedsAnalysis, Lang::De) => {
+                "Zuständigkeit in der Kommune, Koordinierungsstelle, Unterstützung durch LPR/ASSKOMM: Förderung, Beratung, Fortbildung, Coaching."
+            }
+            (FoundingStep::NeedsAnalysis, Lang::En) => {
+                "Responsibility in the municipality, a coordination office, support from the state office: funding, advice, training, coaching."
+            }
+            (FoundingStep::Actors, Lang::De) => {
+                "Wer gehört dazu: Polizei, Verwaltung, Justiz, Bildung, Soziales, Wissenschaft, Zivilgesellschaft, Wirtschaft?"
+            }
+            (FoundingStep::Actors, Lang::En) => {
+                "Who takes part: police, administration, justice, education, social services, science, civil society, business?"
+            }
+            (FoundingStep::Structure, Lang::De) => {
+                "Organisationsstruktur und Geschäftsordnung: eine Strukturvorlage wählen und anpassen."
+            }
+            (FoundingStep::Structure, Lang::En) => {
+                "Organisational structure and rules of procedure: choose a structure template and adapt it."
+            }
+            (FoundingStep::ConstituentMeeting, Lang::De) => {
+                "Wo, wer wird eingeladen, wer moderiert, welche ersten konkreten Schritte? Mit dieser Sitzung ist der Rat aktiv."
+            }
+            (FoundingStep::ConstituentMeeting, Lang::En) => {
+                "Where, who is invited, who moderates, which first concrete steps? With this meeting the council is active."
+            }
+        }
+    }
+}
+
+/// One step of a municipality's checklist.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StepState {
+    pub step: FoundingStep,
+    pub completed_on: Option<NaiveDate>,
+    pub notes: String,
+}
+
+/// A municipality's founding: the council's status and path, the template, the steps.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Founding {
+    pub status: Option<CouncilStatus>,
+    pub path: Option<FoundingPath>,
+    pub structure_template: Option<String>,
+    pub steps: Vec<StepState>,
+}
+
+/// One row of the state office's overview.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OverviewRow {
+    pub municipality: Municipality,
+    /// `None`: no council recorded.
+    pub status: Option<CouncilStatus>,
+    pub structure_template: Option<String>,
+    pub bodies: u64,
+    pub active_people: u64,
+    pub last_activity: Option<DateTime<Utc>>,
+}
+
+/// How the overview is ordered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OverviewSort {
+    Name,
+    Population,
+    Bodies,
+    ActivePeople,
+    LastActivity,
+}
+
+const NOTES_MAX: usize = 10_000;
+
+impl Services {
+    async fn manageable(&self, principal: &Principal, id: MunicipalityId) -> Result<Municipality> {
+        let target = self.municipality(principal, id).await?;
+        principal.require_can_manage(&target)?;
+        Ok(target)
+    }
+
+    /// The founding checklist of a municipality (its administrators, its Land's office).
+    pub async fn founding(&self, principal: &Principal, id: MunicipalityId) -> Result<Founding> {
+        self.manageable(principal, id).await?;
+        let tenant = self.store.tenant(id);
+        let council = tenant.council().await?;
+        let stored = tenant.founding_steps().await?;
+        let steps = FoundingStep::ALL
+            .iter()
+            .map(|step| {
+                let found = stored.iter().find(|s| s.step == step.code());
+                StepState {
+                    step: *step,
+                    completed_on: found.and_then(|s| s.completed_on),
+                    notes: found.map(|s| s.notes.clone()).unwrap_or_default(),
+                }
+            })
+            .collect();
+        Ok(Founding {
+            status: council
+                .as_ref()
+                .and_then(|c| CouncilStatus::parse(&c.status)),
+            path: council
+                .as_ref()
+                .and_then(|c| c.founding_path.as_deref())
+                .and_then(FoundingPath::parse),
+            structure_template: council.and_then(|c| c.structure_template),
+            steps,
+        })
+    }
+
+    /// Starts (or restarts) the founding of a council on a path; a council record is created
+    /// when the municipality has none.
+    pub async fn start_founding(
+        &self,
+        principal: &Principal,
+        id: MunicipalityId,
+        path: FoundingPath,
+    ) -> Result<Founding> {
+        let target = self.manageable(principal, id).await?;
+        let writes = self.store.writes().await?;
+        let tenant = writes.tenant(id);
+        if tenant.council().await?.is_none() {
+            let input = CouncilInput {
+                name: format!("Kommunaler Präventionsrat {}", target.name),
+                founding_resolution: None,
+                founding_date: None,
+            };
+            tenant.save_council(input.parse()?).await?;
+        }
+        tenant
+            .set_council_state(CouncilStatus::Founding.code(), Some(path.code()))
+            .await?;
+        self.record(
+            &writes,
+            principal,
+            Change {
+                action: "council.founding_started",
+                entity: "council",
+                entity_id: None,
+                municipality: Some(&target),
+                federal_state: None,
+                summary: format!("Gründung begonnen: {}", path.label(Lang::De)),
+            },
+        )
+        .await?;
+        writes.commit().await?;
+        self.founding(principal, id).await
+    }
+
+    /// Records a step's date and notes; completing the constituent meeting makes the council
+    /// active.
+    pub async fn save_founding_step(
+        &self,
+        principal: &Principal,
+        id: MunicipalityId,
+        step: FoundingStep,
+        completed_on: Option<NaiveDate>,
+        notes: String,
+    ) -> Result<Founding> {
+        let target = self.manageable(principal, id).await?;
+        if notes.chars().count() > NOTES_MAX {
+            return Err(Error::validation(
+                "notes",
+                Problem::TooLong { max: NOTES_MAX },
+            ));
+        }
+        let writes = self.store.writes().await?;
+        let tenant = writes.tenant(id);
+        let council = tenant.council().await?;
+        if council
+            .as_ref()
+            .and_then(|c| CouncilStatus::parse(&c.status))
+            != Some(CouncilStatus::Founding)
+        {
+            return Err(Error::Conflict {
+                field: "step",
+                problem: Problem::NotFounding,
+            });
+        }
+        tenant
+            .save_founding_step(&FoundingStepRecord {
+                step: step.code().to_owned(),
+                completed_on,
+                notes: notes.trim().to_owned(),
+            })
+            .await?;
+        let activated = step == FoundingStep::ConstituentMeeting && completed_on.is_some();
+        if activated {
+            let path = council.as_ref().and_then(|c| c.founding_path.clone());
+            tenant
+                .set_council_state(CouncilStatus::Active.code(), path.as_deref())
+                .await?;
+            if let Some(council) = council.filter(|c| c.founding_date.is_none()) {
+                let input = CouncilInput {
+                    name: council.name,
+                    founding_resolution: council.founding_resolution,
+                    founding_date: completed_on,
+                };
+                tenant.save_council(input.parse()?).await?;
+            }
+        }
+        let summary = if activated {
+            "Konstituierende Sitzung eingetragen: der Präventionsrat ist aktiv".to_owned()
+        } else {
+            format!("Gründungsschritt gespeichert: {}", step.label(Lang::De))
+        };
+        self.record(
+            &writes,
+            principal,
+            Change {
+                action: "council.founding_step",
+                entity: "council",
+                entity_id: None,
+                municipality: Some(&target),
+                federal_state: None,
+                summary,
+            },
+        )
+        .await?;
+        writes.commit().await?;
+        self.founding(principal, id).await
+    }
+
+    /// Every municipality of a Land with its council's figures: its state office and the
+    /// operator. Filtered by council status (`None` in `status` asks for municipalities without
+    /// a council) and by part of the name.
+    pub async fn state_overview(
+        &self,
+        principal: &Principal,
+        state: FederalState,
+        status: Option<Option<CouncilStatus>>,
+        name_contains: Option<String>,
+        sort: OverviewSort,
+        descending: bool,
+    ) -> Result<Vec<OverviewRow>> {
+        principal.require_can_create_in(state)?;
+        let filter = MunicipalityFilter {
+            federal_state: Some(state.code().to_owned()),
+            name_contains,
+        };
+        let (records, _) = self
+            .store
+            .municipalities()
+            .list(&filter, 0, u64::MAX >> 1)
+            .await?;
+        let municipalities: Vec<Municipality> = records
+            .into_iter()
+            .map(Municipality::try_from)
+            .collect::<Result<_>>()?;
+        let summaries = self
+            .store
+            .scope(municipalities.iter().map(|m| m.id).collect())
+            .summaries(Utc::now().date_naive())
+            .await?;
+        let mut rows: Vec<OverviewRow> = municipalities
+            .into_iter()
+            .map(|m| {
+                let s = summaries.get(&m.id).cloned().unwrap_or_default();
+                OverviewRow {
+                    status: s.status.as_deref().and_then(CouncilStatus::parse),
+                    structure_template: s.structure_template,
+                    bodies: s.bodies,
+                    active_people: s.active_people,
+                    last_activity: s.last_activity,
+                    municipality: m,
+                }
+            })
+            .filter(|row| status.is_none_or(|wanted| row.status == wanted))
+            .collect();
+        rows.sort_by(|a, b| {
+            let primary = match sort {
+                OverviewSort::Name => a.municipality.name.cmp(&b.municipality.name),
+                OverviewSort::Population => {
+                    a.municipality.population.cmp(&b.municipality.population)
+                }
+                OverviewSort::Bodies => a.bodies.cmp(&b.bodies),
+                OverviewSort::ActivePeople => a.active_people.cmp(&b.active_people),
+                OverviewSort::LastActivity => a.last_activity.cmp(&b.last_activity),
+            };
+            // Equal rows stay in name order either way.
+            let primary = if descending {
+                primary.reverse()
+            } else {
+                primary
+            };
+            primary.then_with(|| a.municipality.name.cmp(&b.municipality.name))
+        });
+        Ok(rows)
+    }
+}
+
+/// The overview as CSV for spreadsheets (`;`, German headers, UTF-8 with BOM so that Excel
+/// reads the umlauts).
+pub fn overview_csv(rows: &[OverviewRow]) -> Result<String> {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(Vec::new());
+    let io = |e: csv::Error| Error::Internal(format!("csv: {e}"));
+    writer
+        .write_record([
+            "Kommune",
+            "AGS",
+            "Einwohner",
+            "Präventionsrat",
+            "Strukturmodell",
+            "Gremien",
+            "Aktive Mitglieder",
+            "Letzte Aktivität",
+        ])
+        .map_err(io)?;
+    for row in rows {
+        writer
+            .write_record([
+                row.municipality.name.clone(),
+                row.municipality.ags.to_string(),
+                row.municipality.population.to_string(),
+                row.status
+                    .map_or("kein Rat".to_owned(), |s| s.label(Lang::De).to_owned()),
+                row.structure_template.clone().unwrap_or_default(),
+                row.bodies.to_string(),
+                row.active_people.to_string(),
+                row.last_activity
+                    .map(|t| t.format("%Y-%m-%d").to_string())
+                    .unwrap_or_default(),
+            ])
+            .map_err(io)?;
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| Error::Internal(format!("csv: {e}")))?;
+    Ok(format!("\u{feff}{}", String::from_utf8_lossy(&bytes)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_guide_has_five_steps_in_order() {
+        let labels: Vec<_> = FoundingStep::ALL
+            .iter()
+            .map(|s| s.label(Lang::De))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                "Problembewusstsein",
+                "Bedarfsanalyse",
+                "Akteure definieren",
+                "Organisationsstruktur",
+                "Konstituierende Sitzung"
+            ]
+        );
+        for step in FoundingStep::ALL {
+            assert_eq!(FoundingStep::parse(step.code()), Some(*step));
+            assert!(!step.guidance(Lang::En).is_empty());
+        }
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for s in CouncilStatus::ALL {
+            assert_eq!(CouncilStatus::parse(s.code()), Some(*s));
+        }
+        for p in FoundingPath::ALL {
+            assert_eq!(FoundingPath::parse(p.code()), Some(*p));
+        }
+    }
+}

@@ -1,0 +1,153 @@
+//! Reading several tenants at once, for a state office's overview of its municipalities:
+//! aggregates only, in one transaction that names its tenants for PostgreSQL's read-only
+//! scope policies (writes stay single-tenant). Every query also filters by the list, which is
+//! the wall on SQLite.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use praevnet_migrations::tenancy::SCOPE_SETTING;
+use sea_orm::sea_query::{Expr, Func};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
+    QueryFilter, QuerySelect, Statement, TransactionTrait,
+};
+use uuid::Uuid;
+
+use crate::entity::{audit, body, council, membership};
+use crate::{MunicipalityId, StoreError};
+
+/// What the overview shows of one municipality's council.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CouncilSummary {
+    /// `None` when the municipality has no council record.
+    pub status: Option<String>,
+    pub structure_template: Option<String>,
+    /// Bodies not dissolved on the day asked for.
+    pub bodies: u64,
+    /// People with a running membership on that day.
+    pub active_people: u64,
+    /// The newest audit entry of the municipality.
+    pub last_activity: Option<DateTime<Utc>>,
+}
+
+/// Read access to the aggregates of several tenants.
+#[derive(Debug)]
+pub struct Scope<'a> {
+    db: &'a DatabaseConnection,
+    municipalities: Vec<MunicipalityId>,
+}
+
+impl<'a> Scope<'a> {
+    pub(crate) fn new(db: &'a DatabaseConnection, municipalities: Vec<MunicipalityId>) -> Self {
+        Self { db, municipalities }
+    }
+
+    /// One summary per municipality of the scope, in five statements whatever its size.
+    pub async fn summaries(
+        &self,
+        on: NaiveDate,
+    ) -> Result<HashMap<MunicipalityId, CouncilSummary>, StoreError> {
+        let ids: Vec<Uuid> = self.municipalities.iter().map(|m| m.as_uuid()).collect();
+        let mut found: HashMap<MunicipalityId, CouncilSummary> = self
+            .municipalities
+            .iter()
+            .map(|m| (*m, CouncilSummary::default()))
+            .collect();
+        if ids.is_empty() {
+            return Ok(found);
+        }
+        let tx = self.db.begin().await?;
+        if tx.get_database_backend() == DbBackend::Postgres {
+            let list = ids
+                .iter()
+                .map(Uuid::to_string)
+                .collect::<Vec<_>>()
+                .join(",");
+            tx.execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT set_config($1, $2, true)",
+                [SCOPE_SETTING.into(), list.into()],
+            ))
+            .await?;
+        }
+        let councils: Vec<(Uuid, String, Option<String>)> = council::Entity::find()
+            .select_only()
+            .column(council::Column::MunicipalityId)
+            .column(council::Column::Status)
+            .column(council::Column::StructureTemplate)
+            .filter(council::Column::MunicipalityId.is_in(ids.clone()))
+            .into_tuple()
+            .all(&tx)
+            .await?;
+        let bodies: Vec<(Uuid, i64)> = body::Entity::find()
+            .select_only()
+            .column(body::Column::MunicipalityId)
+            .column_as(body::Column::Id.count(), "bodies")
+            .filter(body::Column::MunicipalityId.is_in(ids.clone()))
+            .filter(
+                Condition::any()
+                    .add(body::Column::DissolvedOn.is_null())
+                    .add(body::Column::DissolvedOn.gt(on)),
+            )
+            .group_by(body::Column::MunicipalityId)
+            .into_tuple()
+            .all(&tx)
+            .await?;
+        let people: Vec<(Uuid, i64)> = membership::Entity::find()
+            .select_only()
+            .column(membership::Column::MunicipalityId)
+            .column_as(
+                Expr::from(Func::count_distinct(Expr::col(
+                    membership::Column::PersonId,
+                ))),
+                "people",
+            )
+            .filter(membership::Column::MunicipalityId.is_in(ids.clone()))
+            .filter(membership::Column::TermStart.lte(on))
+            .filter(
+                Condition::any()
+                    .add(membership::Column::TermEnd.is_null())
+                    .add(membership::Column::TermEnd.gte(on)),
+            )
+            .group_by(membership::Column::MunicipalityId)
+            .into_tuple()
+            .all(&tx)
+            .await?;
+        let activity: Vec<(Uuid, Option<DateTime<Utc>>)> = audit::Entity::find()
+            .select_only()
+            .column(audit::Column::MunicipalityId)
+            .column_as(audit::Column::At.max(), "last")
+            .filter(audit::Column::MunicipalityId.is_in(ids))
+            .group_by(audit::Column::MunicipalityId)
+            .into_tuple()
+            .all(&tx)
+            .await?;
+        tx.commit().await?;
+
+        for (id, status, template) in councils {
+            let summary = found.entry(MunicipalityId::from_uuid(id)).or_default();
+            summary.status = Some(status);
+            summary.structure_template = template;
+        }
+        for (id, count) in bodies {
+            found
+                .entry(MunicipalityId::from_uuid(id))
+                .or_default()
+                .bodies = u64::try_from(count).unwrap_or(0);
+        }
+        for (id, count) in people {
+            found
+                .entry(MunicipalityId::from_uuid(id))
+                .or_default()
+                .active_people = u64::try_from(count).unwrap_or(0);
+        }
+        for (id, last) in activity {
+            found
+                .entry(MunicipalityId::from_uuid(id))
+                .or_default()
+                .last_activity = last;
+        }
+        Ok(found)
+    }
+}
