@@ -307,6 +307,34 @@ mod tests {
         );
         tx.rollback().await.expect("rollback");
 
+        // A read scope (a state office's overview) shows the named tenants and writes nothing.
+        let tx = store.connection().begin().await.expect("begin");
+        tx.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT set_config('praevnet.municipality_scope', $1, true)",
+            [format!("{leipzig},{chemnitz}").into()],
+        ))
+        .await
+        .expect("set scope");
+        let seen = tx
+            .query_all_raw(Statement::from_string(
+                DbBackend::Postgres,
+                "SELECT municipality_id::text AS m FROM councils ORDER BY 1",
+            ))
+            .await
+            .expect("scoped read");
+        assert_eq!(seen.len(), 2, "both tenants of the scope are readable");
+        let written = tx
+            .execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "UPDATE councils SET name = 'gekapert' WHERE municipality_id = $1",
+                [chemnitz.as_uuid().into()],
+            ))
+            .await
+            .expect("update runs");
+        assert_eq!(written.rows_affected(), 0, "a read scope cannot write");
+        tx.rollback().await.expect("rollback");
+
         // The handle itself sees exactly its own council.
         let own = store
             .tenant(chemnitz)
