@@ -214,6 +214,24 @@ async fn the_overview_shows_a_land_sorted_filtered_and_as_csv(db: TestDatabase) 
         "{csv}"
     );
 
+    // Without a Land: every municipality, for the operator only.
+    let everything = app
+        .admin("{ stateOverview { municipality { name } } }", json!({}))
+        .await;
+    assert_eq!(
+        everything["data"]["stateOverview"].as_array().map(Vec::len),
+        Some(4),
+        "{everything}"
+    );
+    let not_for_offices = app
+        .in_session(&sn, "{ stateOverview { bodies } }", json!({}))
+        .await;
+    assert_eq!(
+        error_code(&not_for_offices),
+        Some("FORBIDDEN"),
+        "{not_for_offices}"
+    );
+
     // Another Land's office gets nothing of Saxony, also not by asking for it.
     let foreign = app
         .in_session(

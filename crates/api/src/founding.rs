@@ -136,7 +136,7 @@ fn municipality(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Municipalit
 
 async fn overview(
     ctx: &Context<'_>,
-    federal_state: FederalState,
+    federal_state: Option<FederalState>,
     council: Option<CouncilFilter>,
     search: Option<String>,
     sort: OverviewSort,
@@ -158,7 +158,7 @@ async fn overview(
     ctx.services()
         .state_overview(
             &ctx.request().principal,
-            federal_state.into(),
+            federal_state.map(Into::into),
             status,
             search.filter(|s| !s.trim().is_empty()),
             sort,
@@ -174,11 +174,11 @@ pub(crate) struct FoundingQuery;
 #[Object]
 impl FoundingQuery {
     /// Every municipality of a Land with its council's figures (its state office, the
-    /// operator).
+    /// operator); without a Land, all municipalities (the operator only).
     async fn state_overview(
         &self,
         ctx: &Context<'_>,
-        federal_state: FederalState,
+        federal_state: Option<FederalState>,
         council: Option<CouncilFilter>,
         search: Option<String>,
         #[graphql(default_with = "OverviewSort::Name")] sort: OverviewSort,
@@ -192,7 +192,7 @@ impl FoundingQuery {
     async fn state_overview_csv(
         &self,
         ctx: &Context<'_>,
-        federal_state: FederalState,
+        federal_state: Option<FederalState>,
         council: Option<CouncilFilter>,
         search: Option<String>,
         #[graphql(default_with = "OverviewSort::Name")] sort: OverviewSort,

@@ -293,20 +293,23 @@ impl Services {
     }
 
     /// Every municipality of a Land with its council's figures: its state office and the
-    /// operator. Filtered by council status (`None` in `status` asks for municipalities without
-    /// a council) and by part of the name.
+    /// operator; all Länder (`state` = `None`) for the operator only. Filtered by council
+    /// status (`Some(None)` asks for municipalities without a council) and by part of the name.
     pub async fn state_overview(
         &self,
         principal: &Principal,
-        state: FederalState,
+        state: Option<FederalState>,
         status: Option<Option<CouncilStatus>>,
         name_contains: Option<String>,
         sort: OverviewSort,
         descending: bool,
     ) -> Result<Vec<OverviewRow>> {
-        principal.require_can_create_in(state)?;
+        match state {
+            Some(state) => principal.require_can_create_in(state)?,
+            None => principal.require_platform_admin()?,
+        }
         let filter = MunicipalityFilter {
-            federal_state: Some(state.code().to_owned()),
+            federal_state: state.map(|s| s.code().to_owned()),
             name_contains,
         };
         let (records, _) = self
