@@ -129,7 +129,9 @@ pub async fn install_scope(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
 }
 
 /// Lets a transaction that set [`SCOPE_SETTING`] read (never write) the rows of those
-/// tenants: a second, permissive policy for SELECT only.
+/// tenants: a second, permissive policy for SELECT only. The function sits in a scalar
+/// subquery so that PostgreSQL parses the list once per statement, not once per row (which
+/// made the overview of all 10,800 municipalities take seconds).
 pub async fn allow_scoped_reads(manager: &SchemaManager<'_>, table: &str) -> Result<(), DbErr> {
     if !is_postgres(manager) {
         return Ok(());
@@ -138,7 +140,7 @@ pub async fn allow_scoped_reads(manager: &SchemaManager<'_>, table: &str) -> Res
         .get_connection()
         .execute_unprepared(&format!(
             "CREATE POLICY {table}_scope ON {table} FOR SELECT
-             USING (municipality_id = ANY({SCOPE_FUNCTION}()))"
+             USING (municipality_id = ANY((SELECT {SCOPE_FUNCTION}())::uuid[]))"
         ))
         .await?;
     Ok(())

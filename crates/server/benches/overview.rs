@@ -1,0 +1,170 @@
+//! Figures for the state office's overview: one Land of 500 municipalities (Saxony has about
+//! 420) among 10,800 (all German municipalities), 100 of them with a council structure.
+//! Prints latency (p50/p99) for the Land as its office sees it and for all municipalities as
+//! the operator does, and the SQL statements of one request. Asserts nothing about speed.
+//! `cargo bench -p praevnet-server --bench overview`; with `PRAEVNET_TEST_POSTGRES_URL` also on
+//! PostgreSQL.
+
+#[path = "support/mod.rs"]
+mod support;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use praevnet_testkit::TestDatabase;
+use serde_json::json;
+use support::{Server, percentile};
+
+const TOTAL: usize = 10_800;
+const IN_SAXONY: usize = 500;
+const WITH_COUNCIL: usize = 100;
+const WORKERS: usize = 16;
+/// Land codes of the AGS (01 Schleswig-Holstein … 16 Thüringen) and their API names.
+const LANDS: [(u32, &str); 16] = [
+    (1, "SH"),
+    (2, "HH"),
+    (3, "NI"),
+    (4, "HB"),
+    (5, "NW"),
+    (6, "HE"),
+    (7, "RP"),
+    (8, "BW"),
+    (9, "BY"),
+    (10, "SL"),
+    (11, "BE"),
+    (12, "BB"),
+    (13, "MV"),
+    (14, "SN"),
+    (15, "ST"),
+    (16, "TH"),
+];
+const QUERY: &str = "query($s: FederalState) { stateOverview(federalState: $s, sort: LAST_ACTIVITY, descending: true) {
+    municipality { id name ags population } councilStatus structureModel bodies activeMembers lastActivity } }";
+
+/// The Land of the `i`-th municipality: the first 500 in Saxony, the rest spread over the others.
+fn land(i: usize) -> (u32, &'static str) {
+    if i < IN_SAXONY {
+        (14, "SN")
+    } else {
+        let others: Vec<_> = LANDS.iter().filter(|(_, c)| *c != "SN").collect();
+        *others[i % others.len()]
+    }
+}
+
+async fn seed(server: &Arc<Server>) -> Vec<String> {
+    let next = Arc::new(AtomicUsize::new(0));
+    let mut workers = Vec::new();
+    for _ in 0..WORKERS {
+        let (server, next) = (server.clone(), next.clone());
+        workers.push(tokio::spawn(async move {
+            let mut saxon = Vec::new();
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= TOTAL {
+                    return saxon;
+                }
+                let (code, state) = land(i);
+                let created = server
+                    .call(
+                        "mutation($i: CreateMunicipalityInput!) { createMunicipality(input: $i) { id } }",
+                        json!({ "i": { "name": format!("Gemeinde {i}"), "ags": format!("{code:02}{i:06}"),
+                                       "federalState": state, "population": 1000 + i } }),
+                    )
+                    .await;
+                let id = created["data"]["createMunicipality"]["id"]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("create {i}: {created}"))
+                    .to_owned();
+                if i < WITH_COUNCIL {
+                    let applied = server
+                        .call(
+                            "mutation($m: ID!) { applyStructureTemplate(municipalityId: $m, templateId: \"zwickau\") { id } }",
+                            json!({ "m": id }),
+                        )
+                        .await;
+                    assert!(applied["errors"].is_null(), "{applied}");
+                    let imported = server
+                        .call(
+                            "mutation($m: ID!, $c: String!) { importMembers(municipalityId: $m, csv: $c) { id } }",
+                            json!({ "m": id, "c": "gremium;name;rolle;beginn\nLenkungsgremium;Oberbürgermeister*in;Vorsitz;01.01.2025\nAG Sucht;Suchtberatung;Moderation;01.01.2025\n" }),
+                        )
+                        .await;
+                    assert!(imported["errors"].is_null(), "{imported}");
+                }
+                if i < IN_SAXONY {
+                    saxon.push(id);
+                }
+            }
+        }));
+    }
+    let mut saxon = Vec::new();
+    for worker in workers {
+        saxon.extend(worker.await.expect("worker"));
+    }
+    saxon
+}
+
+async fn timed(server: &Server, state: Option<&str>, runs: usize) -> (Vec<f64>, usize) {
+    let mut times = Vec::with_capacity(runs);
+    let mut rows = 0;
+    for _ in 0..runs {
+        let started = Instant::now();
+        let body = server.call(QUERY, json!({ "s": state })).await;
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+        rows = body["data"]["stateOverview"].as_array().map_or(0, Vec::len);
+        assert!(body["errors"].is_null(), "{body}");
+    }
+    times.sort_by(f64::total_cmp);
+    (times, rows)
+}
+
+async fn bench(label: &str, db: TestDatabase) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let log = dir.path().join("server.log");
+    let server = Arc::new(Server::start(&db, &log).await);
+    let seeding = Instant::now();
+    seed(&server).await;
+    println!(
+        "{label}: seeded {TOTAL} municipalities ({IN_SAXONY} in Saxony, {WITH_COUNCIL} with a council) in {:.1} s",
+        seeding.elapsed().as_secs_f64()
+    );
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let count = || {
+        std::fs::read_to_string(&log)
+            .unwrap_or_default()
+            .matches("sqlx::query")
+            .count()
+    };
+    let before = count();
+    server.call(QUERY, json!({ "s": "SN" })).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let statements = count() - before;
+
+    let (land, rows) = timed(&server, Some("SN"), 30).await;
+    println!(
+        "  Saxony ({rows} municipalities): p50 {:.1} ms, p99 {:.1} ms over 30 requests; {statements} SQL statements per request",
+        percentile(&land, 0.5),
+        percentile(&land, 0.99)
+    );
+    let (all, rows) = timed(&server, None, 10).await;
+    println!(
+        "  all Länder ({rows} municipalities, operator): p50 {:.1} ms, p99 {:.1} ms over 10 requests",
+        percentile(&all, 0.5),
+        percentile(&all, 0.99)
+    );
+}
+
+fn main() {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(async {
+        bench("SQLite", TestDatabase::sqlite()).await;
+        match TestDatabase::postgres().await {
+            Some(db) => bench("PostgreSQL", db).await,
+            None => println!("PostgreSQL skipped: set PRAEVNET_TEST_POSTGRES_URL"),
+        }
+    });
+}
