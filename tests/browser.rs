@@ -77,7 +77,7 @@ async fn an_administrator_logs_in_edits_a_municipality_switches_language_and_log
         b.click_text("Stammdaten bearbeiten").await?;
         b.fill("#registry-population", "91.500").await?;
         b.axe("Zwickau, Stammdaten bearbeiten").await?;
-        b.click("form.edit button[type=submit]").await?;
+        b.click("#registry-form button[type=submit]").await?;
         b.wait_text("main dl", "91.500").await?;
         let saved = app
             .query(
@@ -93,7 +93,7 @@ async fn an_administrator_logs_in_edits_a_municipality_switches_language_and_log
         // A refused change shows the API's German message at its field and keeps the input.
         b.click_text("Stammdaten bearbeiten").await?;
         b.fill("#registry-ags", "1452433").await?;
-        b.click("form.edit button[type=submit]").await?;
+        b.click("#registry-form button[type=submit]").await?;
         b.wait_text("#registry-ags-error", "genau 8 Ziffern")
             .await?;
         check!(
@@ -222,7 +222,7 @@ async fn an_invited_administrator_sets_a_password_and_edits_the_council() {
         );
         b.click_text("Präventionsrat bearbeiten").await?;
         b.fill("#council-resolution", "III/2001/01855").await?;
-        b.click("form.edit button[type=submit]").await?;
+        b.click("#council-form button[type=submit]").await?;
         b.wait_text("main", "III/2001/01855").await?;
         b.axe("Halle (Saale), gespeichert").await
     }
@@ -485,6 +485,93 @@ async fn members_are_imported_and_rules_of_procedure_recorded() {
         )
         .await?;
         b.axe("Gremien, Geschäftsordnung").await
+    }
+    .await;
+    b.finish(outcome).await;
+}
+
+/// Issue 6's journey: Saxony's state office onboards Plauen, its new administrator accepts the
+/// mailed invitation, chooses a template and records the constituent meeting, and the state
+/// office sees the council active in its overview.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_state_office_onboards_a_municipality_until_its_council_is_active() {
+    let Some(mut b) = Browser::open("onboarding").await else {
+        return;
+    };
+    let (app, sink) = app_with_mail().await;
+    app.onboard(
+        &sink,
+        "lpr@sachsen.test",
+        json!({ "role": "STATE_OFFICE", "federalState": "SN" }),
+        NEW_PASSWORD,
+    )
+    .await;
+    let outcome: Outcome = async {
+        let b = &mut b;
+        log_in(b, &app, "lpr@sachsen.test", NEW_PASSWORD).await?;
+        b.click_text("Kommune anlegen").await?;
+        b.page("Kommune anlegen").await?;
+        b.fill("#create-name", "Plauen").await?;
+        b.fill("#create-ags", "14523320").await?;
+        b.fill("#create-population", "64000").await?;
+        b.click("form button[type=submit]").await?;
+        b.page("Plauen").await?;
+        b.fill("#invite-name", "Koordination Plauen").await?;
+        b.fill("#invite-email", "kpr@plauen.test").await?;
+        b.click_text("Einladung senden").await?;
+        b.wait_text("[role=status][aria-live]", "Einladung ist verschickt").await?;
+        b.click_text("Gründung des Präventionsrats").await?;
+        b.page("Gründung – Plauen").await?;
+        b.click_text("Gründung beginnen").await?;
+        b.wait_text(".status-line", "in Gründung").await?;
+        b.axe("Gründung, begonnen").await?;
+        b.click_text("Abmelden").await?;
+        b.page("Anmelden").await?;
+
+        // The new administrator follows the mailed link.
+        let link = mailed_link(&sink, "kpr@plauen.test", "/einladung");
+        b.goto(&app.url(&link)).await?;
+        b.page("Einladung annehmen").await?;
+        b.fill("#new-password", "Vogtland-Spitze-Elster-Brücke-7").await?;
+        b.click("form button[type=submit]").await?;
+        b.page("Kommunen").await?;
+        b.goto(&app.url("/kommunen/plauen/rat")).await?;
+        b.page("Gremien und Mitglieder – Plauen").await?;
+        b.click("#template-zwickau").await?;
+        b.click_text("Vorlage übernehmen").await?;
+        b.wait_text(".organigram", "Lenkungsgremium").await?;
+        b.goto(&app.url("/kommunen/plauen/gruendung")).await?;
+        b.page("Gründung – Plauen").await?;
+        b.script(
+            "const i = document.getElementById('step-constituent_meeting-date'); i.value = '2026-11-18';
+             i.dispatchEvent(new Event('input', { bubbles: true })); return true;",
+            vec![],
+        )
+        .await?;
+        b.script(
+            "document.getElementById('step-constituent_meeting-date').closest('form').querySelector('button[type=submit]').click(); return true;",
+            vec![],
+        )
+        .await?;
+        b.wait_text(".status-line", "aktiv").await?;
+        b.click_text("Abmelden").await?;
+        b.page("Anmelden").await?;
+
+        // The state office sees the council active.
+        b.fill("#login-email", "lpr@sachsen.test").await?;
+        b.fill("#login-password", NEW_PASSWORD).await?;
+        b.click("form button[type=submit]").await?;
+        b.page("Kommunen").await?;
+        b.click_text("Landesübersicht").await?;
+        b.page("Landesübersicht").await?;
+        b.wait_until(
+            "Plauen active with the Zwickau model",
+            "const row = [...document.querySelectorAll('tbody tr')].find(r => r.textContent.includes('Plauen'));
+             return !!row && row.textContent.includes('aktiv') && row.textContent.includes('zwickau');",
+            vec![],
+        )
+        .await?;
+        b.axe("Landesübersicht").await
     }
     .await;
     b.finish(outcome).await;

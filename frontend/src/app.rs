@@ -50,6 +50,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/kommunen/neu") view=pages::CreateMunicipality />
                     <Route path=path!("/kommunen/:slug") view=pages::Municipality />
                     <Route path=path!("/kommunen/:slug/rat") view=pages::Structure />
+                    <Route path=path!("/kommunen/:slug/gruendung") view=pages::Founding />
+                    <Route path=path!("/land") view=pages::Overview />
                 </Routes>
             </main>
             <footer class="site-footer">
@@ -100,6 +102,17 @@ fn Header() -> impl IntoView {
                     <li>
                         <A href="/">{move || i18n.t().nav_municipalities}</A>
                     </li>
+                    {move || {
+                        session
+                            .can_create()
+                            .then(|| {
+                                view! {
+                                    <li>
+                                        <A href="/land">{move || i18n.t().nav_overview}</A>
+                                    </li>
+                                }
+                            })
+                    }}
                     {move || {
                         session
                             .can_create()

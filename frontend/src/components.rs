@@ -163,11 +163,11 @@ pub fn Checkbox(id: &'static str, label: Text, value: RwSignal<bool>) -> impl In
 
 /// A multi-line text with its label.
 #[component]
-pub fn TextArea(id: &'static str, label: Text, value: RwSignal<String>) -> impl IntoView {
+pub fn TextArea(#[prop(into)] id: String, label: Text, value: RwSignal<String>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="field">
-            <label for=id>{move || label(i18n.t())}</label>
+            <label for=id.clone()>{move || label(i18n.t())}</label>
             <textarea
                 id=id
                 rows="4"

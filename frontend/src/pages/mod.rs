@@ -2,6 +2,7 @@
 
 mod account;
 mod create;
+mod founding;
 mod municipalities;
 mod municipality;
 mod not_found;
@@ -9,6 +10,7 @@ mod structure;
 
 pub use account::{AcceptInvitation, ForgotPassword, Login, ResetPassword};
 pub use create::CreateMunicipality;
+pub use founding::{Founding, Overview};
 pub use municipalities::Municipalities;
 pub use municipality::Municipality;
 pub use not_found::NotFound;

@@ -14,8 +14,8 @@ use crate::components::{ErrorBox, Field, FormError, Select};
 use crate::i18n::use_i18n;
 use crate::model::{FederalState, MunicipalityStatus, group_thousands};
 use crate::queries::{
-    MunicipalityBySlug, SaveCouncil, UpdateMunicipality, municipality_by_slug, save_council,
-    update_municipality,
+    InviteAdministrator, MunicipalityBySlug, SaveCouncil, UpdateMunicipality, invite_administrator,
+    municipality_by_slug, save_council, update_municipality,
 };
 use crate::session::use_session;
 
@@ -60,7 +60,10 @@ fn Details(m: Data, reload: impl Fn() + Copy + Send + Sync + 'static) -> impl In
     let state = m.federal_state;
     let id = m.id.clone();
     let can_edit_registry = move || session.can_edit_registry(state);
-    let can_manage = move || session.can_manage(state, &id);
+    let can_manage = {
+        let id = id.clone();
+        move || session.can_manage(state, &id)
+    };
     let title = m.name.clone();
     let population = m.population;
     let status = m.status;
@@ -106,11 +109,27 @@ fn Details(m: Data, reload: impl Fn() + Copy + Send + Sync + 'static) -> impl In
                     })
             }}
         </section>
+        {
+            let can_manage = can_manage.clone();
+            let id = m.id.clone();
+            move || can_manage().then(|| view! { <InviteAdmin municipality=id.clone() /> })
+        }
         <section aria-labelledby="council-heading">
             <h2 id="council-heading">{move || i18n.t().council}</h2>
-            <p>
-                <A href=format!("/kommunen/{}/rat", m.slug)>{move || i18n.t().structure_link}</A>
-            </p>
+            <ul class="links">
+                <li>
+                    <A href=format!("/kommunen/{}/rat", m.slug)>{move || i18n.t().structure_link}</A>
+                </li>
+                {
+                    let slug = m.slug.clone();
+                    let can_manage = can_manage.clone();
+                    move || can_manage().then(|| view! {
+                        <li>
+                            <A href=format!("/kommunen/{slug}/gruendung")>{move || i18n.t().founding_link}</A>
+                        </li>
+                    })
+                }
+            </ul>
             {match council {
                 Some(c) => {
                     view! {
@@ -233,7 +252,7 @@ fn RegistryForm(
     };
 
     view! {
-        <form class="edit" on:submit=submit>
+        <form class="edit" id="registry-form" on:submit=submit>
             <h3>{move || i18n.t().edit_registry}</h3>
             <ErrorBox error=error />
             <Field id="registry-name" name="name" label=|t| t.name value=name error=error required=true />
@@ -348,7 +367,7 @@ fn CouncilForm(
     };
 
     view! {
-        <form class="edit" on:submit=submit>
+        <form class="edit" id="council-form" on:submit=submit>
             <h3>{move || i18n.t().edit_council}</h3>
             <ErrorBox error=error />
             <Field
@@ -384,5 +403,56 @@ fn CouncilForm(
                 </button>
             </div>
         </form>
+    }
+}
+
+/// Inviting the municipality's first (or another) administrator by e-mail.
+#[component]
+fn InviteAdmin(municipality: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let announcer = use_announcer();
+    let email = RwSignal::new(String::new());
+    let name = RwSignal::new(String::new());
+    let error: FormError = RwSignal::new(None);
+    let pending = RwSignal::new(false);
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        error.set(None);
+        let lang = i18n.0.get_untracked();
+        let variables = invite_administrator::Variables {
+            input: invite_administrator::InviteInput {
+                email: email.get_untracked(),
+                display_name: name.get_untracked(),
+                role: crate::model::RoleKind::MunicipalityAdmin,
+                federal_state: None,
+                municipality_id: Some(municipality.clone()),
+            },
+        };
+        spawn_local(async move {
+            match api::run::<InviteAdministrator>(lang, variables).await {
+                Ok(_) => {
+                    announcer.say(lang.texts().invitation_sent.to_owned());
+                    email.set(String::new());
+                    name.set(String::new());
+                }
+                Err(err) => error.set(Some(err)),
+            }
+            pending.set(false);
+        });
+    };
+    view! {
+        <section aria-labelledby="invite-heading">
+            <form class="edit" on:submit=submit>
+                <h2 id="invite-heading">{move || i18n.t().invite_admin_title}</h2>
+                <ErrorBox error=error />
+                <Field id="invite-name" name="displayName" label=|t| t.display_name value=name error=error required=true />
+                <Field id="invite-email" name="email" kind="email" label=|t| t.email value=email error=error required=true />
+                <button type="submit" disabled=move || pending.get()>{move || i18n.t().invite_admin_submit}</button>
+            </form>
+        </section>
     }
 }

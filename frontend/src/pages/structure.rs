@@ -102,14 +102,14 @@ fn kind_label(code: &str, t: &Texts) -> &'static str {
 }
 
 /// The API's spelling of a generated enum value (`"MODERATOR"`).
-fn code<T: serde::Serialize>(value: &T) -> String {
+pub(super) fn code<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_value(value)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default()
 }
 
-fn from_code<T: serde::de::DeserializeOwned>(code: &str) -> Option<T> {
+pub(super) fn from_code<T: serde::de::DeserializeOwned>(code: &str) -> Option<T> {
     serde_json::from_value(serde_json::Value::String(code.to_owned())).ok()
 }
 
