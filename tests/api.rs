@@ -200,7 +200,8 @@ async fn bad_input_is_refused_in_the_users_language(db: TestDatabase) {
         .await;
     assert_eq!(body["data"]["municipalities"]["totalCount"], 1);
 
-    // Engine-level errors (a wrong enum value) carry a code too.
+    // Engine-level errors (a wrong enum value) carry a code too, and say first in the
+    // user's language what is wrong, then the engine's detail.
     let body = app
         .query(
             "{ municipalities(federalState: XX) { totalCount } }",
@@ -208,6 +209,10 @@ async fn bad_input_is_refused_in_the_users_language(db: TestDatabase) {
         )
         .await;
     assert_eq!(error_code(&body), Some("BAD_REQUEST"), "{body}");
+    assert!(
+        error_message(&body).starts_with("Die Anfrage ist keine gültige GraphQL-Anfrage. ("),
+        "{body}"
+    );
 }
 
 async fn duplicates_are_conflicts(db: TestDatabase) {

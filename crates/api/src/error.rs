@@ -1,7 +1,7 @@
 //! Mapping core's errors to GraphQL errors: code, field and message in the user's language.
 
 use async_graphql::{Context, ErrorExtensions, Response, Value};
-use praevnet_core::Error;
+use praevnet_core::{Error, Lang, Problem};
 
 use crate::context::ContextExt;
 
@@ -39,12 +39,18 @@ pub(crate) fn to_graphql(ctx: &Context<'_>, err: Error) -> async_graphql::Error 
 
 /// Gives errors raised by the GraphQL engine itself (syntax, unknown fields, limits) a code
 /// too, so clients can rely on `extensions.code` being present on every error.
-pub fn finalize_response(response: &mut Response, request_id: &str) {
+pub fn finalize_response(response: &mut Response, request_id: &str, lang: Lang) {
     for error in &mut response.errors {
         let extensions = error.extensions.get_or_insert_with(Default::default);
         if extensions.get("code").is_none() {
             extensions.set("code", Value::from("BAD_REQUEST"));
             extensions.set("requestId", Value::from(request_id));
+            // The engine speaks English; the user's language comes first, its detail after.
+            error.message = format!(
+                "{} ({})",
+                Problem::MalformedRequest.message(lang),
+                error.message
+            );
         }
     }
 }
