@@ -407,7 +407,7 @@ async fn a_council_starts_from_the_halle_template_and_grows() {
         .await?;
         b.fill("#edit-tasks", "Sicherheitsberatung für Vereine der Kleingartenanlagen").await?;
         b.axe("Gremium bearbeiten").await?;
-        b.click("form.edit button[type=submit]").await?;
+        b.click("#body-form button[type=submit]").await?;
         b.wait_until(
             "the tasks in the group's card",
             &format!("const c = {card}; return !!c && c.textContent.includes('Sicherheitsberatung für Vereine');"),

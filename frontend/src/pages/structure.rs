@@ -877,7 +877,7 @@ fn BodyForm(
         });
     };
     view! {
-        <form class="edit" on:submit=submit>
+        <form class="edit" id="body-form" on:submit=submit>
             <ErrorBox error=error />
             <Field id="edit-name" name="name" label=|t| t.name value=name error=error required=true />
             <Select id="edit-kind" name="kind" label=|t| t.body_kind value=kind error=error options=kinds />
