@@ -25,9 +25,10 @@ const PUBLIC_MUTATIONS: [&str; 5] = [
 
 /// Queries anyone may run: the public registry and the caller's own account; and queries whose
 /// answer is scoped to the reader (audit log, accounts), tested in `tests/accounts.rs`.
-const PUBLIC_QUERIES: [&str; 8] = [
+const PUBLIC_QUERIES: [&str; 9] = [
     "accounts",
     "councilStructure",
+    "fundingProgrammes",
     "structureTemplates",
     "municipalities",
     "municipality",
@@ -648,6 +649,13 @@ async fn every_mutation_against_every_role(db: TestDatabase) {
             Box::new(|_| json!({})),
             SAXONY_OVERVIEW,
         ),
+        (
+            "saveFundingProgramme",
+            "new, in Saxony",
+            "mutation($n: String!) { saveFundingProgramme(input: { federalState: SN, name: $n, provider: \"LPR\", totalBudget: 1000 }) { id } }",
+            Box::new(|n| json!({ "n": format!("Programm {n}") })),
+            SAXONY_OVERVIEW,
+        ),
         // Last: the operator's move changes the world for every case after it.
         (
             "updateMunicipality",
@@ -887,6 +895,34 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
             IdKind::Municipality,
         ),
     ];
+    // A programme belongs to a Land: another Land's office changing Saxony's programme is
+    // answered like an unknown programme.
+    let saxon = w
+        .app
+        .admin(
+            "mutation { saveFundingProgramme(input: { federalState: SN, name: \"ASSKOMM\", provider: \"LPR\", totalBudget: 1300000 }) { id } }",
+            json!({}),
+        )
+        .await;
+    let saxon = support::returned_id(&saxon).expect("programme");
+    let change_programme = "mutation($id: ID!) { saveFundingProgramme(id: $id, input: { federalState: ST, name: \"Übernahme\", provider: \"X\", totalBudget: 1 }) { id } }";
+    let foreign = w
+        .call("state office ST", change_programme, json!({ "id": saxon }))
+        .await;
+    let unknown = w
+        .call(
+            "state office ST",
+            change_programme,
+            json!({ "id": UNKNOWN_ID }),
+        )
+        .await;
+    assert_eq!(outcome(&foreign), "NOT_FOUND", "{foreign}");
+    assert_eq!(
+        comparable(&foreign),
+        comparable(&unknown),
+        "programme of another Land"
+    );
+
     // Readable by everyone on purpose: the registry of municipalities is public open data,
     // and a council's public bodies are public (checked below for what they do not show).
     let public_reads = ["Query.municipality", "Query.councilStructure"];
@@ -953,7 +989,9 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
             if !takes_id || public_reads.contains(&key.as_str()) {
                 continue;
             }
-            if structure_calls.iter().any(|(k, _, _)| *k == key) {
+            if structure_calls.iter().any(|(k, _, _)| *k == key)
+                || key == "Mutation.saveFundingProgramme"
+            {
                 continue;
             }
             let (query, _) = calls

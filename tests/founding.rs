@@ -255,7 +255,59 @@ async fn the_overview_shows_a_land_sorted_filtered_and_as_csv(db: TestDatabase) 
     );
 }
 
+async fn funding_programmes_are_published_by_the_lands_office(db: TestDatabase) {
+    let sink = SmtpSink::start();
+    let config = config_with_mail(&db, &sink);
+    let app = TestApp::spawn_with(db, config).await;
+    let sn = office(&app, &sink, "SN").await;
+    let st = office(&app, &sink, "ST").await;
+    let save = "mutation($id: ID, $i: FundingProgrammeInput!) { saveFundingProgramme(id: $id, input: $i) { id name totalBudget fieldsOfAction } }";
+    let input = json!({ "federalState": "SN", "name": "Allianz Sichere Sächsische Kommunen (ASSKOMM)", "provider": "Landespräventionsrat Sachsen",
+                        "totalBudget": 1_300_000, "yearlyBudget": 1_300_000, "fieldsOfAction": ["Graffiti", "Vermüllung", "Gewalt", "Extremismus", "Drogenmissbrauch"],
+                        "minAmount": 5000, "maxAmount": 100_000, "fundingRatePercent": 80, "deadline": "2027-03-31" });
+    let published = app.in_session(&sn, save, json!({ "i": input })).await;
+    let id = published["data"]["saveFundingProgramme"]["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    assert_eq!(
+        published["data"]["saveFundingProgramme"]["fieldsOfAction"][0],
+        "Graffiti"
+    );
+
+    // Everyone reads it; only Saxony's office (or the operator) changes it.
+    let public = app
+        .query(
+            "{ fundingProgrammes(federalState: SN) { name maxAmount deadline } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        public["data"]["fundingProgrammes"][0]["maxAmount"], 100_000,
+        "{public}"
+    );
+    let mut changed = input.clone();
+    changed["totalBudget"] = json!(1_400_000);
+    let updated = app
+        .in_session(&sn, save, json!({ "id": id, "i": changed }))
+        .await;
+    assert_eq!(
+        updated["data"]["saveFundingProgramme"]["totalBudget"], 1_400_000,
+        "{updated}"
+    );
+    let other_land = app.in_session(&st, save, json!({ "i": input })).await;
+    assert_eq!(error_code(&other_land), Some("FORBIDDEN"), "{other_land}");
+
+    // Bad amounts are refused at their field.
+    let mut bad = input.clone();
+    bad["minAmount"] = json!(200_000);
+    let refused = app.in_session(&sn, save, json!({ "i": bad })).await;
+    assert_eq!(error_code(&refused), Some("VALIDATION"), "{refused}");
+    assert_eq!(refused["errors"][0]["extensions"]["field"], "minAmount");
+}
+
 on_both_databases!(
+    funding_programmes_are_published_by_the_lands_office,
     a_state_office_onboards_a_municipality_until_its_council_is_active,
     the_overview_shows_a_land_sorted_filtered_and_as_csv
 );

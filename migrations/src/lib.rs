@@ -13,6 +13,7 @@ mod m20261121_000003_audit_log;
 mod m20261121_000004_erasure;
 mod m20261121_000005_council_structure;
 mod m20261121_000006_founding;
+mod m20261121_000007_funding_programmes;
 pub mod tenancy;
 
 /// Runs the migrations in order; the struct exists because sea-orm-migration is trait based.
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000004_erasure::Migration),
             Box::new(m20261121_000005_council_structure::Migration),
             Box::new(m20261121_000006_founding::Migration),
+            Box::new(m20261121_000007_funding_programmes::Migration),
         ]
     }
 }

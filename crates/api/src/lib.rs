@@ -7,6 +7,7 @@ mod context;
 mod council;
 mod error;
 mod founding;
+mod funding;
 mod ids;
 mod municipality;
 mod schema;

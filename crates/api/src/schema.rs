@@ -7,6 +7,7 @@ use crate::account::{AccountMutation, AccountQuery};
 use crate::audit::AuditQuery;
 use crate::council::CouncilMutation;
 use crate::founding::{FoundingMutation, FoundingQuery};
+use crate::funding::{FundingMutation, FundingQuery};
 use crate::municipality::{MunicipalityMutation, MunicipalityQuery};
 use crate::structure::{StructureMutation, StructureQuery};
 
@@ -17,6 +18,7 @@ pub struct Query(
     AuditQuery,
     StructureQuery,
     FoundingQuery,
+    FundingQuery,
 );
 
 #[derive(MergedObject, Default, Debug)]
@@ -26,6 +28,7 @@ pub struct Mutation(
     AccountMutation,
     StructureMutation,
     FoundingMutation,
+    FundingMutation,
 );
 
 pub type ApiSchema = Schema<Query, Mutation, EmptySubscription>;

@@ -283,6 +283,9 @@ pub async fn load_if_empty(services: &Services) -> Result<bool> {
             .await?;
         structure(services, &system, municipality.id, city).await?;
     }
+    services
+        .save_funding_programme(&system, None, crate::funding::asskomm())
+        .await?;
     tracing::info!(cities = CITIES.len(), "demo data loaded");
     Ok(true)
 }

@@ -84,6 +84,8 @@ pub enum Problem {
     },
     /// A founding step for a council that is not being founded.
     NotFounding,
+    NegativeAmount,
+    PercentRange,
     /// Rows of an import that cannot be taken, by line number; nothing was imported.
     ImportRows(Vec<(usize, Problem)>),
 }
@@ -265,6 +267,12 @@ impl Problem {
             (Problem::SectorNeeded { organisation }, Lang::En) => {
                 format!("The new organisation “{organisation}” needs a sector (column “sektor”).")
             }
+            (Problem::NegativeAmount, Lang::De) => "Der Betrag darf nicht negativ sein.".into(),
+            (Problem::NegativeAmount, Lang::En) => "The amount must not be negative.".into(),
+            (Problem::PercentRange, Lang::De) => {
+                "Der Prozentsatz muss zwischen 0 und 100 liegen.".into()
+            }
+            (Problem::PercentRange, Lang::En) => "The percentage must be between 0 and 100.".into(),
             (Problem::NotFounding, Lang::De) => "Der Präventionsrat ist nicht in Gründung; \
                 beginnen Sie zuerst die Gründung."
                 .into(),

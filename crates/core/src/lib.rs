@@ -10,6 +10,7 @@ pub mod email;
 pub mod error;
 pub mod federal_state;
 pub mod founding;
+pub mod funding;
 mod invitations;
 pub mod lang;
 pub mod mail;
@@ -25,7 +26,8 @@ mod token;
 pub use error::{Error, Problem};
 pub use lang::Lang;
 pub use praevnet_store::{
-    BodyId, CouncilId, MembershipId, MunicipalityId, OrganisationId, PersonId, RulesId, UserId,
+    BodyId, CouncilId, MembershipId, MunicipalityId, OrganisationId, PersonId, ProgrammeId,
+    RulesId, UserId,
 };
 pub use principal::Principal;
 pub use services::{Page, Services, page_bounds};

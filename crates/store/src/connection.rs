@@ -127,6 +127,11 @@ impl Store {
         Tenant::new(&self.db, municipality)
     }
 
+    /// Funding programmes, shared by all tenants.
+    pub fn funding_programmes(&self) -> crate::FundingProgrammes<'_> {
+        crate::FundingProgrammes::new(&self.db)
+    }
+
     /// Aggregates of several tenants at once (read-only), for overviews across municipalities.
     pub fn scope(&self, municipalities: Vec<MunicipalityId>) -> crate::Scope<'_> {
         crate::Scope::new(&self.db, municipalities)

@@ -34,6 +34,10 @@ macro_rules! typed_id {
 }
 
 typed_id!(
+    /// Id of a funding programme.
+    ProgrammeId
+);
+typed_id!(
     /// Id of a body (Gremium) of a council.
     BodyId
 );

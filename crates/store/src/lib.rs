@@ -16,6 +16,7 @@ mod connection;
 mod entity;
 mod error;
 mod founding;
+mod funding;
 mod ids;
 mod migrate;
 mod municipalities;
@@ -31,9 +32,10 @@ pub use audit::{AuditLog, AuditRecord, AuditScope};
 pub use connection::{Backend, Store, StoreOptions};
 pub use error::{StoreError, UniqueField};
 pub use founding::FoundingStepRecord;
+pub use funding::{FundingProgrammes, ProgrammeData, ProgrammeRecord};
 pub use ids::{
-    BodyId, CouncilId, GrantId, MembershipId, MunicipalityId, OrganisationId, PersonId, RulesId,
-    UserId,
+    BodyId, CouncilId, GrantId, MembershipId, MunicipalityId, OrganisationId, PersonId,
+    ProgrammeId, RulesId, UserId,
 };
 pub use migrate::{MigrationState, migrate_down, migrate_status, migrate_up};
 pub use municipalities::{

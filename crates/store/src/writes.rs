@@ -40,6 +40,10 @@ impl Writes {
         Accounts::new(&self.tx)
     }
 
+    pub fn funding_programmes(&self) -> crate::FundingProgrammes<'_, DatabaseTransaction> {
+        crate::FundingProgrammes::new(&self.tx)
+    }
+
     pub fn audit(&self) -> AuditLog<'_, DatabaseTransaction> {
         AuditLog::new(&self.tx)
     }

@@ -6,6 +6,7 @@ pub(crate) mod body;
 pub(crate) mod body_seat;
 pub(crate) mod council;
 pub(crate) mod founding_step;
+pub(crate) mod funding_programme;
 pub(crate) mod membership;
 pub(crate) mod municipality;
 pub(crate) mod organisation;

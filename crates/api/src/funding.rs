@@ -1,0 +1,148 @@
+//! Funding programmes in the API: public to read, published by the Land's state office.
+
+use async_graphql::{Context, ID, InputObject, Object};
+use chrono::NaiveDate;
+use praevnet_core::ProgrammeId;
+use praevnet_core::funding::{Programme, ProgrammeInput as DomainInput};
+
+use crate::context::ContextExt;
+use crate::error::ResultExt;
+use crate::ids::parse;
+use crate::municipality::FederalState;
+
+/// A funding programme (Förderprogramm); amounts in whole euros.
+pub(crate) struct FundingProgramme(Programme);
+
+#[Object]
+impl FundingProgramme {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn federal_state(&self) -> FederalState {
+        self.0.federal_state.into()
+    }
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    async fn provider(&self) -> &str {
+        &self.0.provider
+    }
+    async fn total_budget(&self) -> i64 {
+        self.0.total_budget
+    }
+    async fn yearly_budget(&self) -> Option<i64> {
+        self.0.yearly_budget
+    }
+    async fn fields_of_action(&self) -> &[String] {
+        &self.0.fields_of_action
+    }
+    async fn eligible_applicants(&self) -> &str {
+        &self.0.eligible_applicants
+    }
+    async fn funding_rate_percent(&self) -> Option<i32> {
+        self.0.funding_rate_percent
+    }
+    async fn min_amount(&self) -> Option<i64> {
+        self.0.min_amount
+    }
+    async fn max_amount(&self) -> Option<i64> {
+        self.0.max_amount
+    }
+    async fn deadline(&self) -> Option<NaiveDate> {
+        self.0.deadline
+    }
+    async fn procedure(&self) -> &str {
+        &self.0.procedure
+    }
+    async fn contact(&self) -> &str {
+        &self.0.contact
+    }
+    async fn documents(&self) -> &[String] {
+        &self.0.documents
+    }
+}
+
+#[derive(InputObject)]
+pub(crate) struct FundingProgrammeInput {
+    federal_state: FederalState,
+    name: String,
+    provider: String,
+    total_budget: i64,
+    yearly_budget: Option<i64>,
+    #[graphql(default)]
+    fields_of_action: Vec<String>,
+    #[graphql(default)]
+    eligible_applicants: String,
+    funding_rate_percent: Option<i32>,
+    min_amount: Option<i64>,
+    max_amount: Option<i64>,
+    deadline: Option<NaiveDate>,
+    #[graphql(default)]
+    procedure: String,
+    #[graphql(default)]
+    contact: String,
+    #[graphql(default)]
+    documents: Vec<String>,
+}
+
+#[derive(Default, Debug)]
+pub(crate) struct FundingQuery;
+
+#[Object]
+impl FundingQuery {
+    /// Published funding programmes, of one Land or of all.
+    async fn funding_programmes(
+        &self,
+        ctx: &Context<'_>,
+        federal_state: Option<FederalState>,
+    ) -> async_graphql::Result<Vec<FundingProgramme>> {
+        let programmes = ctx
+            .services()
+            .funding_programmes(&ctx.request().principal, federal_state.map(Into::into))
+            .await
+            .gql(ctx)?;
+        Ok(programmes.into_iter().map(FundingProgramme).collect())
+    }
+}
+
+#[derive(Default, Debug)]
+pub(crate) struct FundingMutation;
+
+#[Object]
+impl FundingMutation {
+    /// Publishes a funding programme, or changes one when `id` is given (the Land's state
+    /// office, the operator).
+    async fn save_funding_programme(
+        &self,
+        ctx: &Context<'_>,
+        id: Option<ID>,
+        input: FundingProgrammeInput,
+    ) -> async_graphql::Result<FundingProgramme> {
+        let id = id
+            .map(|id| parse(&id, "id", ProgrammeId::from_uuid))
+            .transpose()
+            .gql(ctx)?;
+        let input = DomainInput {
+            federal_state: input.federal_state.into(),
+            name: input.name,
+            provider: input.provider,
+            total_budget: input.total_budget,
+            yearly_budget: input.yearly_budget,
+            fields_of_action: input.fields_of_action,
+            eligible_applicants: input.eligible_applicants,
+            funding_rate_percent: input.funding_rate_percent,
+            min_amount: input.min_amount,
+            max_amount: input.max_amount,
+            deadline: input.deadline,
+            procedure: input.procedure,
+            contact: input.contact,
+            documents: input.documents,
+        };
+        let saved = ctx
+            .services()
+            .save_funding_programme(&ctx.request().principal, id, input)
+            .await
+            .gql(ctx)?;
+        Ok(FundingProgramme(saved))
+    }
+}
