@@ -524,6 +524,14 @@ async fn a_state_office_onboards_a_municipality_until_its_council_is_active() {
         b.page("Gründung – Plauen").await?;
         b.click_text("Gründung beginnen").await?;
         b.wait_text(".status-line", "in Gründung").await?;
+        // The structure step previews each template's organigram.
+        b.wait_text(".preview .organigram", "Steuerungsgruppe").await?;
+        b.find("#template-preview")
+            .await?
+            .select_by_label("Zwickau – Oberbürgermeister*in leitet das Lenkungsgremium")
+            .await
+            .map_err(fail("template preview"))?;
+        b.wait_text(".preview .organigram", "Lenkungsgremium").await?;
         b.axe("Gründung, begonnen").await?;
         b.click_text("Abmelden").await?;
         b.page("Anmelden").await?;

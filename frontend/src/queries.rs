@@ -312,3 +312,13 @@ pub struct SaveFoundingStep;
     variables_derives = "Debug, Clone"
 )]
 pub struct InviteAdministrator;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../crates/api/schema.graphql",
+    query_path = "queries/founding.graphql",
+    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
+    response_derives = "Debug, Clone, PartialEq",
+    variables_derives = "Debug, Clone"
+)]
+pub struct TemplatePreviews;

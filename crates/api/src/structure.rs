@@ -504,6 +504,8 @@ pub(crate) struct StructureTemplate {
     /// The document the template follows.
     source: String,
     bodies: Vec<TemplateBody>,
+    /// The organigram the template would give, as SVG with its text alternative.
+    organigram_svg: String,
 }
 
 #[derive(InputObject)]
@@ -721,7 +723,8 @@ impl StructureQuery {
     }
 
     /// The structure templates a council can start from.
-    async fn structure_templates(&self) -> Vec<StructureTemplate> {
+    async fn structure_templates(&self, ctx: &Context<'_>) -> Vec<StructureTemplate> {
+        let lang = ctx.request().lang;
         domain::templates()
             .iter()
             .map(|t| StructureTemplate {
@@ -740,6 +743,12 @@ impl StructureQuery {
                         kind: b.body.kind.into(),
                     })
                     .collect(),
+                organigram_svg: domain::organigram::svg(
+                    &t.preview(),
+                    &t.name,
+                    chrono::Utc::now().date_naive(),
+                    lang,
+                ),
             })
             .collect()
     }

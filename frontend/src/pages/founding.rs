@@ -15,8 +15,8 @@ use crate::i18n::{Texts, use_i18n};
 use crate::model::FederalState;
 use crate::queries::{
     FoundingOf, MunicipalityBySlug, SaveFoundingStep, StartFounding, StateOverview,
-    StateOverviewCsv, founding_of, municipality_by_slug, save_founding_step, start_founding,
-    state_overview, state_overview_csv,
+    StateOverviewCsv, TemplatePreviews, founding_of, municipality_by_slug, save_founding_step,
+    start_founding, state_overview, state_overview_csv, template_previews,
 };
 use crate::session::use_session;
 
@@ -282,7 +282,10 @@ fn Checklist(
         <ol class="checklist">
             {founding.steps.into_iter().map(|s| {
                 let municipality_id = id.clone();
-                view! { <Step municipality=municipality_id step=s editable=founding_now reload=reload /> }
+                let structure_step = code(&s.step) == "STRUCTURE";
+                let slug = municipality.slug.clone();
+                let preview = (structure_step && founding_now).then(|| slug.clone());
+                view! { <Step municipality=municipality_id step=s editable=founding_now reload=reload preview=preview /> }
             }).collect_view()}
         </ol>
     }
@@ -294,6 +297,8 @@ fn Step(
     step: founding_of::FoundingOfFoundingSteps,
     editable: bool,
     reload: impl Fn() + Copy + Send + Sync + 'static,
+    /// For the structure step: the municipality whose templates to preview.
+    preview: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let announcer = use_announcer();
@@ -334,6 +339,7 @@ fn Step(
         <li class="step" aria-labelledby=heading.clone()>
             <h2 id=heading.clone()>{step.label.clone()}</h2>
             <p class="hint">{step.guidance.clone()}</p>
+            {preview.map(|slug| view! { <TemplatePreview slug=slug /> })}
             {if editable {
                 view! {
                     <form class="edit wide" on:submit=save>
@@ -357,5 +363,37 @@ fn Step(
                 .into_any()
             }}
         </li>
+    }
+}
+
+/// The organisational-structure step's help: each template's organigram as a preview.
+#[component]
+fn TemplatePreview(slug: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let chosen = RwSignal::new("halle".to_owned());
+    let error: FormError = RwSignal::new(None);
+    let templates = LocalResource::new(move || {
+        let lang = i18n.0.get_untracked();
+        async move { api::run::<TemplatePreviews>(lang, template_previews::Variables).await }
+    });
+    move || {
+        templates.get().and_then(Result::ok).map(|data| {
+            let list = data.structure_templates;
+            let options: Vec<(String, String)> = list.iter().map(|t| (t.id.clone(), t.name.clone())).collect();
+            let options = Signal::derive(move || options.clone());
+            let svg = move || {
+                list.iter()
+                    .find(|t| t.id == chosen.get())
+                    .map(|t| t.organigram_svg.clone())
+                    .unwrap_or_default()
+            };
+            view! {
+                <div class="preview">
+                    <Select id="template-preview" name="template" label=|t| t.template_preview value=chosen error=error options=options />
+                    <div class="organigram" role="region" tabindex="0" aria-label=move || i18n.t().organigram_title inner_html=svg></div>
+                    <p><A href=format!("/kommunen/{slug}/rat")>{move || i18n.t().apply_in_structure}</A></p>
+                </div>
+            }
+        })
     }
 }

@@ -254,23 +254,7 @@ mod tests {
     use crate::structure::templates::template;
 
     fn halle() -> Structure {
-        let t = template("halle").expect("halle");
-        let mut bodies: Vec<Body> = Vec::new();
-        for item in &t.bodies {
-            let mut body = item.body.clone();
-            body.id = BodyId::from_uuid(uuid::Uuid::now_v7());
-            body.parent = item.parent.as_ref().and_then(|key| {
-                t.bodies
-                    .iter()
-                    .position(|b| &b.key == key)
-                    .map(|i| bodies[i].id)
-            });
-            bodies.push(body);
-        }
-        Structure {
-            bodies,
-            ..Structure::default()
-        }
+        template("halle").expect("halle").preview()
     }
 
     fn today() -> NaiveDate {

@@ -188,6 +188,30 @@ static TEMPLATES: LazyLock<Vec<Template>> = LazyLock::new(|| {
         .collect()
 });
 
+impl Template {
+    /// The template's bodies as a structure (fresh ids, parents resolved), e.g. to draw its
+    /// organigram before a council adopts it.
+    pub fn preview(&self) -> super::model::Structure {
+        let mut bodies: Vec<Body> = Vec::new();
+        for item in &self.bodies {
+            let mut body = item.body.clone();
+            body.id = BodyId::from_uuid(uuid::Uuid::now_v7());
+            body.parent = item.parent.as_ref().and_then(|key| {
+                self.bodies
+                    .iter()
+                    .position(|b| &b.key == key)
+                    .and_then(|i| bodies.get(i))
+                    .map(|b| b.id)
+            });
+            bodies.push(body);
+        }
+        super::model::Structure {
+            bodies,
+            ..super::model::Structure::default()
+        }
+    }
+}
+
 /// Every template, in the order of the files.
 pub fn templates() -> &'static [Template] {
     &TEMPLATES
