@@ -145,6 +145,14 @@ fn visible(structure: Structure, access: &Access) -> Structure {
     }
 }
 
+/// What a change of a structure writes to the audit log; the municipality is the edit's.
+struct Record {
+    action: &'static str,
+    entity: &'static str,
+    entity_id: Option<String>,
+    summary: String,
+}
+
 /// An open change of one council's structure: the unit of work, the tenant, the structure
 /// as it is, and what the caller may do.
 struct Edit {
@@ -208,7 +216,7 @@ impl Services {
         principal: &Principal,
         touched: Vec<BodyId>,
         dates: Vec<NaiveDate>,
-        change: Change<'_>,
+        record: Record,
     ) -> Result<()> {
         let today = today();
         let derived = derived_changes(&edit.structure, today, placeholder_id);
@@ -241,6 +249,14 @@ impl Services {
                 }
             }
         }
+        let change = Change {
+            action: record.action,
+            entity: record.entity,
+            entity_id: record.entity_id,
+            municipality: Some(&edit.municipality),
+            federal_state: None,
+            summary: record.summary,
+        };
         self.record(&edit.writes, principal, change).await?;
         edit.writes.commit().await?;
         Ok(())
@@ -326,18 +342,15 @@ impl Services {
             template.version,
             bodies.len()
         );
-        let target = edit.municipality.clone();
         self.finish(
             edit,
             principal,
             Vec::new(),
             Vec::new(),
-            Change {
+            Record {
                 action: "structure.template_applied",
                 entity: "council",
                 entity_id: None,
-                municipality: Some(&target),
-                federal_state: None,
                 summary,
             },
         )
@@ -374,18 +387,15 @@ impl Services {
         Self::check_parent_in(&edit, placeholder, body.parent)?;
         body.id = edit.tenant().insert_body(body.data()).await?.id;
         edit.structure.bodies.push(body.clone());
-        let target = edit.municipality.clone();
         self.finish(
             edit,
             principal,
             vec![body.id],
             Vec::new(),
-            Change {
+            Record {
                 action: "body.created",
                 entity: "body",
                 entity_id: Some(body.id.to_string()),
-                municipality: Some(&target),
-                federal_state: None,
                 summary: format!("Gremium angelegt: {}", body.name),
             },
         )
@@ -443,7 +453,6 @@ impl Services {
         if let Some(slot) = edit.structure.bodies.iter_mut().find(|b| b.id == id) {
             *slot = body.clone();
         }
-        let target = edit.municipality.clone();
         let summary = if body.dissolved_on.is_some() && current.dissolved_on.is_none() {
             format!("Gremium aufgelöst: {}", body.name)
         } else {
@@ -454,12 +463,10 @@ impl Services {
             principal,
             vec![id],
             dates,
-            Change {
+            Record {
                 action: "body.updated",
                 entity: "body",
                 entity_id: Some(id.to_string()),
-                municipality: Some(&target),
-                federal_state: None,
                 summary,
             },
         )
@@ -489,13 +496,12 @@ impl Services {
                 .await?
                 .ok_or(Error::NotFound)?,
         };
-        let target = edit.municipality.clone();
         self.finish(
             edit,
             principal,
             Vec::new(),
             Vec::new(),
-            Change {
+            Record {
                 action: if id.is_some() {
                     "organisation.updated"
                 } else {
@@ -503,8 +509,6 @@ impl Services {
                 },
                 entity: "organisation",
                 entity_id: Some(saved.id.to_string()),
-                municipality: Some(&target),
-                federal_state: None,
                 summary: format!("Organisation gespeichert: {name}"),
             },
         )
@@ -538,13 +542,12 @@ impl Services {
                     .ok_or(Error::NotFound)?
             }
         };
-        let target = edit.municipality.clone();
         self.finish(
             edit,
             principal,
             Vec::new(),
             Vec::new(),
-            Change {
+            Record {
                 action: if id.is_some() {
                     "person.updated"
                 } else {
@@ -552,8 +555,6 @@ impl Services {
                 },
                 entity: "person",
                 entity_id: Some(saved.id.to_string()),
-                municipality: Some(&target),
-                federal_state: None,
                 summary: "Person gespeichert".to_owned(),
             },
         )
@@ -602,7 +603,6 @@ impl Services {
         };
         membership.id = edit.tenant().insert_membership(membership.data()).await?.id;
         edit.structure.memberships.push(membership.clone());
-        let target = edit.municipality.clone();
         let body_name = edit
             .structure
             .body(input.body)
@@ -613,12 +613,10 @@ impl Services {
             principal,
             vec![membership.body],
             vec![membership.term_start],
-            Change {
+            Record {
                 action: "membership.created",
                 entity: "membership",
                 entity_id: Some(membership.id.to_string()),
-                municipality: Some(&target),
-                federal_state: None,
                 summary: format!(
                     "Mitgliedschaft in {body_name} eingetragen ({})",
                     membership.role.label(crate::Lang::De)
@@ -666,18 +664,15 @@ impl Services {
         if let Some(slot) = edit.structure.memberships.iter_mut().find(|m| m.id == id) {
             *slot = membership.clone();
         }
-        let target = edit.municipality.clone();
         self.finish(
             edit,
             principal,
             vec![current.body, membership.body],
             vec![membership.term_start],
-            Change {
+            Record {
                 action: "membership.updated",
                 entity: "membership",
                 entity_id: Some(id.to_string()),
-                municipality: Some(&target),
-                federal_state: None,
                 summary: format!(
                     "Mitgliedschaft geändert ({})",
                     membership.role.label(crate::Lang::De)
@@ -707,18 +702,15 @@ impl Services {
         }
         edit.tenant().delete_membership(id).await?;
         edit.structure.memberships.retain(|m| m.id != id);
-        let target = edit.municipality.clone();
         self.finish(
             edit,
             principal,
             Vec::new(),
             Vec::new(),
-            Change {
+            Record {
                 action: "membership.deleted",
                 entity: "membership",
                 entity_id: Some(id.to_string()),
-                municipality: Some(&target),
-                federal_state: None,
                 summary: "Mitgliedschaft gelöscht".to_owned(),
             },
         )
@@ -739,18 +731,15 @@ impl Services {
             edit.structure.body(body).ok_or(Error::NotFound)?;
         }
         let saved = edit.tenant().insert_rules(data).await?;
-        let target = edit.municipality.clone();
         self.finish(
             edit,
             principal,
             Vec::new(),
             Vec::new(),
-            Change {
+            Record {
                 action: "rules_of_procedure.adopted",
                 entity: "rules_of_procedure",
                 entity_id: Some(saved.id.to_string()),
-                municipality: Some(&target),
-                federal_state: None,
                 summary: format!(
                     "Geschäftsordnung Version {} beschlossen am {}",
                     saved.version, saved.data.adopted_on
@@ -774,18 +763,15 @@ impl Services {
         if !edit.tenant().set_rules_informed(id, informed_on).await? {
             return Err(Error::NotFound);
         }
-        let target = edit.municipality.clone();
         self.finish(
             edit,
             principal,
             Vec::new(),
             Vec::new(),
-            Change {
+            Record {
                 action: "rules_of_procedure.informed",
                 entity: "rules_of_procedure",
                 entity_id: Some(id.to_string()),
-                municipality: Some(&target),
-                federal_state: None,
                 summary: "Kenntnisnahme des Stadtrats zur Geschäftsordnung eingetragen".to_owned(),
             },
         )
@@ -875,18 +861,15 @@ impl Services {
             touched.push(row.body);
             dates.push(row.term_start);
         }
-        let target = edit.municipality.clone();
         self.finish(
             edit,
             principal,
             touched,
             dates,
-            Change {
+            Record {
                 action: "membership.imported",
                 entity: "membership",
                 entity_id: None,
-                municipality: Some(&target),
-                federal_state: None,
                 summary: format!("{} Mitgliedschaften aus CSV importiert", rows.len()),
             },
         )
@@ -924,18 +907,15 @@ impl Services {
             .update_person(id, linked)
             .await?
             .ok_or(Error::NotFound)?;
-        let target = edit.municipality.clone();
         self.finish(
             edit,
             principal,
             Vec::new(),
             Vec::new(),
-            Change {
+            Record {
                 action: "person.invited",
                 entity: "person",
                 entity_id: Some(id.to_string()),
-                municipality: Some(&target),
-                federal_state: None,
                 summary: "Person zu praevnet eingeladen".to_owned(),
             },
         )
@@ -984,18 +964,15 @@ impl Services {
             },
             "memberships": memberships,
         });
-        let target = edit.municipality.clone();
         self.finish(
             edit,
             principal,
             Vec::new(),
             Vec::new(),
-            Change {
+            Record {
                 action: "person.exported",
                 entity: "person",
                 entity_id: Some(id.to_string()),
-                municipality: Some(&target),
-                federal_state: None,
                 summary: "Daten einer Person des Präventionsrats exportiert".to_owned(),
             },
         )
@@ -1049,18 +1026,15 @@ impl Services {
         if let Some(slot) = edit.structure.people.iter_mut().find(|(p, _)| *p == id) {
             slot.1 = pseudonym;
         }
-        let target = edit.municipality.clone();
         self.finish(
             edit,
             principal,
             Vec::new(),
             Vec::new(),
-            Change {
+            Record {
                 action: "person.erased",
                 entity: "person",
                 entity_id: Some(id.to_string()),
-                municipality: Some(&target),
-                federal_state: None,
                 summary: "Person des Präventionsrats gelöscht (pseudonymisiert)".to_owned(),
             },
         )
