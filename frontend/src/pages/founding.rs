@@ -29,6 +29,24 @@ fn status_label(code: &str, t: &Texts) -> &'static str {
     }
 }
 
+/// Hands `content` to the browser as a CSV file to download.
+fn save_csv(name: &str, content: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(link) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return;
+    };
+    link.set_href(&format!(
+        "data:text/csv;charset=utf-8,{}",
+        String::from(web_sys::js_sys::encode_uri_component(content))
+    ));
+    link.set_download(name);
+    link.click();
+}
+
 #[component]
 pub fn Overview() -> impl IntoView {
     let i18n = use_i18n();
@@ -100,17 +118,28 @@ pub fn Overview() -> impl IntoView {
                 sort: from_code(&sort_value).unwrap_or(state_overview::OverviewSort::NAME),
                 descending,
             };
-            let csv_variables = state_overview_csv::Variables {
-                federal_state,
-                council: council_filter.as_deref().and_then(from_code),
-                sort: from_code(&sort_value).unwrap_or(state_overview_csv::OverviewSort::NAME),
-                descending,
-            };
             let data = api::run::<StateOverview>(lang, variables).await?;
-            let csv = api::run::<StateOverviewCsv>(lang, csv_variables).await?;
-            Ok::<_, ApiError>((data.state_overview, csv.state_overview_csv))
+            Ok::<_, ApiError>(data.state_overview)
         }
     });
+    // The CSV is asked for only when someone wants it, with the filters shown at that moment.
+    let download = move |_| {
+        let lang = i18n.0.get_untracked();
+        let council_filter = Some(council.get_untracked()).filter(|c| !c.is_empty());
+        let variables = state_overview_csv::Variables {
+            federal_state: FederalState::from_code(&land.get_untracked()),
+            council: council_filter.as_deref().and_then(from_code),
+            sort: from_code(&sort.get_untracked())
+                .unwrap_or(state_overview_csv::OverviewSort::NAME),
+            descending: descending.get_untracked(),
+        };
+        spawn_local(async move {
+            match api::run::<StateOverviewCsv>(lang, variables).await {
+                Ok(data) => save_csv("landesuebersicht.csv", &data.state_overview_csv),
+                Err(err) => error.set(Some(err)),
+            }
+        });
+    };
     view! {
         <PageTitle text=super::title(|t| t.overview_title) />
         <p>{move || i18n.t().overview_intro}</p>
@@ -120,16 +149,17 @@ pub fn Overview() -> impl IntoView {
             <Select id="overview-sort" name="sort" label=|t| t.sort_by value=sort error=error options=sorts />
             <crate::components::Checkbox id="overview-descending" label=|t| t.descending value=descending />
         </form>
+        <ErrorBox error=error />
+        <p>
+            <button type="button" class="secondary" on:click=download>
+                {move || i18n.t().download_csv}
+            </button>
+        </p>
         {move || match rows.get() {
             None => view! { <p aria-busy="true">{i18n.t().loading}</p> }.into_any(),
             Some(Err(err)) => view! { <div class="error-box" role="alert"><p>{err.message(i18n.t())}</p></div> }.into_any(),
-            Some(Ok((rows, csv))) => {
-                let href = format!(
-                    "data:text/csv;charset=utf-8,{}",
-                    String::from(web_sys::js_sys::encode_uri_component(&csv))
-                );
+            Some(Ok(rows)) => {
                 view! {
-                    <p><a href=href download="landesuebersicht.csv">{i18n.t().download_csv}</a></p>
                     <div class="table-scroll" role="region" aria-labelledby="overview-caption" tabindex="0">
                         <table>
                             <caption id="overview-caption">{format!("{} ({})", i18n.t().overview_title, rows.len())}</caption>
