@@ -14,6 +14,7 @@ mod m20261121_000004_erasure;
 mod m20261121_000005_council_structure;
 mod m20261121_000006_founding;
 mod m20261121_000007_funding_programmes;
+mod m20261121_000008_funding_applications;
 pub mod tenancy;
 
 /// Runs the migrations in order; the struct exists because sea-orm-migration is trait based.
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000005_council_structure::Migration),
             Box::new(m20261121_000006_founding::Migration),
             Box::new(m20261121_000007_funding_programmes::Migration),
+            Box::new(m20261121_000008_funding_applications::Migration),
         ]
     }
 }

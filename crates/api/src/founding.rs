@@ -55,6 +55,7 @@ pub(crate) enum OverviewSort {
     Bodies,
     ActivePeople,
     LastActivity,
+    FundingGranted,
 }
 
 #[derive(SimpleObject)]
@@ -124,9 +125,13 @@ impl OverviewRow {
     async fn last_activity(&self) -> Option<DateTime<Utc>> {
         self.0.last_activity
     }
+    /// Euros granted from funding programmes (granted or reported applications).
+    async fn funding_granted(&self) -> i64 {
+        self.0.funding_granted
+    }
 }
 
-fn municipality(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<MunicipalityId> {
+pub(crate) fn municipality(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<MunicipalityId> {
     let parsed = parse(id, "municipalityId", MunicipalityId::from_uuid).gql(ctx)?;
     ctx.request()
         .span
@@ -154,6 +159,7 @@ async fn overview(
         OverviewSort::Bodies => DomainSort::Bodies,
         OverviewSort::ActivePeople => DomainSort::ActivePeople,
         OverviewSort::LastActivity => DomainSort::LastActivity,
+        OverviewSort::FundingGranted => DomainSort::FundingGranted,
     };
     ctx.services()
         .state_overview(

@@ -1,17 +1,19 @@
-//! Funding programmes in the API: public to read, published by the Land's state office.
+//! Funding programmes in the API: public to read, published by the Land's state office, with
+//! their budget and the applications the caller may see.
 
 use async_graphql::{Context, ID, InputObject, Object};
 use chrono::NaiveDate;
 use praevnet_core::ProgrammeId;
 use praevnet_core::funding::{Programme, ProgrammeInput as DomainInput};
 
+use crate::applications::{FundingApplication, FundingBudget, FundingYear};
 use crate::context::ContextExt;
 use crate::error::ResultExt;
 use crate::ids::parse;
 use crate::municipality::FederalState;
 
 /// A funding programme (Förderprogramm); amounts in whole euros.
-pub(crate) struct FundingProgramme(Programme);
+pub(crate) struct FundingProgramme(pub(crate) Programme);
 
 #[Object]
 impl FundingProgramme {
@@ -59,6 +61,41 @@ impl FundingProgramme {
     }
     async fn documents(&self) -> &[String] {
         &self.0.documents
+    }
+    /// The budget against what is granted (anyone logged in).
+    async fn budget(&self, ctx: &Context<'_>) -> async_graphql::Result<FundingBudget> {
+        let budget = ctx
+            .services()
+            .funding_budget(&ctx.request().principal, self.0.id)
+            .await
+            .gql(ctx)?;
+        Ok(FundingBudget {
+            total: budget.total,
+            committed: budget.committed,
+            remaining: budget.remaining,
+            years: budget
+                .years
+                .into_iter()
+                .map(|y| FundingYear {
+                    year: y.year,
+                    committed: y.committed,
+                    remaining: y.remaining,
+                })
+                .collect(),
+        })
+    }
+    /// The applications the caller may see: all of the Land for its state office, a
+    /// municipality's own for its administrators.
+    async fn applications(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<FundingApplication>> {
+        let found = ctx
+            .services()
+            .programme_applications(&ctx.request().principal, self.0.id)
+            .await
+            .gql(ctx)?;
+        Ok(found.into_iter().map(FundingApplication).collect())
     }
 }
 

@@ -2,6 +2,7 @@
 //! purpose: rules and authorisation live in `praevnet-core`.
 
 mod account;
+mod applications;
 mod audit;
 mod context;
 mod council;
@@ -12,6 +13,7 @@ mod ids;
 mod municipality;
 mod schema;
 mod structure;
+mod support;
 
 pub use context::{RequestContext, SessionChange};
 pub use error::finalize_response;

@@ -4,12 +4,14 @@ use async_graphql::{EmptySubscription, MergedObject, Schema};
 use praevnet_core::Services;
 
 use crate::account::{AccountMutation, AccountQuery};
+use crate::applications::{ApplicationMutation, ApplicationQuery};
 use crate::audit::AuditQuery;
 use crate::council::CouncilMutation;
 use crate::founding::{FoundingMutation, FoundingQuery};
 use crate::funding::{FundingMutation, FundingQuery};
 use crate::municipality::{MunicipalityMutation, MunicipalityQuery};
 use crate::structure::{StructureMutation, StructureQuery};
+use crate::support::{SupportMutation, SupportQuery};
 
 #[derive(MergedObject, Default, Debug)]
 pub struct Query(
@@ -19,6 +21,8 @@ pub struct Query(
     StructureQuery,
     FoundingQuery,
     FundingQuery,
+    ApplicationQuery,
+    SupportQuery,
 );
 
 #[derive(MergedObject, Default, Debug)]
@@ -29,6 +33,8 @@ pub struct Mutation(
     StructureMutation,
     FoundingMutation,
     FundingMutation,
+    ApplicationMutation,
+    SupportMutation,
 );
 
 pub type ApiSchema = Schema<Query, Mutation, EmptySubscription>;

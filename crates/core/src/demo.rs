@@ -5,10 +5,12 @@
 
 use chrono::NaiveDate;
 
+use crate::applications::{ApplicationInput, DecisionInput, Verdict};
 use crate::council::CouncilInput;
 use crate::federal_state::FederalState;
 use crate::municipality::{MunicipalityInput, MunicipalityStatus};
 use crate::structure::{MembershipInput, MembershipRole, OrganisationInput, PersonInput, Sector};
+use crate::support::{OfferInput, SupportKind};
 use crate::{Principal, Result, Services};
 
 const fn seat(
@@ -250,6 +252,7 @@ pub async fn load_if_empty(services: &Services) -> Result<bool> {
         return Ok(false);
     }
     let system = Principal::System;
+    let mut ids = Vec::new();
     for city in &CITIES {
         let municipality = services
             .create_municipality(
@@ -282,12 +285,122 @@ pub async fn load_if_empty(services: &Services) -> Result<bool> {
             )
             .await?;
         structure(services, &system, municipality.id, city).await?;
+        ids.push((city.name, municipality.id));
     }
-    services
-        .save_funding_programme(&system, None, crate::funding::asskomm())
-        .await?;
+    asskomm(services, &system, &ids).await?;
     tracing::info!(cities = CITIES.len(), "demo data loaded");
     Ok(true)
+}
+
+/// ASSKOMM (seed 004): the programme, the state office's advice, training and coaching, an
+/// application of Chemnitz granted and one of Leipzig waiting, and a request for coaching.
+async fn asskomm(
+    services: &Services,
+    system: &Principal,
+    ids: &[(&str, crate::MunicipalityId)],
+) -> Result<()> {
+    let programme = services
+        .save_funding_programme(system, None, crate::funding::asskomm())
+        .await?;
+    let offer = |kind, title: &str, description: &str| OfferInput {
+        federal_state: FederalState::Sachsen,
+        kind,
+        title: title.into(),
+        description: description.into(),
+        contact: "Landespräventionsrat Sachsen, Geschäftsstelle".into(),
+        active: true,
+    };
+    let mut offers = Vec::new();
+    for input in [
+        offer(
+            SupportKind::Advice,
+            "Beratung: Problemfelder identifizieren",
+            "Der Landespräventionsrat berät vor Ort bei der Identifizierung von Problemfeldern \
+             und beim Auf- und Ausbau kommunaler Präventionsstrukturen.",
+        ),
+        offer(
+            SupportKind::Training,
+            "Fortbildung: Konfliktmanagement im öffentlichen Raum",
+            "Fortbildungen und Workshops, die Bürgerinnen und Bürger befähigen, im eigenen \
+             Sozialraum aktiv zu werden.",
+        ),
+        offer(
+            SupportKind::Coaching,
+            "Coaching zur Gründung eines Kommunalen Präventionsrates",
+            "Begleitung von Kommunen auf dem Weg zur Gründung, mit der gemeinsam erarbeiteten \
+             Handreichung.",
+        ),
+        offer(
+            SupportKind::Advice,
+            "Fördermittelberatung",
+            "Beratung zu Anträgen aus ASSKOMM und anderen Programmen.",
+        ),
+    ] {
+        offers.push(services.save_support_offer(system, None, input).await?);
+    }
+    let city = |name: &str| ids.iter().find(|(n, _)| *n == name).map(|(_, id)| *id);
+    let year = chrono::Datelike::year(&chrono::Utc::now().date_naive());
+    if let Some(chemnitz) = city("Chemnitz") {
+        let applied = services
+            .apply_for_funding(
+                system,
+                chemnitz,
+                ApplicationInput {
+                    programme_id: programme.id,
+                    project_title: "Workshops Konfliktmanagement im öffentlichen Raum (Beispiel)"
+                        .into(),
+                    project_description: "Beteiligungsformat zur Verbesserung von Ordnung und \
+                        Sicherheit (Demo-Daten)."
+                        .into(),
+                    funding_year: Some(year),
+                    requested_amount: 30_000,
+                },
+            )
+            .await?;
+        services
+            .decide_funding_application(
+                system,
+                chemnitz,
+                applied.id,
+                DecisionInput {
+                    verdict: Verdict::Grant { amount: 25_000 },
+                    decided_on: None,
+                    note: "Demo-Bewilligung".into(),
+                    report_due: NaiveDate::from_ymd_opt(year + 1, 3, 31),
+                },
+            )
+            .await?;
+    }
+    if let Some(leipzig) = city("Leipzig") {
+        services
+            .apply_for_funding(
+                system,
+                leipzig,
+                ApplicationInput {
+                    programme_id: programme.id,
+                    project_title: "Prävention von Sachbeschädigungen durch Graffiti (Beispiel)"
+                        .into(),
+                    project_description: "Demo-Daten.".into(),
+                    funding_year: Some(year),
+                    requested_amount: 40_000,
+                },
+            )
+            .await?;
+    }
+    if let (Some(zwickau), Some(coaching)) = (
+        city("Zwickau"),
+        offers.iter().find(|o| o.kind == SupportKind::Coaching),
+    ) {
+        services
+            .request_support(
+                system,
+                zwickau,
+                coaching.id,
+                "Wir möchten die Arbeitsgruppen neu aufstellen (Demo-Daten).".into(),
+            )
+            .await?;
+    }
+    Ok(())
 }
 
 /// The city's council structure from its template, with placeholder people in some seats.

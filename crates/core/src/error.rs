@@ -3,6 +3,7 @@
 //! Transports map it once: the code goes to clients as a machine-readable field, the message
 //! in the user's language; details of [`Error::Internal`] are logged, never sent.
 
+use chrono::NaiveDate;
 use praevnet_store::{StoreError, UniqueField};
 
 use crate::Lang;
@@ -86,6 +87,35 @@ pub enum Problem {
     NotFounding,
     NegativeAmount,
     PercentRange,
+    /// A programme or offer of another Land than the municipality's.
+    OtherLand {
+        state: &'static str,
+    },
+    DeadlinePassed {
+        deadline: NaiveDate,
+    },
+    AmountPositive,
+    /// The programme's minimum and maximum amount per project.
+    AmountRange {
+        min: Option<i64>,
+        max: Option<i64>,
+    },
+    YearRange,
+    GrantAboveRequest {
+        requested: i64,
+    },
+    /// Granting `amount` would spend more than the programme's budget (of `year`, when the
+    /// yearly budget is the limit) has left.
+    BudgetExceeded {
+        programme: String,
+        amount: i64,
+        remaining: i64,
+        budget: i64,
+        year: Option<i32>,
+    },
+    AlreadyDecided,
+    NotGranted,
+    OfferInactive,
     /// Rows of an import that cannot be taken, by line number; nothing was imported.
     ImportRows(Vec<(usize, Problem)>),
 }
@@ -273,6 +303,112 @@ impl Problem {
                 "Der Prozentsatz muss zwischen 0 und 100 liegen.".into()
             }
             (Problem::PercentRange, Lang::En) => "The percentage must be between 0 and 100.".into(),
+            (Problem::OtherLand { state }, Lang::De) => {
+                format!("Das steht nur Kommunen in {state} offen.")
+            }
+            (Problem::OtherLand { state }, Lang::En) => {
+                format!("This is open only to municipalities in {state}.")
+            }
+            (Problem::DeadlinePassed { deadline }, Lang::De) => format!(
+                "Die Antragsfrist ist am {} abgelaufen.",
+                deadline.format("%d.%m.%Y")
+            ),
+            (Problem::DeadlinePassed { deadline }, Lang::En) => format!(
+                "The deadline for applications passed on {}.",
+                deadline.format("%Y-%m-%d")
+            ),
+            (Problem::AmountPositive, Lang::De) => "Der Betrag muss größer als 0 sein.".into(),
+            (Problem::AmountPositive, Lang::En) => "The amount must be above 0.".into(),
+            (Problem::AmountRange { min, max }, lang) => {
+                let e = |v: &i64| euros(*v, lang);
+                match (min.as_ref().map(e), max.as_ref().map(e), lang) {
+                    (Some(min), Some(max), Lang::De) => {
+                        format!("Das Programm fördert Beträge von {min} bis {max}.")
+                    }
+                    (Some(min), Some(max), Lang::En) => {
+                        format!("The programme funds amounts from {min} to {max}.")
+                    }
+                    (Some(min), None, Lang::De) => {
+                        format!("Das Programm fördert Beträge ab {min}.")
+                    }
+                    (Some(min), None, Lang::En) => {
+                        format!("The programme funds amounts of at least {min}.")
+                    }
+                    (None, Some(max), Lang::De) => {
+                        format!("Das Programm fördert höchstens {max}.")
+                    }
+                    (None, Some(max), Lang::En) => {
+                        format!("The programme funds at most {max}.")
+                    }
+                    (None, None, _) => Problem::AmountPositive.message(lang),
+                }
+            }
+            (Problem::YearRange, Lang::De) => {
+                "Das Förderjahr muss zwischen 2000 und 2100 liegen.".into()
+            }
+            (Problem::YearRange, Lang::En) => {
+                "The funding year must be between 2000 and 2100.".into()
+            }
+            (Problem::GrantAboveRequest { requested }, Lang::De) => format!(
+                "Bewilligt werden kann höchstens der beantragte Betrag ({}).",
+                euros(*requested, lang)
+            ),
+            (Problem::GrantAboveRequest { requested }, Lang::En) => format!(
+                "At most the amount requested ({}) can be granted.",
+                euros(*requested, lang)
+            ),
+            (
+                Problem::BudgetExceeded {
+                    programme,
+                    amount,
+                    remaining,
+                    budget,
+                    year,
+                },
+                Lang::De,
+            ) => {
+                let of = year.map_or(String::new(), |y| format!(" für {y}"));
+                format!(
+                    "Die Bewilligung von {} übersteigt das Budget von „{programme}“{of}: \
+                     von {} sind nur noch {} frei.",
+                    euros(*amount, lang),
+                    euros(*budget, lang),
+                    euros(*remaining, lang)
+                )
+            }
+            (
+                Problem::BudgetExceeded {
+                    programme,
+                    amount,
+                    remaining,
+                    budget,
+                    year,
+                },
+                Lang::En,
+            ) => {
+                let of = year.map_or(String::new(), |y| format!(" for {y}"));
+                format!(
+                    "Granting {} exceeds the budget of “{programme}”{of}: only {} of {} \
+                     remain.",
+                    euros(*amount, lang),
+                    euros(*remaining, lang),
+                    euros(*budget, lang)
+                )
+            }
+            (Problem::AlreadyDecided, Lang::De) => {
+                "Über diesen Antrag ist bereits entschieden.".into()
+            }
+            (Problem::AlreadyDecided, Lang::En) => {
+                "This application has already been decided.".into()
+            }
+            (Problem::NotGranted, Lang::De) => {
+                "Ein Verwendungsnachweis gehört zu einem bewilligten Antrag.".into()
+            }
+            (Problem::NotGranted, Lang::En) => "A report belongs to a granted application.".into(),
+            (Problem::OfferInactive, Lang::De) => {
+                "Dieses Angebot nimmt keine neuen Anfragen an.".into()
+            }
+            (Problem::OfferInactive, Lang::En) => "This offer takes no new requests.".into(),
             (Problem::NotFounding, Lang::De) => "Der Präventionsrat ist nicht in Gründung; \
                 beginnen Sie zuerst die Gründung."
                 .into(),
@@ -461,5 +597,39 @@ mod tests {
             err.message(Lang::De),
             "Diese Kurzbezeichnung ist bereits vergeben."
         );
+    }
+}
+
+/// An amount in whole euros as people write it: "1.300.000 €" / "€1,300,000".
+pub fn euros(amount: i64, lang: Lang) -> String {
+    let digits = amount.unsigned_abs().to_string();
+    let separator = match lang {
+        Lang::De => '.',
+        Lang::En => ',',
+    };
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(separator);
+        }
+        grouped.push(c);
+    }
+    let sign = if amount < 0 { "-" } else { "" };
+    match lang {
+        Lang::De => format!("{sign}{grouped} €"),
+        Lang::En => format!("{sign}€{grouped}"),
+    }
+}
+
+#[cfg(test)]
+mod euro_tests {
+    use super::*;
+
+    #[test]
+    fn amounts_are_grouped_by_thousands() {
+        assert_eq!(euros(1_300_000, Lang::De), "1.300.000 €");
+        assert_eq!(euros(999, Lang::De), "999 €");
+        assert_eq!(euros(25_000, Lang::En), "€25,000");
+        assert_eq!(euros(-1_000, Lang::De), "-1.000 €");
     }
 }

@@ -11,29 +11,6 @@ use crate::federal_state::FederalState;
 use crate::municipality::Municipality;
 use crate::{Error, Lang, MunicipalityId, Principal, Problem, Result, Services};
 
-macro_rules! codes {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident = $code:literal, $de:literal, $en:literal;)+ }) => {
-        $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum $name { $($variant,)+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code,)+ }
-            }
-            pub fn parse(code: &str) -> Option<$name> {
-                match code { $($code => Some($name::$variant),)+ _ => None }
-            }
-            pub fn label(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $(($name::$variant, Lang::De) => $de, ($name::$variant, Lang::En) => $en,)+
-                }
-            }
-        }
-    };
-}
-
 codes!(
     /// Where a council stands.
     CouncilStatus {
@@ -128,6 +105,8 @@ pub struct OverviewRow {
     pub bodies: u64,
     pub active_people: u64,
     pub last_activity: Option<DateTime<Utc>>,
+    /// Euros granted from funding programmes (granted or reported applications).
+    pub funding_granted: i64,
 }
 
 /// How the overview is ordered.
@@ -138,12 +117,17 @@ pub enum OverviewSort {
     Bodies,
     ActivePeople,
     LastActivity,
+    FundingGranted,
 }
 
 const NOTES_MAX: usize = 10_000;
 
 impl Services {
-    async fn manageable(&self, principal: &Principal, id: MunicipalityId) -> Result<Municipality> {
+    pub(crate) async fn manageable(
+        &self,
+        principal: &Principal,
+        id: MunicipalityId,
+    ) -> Result<Municipality> {
         let target = self.municipality(principal, id).await?;
         principal.require_can_manage(&target)?;
         Ok(target)
@@ -336,6 +320,7 @@ impl Services {
                     bodies: s.bodies,
                     active_people: s.active_people,
                     last_activity: s.last_activity,
+                    funding_granted: s.funding_granted,
                     municipality: m,
                 }
             })
@@ -350,6 +335,7 @@ impl Services {
                 OverviewSort::Bodies => a.bodies.cmp(&b.bodies),
                 OverviewSort::ActivePeople => a.active_people.cmp(&b.active_people),
                 OverviewSort::LastActivity => a.last_activity.cmp(&b.last_activity),
+                OverviewSort::FundingGranted => a.funding_granted.cmp(&b.funding_granted),
             };
             // Equal rows stay in name order either way.
             let primary = if descending {
@@ -380,6 +366,7 @@ pub fn overview_csv(rows: &[OverviewRow]) -> Result<String> {
             "Gremien",
             "Aktive Mitglieder",
             "Letzte Aktivität",
+            "Bewilligte Förderung (EUR)",
         ])
         .map_err(io)?;
     for row in rows {
@@ -396,6 +383,7 @@ pub fn overview_csv(rows: &[OverviewRow]) -> Result<String> {
                 row.last_activity
                     .map(|t| t.format("%Y-%m-%d").to_string())
                     .unwrap_or_default(),
+                row.funding_granted.to_string(),
             ])
             .map_err(io)?;
     }

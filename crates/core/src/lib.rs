@@ -1,8 +1,12 @@
 //! The domain of praevnet: types that are valid by construction, the rules, the use cases and
 //! who may run them. Knows no HTTP and no GraphQL; every transport goes through [`Services`].
 
+#[macro_use]
+mod codes;
+
 pub mod accounts;
 pub mod ags;
+pub mod applications;
 pub mod audit;
 pub mod council;
 pub mod demo;
@@ -21,13 +25,14 @@ pub mod principal;
 mod services;
 pub mod slug;
 pub mod structure;
+pub mod support;
 mod token;
 
 pub use error::{Error, Problem};
 pub use lang::Lang;
 pub use praevnet_store::{
-    BodyId, CouncilId, MembershipId, MunicipalityId, OrganisationId, PersonId, ProgrammeId,
-    RulesId, UserId,
+    ApplicationId, BodyId, CouncilId, MembershipId, MunicipalityId, OfferId, OrganisationId,
+    PersonId, ProgrammeId, RulesId, SupportRequestId, UserId,
 };
 pub use principal::Principal;
 pub use services::{Page, Services, page_bounds};

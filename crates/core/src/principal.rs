@@ -92,13 +92,29 @@ impl Principal {
         self.grants().contains(&Grant::StateOffice(state))
     }
 
+    /// The operator, or the state office of `state`: who oversees its municipalities.
+    pub(crate) fn oversees(&self, state: FederalState) -> bool {
+        self.is_platform_admin() || self.is_state_office_of(state)
+    }
+
+    /// The municipalities this caller administers.
+    pub(crate) fn administered(&self) -> Vec<MunicipalityId> {
+        self.grants()
+            .iter()
+            .filter_map(|g| match g {
+                Grant::MunicipalityAdmin(m) => Some(*m),
+                _ => None,
+            })
+            .collect()
+    }
+
     fn administers(&self, municipality: MunicipalityId) -> bool {
         self.grants()
             .contains(&Grant::MunicipalityAdmin(municipality))
     }
 
     /// Anonymous callers are asked to log in before anything else is said.
-    fn require_login(&self) -> Result<()> {
+    pub(crate) fn require_login(&self) -> Result<()> {
         match self {
             Principal::Anonymous => Err(Error::Unauthenticated),
             _ => Ok(()),

@@ -132,6 +132,10 @@ impl Store {
         crate::FundingProgrammes::new(&self.db)
     }
 
+    pub fn support_offers(&self) -> crate::SupportOffers<'_> {
+        crate::SupportOffers::new(&self.db)
+    }
+
     /// Aggregates of several tenants at once (read-only), for overviews across municipalities.
     pub fn scope(&self, municipalities: Vec<MunicipalityId>) -> crate::Scope<'_> {
         crate::Scope::new(&self.db, municipalities)

@@ -4,7 +4,8 @@
 use chrono::{NaiveDate, Utc};
 use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter,
+    QueryOrder, Statement,
 };
 
 use crate::entity::funding_programme::{self, ActiveModel, Column, Entity};
@@ -112,6 +113,22 @@ impl<'a, C: ConnectionTrait> FundingProgrammes<'a, C> {
             .one(self.db)
             .await?
             .map(record))
+    }
+
+    /// Serialises the grants of one programme until the transaction ends, so that two grants
+    /// at once cannot both fit a budget that has room for one. (SQLite's write transactions
+    /// are serialised already.)
+    pub async fn lock(&self, id: ProgrammeId) -> Result<(), StoreError> {
+        if self.db.get_database_backend() == DbBackend::Postgres {
+            self.db
+                .execute_raw(Statement::from_sql_and_values(
+                    DbBackend::Postgres,
+                    "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
+                    [format!("programme:{id}").into()],
+                ))
+                .await?;
+        }
+        Ok(())
     }
 
     pub async fn insert(&self, data: ProgrammeData) -> Result<ProgrammeRecord, StoreError> {

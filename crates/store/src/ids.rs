@@ -38,6 +38,18 @@ typed_id!(
     ProgrammeId
 );
 typed_id!(
+    /// Id of a municipality's application to a funding programme.
+    ApplicationId
+);
+typed_id!(
+    /// Id of an advice, training or coaching offer of a state office.
+    OfferId
+);
+typed_id!(
+    /// Id of a municipality's request for a state office's offer.
+    SupportRequestId
+);
+typed_id!(
     /// Id of a body (Gremium) of a council.
     BodyId
 );

@@ -11,6 +11,7 @@
 //! ```
 
 mod accounts;
+mod applications;
 mod audit;
 mod connection;
 mod entity;
@@ -22,20 +23,22 @@ mod migrate;
 mod municipalities;
 mod scope;
 mod structure;
+mod support;
 mod tenant;
 mod writes;
 
 pub use accounts::{
     Accounts, GrantRecord, SessionRecord, SessionSummary, ThrottleRecord, UserRecord,
 };
+pub use applications::{ApplicationRecord, COMMITTED_STATES, Commitments};
 pub use audit::{AuditLog, AuditRecord, AuditScope};
 pub use connection::{Backend, Store, StoreOptions};
 pub use error::{StoreError, UniqueField};
 pub use founding::FoundingStepRecord;
 pub use funding::{FundingProgrammes, ProgrammeData, ProgrammeRecord};
 pub use ids::{
-    BodyId, CouncilId, GrantId, MembershipId, MunicipalityId, OrganisationId, PersonId,
-    ProgrammeId, RulesId, UserId,
+    ApplicationId, BodyId, CouncilId, GrantId, MembershipId, MunicipalityId, OfferId,
+    OrganisationId, PersonId, ProgrammeId, RulesId, SupportRequestId, UserId,
 };
 pub use migrate::{MigrationState, migrate_down, migrate_status, migrate_up};
 pub use municipalities::{
@@ -47,5 +50,6 @@ pub use structure::{
     BodyData, BodyRecord, MembershipData, MembershipRecord, OrganisationData, OrganisationRecord,
     PersonData, PersonRecord, RulesData, RulesRecord, SeatRecord, StructureRecord,
 };
+pub use support::{OfferData, OfferRecord, SupportOffers, SupportRequestRecord};
 pub use tenant::{CouncilData, CouncilRecord, Tenant};
 pub use writes::Writes;

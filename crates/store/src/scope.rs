@@ -10,7 +10,7 @@ use praevnet_migrations::tenancy::SCOPE_SETTING;
 use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
-    QueryFilter, QuerySelect, Statement, TransactionTrait,
+    QueryFilter, QuerySelect, Statement, TransactionSession, TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -29,39 +29,37 @@ pub struct CouncilSummary {
     pub active_people: u64,
     /// The newest audit entry of the municipality.
     pub last_activity: Option<DateTime<Utc>>,
+    /// Euros granted (granted or reported applications), over all programmes.
+    pub funding_granted: i64,
 }
 
-/// Read access to the aggregates of several tenants.
+/// Read access to several tenants: aggregates for the overview, and the records a state
+/// office follows (applications, requests for its offers).
 #[derive(Debug)]
-pub struct Scope<'a> {
-    db: &'a DatabaseConnection,
+pub struct Scope<'a, C = DatabaseConnection> {
+    db: &'a C,
     municipalities: Vec<MunicipalityId>,
 }
 
-impl<'a> Scope<'a> {
-    pub(crate) fn new(db: &'a DatabaseConnection, municipalities: Vec<MunicipalityId>) -> Self {
+impl<'a, C: ConnectionTrait + TransactionTrait> Scope<'a, C> {
+    pub(crate) fn new(db: &'a C, municipalities: Vec<MunicipalityId>) -> Self {
         Self { db, municipalities }
     }
 
-    /// One summary per municipality of the scope, in five statements whatever its size.
-    pub async fn summaries(
-        &self,
-        on: NaiveDate,
-    ) -> Result<HashMap<MunicipalityId, CouncilSummary>, StoreError> {
-        let ids: Vec<Uuid> = self.municipalities.iter().map(|m| m.as_uuid()).collect();
-        let mut found: HashMap<MunicipalityId, CouncilSummary> = self
-            .municipalities
-            .iter()
-            .map(|m| (*m, CouncilSummary::default()))
-            .collect();
-        if ids.is_empty() {
-            return Ok(found);
-        }
+    pub(crate) fn ids(&self) -> Vec<Uuid> {
+        self.municipalities.iter().map(|m| m.as_uuid()).collect()
+    }
+
+    /// Opens a transaction (a savepoint inside a unit of work) that names the scope's tenants
+    /// for PostgreSQL's read policies. The tenant set by a unit of work stays the only one
+    /// its writes may touch.
+    pub(crate) async fn begin(&self) -> Result<C::Transaction, StoreError> {
         let tx = self.db.begin().await?;
         if tx.get_database_backend() == DbBackend::Postgres {
-            let list = ids
+            let list = self
+                .municipalities
                 .iter()
-                .map(Uuid::to_string)
+                .map(ToString::to_string)
                 .collect::<Vec<_>>()
                 .join(",");
             tx.execute_raw(Statement::from_sql_and_values(
@@ -71,6 +69,24 @@ impl<'a> Scope<'a> {
             ))
             .await?;
         }
+        Ok(tx)
+    }
+
+    /// One summary per municipality of the scope, in six statements whatever its size.
+    pub async fn summaries(
+        &self,
+        on: NaiveDate,
+    ) -> Result<HashMap<MunicipalityId, CouncilSummary>, StoreError> {
+        let ids = self.ids();
+        let mut found: HashMap<MunicipalityId, CouncilSummary> = self
+            .municipalities
+            .iter()
+            .map(|m| (*m, CouncilSummary::default()))
+            .collect();
+        if ids.is_empty() {
+            return Ok(found);
+        }
+        let tx = self.begin().await?;
         let councils: Vec<(Uuid, String, Option<String>)> = council::Entity::find()
             .select_only()
             .column(council::Column::MunicipalityId)
@@ -123,6 +139,7 @@ impl<'a> Scope<'a> {
             .into_tuple()
             .all(&tx)
             .await?;
+        let granted = self.granted_by_municipality(&tx).await?;
         tx.commit().await?;
 
         for (id, status, template) in councils {
@@ -147,6 +164,12 @@ impl<'a> Scope<'a> {
                 .entry(MunicipalityId::from_uuid(id))
                 .or_default()
                 .last_activity = last;
+        }
+        for (id, sum) in granted {
+            found
+                .entry(MunicipalityId::from_uuid(id))
+                .or_default()
+                .funding_granted = sum;
         }
         Ok(found)
     }

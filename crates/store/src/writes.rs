@@ -44,6 +44,19 @@ impl Writes {
         crate::FundingProgrammes::new(&self.tx)
     }
 
+    pub fn support_offers(&self) -> crate::SupportOffers<'_, DatabaseTransaction> {
+        crate::SupportOffers::new(&self.tx)
+    }
+
+    /// Reads of several tenants inside this unit of work, such as what a programme's budget
+    /// has committed before a grant is added to it.
+    pub fn scope(
+        &self,
+        municipalities: Vec<MunicipalityId>,
+    ) -> crate::Scope<'_, DatabaseTransaction> {
+        crate::Scope::new(&self.tx, municipalities)
+    }
+
     pub fn audit(&self) -> AuditLog<'_, DatabaseTransaction> {
         AuditLog::new(&self.tx)
     }

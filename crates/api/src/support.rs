@@ -1,0 +1,246 @@
+//! A state office's advice, training and coaching offers, the municipalities' requests for them,
+//! and the office's answers.
+
+use async_graphql::{Context, Enum, ID, InputObject, Object};
+use chrono::{DateTime, NaiveDate, Utc};
+use praevnet_core::support::{Answer, Offer, OfferInput, SupportRequest as Request};
+use praevnet_core::{OfferId, SupportRequestId};
+
+use crate::context::ContextExt;
+use crate::error::ResultExt;
+use crate::founding::municipality;
+use crate::ids::parse;
+use crate::municipality::FederalState;
+
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "praevnet_core::support::SupportKind")]
+pub(crate) enum SupportKind {
+    Advice,
+    Training,
+    Coaching,
+}
+
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "praevnet_core::support::RequestStatus")]
+pub(crate) enum SupportRequestStatus {
+    Requested,
+    Scheduled,
+    Done,
+    Declined,
+}
+
+/// Advice, training or coaching offered by a state office.
+pub(crate) struct SupportOffer(Offer);
+
+#[Object]
+impl SupportOffer {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn federal_state(&self) -> FederalState {
+        self.0.federal_state.into()
+    }
+    async fn kind(&self) -> SupportKind {
+        self.0.kind.into()
+    }
+    /// The kind in the caller's language.
+    async fn kind_label(&self, ctx: &Context<'_>) -> &'static str {
+        self.0.kind.label(ctx.request().lang)
+    }
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+    async fn description(&self) -> &str {
+        &self.0.description
+    }
+    async fn contact(&self) -> &str {
+        &self.0.contact
+    }
+    /// Inactive offers take no new requests.
+    async fn active(&self) -> bool {
+        self.0.active
+    }
+}
+
+/// A municipality's request for an offer, with the office's answer.
+pub(crate) struct SupportRequest(Request);
+
+#[Object]
+impl SupportRequest {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn municipality_id(&self) -> ID {
+        ID(self.0.municipality_id.to_string())
+    }
+    async fn municipality_name(&self) -> &str {
+        &self.0.municipality_name
+    }
+    async fn offer(&self) -> SupportOffer {
+        SupportOffer(self.0.offer.clone())
+    }
+    async fn message(&self) -> &str {
+        &self.0.message
+    }
+    async fn status(&self) -> SupportRequestStatus {
+        self.0.status.into()
+    }
+    /// The status in the caller's language.
+    async fn status_label(&self, ctx: &Context<'_>) -> &'static str {
+        self.0.status.label(ctx.request().lang)
+    }
+    async fn scheduled_on(&self) -> Option<NaiveDate> {
+        self.0.scheduled_on
+    }
+    async fn office_note(&self) -> &str {
+        &self.0.office_note
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+}
+
+#[derive(InputObject)]
+pub(crate) struct SupportOfferInput {
+    federal_state: FederalState,
+    kind: SupportKind,
+    title: String,
+    #[graphql(default)]
+    description: String,
+    #[graphql(default)]
+    contact: String,
+    #[graphql(default = true)]
+    active: bool,
+}
+
+#[derive(InputObject)]
+pub(crate) struct SupportAnswerInput {
+    status: SupportRequestStatus,
+    scheduled_on: Option<NaiveDate>,
+    #[graphql(default)]
+    note: String,
+}
+
+#[derive(Default, Debug)]
+pub(crate) struct SupportQuery;
+
+#[Object]
+impl SupportQuery {
+    /// Offers of advice, training and coaching, of one Land or of all.
+    async fn support_offers(
+        &self,
+        ctx: &Context<'_>,
+        federal_state: Option<FederalState>,
+    ) -> async_graphql::Result<Vec<SupportOffer>> {
+        let found = ctx
+            .services()
+            .support_offers(&ctx.request().principal, federal_state.map(Into::into))
+            .await
+            .gql(ctx)?;
+        Ok(found.into_iter().map(SupportOffer).collect())
+    }
+
+    /// A municipality's requests (its administrators, its Land's office), newest first.
+    async fn support_requests(
+        &self,
+        ctx: &Context<'_>,
+        municipality_id: ID,
+    ) -> async_graphql::Result<Vec<SupportRequest>> {
+        let m = municipality(ctx, &municipality_id)?;
+        let found = ctx
+            .services()
+            .municipality_support_requests(&ctx.request().principal, m)
+            .await
+            .gql(ctx)?;
+        Ok(found.into_iter().map(SupportRequest).collect())
+    }
+
+    /// Every request of a Land's municipalities, oldest first (its state office, the operator).
+    async fn state_support_requests(
+        &self,
+        ctx: &Context<'_>,
+        federal_state: FederalState,
+    ) -> async_graphql::Result<Vec<SupportRequest>> {
+        let found = ctx
+            .services()
+            .state_support_requests(&ctx.request().principal, federal_state.into())
+            .await
+            .gql(ctx)?;
+        Ok(found.into_iter().map(SupportRequest).collect())
+    }
+}
+
+#[derive(Default, Debug)]
+pub(crate) struct SupportMutation;
+
+#[Object]
+impl SupportMutation {
+    /// Publishes an offer, or changes one when `id` is given (the Land's state office, the
+    /// operator).
+    async fn save_support_offer(
+        &self,
+        ctx: &Context<'_>,
+        id: Option<ID>,
+        input: SupportOfferInput,
+    ) -> async_graphql::Result<SupportOffer> {
+        let id = id
+            .map(|id| parse(&id, "id", OfferId::from_uuid))
+            .transpose()
+            .gql(ctx)?;
+        let input = OfferInput {
+            federal_state: input.federal_state.into(),
+            kind: input.kind.into(),
+            title: input.title,
+            description: input.description,
+            contact: input.contact,
+            active: input.active,
+        };
+        let saved = ctx
+            .services()
+            .save_support_offer(&ctx.request().principal, id, input)
+            .await
+            .gql(ctx)?;
+        Ok(SupportOffer(saved))
+    }
+
+    /// A municipality asks for an offer of its Land.
+    async fn request_support(
+        &self,
+        ctx: &Context<'_>,
+        municipality_id: ID,
+        offer_id: ID,
+        #[graphql(default)] message: String,
+    ) -> async_graphql::Result<SupportRequest> {
+        let m = municipality(ctx, &municipality_id)?;
+        let offer = parse(&offer_id, "offerId", OfferId::from_uuid).gql(ctx)?;
+        let saved = ctx
+            .services()
+            .request_support(&ctx.request().principal, m, offer, message)
+            .await
+            .gql(ctx)?;
+        Ok(SupportRequest(saved))
+    }
+
+    /// The state office answers a request: scheduled (with a date), done or declined.
+    async fn answer_support_request(
+        &self,
+        ctx: &Context<'_>,
+        municipality_id: ID,
+        id: ID,
+        input: SupportAnswerInput,
+    ) -> async_graphql::Result<SupportRequest> {
+        let m = municipality(ctx, &municipality_id)?;
+        let id = parse(&id, "id", SupportRequestId::from_uuid).gql(ctx)?;
+        let answer = Answer {
+            status: input.status.into(),
+            scheduled_on: input.scheduled_on,
+            note: input.note,
+        };
+        let saved = ctx
+            .services()
+            .answer_support_request(&ctx.request().principal, m, id, answer)
+            .await
+            .gql(ctx)?;
+        Ok(SupportRequest(saved))
+    }
+}
