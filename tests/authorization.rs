@@ -25,10 +25,12 @@ const PUBLIC_MUTATIONS: [&str; 5] = [
 
 /// Queries anyone may run: the public registry and the caller's own account; and queries whose
 /// answer is scoped to the reader (audit log, accounts), tested in `tests/accounts.rs`.
-const PUBLIC_QUERIES: [&str; 9] = [
+const PUBLIC_QUERIES: [&str; 11] = [
     "accounts",
     "councilStructure",
+    "fundingProgramme",
     "fundingProgrammes",
+    "supportOffers",
     "structureTemplates",
     "municipalities",
     "municipality",
@@ -77,10 +79,23 @@ struct Parts {
     deletable: Vec<String>,
     /// Further people, one per role of the matrix, to be erased.
     erasable: Vec<String>,
+    /// The Land's funding programme and support offer.
+    programme: String,
+    offer: String,
+    /// An application and a request for support of the municipality.
+    application: String,
+    request: String,
+    /// Per role of the matrix: applications to decide, to withdraw, and granted ones to report
+    /// on; requests to answer.
+    decidable: Vec<String>,
+    withdrawable: Vec<String>,
+    reportable: Vec<String>,
+    answerable: Vec<String>,
 }
 
-/// A body, an organisation, a person and memberships in `municipality`.
-async fn parts(app: &TestApp, municipality: &str) -> Parts {
+/// A body, an organisation, a person and memberships in `municipality`; applications to the
+/// Land's programme and requests for its offer.
+async fn parts(app: &TestApp, municipality: &str, programme: &str, offer: &str) -> Parts {
     let run = |query: &'static str, vars: Value| async move {
         let body = app.admin(query, vars).await;
         support::returned_id(&body).unwrap_or_else(|| panic!("{query}: {body}"))
@@ -121,6 +136,35 @@ async fn parts(app: &TestApp, municipality: &str) -> Parts {
             .await,
         );
     }
+    let apply = || async {
+        run(
+            "mutation($m: ID!, $p: ID!) { applyForFunding(municipalityId: $m, input: { programmeId: $p, projectTitle: \"Projekt\", requestedAmount: 1000 }) { id } }",
+            json!({ "m": municipality, "p": programme }),
+        )
+        .await
+    };
+    let ask = || async {
+        run(
+            "mutation($m: ID!, $o: ID!) { requestSupport(municipalityId: $m, offerId: $o) { id } }",
+            json!({ "m": municipality, "o": offer }),
+        )
+        .await
+    };
+    let (application, request) = (apply().await, ask().await);
+    let (mut decidable, mut withdrawable, mut reportable, mut answerable) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..ROLES.len() {
+        decidable.push(apply().await);
+        withdrawable.push(apply().await);
+        let granted = apply().await;
+        run(
+            "mutation($m: ID!, $id: ID!) { decideFundingApplication(municipalityId: $m, id: $id, input: { verdict: GRANT, grantedAmount: 1000 }) { id } }",
+            json!({ "m": municipality, "id": granted }),
+        )
+        .await;
+        reportable.push(granted);
+        answerable.push(ask().await);
+    }
     Parts {
         body,
         person,
@@ -129,6 +173,14 @@ async fn parts(app: &TestApp, municipality: &str) -> Parts {
         rules,
         deletable,
         erasable,
+        programme: programme.to_owned(),
+        offer: offer.to_owned(),
+        application,
+        request,
+        decidable,
+        withdrawable,
+        reportable,
+        answerable,
     }
 }
 
@@ -201,9 +253,30 @@ async fn world(db: TestDatabase) -> World {
             list.push(id_of(app.in_session(&cookie, me, json!({})).await));
         }
     }
-    let halle_parts = parts(&app, &halle).await;
-    let leipzig_parts = parts(&app, &leipzig).await;
-    let chemnitz_parts = parts(&app, &chemnitz).await;
+    let mut programmes = Vec::new();
+    for state in ["SN", "ST"] {
+        let programme = app
+            .admin(
+                "mutation($s: FederalState!) { saveFundingProgramme(input: { federalState: $s, name: \"Programm\", provider: \"LPR\", totalBudget: 1000000 }) { id } }",
+                json!({ "s": state }),
+            )
+            .await;
+        let offer = app
+            .admin(
+                "mutation($s: FederalState!) { saveSupportOffer(input: { federalState: $s, kind: COACHING, title: \"Coaching\" }) { id } }",
+                json!({ "s": state }),
+            )
+            .await;
+        programmes.push((
+            support::returned_id(&programme).expect("programme"),
+            support::returned_id(&offer).expect("offer"),
+        ));
+    }
+    let [(sn_programme, sn_offer), (st_programme, st_offer)] =
+        programmes.try_into().expect("two Länder");
+    let halle_parts = parts(&app, &halle, &st_programme, &st_offer).await;
+    let leipzig_parts = parts(&app, &leipzig, &sn_programme, &sn_offer).await;
+    let chemnitz_parts = parts(&app, &chemnitz, &sn_programme, &sn_offer).await;
     World {
         halle_parts,
         leipzig_parts,
@@ -656,6 +729,107 @@ async fn every_mutation_against_every_role(db: TestDatabase) {
             Box::new(|n| json!({ "n": format!("Programm {n}") })),
             SAXONY_OVERVIEW,
         ),
+        (
+            "applyForFunding",
+            "of Halle",
+            "mutation($m: ID!, $p: ID!) { applyForFunding(municipalityId: $m, input: { programmeId: $p, projectTitle: \"Projekt\", requestedAmount: 500 }) { id } }",
+            Box::new({
+                let (id, p) = (halle.clone(), halle_parts.programme.clone());
+                move |_| json!({ "m": id, "p": p })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "fundingApplications",
+            "of Halle",
+            "query($m: ID!) { fundingApplications(municipalityId: $m) { id } }",
+            Box::new({
+                let id = halle.clone();
+                move |_| json!({ "m": id })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "decideFundingApplication",
+            "of Halle",
+            "mutation($m: ID!, $id: ID!) { decideFundingApplication(municipalityId: $m, id: $id, input: { verdict: GRANT, grantedAmount: 500 }) { id } }",
+            Box::new({
+                let (id, apps) = (halle.clone(), halle_parts.decidable.clone());
+                move |n| json!({ "m": id, "id": apps[(n - 1) % ROLES.len()] })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "withdrawFundingApplication",
+            "of Halle",
+            "mutation($m: ID!, $id: ID!) { withdrawFundingApplication(municipalityId: $m, id: $id) { id } }",
+            Box::new({
+                let (id, apps) = (halle.clone(), halle_parts.withdrawable.clone());
+                move |n| json!({ "m": id, "id": apps[(n - 1) % ROLES.len()] })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "reportFundingUse",
+            "of Halle",
+            "mutation($m: ID!, $id: ID!) { reportFundingUse(municipalityId: $m, id: $id, reportedOn: \"2027-01-31\") { id } }",
+            Box::new({
+                let (id, apps) = (halle.clone(), halle_parts.reportable.clone());
+                move |n| json!({ "m": id, "id": apps[(n - 1) % ROLES.len()] })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "requestSupport",
+            "of Halle",
+            "mutation($m: ID!, $o: ID!) { requestSupport(municipalityId: $m, offerId: $o) { id } }",
+            Box::new({
+                let (id, o) = (halle.clone(), halle_parts.offer.clone());
+                move |_| json!({ "m": id, "o": o })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "supportRequests",
+            "of Halle",
+            "query($m: ID!) { supportRequests(municipalityId: $m) { id } }",
+            Box::new({
+                let id = halle.clone();
+                move |_| json!({ "m": id })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "answerSupportRequest",
+            "of Halle: the state office answers, the city reads",
+            "mutation($m: ID!, $id: ID!) { answerSupportRequest(municipalityId: $m, id: $id, input: { status: DONE }) { id } }",
+            Box::new({
+                let (id, requests) = (halle.clone(), halle_parts.answerable.clone());
+                move |n| json!({ "m": id, "id": requests[(n - 1) % ROLES.len()] })
+            }),
+            [
+                "NOT_FOUND",
+                "OK",
+                "NOT_FOUND",
+                "FORBIDDEN",
+                "UNAUTHENTICATED",
+                "OK",
+            ],
+        ),
+        (
+            "stateSupportRequests",
+            "of Saxony",
+            "{ stateSupportRequests(federalState: SN) { id } }",
+            Box::new(|_| json!({})),
+            SAXONY_OVERVIEW,
+        ),
+        (
+            "saveSupportOffer",
+            "new, in Saxony",
+            "mutation($n: String!) { saveSupportOffer(input: { federalState: SN, kind: ADVICE, title: $n }) { id } }",
+            Box::new(|n| json!({ "n": format!("Beratung {n}") })),
+            SAXONY_OVERVIEW,
+        ),
         // Last: the operator's move changes the world for every case after it.
         (
             "updateMunicipality",
@@ -730,6 +904,8 @@ enum IdKind {
     Organisation,
     Membership,
     Rules,
+    Application,
+    SupportRequest,
 }
 
 /// Every field that takes an id, called by the administrator of Halle with Leipzig's id and
@@ -783,7 +959,52 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
     // Structure fields take the caller's own municipality as `$m` and the id under test as
     // `$id`; with another tenant's municipality as `$m` they are covered by the
     // `Municipality` calls.
-    let structure_calls: [(&str, &str, IdKind); 22] = [
+    let structure_calls: [(&str, &str, IdKind); 31] = [
+        (
+            "Query.fundingApplications",
+            "query($id: ID!) { fundingApplications(municipalityId: $id) { id } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.applyForFunding",
+            "mutation($id: ID!, $prog: ID!) { applyForFunding(municipalityId: $id, input: { programmeId: $prog, projectTitle: \"Übernahme\", requestedAmount: 1 }) { id } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.decideFundingApplication",
+            "mutation($m: ID!, $id: ID!) { decideFundingApplication(municipalityId: $m, id: $id, input: { verdict: REJECT }) { id } }",
+            IdKind::Application,
+        ),
+        (
+            "Mutation.withdrawFundingApplication",
+            "mutation($m: ID!, $id: ID!) { withdrawFundingApplication(municipalityId: $m, id: $id) { id } }",
+            IdKind::Application,
+        ),
+        (
+            "Mutation.reportFundingUse",
+            "mutation($m: ID!, $id: ID!) { reportFundingUse(municipalityId: $m, id: $id, reportedOn: \"2027-01-01\") { id } }",
+            IdKind::Application,
+        ),
+        (
+            "Query.supportRequests",
+            "query($id: ID!) { supportRequests(municipalityId: $id) { id } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.requestSupport",
+            "mutation($id: ID!, $o: ID!) { requestSupport(municipalityId: $id, offerId: $o) { id } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.answerSupportRequest",
+            "mutation($m: ID!, $id: ID!) { answerSupportRequest(municipalityId: $m, id: $id, input: { status: DECLINED }) { id } }",
+            IdKind::SupportRequest,
+        ),
+        (
+            "Mutation.answerSupportRequest#municipality",
+            "mutation($id: ID!, $r: ID!) { answerSupportRequest(municipalityId: $id, id: $r, input: { status: DECLINED }) { id } }",
+            IdKind::Municipality,
+        ),
         (
             "Query.founding",
             "query($id: ID!) { founding(municipalityId: $id) { status } }",
@@ -922,16 +1143,40 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
         comparable(&unknown),
         "programme of another Land"
     );
+    // The same for an offer of advice, training or coaching.
+    let change_offer = "mutation($id: ID!) { saveSupportOffer(id: $id, input: { federalState: ST, kind: ADVICE, title: \"Übernahme\" }) { id } }";
+    let foreign = w
+        .call(
+            "state office ST",
+            change_offer,
+            json!({ "id": w.chemnitz_parts.offer }),
+        )
+        .await;
+    let unknown = w
+        .call("state office ST", change_offer, json!({ "id": UNKNOWN_ID }))
+        .await;
+    assert_eq!(outcome(&foreign), "NOT_FOUND", "{foreign}");
+    assert_eq!(
+        comparable(&foreign),
+        comparable(&unknown),
+        "offer of another Land"
+    );
 
     // Readable by everyone on purpose: the registry of municipalities is public open data,
     // and a council's public bodies are public (checked below for what they do not show).
-    let public_reads = ["Query.municipality", "Query.councilStructure"];
+    let public_reads = [
+        "Query.municipality",
+        "Query.councilStructure",
+        "Query.fundingProgramme",
+    ];
     let foreign_of = |parts: &Parts, kind: &IdKind| match kind {
         IdKind::Body => parts.body.clone(),
         IdKind::StructurePerson => parts.person.clone(),
         IdKind::Organisation => parts.organisation.clone(),
         IdKind::Membership => parts.membership.clone(),
         IdKind::Rules => parts.rules.clone(),
+        IdKind::Application => parts.application.clone(),
+        IdKind::SupportRequest => parts.request.clone(),
         IdKind::Municipality | IdKind::Person => unreachable!("not a structure id"),
     };
     for (key, query, kind) in &structure_calls {
@@ -940,7 +1185,10 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
             ("state office ST", &w.halle, &w.chemnitz_parts, &w.chemnitz),
         ] {
             let own_parts = &w.halle_parts;
-            let vars = |id: &str| json!({ "m": own, "id": id, "b": own_parts.body, "p": own_parts.person });
+            let vars = |id: &str| {
+                json!({ "m": own, "id": id, "b": own_parts.body, "p": own_parts.person,
+                        "prog": own_parts.programme, "o": own_parts.offer, "r": own_parts.request })
+            };
             let (foreign, unknown) = match kind {
                 IdKind::Municipality => (vars(foreign_municipality), vars(UNKNOWN_ID)),
                 other => (vars(&foreign_of(foreign_parts, other)), vars(UNKNOWN_ID)),
@@ -991,6 +1239,7 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
             }
             if structure_calls.iter().any(|(k, _, _)| *k == key)
                 || key == "Mutation.saveFundingProgramme"
+                || key == "Mutation.saveSupportOffer"
             {
                 continue;
             }

@@ -312,13 +312,13 @@ impl Services {
         answer: Answer,
     ) -> Result<SupportRequest> {
         let target = self.manageable(principal, municipality).await?;
-        if !principal.oversees(target.federal_state) {
-            return Err(Error::Forbidden);
-        }
         let note = text("note", &answer.note)?;
         let writes = self.store.writes().await?;
         let tenant = writes.tenant(municipality);
         let mut record = tenant.support_request(id).await?.ok_or(Error::NotFound)?;
+        if !principal.oversees(target.federal_state) {
+            return Err(Error::Forbidden);
+        }
         record.status = answer.status.code().to_owned();
         record.scheduled_on = answer.scheduled_on;
         record.office_note = note;
