@@ -584,3 +584,89 @@ async fn a_state_office_onboards_a_municipality_until_its_council_is_active() {
     .await;
     b.finish(outcome).await;
 }
+
+/// Issue 6's funding journey: the state office publishes a programme, a city applies (an amount
+/// above the programme's maximum refused at its field), the office grants it and sees the
+/// budget committed and the grant in its overview; axe on each page.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_municipality_applies_for_funding_and_the_state_office_grants_it() {
+    let Some(mut b) = Browser::open("funding").await else {
+        return;
+    };
+    let (app, sink) = app_with_mail().await;
+    let zwickau = app.create_municipality("Zwickau", "14524330", "SN").await;
+    app.onboard(
+        &sink,
+        "lpr@sachsen.test",
+        json!({ "role": "STATE_OFFICE", "federalState": "SN" }),
+        NEW_PASSWORD,
+    )
+    .await;
+    app.onboard(
+        &sink,
+        "kpr@zwickau.test",
+        json!({ "role": "MUNICIPALITY_ADMIN", "municipalityId": zwickau }),
+        NEW_PASSWORD,
+    )
+    .await;
+    let outcome: Outcome = async {
+        let b = &mut b;
+        // The state office publishes the programme.
+        log_in(b, &app, "lpr@sachsen.test", NEW_PASSWORD).await?;
+        b.click_text("Förderung").await?;
+        b.page("Förderprogramme").await?;
+        b.click("details.panel summary").await?;
+        b.fill("#programme-name", "ASSKOMM").await?;
+        b.fill("#programme-provider", "Landespräventionsrat Sachsen").await?;
+        b.fill("#programme-total", "1.300.000").await?;
+        b.fill("#programme-max", "50.000").await?;
+        b.click("details.panel form button[type=submit]").await?;
+        b.wait_text(".cards", "ASSKOMM").await?;
+        b.axe("Förderprogramme").await?;
+        b.click_text("Abmelden").await?;
+        b.page("Anmelden").await?;
+
+        // The city applies; an amount above the maximum is refused at the field.
+        log_in(b, &app, "kpr@zwickau.test", NEW_PASSWORD).await?;
+        b.goto(&app.url("/kommunen/zwickau/foerderung")).await?;
+        b.page("Förderung – Zwickau").await?;
+        b.fill("#apply-title", "Graffiti-Prävention").await?;
+        b.fill("#apply-amount", "60000").await?;
+        b.click_text("Antrag stellen").await?;
+        b.wait_text(".field-error", "höchstens 50.000 €").await?;
+        if b.value("#apply-title").await? != "Graffiti-Prävention" {
+            return Err("the refused form lost its input".to_owned());
+        }
+        b.fill("#apply-amount", "40000").await?;
+        b.click_text("Antrag stellen").await?;
+        b.wait_text(".cards", "beantragt").await?;
+        b.axe("Förderung der Kommune").await?;
+        b.click_text("Abmelden").await?;
+        b.page("Anmelden").await?;
+
+        // The office grants it: the budget shows what is committed, the overview the grant.
+        log_in(b, &app, "lpr@sachsen.test", NEW_PASSWORD).await?;
+        b.click_text("Förderung").await?;
+        b.page("Förderprogramme").await?;
+        b.click_text("ASSKOMM").await?;
+        b.page("ASSKOMM").await?;
+        b.click_text("Entscheidung erfassen").await?;
+        b.fill("#decision-amount", "40000").await?;
+        b.click("form[aria-labelledby=decision-heading] button[type=submit]").await?;
+        b.wait_text("#budget-heading + .status-line", "40.000 €").await?;
+        b.wait_text(".cards", "bewilligt").await?;
+        b.axe("Förderprogramm").await?;
+        b.click_text("Landesübersicht").await?;
+        b.page("Landesübersicht").await?;
+        b.wait_until(
+            "Zwickau with its grant",
+            "const row = [...document.querySelectorAll('tbody tr')].find(r => r.textContent.includes('Zwickau'));
+             return !!row && row.textContent.includes('40.000 €');",
+            vec![],
+        )
+        .await
+        .map(drop)
+    }
+    .await;
+    b.finish(outcome).await;
+}

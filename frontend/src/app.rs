@@ -51,7 +51,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/kommunen/:slug") view=pages::Municipality />
                     <Route path=path!("/kommunen/:slug/rat") view=pages::Structure />
                     <Route path=path!("/kommunen/:slug/gruendung") view=pages::Founding />
+                    <Route path=path!("/kommunen/:slug/foerderung") view=pages::MunicipalityFunding />
                     <Route path=path!("/land") view=pages::Overview />
+                    <Route path=path!("/land/unterstuetzung") view=pages::SupportDesk />
+                    <Route path=path!("/foerderung") view=pages::Programmes />
+                    <Route path=path!("/foerderung/:id") view=pages::Programme />
                 </Routes>
             </main>
             <footer class="site-footer">
@@ -102,6 +106,9 @@ fn Header() -> impl IntoView {
                     <li>
                         <A href="/">{move || i18n.t().nav_municipalities}</A>
                     </li>
+                    <li>
+                        <A href="/foerderung">{move || i18n.t().nav_funding}</A>
+                    </li>
                     {move || {
                         session
                             .can_create()
@@ -109,6 +116,9 @@ fn Header() -> impl IntoView {
                                 view! {
                                     <li>
                                         <A href="/land">{move || i18n.t().nav_overview}</A>
+                                    </li>
+                                    <li>
+                                        <A href="/land/unterstuetzung">{move || i18n.t().nav_support}</A>
                                     </li>
                                 }
                             })

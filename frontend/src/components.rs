@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::i18n::{Texts, use_i18n};
+use crate::i18n::{Lang, Texts, use_i18n};
 
 /// Picks one text; components take these so that labels follow the language switch.
 pub type Text = fn(&'static Texts) -> &'static str;
@@ -176,4 +176,64 @@ pub fn TextArea(#[prop(into)] id: String, label: Text, value: RwSignal<String>) 
             ></textarea>
         </div>
     }
+}
+
+/// Sends a form's mutation: on success the change is announced and `done` runs (a reload,
+/// clearing the form); on failure the form shows the error and keeps what was typed.
+pub fn send<Q>(
+    lang: Lang,
+    variables: Q::Variables,
+    error: FormError,
+    announcer: crate::a11y::Announcer,
+    done: impl FnOnce() + 'static,
+) where
+    Q: graphql_client::GraphQLQuery + 'static,
+    Q::Variables: 'static,
+    Q::ResponseData: serde::de::DeserializeOwned,
+{
+    error.set(None);
+    leptos::task::spawn_local(async move {
+        match crate::api::run::<Q>(lang, variables).await {
+            Ok(_) => {
+                announcer.say(lang.texts().saved.to_owned());
+                done();
+            }
+            Err(err) => error.set(Some(err)),
+        }
+    });
+}
+
+/// Whole euros typed into `field`: empty is `None`; anything else must be a whole number,
+/// else the form shows the error at the field.
+pub fn euros_typed(
+    field: &str,
+    value: RwSignal<String>,
+    t: &'static Texts,
+) -> Result<Option<i64>, ApiError> {
+    let typed = value.get_untracked();
+    let typed = typed.trim().trim_end_matches('€');
+    if typed.trim().is_empty() {
+        return Ok(None);
+    }
+    parse_population(typed)
+        .map(Some)
+        .ok_or_else(|| invalid_number(field, t))
+}
+
+/// The error for a number field the app reads itself before sending, shaped like the API's.
+pub fn invalid_number(field: &str, t: &Texts) -> ApiError {
+    ApiError::Refused {
+        code: "VALIDATION".to_owned(),
+        message: t.invalid_whole_number.to_owned(),
+        field: Some(field.to_owned()),
+    }
+}
+
+/// Parses a whole number the way people type it ("238.000", "238 000").
+pub fn parse_population(text: &str) -> Option<i64> {
+    let digits: String = text
+        .chars()
+        .filter(|c| !matches!(c, '.' | ',' | ' ' | '\u{a0}'))
+        .collect();
+    digits.parse().ok()
 }

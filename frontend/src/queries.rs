@@ -13,312 +13,83 @@ type NaiveDate = String;
 /// RFC 3339, shown as its date.
 type DateTime = String;
 
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../crates/api/schema.graphql",
-    query_path = "queries/session.graphql",
-    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
-    response_derives = "Debug, Clone, PartialEq",
-    variables_derives = "Debug, Clone"
-)]
-pub struct Me;
+/// One typed operation per name, all from one file of `queries/`.
+macro_rules! operations {
+    ($file:tt: $($name:ident),+ $(,)?) => {
+        $(
+            #[derive(GraphQLQuery)]
+            #[graphql(
+                schema_path = "../crates/api/schema.graphql",
+                query_path = $file,
+                extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
+                response_derives = "Debug, Clone, PartialEq",
+                variables_derives = "Debug, Clone"
+            )]
+            pub struct $name;
+        )+
+    };
+}
 
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../crates/api/schema.graphql",
-    query_path = "queries/session.graphql",
-    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
-    response_derives = "Debug, Clone, PartialEq",
-    variables_derives = "Debug, Clone"
-)]
-pub struct Login;
+operations!(
+    "queries/session.graphql":
+    Me,
+    Login,
+    Logout,
+    RequestPasswordReset,
+    ResetPassword,
+    AcceptInvitation,
+);
 
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../crates/api/schema.graphql",
-    query_path = "queries/session.graphql",
-    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
-    response_derives = "Debug, Clone, PartialEq",
-    variables_derives = "Debug, Clone"
-)]
-pub struct Logout;
+operations!(
+    "queries/municipalities.graphql":
+    Municipalities,
+    MunicipalityBySlug,
+    MunicipalityName,
+    CreateMunicipality,
+    UpdateMunicipality,
+    SaveCouncil,
+);
 
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../crates/api/schema.graphql",
-    query_path = "queries/session.graphql",
-    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
-    response_derives = "Debug, Clone, PartialEq",
-    variables_derives = "Debug, Clone"
-)]
-pub struct RequestPasswordReset;
+operations!(
+    "queries/structure.graphql":
+    CouncilStructure,
+    ApplyStructureTemplate,
+    CreateBody,
+    SavePerson,
+    AddMembership,
+    UpdateBody,
+    UpdateMembership,
+    ImportMembers,
+    AdoptRulesOfProcedure,
+    RecordRulesInformed,
+    InvitePerson,
+    SaveOrganisation,
+);
 
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../crates/api/schema.graphql",
-    query_path = "queries/session.graphql",
-    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
-    response_derives = "Debug, Clone, PartialEq",
-    variables_derives = "Debug, Clone"
-)]
-pub struct ResetPassword;
+operations!(
+    "queries/founding.graphql":
+    StateOverview,
+    StateOverviewCsv,
+    FoundingOf,
+    StartFounding,
+    SaveFoundingStep,
+    InviteAdministrator,
+    TemplatePreviews,
+);
 
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../crates/api/schema.graphql",
-    query_path = "queries/session.graphql",
-    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
-    response_derives = "Debug, Clone, PartialEq",
-    variables_derives = "Debug, Clone"
-)]
-pub struct AcceptInvitation;
-
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../crates/api/schema.graphql",
-    query_path = "queries/municipalities.graphql",
-    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
-    response_derives = "Debug, Clone, PartialEq",
-    variables_derives = "Debug, Clone"
-)]
-pub struct Municipalities;
-
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../crates/api/schema.graphql",
-    query_path = "queries/municipalities.graphql",
-    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
-    response_derives = "Debug, Clone, PartialEq",
-    variables_derives = "Debug, Clone"
-)]
-pub struct MunicipalityBySlug;
-
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../crates/api/schema.graphql",
-    query_path = "queries/municipalities.graphql",
-    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
-    response_derives = "Debug, Clone, PartialEq",
-    variables_derives = "Debug, Clone"
-)]
-pub struct MunicipalityName;
-
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../crates/api/schema.graphql",
-    query_path = "queries/municipalities.graphql",
-    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
-    response_derives = "Debug, Clone, PartialEq",
-    variables_derives = "Debug, Clone"
-)]
-pub struct CreateMunicipality;
-
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../crates/api/schema.graphql",
-    query_path = "queries/municipalities.graphql",
-    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
-    response_derives = "Debug, Clone, PartialEq",
-    variables_derives = "Debug, Clone"
-)]
-pub struct UpdateMunicipality;
-
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../crates/api/schema.graphql",
-    query_path = "queries/municipalities.graphql",
-    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
-    response_derives = "Debug, Clone, PartialEq",
-    variables_derives = "Debug, Clone"
-)]
-pub struct SaveCouncil;
-
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../crates/api/schema.graphql",
-    query_path = "queries/structure.graphql",
-    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
-    response_derives = "Debug, Clone, PartialEq",
-    variables_derives = "Debug, Clone"
-)]
-pub struct CouncilStructure;
-
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../crates/api/schema.graphql",
-    query_path = "queries/structure.graphql",
-    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
-    response_derives = "Debug, Clone, PartialEq",
-    variables_derives = "Debug, Clone"
-)]
-pub struct ApplyStructureTemplate;
-
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../crates/api/schema.graphql",
-    query_path = "queries/structure.graphql",
-    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
-    response_derives = "Debug, Clone, PartialEq",
-    variables_derives = "Debug, Clone"
-)]
-pub struct CreateBody;
-
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../crates/api/schema.graphql",
-    query_path = "queries/structure.graphql",
-    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
-    response_derives = "Debug, Clone, PartialEq",
-    variables_derives = "Debug, Clone"
-)]
-pub struct SavePerson;
-
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../crates/api/schema.graphql",
-    query_path = "queries/structure.graphql",
-    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
-    response_derives = "Debug, Clone, PartialEq",
-    variables_derives = "Debug, Clone"
-)]
-pub struct AddMembership;
-
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../crates/api/schema.graphql",
-    query_path = "queries/structure.graphql",
-    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
-    response_derives = "Debug, Clone, PartialEq",
-    variables_derives = "Debug, Clone"
-)]
-pub struct UpdateBody;
-
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../crates/api/schema.graphql",
-    query_path = "queries/structure.graphql",
-    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
-    response_derives = "Debug, Clone, PartialEq",
-    variables_derives = "Debug, Clone"
-)]
-pub struct UpdateMembership;
-
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../crates/api/schema.graphql",
-    query_path = "queries/structure.graphql",
-    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
-    response_derives = "Debug, Clone, PartialEq",
-    variables_derives = "Debug, Clone"
-)]
-pub struct ImportMembers;
-
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../crates/api/schema.graphql",
-    query_path = "queries/structure.graphql",
-    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
-    response_derives = "Debug, Clone, PartialEq",
-    variables_derives = "Debug, Clone"
-)]
-pub struct AdoptRulesOfProcedure;
-
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../crates/api/schema.graphql",
-    query_path = "queries/structure.graphql",
-    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
-    response_derives = "Debug, Clone, PartialEq",
-    variables_derives = "Debug, Clone"
-)]
-pub struct RecordRulesInformed;
-
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../crates/api/schema.graphql",
-    query_path = "queries/structure.graphql",
-    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
-    response_derives = "Debug, Clone, PartialEq",
-    variables_derives = "Debug, Clone"
-)]
-pub struct InvitePerson;
-
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../crates/api/schema.graphql",
-    query_path = "queries/structure.graphql",
-    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
-    response_derives = "Debug, Clone, PartialEq",
-    variables_derives = "Debug, Clone"
-)]
-pub struct SaveOrganisation;
-
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../crates/api/schema.graphql",
-    query_path = "queries/founding.graphql",
-    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
-    response_derives = "Debug, Clone, PartialEq",
-    variables_derives = "Debug, Clone"
-)]
-pub struct StateOverview;
-
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../crates/api/schema.graphql",
-    query_path = "queries/founding.graphql",
-    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
-    response_derives = "Debug, Clone, PartialEq",
-    variables_derives = "Debug, Clone"
-)]
-pub struct StateOverviewCsv;
-
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../crates/api/schema.graphql",
-    query_path = "queries/founding.graphql",
-    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
-    response_derives = "Debug, Clone, PartialEq",
-    variables_derives = "Debug, Clone"
-)]
-pub struct FoundingOf;
-
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../crates/api/schema.graphql",
-    query_path = "queries/founding.graphql",
-    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
-    response_derives = "Debug, Clone, PartialEq",
-    variables_derives = "Debug, Clone"
-)]
-pub struct StartFounding;
-
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../crates/api/schema.graphql",
-    query_path = "queries/founding.graphql",
-    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
-    response_derives = "Debug, Clone, PartialEq",
-    variables_derives = "Debug, Clone"
-)]
-pub struct SaveFoundingStep;
-
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../crates/api/schema.graphql",
-    query_path = "queries/founding.graphql",
-    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
-    response_derives = "Debug, Clone, PartialEq",
-    variables_derives = "Debug, Clone"
-)]
-pub struct InviteAdministrator;
-
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../crates/api/schema.graphql",
-    query_path = "queries/founding.graphql",
-    extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
-    response_derives = "Debug, Clone, PartialEq",
-    variables_derives = "Debug, Clone"
-)]
-pub struct TemplatePreviews;
+operations!(
+    "queries/funding.graphql":
+    Programmes,
+    ProgrammeDetail,
+    ProgrammeLedger,
+    SaveProgramme,
+    MunicipalityFunding,
+    ApplyForFunding,
+    DecideApplication,
+    ReportFundingUse,
+    WithdrawApplication,
+    RequestSupport,
+    SupportDesk,
+    SaveOffer,
+    AnswerRequest,
+);

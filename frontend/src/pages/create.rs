@@ -6,30 +6,12 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
 use crate::a11y::PageTitle;
-use crate::api::{self, ApiError};
-use crate::components::{ErrorBox, Field, FormError, Select};
-use crate::i18n::{Texts, use_i18n};
+use crate::api;
+use crate::components::{ErrorBox, Field, FormError, Select, invalid_number, parse_population};
+use crate::i18n::use_i18n;
 use crate::model::{FederalState, MunicipalityStatus};
 use crate::queries::{CreateMunicipality as CreateMutation, create_municipality};
 use crate::session::use_session;
-
-/// Parses a population the way people type it ("238.000", "238 000").
-pub fn parse_population(text: &str) -> Option<i64> {
-    let digits: String = text
-        .chars()
-        .filter(|c| !matches!(c, '.' | ',' | ' ' | '\u{a0}'))
-        .collect();
-    digits.parse().ok()
-}
-
-/// The error for a number field the app reads itself before sending, shaped like the API's.
-pub fn invalid_number(field: &str, t: &Texts) -> ApiError {
-    ApiError::Refused {
-        code: "VALIDATION".to_owned(),
-        message: t.invalid_whole_number.to_owned(),
-        field: Some(field.to_owned()),
-    }
-}
 
 /// The Länder the caller may add municipalities in.
 pub fn states_for(offices: Vec<FederalState>, platform_admin: bool) -> Vec<FederalState> {

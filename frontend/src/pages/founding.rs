@@ -101,6 +101,7 @@ pub fn Overview() -> impl IntoView {
             ("BODIES".to_owned(), t.sort_bodies.to_owned()),
             ("ACTIVE_PEOPLE".to_owned(), t.sort_members.to_owned()),
             ("LAST_ACTIVITY".to_owned(), t.sort_activity.to_owned()),
+            ("FUNDING_GRANTED".to_owned(), t.sort_funding.to_owned()),
         ]
     });
     let error: FormError = RwSignal::new(None);
@@ -173,6 +174,7 @@ pub fn Overview() -> impl IntoView {
                                     <th scope="col" class="number">{i18n.t().sort_bodies}</th>
                                     <th scope="col" class="number">{i18n.t().active_members}</th>
                                     <th scope="col">{i18n.t().last_activity}</th>
+                                    <th scope="col" class="number">{i18n.t().funding_granted}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -188,6 +190,7 @@ pub fn Overview() -> impl IntoView {
                                             <td class="number">{r.bodies}</td>
                                             <td class="number">{r.active_members}</td>
                                             <td>{r.last_activity.clone().map(|d| d.chars().take(10).collect::<String>()).unwrap_or_default()}</td>
+                                            <td class="number">{move || crate::i18n::euros(r.funding_granted, i18n.lang())}</td>
                                         </tr>
                                     }
                                 }).collect_view()}

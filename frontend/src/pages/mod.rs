@@ -1,20 +1,26 @@
 //! One module per page of the app.
 
 mod account;
+mod applications;
 mod create;
 mod founding;
+mod funding;
 mod municipalities;
 mod municipality;
 mod not_found;
 mod structure;
+mod support;
 
 pub use account::{AcceptInvitation, ForgotPassword, Login, ResetPassword};
+pub use applications::MunicipalityFunding;
 pub use create::CreateMunicipality;
 pub use founding::{Founding, Overview};
+pub use funding::{Programme, Programmes};
 pub use municipalities::Municipalities;
 pub use municipality::Municipality;
 pub use not_found::NotFound;
 pub use structure::Structure;
+pub use support::SupportDesk;
 
 use leptos::prelude::*;
 

@@ -6,11 +6,11 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use super::create::{invalid_number, parse_population, state_options, states_for};
+use super::create::{state_options, states_for};
 use super::municipalities::separator;
 use crate::a11y::{PageTitle, use_announcer};
 use crate::api;
-use crate::components::{ErrorBox, Field, FormError, Select};
+use crate::components::{ErrorBox, Field, FormError, Select, invalid_number, parse_population};
 use crate::i18n::use_i18n;
 use crate::model::{FederalState, MunicipalityStatus, group_thousands};
 use crate::queries::{
@@ -126,6 +126,9 @@ fn Details(m: Data, reload: impl Fn() + Copy + Send + Sync + 'static) -> impl In
                     move || can_manage().then(|| view! {
                         <li>
                             <A href=format!("/kommunen/{slug}/gruendung")>{move || i18n.t().founding_link}</A>
+                        </li>
+                        <li>
+                            <A href=format!("/kommunen/{slug}/foerderung")>{move || i18n.t().funding_link}</A>
                         </li>
                     })
                 }

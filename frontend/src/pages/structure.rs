@@ -817,7 +817,7 @@ fn BodyForm(
             let typed = value.get_untracked();
             match number(&typed) {
                 None if !typed.trim().is_empty() => {
-                    error.set(Some(super::create::invalid_number(field, lang.texts())));
+                    error.set(Some(crate::components::invalid_number(field, lang.texts())));
                     return;
                 }
                 parsed => numbers.push(parsed),
