@@ -983,6 +983,27 @@ pub const EN: Texts = Texts {
     sort_funding: "Funding granted",
 };
 
+/// An amount in whole euros as people write it: "1.300.000 €" / "€1,300,000".
+pub fn euros(amount: i64, lang: Lang) -> String {
+    let digits = amount.unsigned_abs().to_string();
+    let separator = match lang {
+        Lang::De => '.',
+        Lang::En => ',',
+    };
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(separator);
+        }
+        grouped.push(c);
+    }
+    let sign = if amount < 0 { "-" } else { "" };
+    match lang {
+        Lang::De => format!("{sign}{grouped} €"),
+        Lang::En => format!("{sign}€{grouped}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1006,26 +1027,5 @@ mod tests {
     fn result_ranges_read_naturally() {
         assert_eq!((DE.results)(1, 50, 120), "Kommunen 1–50 von 120");
         assert_eq!((EN.results)(51, 100, 120), "Municipalities 51–100 of 120");
-    }
-}
-
-/// An amount in whole euros as people write it: "1.300.000 €" / "€1,300,000".
-pub fn euros(amount: i64, lang: Lang) -> String {
-    let digits = amount.unsigned_abs().to_string();
-    let separator = match lang {
-        Lang::De => '.',
-        Lang::En => ',',
-    };
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(separator);
-        }
-        grouped.push(c);
-    }
-    let sign = if amount < 0 { "-" } else { "" };
-    match lang {
-        Lang::De => format!("{sign}{grouped} €"),
-        Lang::En => format!("{sign}€{grouped}"),
     }
 }
