@@ -25,8 +25,9 @@ const PUBLIC_MUTATIONS: [&str; 5] = [
 
 /// Queries anyone may run: the public registry and the caller's own account; and queries whose
 /// answer is scoped to the reader (audit log, accounts), tested in `tests/accounts.rs`.
-const PUBLIC_QUERIES: [&str; 11] = [
+const PUBLIC_QUERIES: [&str; 12] = [
     "accounts",
+    "meetings",
     "councilStructure",
     "fundingProgramme",
     "fundingProgrammes",
@@ -82,6 +83,8 @@ struct Parts {
     /// The Land's funding programme and support offer.
     programme: String,
     offer: String,
+    /// A meeting of `body`.
+    meeting: String,
     /// An application and a request for support of the municipality.
     application: String,
     request: String,
@@ -151,6 +154,11 @@ async fn parts(app: &TestApp, municipality: &str, programme: &str, offer: &str) 
         .await
     };
     let (application, request) = (apply().await, ask().await);
+    let meeting = run(
+        "mutation($m: ID!, $b: ID!) { saveMeeting(municipalityId: $m, input: { bodyId: $b, title: \"Sitzung\", date: \"2026-12-01\" }) { id } }",
+        json!({ "m": municipality, "b": body }),
+    )
+    .await;
     let (mut decidable, mut withdrawable, mut reportable, mut answerable) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for _ in 0..ROLES.len() {
@@ -173,6 +181,7 @@ async fn parts(app: &TestApp, municipality: &str, programme: &str, offer: &str) 
         rules,
         deletable,
         erasable,
+        meeting,
         programme: programme.to_owned(),
         offer: offer.to_owned(),
         application,
@@ -817,6 +826,16 @@ async fn every_mutation_against_every_role(db: TestDatabase) {
             ],
         ),
         (
+            "saveMeeting",
+            "of Halle",
+            "mutation($m: ID!, $b: ID!) { saveMeeting(municipalityId: $m, input: { bodyId: $b, title: \"Sitzung\", date: \"2026-12-02\" }) { id } }",
+            Box::new({
+                let (id, body) = (halle.clone(), halle_parts.body.clone());
+                move |_| json!({ "m": id, "b": body })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
             "stateSupportRequests",
             "of Saxony",
             "{ stateSupportRequests(federalState: SN) { id } }",
@@ -906,6 +925,7 @@ enum IdKind {
     Rules,
     Application,
     SupportRequest,
+    Meeting,
 }
 
 /// Every field that takes an id, called by the administrator of Halle with Leipzig's id and
@@ -959,7 +979,22 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
     // Structure fields take the caller's own municipality as `$m` and the id under test as
     // `$id`; with another tenant's municipality as `$m` they are covered by the
     // `Municipality` calls.
-    let structure_calls: [(&str, &str, IdKind); 31] = [
+    let structure_calls: [(&str, &str, IdKind); 34] = [
+        (
+            "Mutation.saveMeeting",
+            "mutation($id: ID!, $b: ID!) { saveMeeting(municipalityId: $id, input: { bodyId: $b, title: \"Übernahme\", date: \"2026-12-01\" }) { id } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.saveMeeting#body",
+            "mutation($m: ID!, $id: ID!) { saveMeeting(municipalityId: $m, input: { bodyId: $id, title: \"Übernahme\", date: \"2026-12-01\" }) { id } }",
+            IdKind::Body,
+        ),
+        (
+            "Mutation.saveMeeting#meeting",
+            "mutation($m: ID!, $id: ID!, $b: ID!) { saveMeeting(municipalityId: $m, id: $id, input: { bodyId: $b, title: \"Übernahme\", date: \"2026-12-01\" }) { id } }",
+            IdKind::Meeting,
+        ),
         (
             "Query.fundingApplications",
             "query($id: ID!) { fundingApplications(municipalityId: $id) { id } }",
@@ -1168,6 +1203,7 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
         "Query.municipality",
         "Query.councilStructure",
         "Query.fundingProgramme",
+        "Query.meetings",
     ];
     let foreign_of = |parts: &Parts, kind: &IdKind| match kind {
         IdKind::Body => parts.body.clone(),
@@ -1177,6 +1213,7 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
         IdKind::Rules => parts.rules.clone(),
         IdKind::Application => parts.application.clone(),
         IdKind::SupportRequest => parts.request.clone(),
+        IdKind::Meeting => parts.meeting.clone(),
         IdKind::Municipality | IdKind::Person => unreachable!("not a structure id"),
     };
     for (key, query, kind) in &structure_calls {

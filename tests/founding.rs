@@ -306,7 +306,47 @@ async fn funding_programmes_are_published_by_the_lands_office(db: TestDatabase) 
     assert_eq!(refused["errors"][0]["extensions"]["field"], "minAmount");
 }
 
+/// Meetings held in the twelve months up to today count; older, future and called-off ones
+/// do not.
+async fn the_overview_counts_the_meetings_of_the_last_twelve_months(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let zwickau = app.create_municipality("Zwickau", "14524330", "SN").await;
+    let _leipzig = app.create_municipality("Leipzig", "14713000", "SN").await;
+    let applied = app
+        .admin("mutation($m: ID!) { applyStructureTemplate(municipalityId: $m, templateId: \"zwickau\") { structure { bodies { id } } } }", json!({ "m": zwickau }))
+        .await;
+    let body = applied["data"]["applyStructureTemplate"]["structure"]["bodies"][0]["id"].clone();
+    let today = chrono::Utc::now().date_naive();
+    let save = "mutation($m: ID!, $b: ID!, $d: NaiveDate!, $c: Boolean!) { saveMeeting(municipalityId: $m, input: { bodyId: $b, title: \"Sitzung\", date: $d, cancelled: $c }) { id } }";
+    for (days_ago, cancelled) in [
+        (30, false),
+        (364, false),
+        (400, false),
+        (-30, false),
+        (10, true),
+    ] {
+        let date = today - chrono::Duration::days(days_ago);
+        let body = app
+            .admin(
+                save,
+                json!({ "m": zwickau, "b": body, "d": date.to_string(), "c": cancelled }),
+            )
+            .await;
+        assert!(body["errors"].is_null(), "{body}");
+    }
+    let overview = app
+        .admin("{ stateOverview(federalState: SN, sort: MEETINGS, descending: true) { municipality { name } meetingsLastYear } }", json!({}))
+        .await;
+    assert_eq!(
+        overview["data"]["stateOverview"],
+        json!([{ "municipality": { "name": "Zwickau" }, "meetingsLastYear": 2 },
+               { "municipality": { "name": "Leipzig" }, "meetingsLastYear": 0 }]),
+        "{overview}"
+    );
+}
+
 on_both_databases!(
+    the_overview_counts_the_meetings_of_the_last_twelve_months,
     funding_programmes_are_published_by_the_lands_office,
     a_state_office_onboards_a_municipality_until_its_council_is_active,
     the_overview_shows_a_land_sorted_filtered_and_as_csv

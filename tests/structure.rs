@@ -651,13 +651,77 @@ async fn members_get_the_rights_of_their_roles_in_their_bodies(db: TestDatabase)
         "{seen}"
     );
     let refused = app
-        .in_session(member, UPDATE_BODY, rename(&school, steering))
+        .in_session(member, UPDATE_BODY, rename(&school, steering.clone()))
         .await;
     assert_eq!(error_code(&refused), Some("FORBIDDEN"), "{refused}");
     let person_form = app
         .in_session(member, PERSON, json!({ "m": city, "i": { "name": "Neu" } }))
         .await;
     assert_eq!(error_code(&person_form), Some("NOT_FOUND"), "{person_form}");
+
+    // Meetings follow their bodies: the moderator records the group's, not the steering
+    // group's; the member records none and reads only the meetings of bodies they see.
+    let meeting = "mutation($m: ID!, $b: ID!, $t: String) { saveMeeting(municipalityId: $m, input: { bodyId: $b, title: \"Sitzung\", date: \"2026-12-03\", startTime: $t, location: \"Ratshof\" }) { id bodyName startTime editable } }";
+    let recorded = app
+        .in_session(
+            moderator,
+            meeting,
+            json!({ "m": city, "b": group, "t": "17:00" }),
+        )
+        .await;
+    assert_eq!(
+        recorded["data"]["saveMeeting"]["editable"], true,
+        "{recorded}"
+    );
+    assert_eq!(recorded["data"]["saveMeeting"]["startTime"], "17:00");
+    let bad_time = app
+        .in_session(
+            moderator,
+            meeting,
+            json!({ "m": city, "b": group, "t": "25:61" }),
+        )
+        .await;
+    assert_eq!(
+        bad_time["errors"][0]["extensions"]["field"], "startTime",
+        "{bad_time}"
+    );
+    let steering_meeting = app
+        .in_session(moderator, meeting, json!({ "m": city, "b": steering }))
+        .await;
+    assert_eq!(
+        error_code(&steering_meeting),
+        Some("FORBIDDEN"),
+        "{steering_meeting}"
+    );
+    let own_group = app
+        .in_session(member, meeting, json!({ "m": city, "b": school }))
+        .await;
+    assert_eq!(error_code(&own_group), Some("FORBIDDEN"), "{own_group}");
+    let hidden = app
+        .in_session(member, meeting, json!({ "m": city, "b": group }))
+        .await;
+    assert_eq!(error_code(&hidden), Some("NOT_FOUND"), "{hidden}");
+    let plenary = body(&s, "Vollversammlung")["id"].clone();
+    let plenary_meeting = app.admin(meeting, json!({ "m": city, "b": plenary })).await;
+    assert!(plenary_meeting["errors"].is_null(), "{plenary_meeting}");
+    let list = "query($m: ID!) { meetings(municipalityId: $m) { bodyName editable } }";
+    let for_member = app.in_session(member, list, json!({ "m": city })).await;
+    assert_eq!(
+        for_member["data"]["meetings"],
+        json!([{ "bodyName": "Vollversammlung", "editable": false }]),
+        "{for_member}"
+    );
+    let for_public = app.query(list, json!({ "m": city })).await;
+    assert_eq!(
+        for_public["data"]["meetings"], for_member["data"]["meetings"],
+        "{for_public}"
+    );
+    let for_moderator = app.in_session(moderator, list, json!({ "m": city })).await;
+    assert_eq!(
+        for_moderator["data"]["meetings"].as_array().map(Vec::len),
+        Some(2),
+        "{for_moderator}"
+    );
 }
 
 async fn a_council_person_is_exported_and_erased(db: TestDatabase) {

@@ -15,6 +15,7 @@ mod m20261121_000005_council_structure;
 mod m20261121_000006_founding;
 mod m20261121_000007_funding_programmes;
 mod m20261121_000008_funding_applications;
+mod m20261121_000009_meetings;
 pub mod tenancy;
 
 /// Runs the migrations in order; the struct exists because sea-orm-migration is trait based.
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000006_founding::Migration),
             Box::new(m20261121_000007_funding_programmes::Migration),
             Box::new(m20261121_000008_funding_applications::Migration),
+            Box::new(m20261121_000009_meetings::Migration),
         ]
     }
 }

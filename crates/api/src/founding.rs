@@ -56,6 +56,7 @@ pub(crate) enum OverviewSort {
     ActivePeople,
     LastActivity,
     FundingGranted,
+    Meetings,
 }
 
 #[derive(SimpleObject)]
@@ -125,6 +126,10 @@ impl OverviewRow {
     async fn last_activity(&self) -> Option<DateTime<Utc>> {
         self.0.last_activity
     }
+    /// Meetings held (not called off) in the last twelve months.
+    async fn meetings_last_year(&self) -> u64 {
+        self.0.meetings_last_year
+    }
     /// Euros granted from funding programmes (granted or reported applications).
     async fn funding_granted(&self) -> i64 {
         self.0.funding_granted
@@ -160,6 +165,7 @@ async fn overview(
         OverviewSort::ActivePeople => DomainSort::ActivePeople,
         OverviewSort::LastActivity => DomainSort::LastActivity,
         OverviewSort::FundingGranted => DomainSort::FundingGranted,
+        OverviewSort::Meetings => DomainSort::Meetings,
     };
     ctx.services()
         .state_overview(

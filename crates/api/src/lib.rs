@@ -10,6 +10,7 @@ mod error;
 mod founding;
 mod funding;
 mod ids;
+mod meetings;
 mod municipality;
 mod schema;
 mod structure;

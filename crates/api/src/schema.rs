@@ -9,6 +9,7 @@ use crate::audit::AuditQuery;
 use crate::council::CouncilMutation;
 use crate::founding::{FoundingMutation, FoundingQuery};
 use crate::funding::{FundingMutation, FundingQuery};
+use crate::meetings::{MeetingMutation, MeetingQuery};
 use crate::municipality::{MunicipalityMutation, MunicipalityQuery};
 use crate::structure::{StructureMutation, StructureQuery};
 use crate::support::{SupportMutation, SupportQuery};
@@ -23,6 +24,7 @@ pub struct Query(
     FundingQuery,
     ApplicationQuery,
     SupportQuery,
+    MeetingQuery,
 );
 
 #[derive(MergedObject, Default, Debug)]
@@ -35,6 +37,7 @@ pub struct Mutation(
     FundingMutation,
     ApplicationMutation,
     SupportMutation,
+    MeetingMutation,
 );
 
 pub type ApiSchema = Schema<Query, Mutation, EmptySubscription>;

@@ -116,6 +116,7 @@ pub enum Problem {
     AlreadyDecided,
     NotGranted,
     OfferInactive,
+    TimeFormat,
     /// Rows of an import that cannot be taken, by line number; nothing was imported.
     ImportRows(Vec<(usize, Problem)>),
 }
@@ -405,6 +406,10 @@ impl Problem {
                 "Ein Verwendungsnachweis gehört zu einem bewilligten Antrag.".into()
             }
             (Problem::NotGranted, Lang::En) => "A report belongs to a granted application.".into(),
+            (Problem::TimeFormat, Lang::De) => {
+                "Die Uhrzeit ist ungültig; erwartet wird HH:MM.".into()
+            }
+            (Problem::TimeFormat, Lang::En) => "The time is invalid; expected HH:MM.".into(),
             (Problem::OfferInactive, Lang::De) => {
                 "Dieses Angebot nimmt keine neuen Anfragen an.".into()
             }

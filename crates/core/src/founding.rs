@@ -107,6 +107,8 @@ pub struct OverviewRow {
     pub last_activity: Option<DateTime<Utc>>,
     /// Euros granted from funding programmes (granted or reported applications).
     pub funding_granted: i64,
+    /// Meetings held in the last twelve months.
+    pub meetings_last_year: u64,
 }
 
 /// How the overview is ordered.
@@ -118,6 +120,7 @@ pub enum OverviewSort {
     ActivePeople,
     LastActivity,
     FundingGranted,
+    Meetings,
 }
 
 const NOTES_MAX: usize = 10_000;
@@ -321,6 +324,7 @@ impl Services {
                     active_people: s.active_people,
                     last_activity: s.last_activity,
                     funding_granted: s.funding_granted,
+                    meetings_last_year: s.meetings_last_year,
                     municipality: m,
                 }
             })
@@ -336,6 +340,7 @@ impl Services {
                 OverviewSort::ActivePeople => a.active_people.cmp(&b.active_people),
                 OverviewSort::LastActivity => a.last_activity.cmp(&b.last_activity),
                 OverviewSort::FundingGranted => a.funding_granted.cmp(&b.funding_granted),
+                OverviewSort::Meetings => a.meetings_last_year.cmp(&b.meetings_last_year),
             };
             // Equal rows stay in name order either way.
             let primary = if descending {
@@ -365,6 +370,7 @@ pub fn overview_csv(rows: &[OverviewRow]) -> Result<String> {
             "Strukturmodell",
             "Gremien",
             "Aktive Mitglieder",
+            "Sitzungen (12 Monate)",
             "Letzte Aktivität",
             "Bewilligte Förderung (EUR)",
         ])
@@ -380,6 +386,7 @@ pub fn overview_csv(rows: &[OverviewRow]) -> Result<String> {
                 row.structure_template.clone().unwrap_or_default(),
                 row.bodies.to_string(),
                 row.active_people.to_string(),
+                row.meetings_last_year.to_string(),
                 row.last_activity
                     .map(|t| t.format("%Y-%m-%d").to_string())
                     .unwrap_or_default(),

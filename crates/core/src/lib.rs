@@ -18,6 +18,7 @@ pub mod funding;
 mod invitations;
 pub mod lang;
 pub mod mail;
+pub mod meetings;
 pub mod municipality;
 pub mod password;
 mod personal_data;
@@ -31,8 +32,8 @@ mod token;
 pub use error::{Error, Problem};
 pub use lang::Lang;
 pub use praevnet_store::{
-    ApplicationId, BodyId, CouncilId, MembershipId, MunicipalityId, OfferId, OrganisationId,
-    PersonId, ProgrammeId, RulesId, SupportRequestId, UserId,
+    ApplicationId, BodyId, CouncilId, MeetingId, MembershipId, MunicipalityId, OfferId,
+    OrganisationId, PersonId, ProgrammeId, RulesId, SupportRequestId, UserId,
 };
 pub use principal::Principal;
 pub use services::{Page, Services, page_bounds};

@@ -50,6 +50,10 @@ typed_id!(
     SupportRequestId
 );
 typed_id!(
+    /// Id of a meeting of a body.
+    MeetingId
+);
+typed_id!(
     /// Id of a body (Gremium) of a council.
     BodyId
 );

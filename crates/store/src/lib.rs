@@ -19,6 +19,7 @@ mod error;
 mod founding;
 mod funding;
 mod ids;
+mod meetings;
 mod migrate;
 mod municipalities;
 mod scope;
@@ -37,9 +38,10 @@ pub use error::{StoreError, UniqueField};
 pub use founding::FoundingStepRecord;
 pub use funding::{FundingProgrammes, ProgrammeData, ProgrammeRecord};
 pub use ids::{
-    ApplicationId, BodyId, CouncilId, GrantId, MembershipId, MunicipalityId, OfferId,
+    ApplicationId, BodyId, CouncilId, GrantId, MeetingId, MembershipId, MunicipalityId, OfferId,
     OrganisationId, PersonId, ProgrammeId, RulesId, SupportRequestId, UserId,
 };
+pub use meetings::{MeetingData, MeetingRecord};
 pub use migrate::{MigrationState, migrate_down, migrate_status, migrate_up};
 pub use municipalities::{
     Municipalities, MunicipalityData, MunicipalityFilter, MunicipalityRecord,

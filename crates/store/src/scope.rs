@@ -31,6 +31,8 @@ pub struct CouncilSummary {
     pub last_activity: Option<DateTime<Utc>>,
     /// Euros granted (granted or reported applications), over all programmes.
     pub funding_granted: i64,
+    /// Meetings held (not called off) in the twelve months up to the day asked for.
+    pub meetings_last_year: u64,
 }
 
 /// Read access to several tenants: aggregates for the overview, and the records a state
@@ -72,7 +74,7 @@ impl<'a, C: ConnectionTrait + TransactionTrait> Scope<'a, C> {
         Ok(tx)
     }
 
-    /// One summary per municipality of the scope, in six statements whatever its size.
+    /// One summary per municipality of the scope, in seven statements whatever its size.
     pub async fn summaries(
         &self,
         on: NaiveDate,
@@ -140,6 +142,12 @@ impl<'a, C: ConnectionTrait + TransactionTrait> Scope<'a, C> {
             .all(&tx)
             .await?;
         let granted = self.granted_by_municipality(&tx).await?;
+        let year_before = on
+            .checked_sub_months(chrono::Months::new(12))
+            .unwrap_or(on)
+            .succ_opt()
+            .unwrap_or(on);
+        let held = self.meetings_held(&tx, year_before, on).await?;
         tx.commit().await?;
 
         for (id, status, template) in councils {
@@ -164,6 +172,12 @@ impl<'a, C: ConnectionTrait + TransactionTrait> Scope<'a, C> {
                 .entry(MunicipalityId::from_uuid(id))
                 .or_default()
                 .last_activity = last;
+        }
+        for (id, count) in held {
+            found
+                .entry(MunicipalityId::from_uuid(id))
+                .or_default()
+                .meetings_last_year = u64::try_from(count).unwrap_or(0);
         }
         for (id, sum) in granted {
             found

@@ -14,5 +14,6 @@ pub use input::{BodyInput, MembershipInput, OrganisationInput, PersonInput, Rule
 pub use kinds::{BodyKind, GroupScope, MembershipRole, Sector};
 pub use model::{Body, Membership, Organisation, Person, Seat, Structure};
 pub use rules::Warning;
+pub(crate) use service::access;
 pub use service::{Access, StructureView};
 pub use templates::{Template, template, templates};

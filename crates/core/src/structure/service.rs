@@ -96,7 +96,11 @@ fn seats_of(
         .collect()
 }
 
-fn access(principal: &Principal, municipality: &Municipality, structure: &Structure) -> Access {
+pub(crate) fn access(
+    principal: &Principal,
+    municipality: &Municipality,
+    structure: &Structure,
+) -> Access {
     if principal.require_can_manage(municipality).is_ok() {
         return Access::Manage;
     }

@@ -8,6 +8,7 @@ pub(crate) mod council;
 pub(crate) mod founding_step;
 pub(crate) mod funding_application;
 pub(crate) mod funding_programme;
+pub(crate) mod meeting;
 pub(crate) mod membership;
 pub(crate) mod municipality;
 pub(crate) mod organisation;
