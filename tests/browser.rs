@@ -670,3 +670,61 @@ async fn a_municipality_applies_for_funding_and_the_state_office_grants_it() {
     .await;
     b.finish(outcome).await;
 }
+
+/// A council records a meeting of one of its bodies; it shows among the coming meetings, and
+/// a past one counts in the Land's overview.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_council_records_its_meetings_and_the_overview_counts_them() {
+    let Some(mut b) = Browser::open("meetings").await else {
+        return;
+    };
+    let (app, sink) = app_with_mail().await;
+    let zwickau = app.create_municipality("Zwickau", "14524330", "SN").await;
+    let applied = app
+        .admin(
+            "mutation($m: ID!) { applyStructureTemplate(municipalityId: $m, templateId: \"zwickau\") { id } }",
+            json!({ "m": zwickau }),
+        )
+        .await;
+    assert!(applied["errors"].is_null(), "{applied}");
+    app.onboard(
+        &sink,
+        "lpr@sachsen.test",
+        json!({ "role": "STATE_OFFICE", "federalState": "SN" }),
+        NEW_PASSWORD,
+    )
+    .await;
+    let outcome: Outcome = async {
+        let b = &mut b;
+        log_in(b, &app, "lpr@sachsen.test", NEW_PASSWORD).await?;
+        b.goto(&app.url("/kommunen/zwickau/sitzungen")).await?;
+        b.page("Sitzungen – Zwickau").await?;
+        b.fill("#meeting-title", "Sitzung des Lenkungsgremiums").await?;
+        // A date a month ago: a meeting held, recorded afterwards.
+        b.script(
+            "const d = new Date(Date.now() - 30 * 86400000).toISOString().slice(0, 10);
+             const i = document.getElementById('meeting-date'); i.value = d;
+             i.dispatchEvent(new Event('input', { bubbles: true })); return true;",
+            vec![],
+        )
+        .await?;
+        b.fill("#meeting-location", "Rathaus").await?;
+        b.click("form[aria-labelledby=meeting-form-heading] button[type=submit]")
+            .await?;
+        b.wait_text("main .cards", "Sitzung des Lenkungsgremiums")
+            .await?;
+        b.axe("Sitzungen").await?;
+        b.click_text("Landesübersicht").await?;
+        b.page("Landesübersicht").await?;
+        b.wait_until(
+            "Zwickau with one meeting",
+            "const row = [...document.querySelectorAll('tbody tr')].find(r => r.textContent.includes('Zwickau'));
+             return !!row && [...row.querySelectorAll('td')].some(td => td.textContent.trim() === '1');",
+            vec![],
+        )
+        .await
+        .map(drop)
+    }
+    .await;
+    b.finish(outcome).await;
+}

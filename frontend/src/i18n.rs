@@ -383,6 +383,18 @@ pub struct Texts {
     pub nav_support: &'static str,
     pub funding_granted: &'static str,
     pub sort_funding: &'static str,
+    pub meetings_title: &'static str,
+    pub meetings_coming: &'static str,
+    pub meetings_past: &'static str,
+    pub no_meetings: &'static str,
+    pub meeting_cancelled: &'static str,
+    pub change_meeting: &'static str,
+    pub record_meeting: &'static str,
+    pub meeting_date: &'static str,
+    pub meeting_time: &'static str,
+    pub meeting_location: &'static str,
+    pub meetings_last_year: &'static str,
+    pub sort_meetings: &'static str,
 }
 
 pub const DE: Texts = Texts {
@@ -682,6 +694,18 @@ pub const DE: Texts = Texts {
     nav_support: "Unterstützung",
     funding_granted: "Bewilligte Förderung",
     sort_funding: "Bewilligte Förderung",
+    meetings_title: "Sitzungen",
+    meetings_coming: "Kommende Sitzungen",
+    meetings_past: "Vergangene Sitzungen",
+    no_meetings: "Keine Sitzungen.",
+    meeting_cancelled: "Abgesagt",
+    change_meeting: "Sitzung ändern",
+    record_meeting: "Sitzung eintragen",
+    meeting_date: "Datum",
+    meeting_time: "Beginn (Uhrzeit)",
+    meeting_location: "Ort",
+    meetings_last_year: "Sitzungen (12 Monate)",
+    sort_meetings: "Sitzungen (12 Monate)",
 };
 
 pub const EN: Texts = Texts {
@@ -981,6 +1005,18 @@ pub const EN: Texts = Texts {
     nav_support: "Support",
     funding_granted: "Funding granted",
     sort_funding: "Funding granted",
+    meetings_title: "Meetings",
+    meetings_coming: "Coming meetings",
+    meetings_past: "Past meetings",
+    no_meetings: "No meetings.",
+    meeting_cancelled: "Called off",
+    change_meeting: "Change the meeting",
+    record_meeting: "Record a meeting",
+    meeting_date: "Date",
+    meeting_time: "Start (time)",
+    meeting_location: "Place",
+    meetings_last_year: "Meetings (12 months)",
+    sort_meetings: "Meetings (12 months)",
 };
 
 /// An amount in whole euros as people write it: "1.300.000 €" / "€1,300,000".

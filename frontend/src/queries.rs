@@ -93,3 +93,9 @@ operations!(
     SaveOffer,
     AnswerRequest,
 );
+
+operations!(
+    "queries/meetings.graphql":
+    MeetingsOf,
+    SaveMeeting,
+);

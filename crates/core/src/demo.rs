@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use crate::applications::{ApplicationInput, DecisionInput, Verdict};
 use crate::council::CouncilInput;
 use crate::federal_state::FederalState;
+use crate::meetings::MeetingInput;
 use crate::municipality::{MunicipalityInput, MunicipalityStatus};
 use crate::structure::{MembershipInput, MembershipRole, OrganisationInput, PersonInput, Sector};
 use crate::support::{OfferInput, SupportKind};
@@ -286,10 +287,38 @@ pub async fn load_if_empty(services: &Services) -> Result<bool> {
             .await?;
         structure(services, &system, municipality.id, city).await?;
         ids.push((city.name, municipality.id));
+        meetings(services, &system, municipality.id).await?;
     }
     asskomm(services, &system, &ids).await?;
     tracing::info!(cities = CITIES.len(), "demo data loaded");
     Ok(true)
+}
+
+/// A past and a coming meeting of the council's first two bodies, dated from today so that
+/// the calendar and the Land's overview always have something to show.
+async fn meetings(
+    services: &Services,
+    system: &Principal,
+    municipality: crate::MunicipalityId,
+) -> Result<()> {
+    let structure = services.council_structure(system, municipality).await?;
+    let today = chrono::Utc::now().date_naive();
+    for body in structure.structure.bodies.iter().take(2) {
+        for (days, time) in [(-60, "17:00"), (21, "16:30")] {
+            let input = MeetingInput {
+                body_id: body.id,
+                title: format!("Sitzung {}", body.name),
+                starts_on: today + chrono::Duration::days(days),
+                start_time: Some(time.into()),
+                location: "Rathaus (Demo-Daten)".into(),
+                cancelled: false,
+            };
+            services
+                .save_meeting(system, municipality, None, input)
+                .await?;
+        }
+    }
+    Ok(())
 }
 
 /// ASSKOMM (seed 004): the programme, the state office's advice, training and coaching, an

@@ -101,6 +101,7 @@ pub fn Overview() -> impl IntoView {
             ("BODIES".to_owned(), t.sort_bodies.to_owned()),
             ("ACTIVE_PEOPLE".to_owned(), t.sort_members.to_owned()),
             ("LAST_ACTIVITY".to_owned(), t.sort_activity.to_owned()),
+            ("MEETINGS".to_owned(), t.sort_meetings.to_owned()),
             ("FUNDING_GRANTED".to_owned(), t.sort_funding.to_owned()),
         ]
     });
@@ -173,6 +174,7 @@ pub fn Overview() -> impl IntoView {
                                     <th scope="col">{i18n.t().structure_model}</th>
                                     <th scope="col" class="number">{i18n.t().sort_bodies}</th>
                                     <th scope="col" class="number">{i18n.t().active_members}</th>
+                                    <th scope="col" class="number">{i18n.t().meetings_last_year}</th>
                                     <th scope="col">{i18n.t().last_activity}</th>
                                     <th scope="col" class="number">{i18n.t().funding_granted}</th>
                                 </tr>
@@ -189,6 +191,7 @@ pub fn Overview() -> impl IntoView {
                                             <td>{r.structure_model.clone().unwrap_or_default()}</td>
                                             <td class="number">{r.bodies}</td>
                                             <td class="number">{r.active_members}</td>
+                                            <td class="number">{r.meetings_last_year}</td>
                                             <td>{r.last_activity.clone().map(|d| d.chars().take(10).collect::<String>()).unwrap_or_default()}</td>
                                             <td class="number">{move || crate::i18n::euros(r.funding_granted, i18n.lang())}</td>
                                         </tr>

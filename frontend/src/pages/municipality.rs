@@ -120,6 +120,9 @@ fn Details(m: Data, reload: impl Fn() + Copy + Send + Sync + 'static) -> impl In
                 <li>
                     <A href=format!("/kommunen/{}/rat", m.slug)>{move || i18n.t().structure_link}</A>
                 </li>
+                <li>
+                    <A href=format!("/kommunen/{}/sitzungen", m.slug)>{move || i18n.t().meetings_title}</A>
+                </li>
                 {
                     let slug = m.slug.clone();
                     let can_manage = can_manage.clone();

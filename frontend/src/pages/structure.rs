@@ -113,7 +113,7 @@ pub(super) fn from_code<T: serde::de::DeserializeOwned>(code: &str) -> Option<T>
     serde_json::from_value(serde_json::Value::String(code.to_owned())).ok()
 }
 
-fn today() -> String {
+pub(super) fn today() -> String {
     let now = web_sys::js_sys::Date::new_0();
     format!(
         "{:04}-{:02}-{:02}",
