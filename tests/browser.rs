@@ -711,8 +711,12 @@ async fn a_council_records_its_meetings_and_the_overview_counts_them() {
         b.fill("#meeting-location", "Rathaus").await?;
         b.click("form[aria-labelledby=meeting-form-heading] button[type=submit]")
             .await?;
-        b.wait_text("main .cards", "Sitzung des Lenkungsgremiums")
-            .await?;
+        b.wait_until(
+            "the meeting among the past ones",
+            "return [...document.querySelectorAll('main .cards')].some(l => l.textContent.includes('Sitzung des Lenkungsgremiums'));",
+            vec![],
+        )
+        .await?;
         b.axe("Sitzungen").await?;
         b.click_text("Landesübersicht").await?;
         b.page("Landesübersicht").await?;
