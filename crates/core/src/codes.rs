@@ -16,9 +16,9 @@ macro_rules! codes {
             pub fn parse(code: &str) -> Option<$name> {
                 match code { $($code => Some($name::$variant),)+ _ => None }
             }
-            pub fn label(self, lang: Lang) -> &'static str {
+            pub fn label(self, lang: $crate::Lang) -> &'static str {
                 match (self, lang) {
-                    $(($name::$variant, Lang::De) => $de, ($name::$variant, Lang::En) => $en,)+
+                    $(($name::$variant, $crate::Lang::De) => $de, ($name::$variant, $crate::Lang::En) => $en,)+
                 }
             }
         }

@@ -5,17 +5,16 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use super::funding::{DecisionForm, loaded};
 use crate::a11y::{PageTitle, use_announcer};
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::{ErrorBox, Field, FormError, Select, TextArea, euros_typed, send};
 use crate::i18n::{euros, use_i18n};
 use crate::queries::{
-    ApplyForFunding, MunicipalityBySlug, MunicipalityFunding as FundingQuery, ReportFundingUse,
-    RequestSupport, WithdrawApplication, apply_for_funding, municipality_by_slug,
-    municipality_funding, report_funding_use, request_support, withdraw_application,
+    ApplyForFunding, MunicipalityFunding as FundingQuery, ReportFundingUse, RequestSupport,
+    WithdrawApplication, apply_for_funding, municipality_funding, report_funding_use,
+    request_support, withdraw_application,
 };
 
 type Data = municipality_funding::ResponseData;
@@ -23,27 +22,17 @@ type Data = municipality_funding::ResponseData;
 #[component]
 pub fn MunicipalityFunding() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
     let version = RwSignal::new(0_u32);
-    let data = LocalResource::new(move || {
-        version.track();
-        let slug = slug();
-        let lang = i18n.0.get_untracked();
-        async move {
-            let m = api::run::<MunicipalityBySlug>(lang, municipality_by_slug::Variables { slug })
-                .await?
-                .municipality_by_slug;
-            let variables = municipality_funding::Variables {
-                municipality_id: m.id.clone(),
-                federal_state: m.federal_state,
-            };
-            let data = api::run::<FundingQuery>(lang, variables).await?;
-            Ok::<_, ApiError>((m.id, m.name, m.slug, data))
-        }
+    let data = super::of_municipality(version, |lang, m| async move {
+        let variables = municipality_funding::Variables {
+            municipality_id: m.id,
+            federal_state: m.federal_state,
+        };
+        api::run::<FundingQuery>(lang, variables).await
     });
     let reload = move || version.update(|v| *v += 1);
-    loaded(data, move |(id, name, slug, data)| {
+    loaded(data, move |(m, data)| {
+        let (id, name, slug) = (m.id, m.name, m.slug);
         let title = format!("{} – {}", i18n.t().funding_link, name);
         view! {
             <PageTitle text=Signal::derive(move || title.clone()) />

@@ -5,7 +5,6 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use super::structure::{code, from_code};
 use crate::a11y::{PageTitle, use_announcer};
@@ -14,9 +13,9 @@ use crate::components::{ErrorBox, FormError, Select, TextArea};
 use crate::i18n::{Texts, use_i18n};
 use crate::model::FederalState;
 use crate::queries::{
-    FoundingOf, MunicipalityBySlug, SaveFoundingStep, StartFounding, StateOverview,
-    StateOverviewCsv, TemplatePreviews, founding_of, municipality_by_slug, save_founding_step,
-    start_founding, state_overview, state_overview_csv, template_previews,
+    FoundingOf, SaveFoundingStep, StartFounding, StateOverview, StateOverviewCsv, TemplatePreviews,
+    founding_of, municipality_by_slug, save_founding_step, start_founding, state_overview,
+    state_overview_csv, template_previews,
 };
 use crate::session::use_session;
 
@@ -210,27 +209,12 @@ pub fn Overview() -> impl IntoView {
 #[component]
 pub fn Founding() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
     let version = RwSignal::new(0_u32);
-    let loaded = LocalResource::new(move || {
-        version.track();
-        let slug = slug();
-        let lang = i18n.0.get_untracked();
-        async move {
-            let m = api::run::<MunicipalityBySlug>(lang, municipality_by_slug::Variables { slug })
-                .await?
-                .municipality_by_slug;
-            let founding = api::run::<FoundingOf>(
-                lang,
-                founding_of::Variables {
-                    municipality_id: m.id.clone(),
-                },
-            )
-            .await?
-            .founding;
-            Ok::<_, ApiError>((m, founding))
-        }
+    let loaded = super::of_municipality(version, |lang, m| async move {
+        let variables = founding_of::Variables {
+            municipality_id: m.id,
+        };
+        Ok(api::run::<FoundingOf>(lang, variables).await?.founding)
     });
     let reload = move || version.update(|v| *v += 1);
     move || match loaded.get() {

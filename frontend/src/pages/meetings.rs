@@ -4,38 +4,24 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use super::funding::loaded;
 use super::structure::today;
 use crate::a11y::{PageTitle, use_announcer};
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::{Checkbox, ErrorBox, Field, FormError, Select, send};
 use crate::i18n::use_i18n;
-use crate::queries::{
-    MeetingsOf, MunicipalityBySlug, SaveMeeting, meetings_of, municipality_by_slug, save_meeting,
-};
+use crate::queries::{MeetingsOf, SaveMeeting, meetings_of, save_meeting};
 
 #[component]
 pub fn Meetings() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
     let version = RwSignal::new(0_u32);
-    let data = LocalResource::new(move || {
-        version.track();
-        let slug = slug();
-        let lang = i18n.0.get_untracked();
-        async move {
-            let m = api::run::<MunicipalityBySlug>(lang, municipality_by_slug::Variables { slug })
-                .await?
-                .municipality_by_slug;
-            let variables = meetings_of::Variables {
-                municipality_id: m.id.clone(),
-            };
-            let data = api::run::<MeetingsOf>(lang, variables).await?;
-            Ok::<_, ApiError>((m.id, m.name, m.slug, data))
-        }
+    let data = super::of_municipality(version, |lang, m| async move {
+        let variables = meetings_of::Variables {
+            municipality_id: m.id,
+        };
+        api::run::<MeetingsOf>(lang, variables).await
     });
     // The meeting being changed, if any; `None` records a new one.
     let editing = RwSignal::new(None::<meetings_of::MeetingsOfMeetings>);
@@ -43,7 +29,8 @@ pub fn Meetings() -> impl IntoView {
         editing.set(None);
         version.update(|v| *v += 1);
     };
-    loaded(data, move |(id, name, slug, data)| {
+    loaded(data, move |(m, data)| {
+        let (id, name, slug) = (m.id, m.name, m.slug);
         let title = format!("{} – {}", i18n.t().meetings_title, name);
         let today = today();
         let (coming, past): (Vec<_>, Vec<_>) =

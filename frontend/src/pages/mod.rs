@@ -24,10 +24,45 @@ pub use not_found::NotFound;
 pub use structure::Structure;
 pub use support::SupportDesk;
 
-use leptos::prelude::*;
+use std::future::Future;
 
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::{self, ApiError};
 use crate::components::Text;
-use crate::i18n::use_i18n;
+use crate::i18n::{Lang, use_i18n};
+use crate::queries::{MunicipalityBySlug, municipality_by_slug};
+
+/// The municipality a page's `:slug` names.
+type Place = municipality_by_slug::MunicipalityBySlugMunicipalityBySlug;
+
+/// Loads the municipality of the page's `:slug` and then what `load` reads of it; again
+/// whenever `version` changes (after a save).
+fn of_municipality<T, Fut>(
+    version: RwSignal<u32>,
+    load: impl Fn(Lang, Place) -> Fut + Copy + 'static,
+) -> LocalResource<Result<(Place, T), ApiError>>
+where
+    T: 'static,
+    Fut: Future<Output = Result<T, ApiError>> + 'static,
+{
+    let i18n = use_i18n();
+    let params = use_params_map();
+    LocalResource::new(move || {
+        version.track();
+        let slug = params.with(|p| p.get("slug").unwrap_or_default());
+        let lang = i18n.0.get_untracked();
+        async move {
+            let place =
+                api::run::<MunicipalityBySlug>(lang, municipality_by_slug::Variables { slug })
+                    .await?
+                    .municipality_by_slug;
+            let data = load(lang, place.clone()).await?;
+            Ok((place, data))
+        }
+    })
+}
 
 /// A page title from a text of the current language.
 fn title(text: Text) -> Signal<String> {

@@ -5,19 +5,17 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::a11y::{PageTitle, use_announcer};
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::{Checkbox, ErrorBox, Field, FormError, Select, TextArea};
 use crate::i18n::{Texts, use_i18n};
 use crate::queries::{
     AddMembership, AdoptRulesOfProcedure, ApplyStructureTemplate, CouncilStructure, CreateBody,
-    ImportMembers, InvitePerson, MunicipalityBySlug, RecordRulesInformed, SaveOrganisation,
-    SavePerson, UpdateBody, UpdateMembership, add_membership, adopt_rules_of_procedure,
-    apply_structure_template, council_structure, create_body, import_members, invite_person,
-    municipality_by_slug, record_rules_informed, save_organisation, save_person, update_body,
-    update_membership,
+    ImportMembers, InvitePerson, RecordRulesInformed, SaveOrganisation, SavePerson, UpdateBody,
+    UpdateMembership, add_membership, adopt_rules_of_procedure, apply_structure_template,
+    council_structure, create_body, import_members, invite_person, record_rules_informed,
+    save_organisation, save_person, update_body, update_membership,
 };
 
 type Data = council_structure::ResponseData;
@@ -126,31 +124,12 @@ pub(super) fn today() -> String {
 #[component]
 pub fn Structure() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
     let version = RwSignal::new(0_u32);
-    let loaded = LocalResource::new(move || {
-        version.track();
-        let slug = slug();
-        let lang = i18n.0.get_untracked();
-        async move {
-            let found = api::run::<MunicipalityBySlug>(
-                lang,
-                municipality_by_slug::Variables { slug: slug.clone() },
-            )
-            .await?
-            .municipality_by_slug;
-            let variables = council_structure::Variables {
-                municipality_id: found.id.clone(),
-            };
-            let data = api::run::<CouncilStructure>(lang, variables).await?;
-            Ok::<_, ApiError>(Loaded {
-                municipality_id: found.id,
-                municipality_name: found.name,
-                slug,
-                data,
-            })
-        }
+    let loaded = super::of_municipality(version, |lang, m| async move {
+        let variables = council_structure::Variables {
+            municipality_id: m.id,
+        };
+        api::run::<CouncilStructure>(lang, variables).await
     });
     let reload = move || version.update(|v| *v += 1);
     move || match loaded.get() {
@@ -164,7 +143,15 @@ pub fn Structure() -> impl IntoView {
             </div>
         }
         .into_any(),
-        Some(Ok(loaded)) => view! { <Page loaded=loaded reload=reload /> }.into_any(),
+        Some(Ok((m, data))) => {
+            let loaded = Loaded {
+                municipality_id: m.id,
+                municipality_name: m.name,
+                slug: m.slug,
+                data,
+            };
+            view! { <Page loaded=loaded reload=reload /> }.into_any()
+        }
     }
 }
 

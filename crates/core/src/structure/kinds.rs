@@ -1,44 +1,7 @@
 //! The closed vocabularies of a council's structure, with their stored codes and German and
 //! English names. Codes are what the database and the templates hold; they never change.
 
-use crate::Lang;
-
-macro_rules! vocabulary {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident = $code:literal, $de:literal, $en:literal;)+ }) => {
-        $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum $name {
-            $($variant,)+
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
-
-            /// The stored code, e.g. `working_group`.
-            pub fn code(self) -> &'static str {
-                match self {
-                    $($name::$variant => $code,)+
-                }
-            }
-
-            pub fn parse(code: &str) -> Option<$name> {
-                match code {
-                    $($code => Some($name::$variant),)+
-                    _ => None,
-                }
-            }
-
-            pub fn label(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $(($name::$variant, Lang::De) => $de,
-                      ($name::$variant, Lang::En) => $en,)+
-                }
-            }
-        }
-    };
-}
-
-vocabulary!(
+codes!(
     /// What a body (Gremium) is in the council.
     BodyKind {
         Leadership = "leadership", "Leitung", "Leadership";
@@ -52,7 +15,7 @@ vocabulary!(
     }
 );
 
-vocabulary!(
+codes!(
     /// What a working group is organised by.
     GroupScope {
         Thematic = "thematic", "thematisch", "thematic";
@@ -60,7 +23,7 @@ vocabulary!(
     }
 );
 
-vocabulary!(
+codes!(
     /// Where an organisation (Akteur) belongs; required seats name one.
     Sector {
         Police = "police", "Polizei", "Police";
@@ -77,7 +40,7 @@ vocabulary!(
     }
 );
 
-vocabulary!(
+codes!(
     /// A person's role in a body.
     MembershipRole {
         Chair = "chair", "Vorsitz", "Chair";
