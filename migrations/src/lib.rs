@@ -16,6 +16,7 @@ mod m20261121_000006_founding;
 mod m20261121_000007_funding_programmes;
 mod m20261121_000008_funding_applications;
 mod m20261121_000009_meetings;
+mod m20261121_000010_land_scope;
 pub mod tenancy;
 
 /// Runs the migrations in order; the struct exists because sea-orm-migration is trait based.
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000007_funding_programmes::Migration),
             Box::new(m20261121_000008_funding_applications::Migration),
             Box::new(m20261121_000009_meetings::Migration),
+            Box::new(m20261121_000010_land_scope::Migration),
         ]
     }
 }

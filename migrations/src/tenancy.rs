@@ -128,6 +128,32 @@ pub async fn install_scope(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
     Ok(())
 }
 
+/// Installs [`SCOPE_FUNCTION`] in its second form: the setting names either municipalities
+/// (their ids, comma-separated) or Länder (`land:SN,ST`), whose municipalities the function
+/// looks up, so that a state office's scope is a few bytes instead of hundreds of ids.
+pub async fn install_land_scope(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    if !is_postgres(manager) {
+        return Ok(());
+    }
+    manager
+        .get_connection()
+        .execute_unprepared(&format!(
+            "CREATE OR REPLACE FUNCTION {SCOPE_FUNCTION}() RETURNS uuid[]
+             LANGUAGE sql STABLE PARALLEL SAFE
+             AS $$
+               SELECT CASE
+                 WHEN s LIKE 'land:%' THEN (
+                   SELECT COALESCE(array_agg(m.id), '{{}}'::uuid[]) FROM municipalities m
+                   WHERE m.federal_state = ANY(string_to_array(substr(s, 6), ',')))
+                 ELSE COALESCE(string_to_array(NULLIF(s, ''), ',')::uuid[], '{{}}'::uuid[])
+               END
+               FROM (SELECT current_setting('{SCOPE_SETTING}', true) AS s) AS setting
+             $$"
+        ))
+        .await?;
+    Ok(())
+}
+
 /// Lets a transaction that set [`SCOPE_SETTING`] read (never write) the rows of those
 /// tenants: a second, permissive policy for SELECT only. The function sits in a scalar
 /// subquery so that PostgreSQL parses the list once per statement, not once per row (which

@@ -3,7 +3,7 @@
 //! it) may never grant more than the programme's budget has left, in all or in the year.
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use praevnet_store::{ApplicationRecord, MunicipalityFilter};
+use praevnet_store::{ApplicationRecord, MunicipalityFilter, Reach};
 
 use crate::audit::Change;
 use crate::error::euros;
@@ -162,10 +162,11 @@ impl Services {
     pub async fn funding_budget(&self, principal: &Principal, id: ProgrammeId) -> Result<Budget> {
         principal.require_login()?;
         let programme = self.programme(id).await?;
-        let land = self.land(programme.federal_state).await?;
         let commitments = self
             .store
-            .scope(land.iter().map(|m| m.id).collect())
+            .scope(Reach::Lands(vec![
+                programme.federal_state.code().to_owned(),
+            ]))
             .commitments(id)
             .await?;
         let mut years: Vec<YearBudget> = commitments
@@ -204,16 +205,19 @@ impl Services {
         principal.require_login()?;
         let programme = self.programme(id).await?;
         let mut visible = self.land(programme.federal_state).await?;
-        if !principal.oversees(programme.federal_state) {
+        let reach = if principal.oversees(programme.federal_state) {
+            Reach::Lands(vec![programme.federal_state.code().to_owned()])
+        } else {
             let own = principal.administered();
             visible.retain(|m| own.contains(&m.id));
-        }
+            Reach::Municipalities(visible.iter().map(|m| m.id).collect())
+        };
         if visible.is_empty() {
             return Ok(Vec::new());
         }
         let records = self
             .store
-            .scope(visible.iter().map(|m| m.id).collect())
+            .scope(reach)
             .funding_applications(Some(id))
             .await?;
         records
@@ -418,9 +422,10 @@ impl Services {
                     ));
                 }
                 writes.funding_programmes().lock(programme.id).await?;
-                let land = self.land(programme.federal_state).await?;
                 let committed = writes
-                    .scope(land.iter().map(|m| m.id).collect())
+                    .scope(Reach::Lands(vec![
+                        programme.federal_state.code().to_owned(),
+                    ]))
                     .commitments(programme.id)
                     .await?;
                 let exceeded = |budget: i64, spent: i64, year: Option<i32>| Error::Conflict {

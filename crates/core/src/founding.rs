@@ -3,7 +3,7 @@
 //! overview of all municipalities of its Land.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use praevnet_store::{FoundingStepRecord, MunicipalityFilter};
+use praevnet_store::{FoundingStepRecord, MunicipalityFilter, Reach};
 
 use crate::audit::Change;
 use crate::council::CouncilInput;
@@ -310,7 +310,13 @@ impl Services {
             .collect::<Result<_>>()?;
         let summaries = self
             .store
-            .scope(municipalities.iter().map(|m| m.id).collect())
+            .scope(Reach::Lands(match state {
+                Some(state) => vec![state.code().to_owned()],
+                None => FederalState::ALL
+                    .iter()
+                    .map(|s| s.code().to_owned())
+                    .collect(),
+            }))
             .summaries(Utc::now().date_naive())
             .await?;
         let mut rows: Vec<OverviewRow> = municipalities

@@ -2,7 +2,7 @@
 //! municipalities for them, and how the office answers: requested, scheduled, done, declined.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use praevnet_store::{OfferData, OfferRecord, SupportRequestRecord};
+use praevnet_store::{OfferData, OfferRecord, Reach, SupportRequestRecord};
 
 use crate::audit::Change;
 use crate::federal_state::FederalState;
@@ -287,7 +287,7 @@ impl Services {
         let offers = self.support_offers(principal, Some(state)).await?;
         let records = self
             .store
-            .scope(land.iter().map(|m| m.id).collect())
+            .scope(Reach::Lands(vec![state.code().to_owned()]))
             .support_requests()
             .await?;
         records

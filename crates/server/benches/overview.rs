@@ -1,7 +1,9 @@
 //! Figures for the state office's overview: one Land of 500 municipalities (Saxony has about
-//! 420) among 10,800 (all German municipalities), 100 of them with a council structure.
-//! Prints latency (p50/p99) for the Land as its office sees it and for all municipalities as
-//! the operator does, and the SQL statements of one request. Asserts nothing about speed.
+//! 420) among 10,800 (all German municipalities), 100 of them with a council structure, six
+//! meetings and a granted application each. Prints latency (p50/p99) for the Land as its
+//! office sees it and for all municipalities as the operator does, the SQL statements of one
+//! request, and the latency of a grant (checked against the budget over the whole Land).
+//! Asserts nothing about speed.
 //! `cargo bench -p praevnet-server --bench overview`; with `PRAEVNET_TEST_POSTGRES_URL` also on
 //! PostgreSQL.
 
@@ -40,7 +42,20 @@ const LANDS: [(u32, &str); 16] = [
     (16, "TH"),
 ];
 const QUERY: &str = "query($s: FederalState) { stateOverview(federalState: $s, sort: LAST_ACTIVITY, descending: true) {
-    municipality { id name ags population } councilStatus structureModel bodies activeMembers lastActivity } }";
+    municipality { id name ags population } councilStatus structureModel bodies activeMembers meetingsLastYear lastActivity fundingGranted } }";
+const APPLY: &str = "mutation($m: ID!, $p: ID!) { applyForFunding(municipalityId: $m, input: { programmeId: $p, projectTitle: \"Projekt\", requestedAmount: 10000 }) { id } }";
+const GRANT: &str = "mutation($m: ID!, $id: ID!) { decideFundingApplication(municipalityId: $m, id: $id, input: { verdict: GRANT, grantedAmount: 10000 }) { id } }";
+
+/// Applies for 10,000 EUR for `municipality`; returns the application's id.
+async fn apply(server: &Server, municipality: &str, programme: &str) -> String {
+    let applied = server
+        .call(APPLY, json!({ "m": municipality, "p": programme }))
+        .await;
+    applied["data"]["applyForFunding"]["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("apply: {applied}"))
+        .to_owned()
+}
 
 /// The Land of the `i`-th municipality: the first 500 in Saxony, the rest spread over the others.
 fn land(i: usize) -> (u32, &'static str) {
@@ -52,11 +67,12 @@ fn land(i: usize) -> (u32, &'static str) {
     }
 }
 
-async fn seed(server: &Arc<Server>) -> Vec<String> {
+async fn seed(server: &Arc<Server>, programme: &str) -> Vec<String> {
     let next = Arc::new(AtomicUsize::new(0));
     let mut workers = Vec::new();
     for _ in 0..WORKERS {
         let (server, next) = (server.clone(), next.clone());
+        let programme = programme.to_owned();
         workers.push(tokio::spawn(async move {
             let mut saxon = Vec::new();
             loop {
@@ -79,11 +95,28 @@ async fn seed(server: &Arc<Server>) -> Vec<String> {
                 if i < WITH_COUNCIL {
                     let applied = server
                         .call(
-                            "mutation($m: ID!) { applyStructureTemplate(municipalityId: $m, templateId: \"zwickau\") { id } }",
+                            "mutation($m: ID!) { applyStructureTemplate(municipalityId: $m, templateId: \"zwickau\") { structure { bodies { id } } } }",
                             json!({ "m": id }),
                         )
                         .await;
                     assert!(applied["errors"].is_null(), "{applied}");
+                    let body = applied["data"]["applyStructureTemplate"]["structure"]["bodies"][0]["id"].clone();
+                    let today = chrono::Utc::now().date_naive();
+                    for month in 0..6 {
+                        let date = today - chrono::Duration::days(30 * month + 1);
+                        let met = server
+                            .call(
+                                "mutation($m: ID!, $b: ID!, $d: NaiveDate!) { saveMeeting(municipalityId: $m, input: { bodyId: $b, title: \"Sitzung\", date: $d }) { id } }",
+                                json!({ "m": id, "b": body, "d": date.to_string() }),
+                            )
+                            .await;
+                        assert!(met["errors"].is_null(), "{met}");
+                    }
+                    let application = apply(&server, &id, &programme).await;
+                    let granted = server
+                        .call(GRANT, json!({ "m": id, "id": application }))
+                        .await;
+                    assert!(granted["errors"].is_null(), "{granted}");
                     let imported = server
                         .call(
                             "mutation($m: ID!, $c: String!) { importMembers(municipalityId: $m, csv: $c) { id } }",
@@ -123,8 +156,18 @@ async fn bench(label: &str, db: TestDatabase) {
     let dir = tempfile::tempdir().expect("temp dir");
     let log = dir.path().join("server.log");
     let server = Arc::new(Server::start(&db, &log).await);
+    let programme = server
+        .call(
+            "mutation { saveFundingProgramme(input: { federalState: SN, name: \"ASSKOMM\", provider: \"LPR\", totalBudget: 100000000 }) { id } }",
+            json!({}),
+        )
+        .await;
+    let programme = programme["data"]["saveFundingProgramme"]["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("programme: {programme}"))
+        .to_owned();
     let seeding = Instant::now();
-    seed(&server).await;
+    let saxon = seed(&server, &programme).await;
     println!(
         "{label}: seeded {TOTAL} municipalities ({IN_SAXONY} in Saxony, {WITH_COUNCIL} with a council) in {:.1} s",
         seeding.elapsed().as_secs_f64()
@@ -152,6 +195,25 @@ async fn bench(label: &str, db: TestDatabase) {
         "  all Länder ({rows} municipalities, operator): p50 {:.1} ms, p99 {:.1} ms over 10 requests",
         percentile(&all, 0.5),
         percentile(&all, 0.99)
+    );
+
+    // Grants, each summing what the programme has committed over the Land's municipalities.
+    let mut grants = Vec::new();
+    for municipality in saxon.iter().skip(WITH_COUNCIL).take(30) {
+        let application = apply(&server, municipality, &programme).await;
+        let started = Instant::now();
+        let granted = server
+            .call(GRANT, json!({ "m": municipality, "id": application }))
+            .await;
+        grants.push(started.elapsed().as_secs_f64() * 1000.0);
+        assert!(granted["errors"].is_null(), "{granted}");
+    }
+    grants.sort_by(f64::total_cmp);
+    println!(
+        "  a grant checked against the budget ({} applications in the Land): p50 {:.1} ms, p99 {:.1} ms over 30 grants",
+        WITH_COUNCIL + 30,
+        percentile(&grants, 0.5),
+        percentile(&grants, 0.99)
     );
 }
 

@@ -160,7 +160,7 @@ impl<C: ConnectionTrait + TransactionTrait> Scope<'_, C> {
     ) -> Result<Vec<ApplicationRecord>, StoreError> {
         let tx = self.begin().await?;
         let mut query = Entity::find()
-            .filter(Column::MunicipalityId.is_in(self.ids()))
+            .filter(self.covers(Column::MunicipalityId))
             .order_by_asc(Column::CreatedAt)
             .order_by_asc(Column::Id);
         if let Some(programme) = programme {
@@ -178,7 +178,7 @@ impl<C: ConnectionTrait + TransactionTrait> Scope<'_, C> {
             .select_only()
             .column(Column::FundingYear)
             .column_as(Column::GrantedAmount.sum().cast_as("bigint"), "committed")
-            .filter(Column::MunicipalityId.is_in(self.ids()))
+            .filter(self.covers(Column::MunicipalityId))
             .filter(Column::ProgrammeId.eq(programme.as_uuid()))
             .filter(Column::Status.is_in(COMMITTED_STATES))
             .group_by(Column::FundingYear)
@@ -206,7 +206,7 @@ impl<C: ConnectionTrait + TransactionTrait> Scope<'_, C> {
             .select_only()
             .column(Column::MunicipalityId)
             .column_as(Column::GrantedAmount.sum().cast_as("bigint"), "granted")
-            .filter(Column::MunicipalityId.is_in(self.ids()))
+            .filter(self.covers(Column::MunicipalityId))
             .filter(Column::Status.is_in(COMMITTED_STATES))
             .group_by(Column::MunicipalityId)
             .into_tuple()

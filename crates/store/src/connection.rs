@@ -137,8 +137,8 @@ impl Store {
     }
 
     /// Aggregates of several tenants at once (read-only), for overviews across municipalities.
-    pub fn scope(&self, municipalities: Vec<MunicipalityId>) -> crate::Scope<'_> {
-        crate::Scope::new(&self.db, municipalities)
+    pub fn scope(&self, reach: crate::Reach) -> crate::Scope<'_> {
+        crate::Scope::new(&self.db, reach)
     }
 
     pub async fn close(self) -> Result<(), StoreError> {

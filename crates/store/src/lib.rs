@@ -46,7 +46,7 @@ pub use migrate::{MigrationState, migrate_down, migrate_status, migrate_up};
 pub use municipalities::{
     Municipalities, MunicipalityData, MunicipalityFilter, MunicipalityRecord,
 };
-pub use scope::{CouncilSummary, Scope};
+pub use scope::{CouncilSummary, Reach, Scope};
 pub use sea_orm::DatabaseTransaction;
 pub use structure::{
     BodyData, BodyRecord, MembershipData, MembershipRecord, OrganisationData, OrganisationRecord,

@@ -136,7 +136,7 @@ impl<C: ConnectionTrait + TransactionTrait> Scope<'_, C> {
             .select_only()
             .column(Column::MunicipalityId)
             .column_as(Column::Id.count(), "held")
-            .filter(Column::MunicipalityId.is_in(self.ids()))
+            .filter(self.covers(Column::MunicipalityId))
             .filter(Column::StartsOn.between(from, to))
             .filter(Column::Cancelled.eq(false))
             .group_by(Column::MunicipalityId)

@@ -241,7 +241,7 @@ impl<C: ConnectionTrait + TransactionTrait> Scope<'_, C> {
         use support_request::{Column, Entity};
         let tx = self.begin().await?;
         let rows = Entity::find()
-            .filter(Column::MunicipalityId.is_in(self.ids()))
+            .filter(self.covers(Column::MunicipalityId))
             .order_by_asc(Column::CreatedAt)
             .order_by_asc(Column::Id)
             .all(&tx)

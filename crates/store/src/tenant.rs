@@ -335,6 +335,27 @@ mod tests {
         assert_eq!(written.rows_affected(), 0, "a read scope cannot write");
         tx.rollback().await.expect("rollback");
 
+        // A Land's scope names the Land: its municipalities are readable, another Land's not.
+        for (land, expected) in [("land:SN", 2), ("land:ST", 0), ("land:ST,SN", 2)] {
+            let tx = store.connection().begin().await.expect("begin");
+            tx.execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT set_config('praevnet.municipality_scope', $1, true)",
+                [land.into()],
+            ))
+            .await
+            .expect("set scope");
+            let seen = tx
+                .query_all_raw(Statement::from_string(
+                    DbBackend::Postgres,
+                    "SELECT municipality_id::text AS m FROM councils",
+                ))
+                .await
+                .expect("scoped read");
+            assert_eq!(seen.len(), expected, "councils seen in the scope {land}");
+            tx.rollback().await.expect("rollback");
+        }
+
         // The handle itself sees exactly its own council.
         let own = store
             .tenant(chemnitz)

@@ -50,11 +50,8 @@ impl Writes {
 
     /// Reads of several tenants inside this unit of work, such as what a programme's budget
     /// has committed before a grant is added to it.
-    pub fn scope(
-        &self,
-        municipalities: Vec<MunicipalityId>,
-    ) -> crate::Scope<'_, DatabaseTransaction> {
-        crate::Scope::new(&self.tx, municipalities)
+    pub fn scope(&self, reach: crate::Reach) -> crate::Scope<'_, DatabaseTransaction> {
+        crate::Scope::new(&self.tx, reach)
     }
 
     pub fn audit(&self) -> AuditLog<'_, DatabaseTransaction> {
