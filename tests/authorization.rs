@@ -25,8 +25,9 @@ const PUBLIC_MUTATIONS: [&str; 5] = [
 
 /// Queries anyone may run: the public registry and the caller's own account; and queries whose
 /// answer is scoped to the reader (audit log, accounts), tested in `tests/accounts.rs`.
-const PUBLIC_QUERIES: [&str; 12] = [
+const PUBLIC_QUERIES: [&str; 13] = [
     "accounts",
+    "vocabulary",
     "meetings",
     "councilStructure",
     "fundingProgramme",
@@ -85,6 +86,8 @@ struct Parts {
     offer: String,
     /// A meeting of `body`.
     meeting: String,
+    /// A complete (publishable) practice, a draft.
+    practice: String,
     /// An application and a request for support of the municipality.
     application: String,
     request: String,
@@ -154,6 +157,11 @@ async fn parts(app: &TestApp, municipality: &str, programme: &str, offer: &str) 
         .await
     };
     let (application, request) = (apply().await, ask().await);
+    let practice = run(
+        "mutation($m: ID!) { savePractice(municipalityId: $m, input: { title: \"Praxis\", problem: \"P\", measures: \"M\", topics: [GRAFFITI], contact: \"Geschäftsstelle\" }) { id } }",
+        json!({ "m": municipality }),
+    )
+    .await;
     let meeting = run(
         "mutation($m: ID!, $b: ID!) { saveMeeting(municipalityId: $m, input: { bodyId: $b, title: \"Sitzung\", date: \"2026-12-01\" }) { id } }",
         json!({ "m": municipality, "b": body }),
@@ -182,6 +190,7 @@ async fn parts(app: &TestApp, municipality: &str, programme: &str, offer: &str) 
         deletable,
         erasable,
         meeting,
+        practice,
         programme: programme.to_owned(),
         offer: offer.to_owned(),
         application,
@@ -836,6 +845,63 @@ async fn every_mutation_against_every_role(db: TestDatabase) {
             HALLE_STRUCTURE,
         ),
         (
+            "practices",
+            "of Halle",
+            "query($m: ID!) { practices(municipalityId: $m) { id } }",
+            Box::new({
+                let id = halle.clone();
+                move |_| json!({ "m": id })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "savePractice",
+            "new, of Halle",
+            "mutation($m: ID!) { savePractice(municipalityId: $m, input: { title: \"Neu\" }) { id } }",
+            Box::new({
+                let id = halle.clone();
+                move |_| json!({ "m": id })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "publishPractice",
+            "of Halle",
+            "mutation($m: ID!, $id: ID!) { publishPractice(municipalityId: $m, id: $id) { id } }",
+            Box::new({
+                let (id, practice) = (halle.clone(), halle_parts.practice.clone());
+                move |_| json!({ "m": id, "id": practice })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "networkPractice",
+            "Halle's, just published",
+            "query($id: ID!) { networkPractice(id: $id) { id } }",
+            Box::new({
+                let practice = halle_parts.practice.clone();
+                move |_| json!({ "id": practice })
+            }),
+            ["OK", "OK", "OK", "OK", "UNAUTHENTICATED", "OK"],
+        ),
+        (
+            "withdrawPractice",
+            "of Halle",
+            "mutation($m: ID!, $id: ID!) { withdrawPractice(municipalityId: $m, id: $id) { id } }",
+            Box::new({
+                let (id, practice) = (halle.clone(), halle_parts.practice.clone());
+                move |_| json!({ "m": id, "id": practice })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "networkPractices",
+            "anyone logged in",
+            "{ networkPractices { id } }",
+            Box::new(|_| json!({})),
+            ["OK", "OK", "OK", "OK", "UNAUTHENTICATED", "OK"],
+        ),
+        (
             "stateSupportRequests",
             "of Saxony",
             "{ stateSupportRequests(federalState: SN) { id } }",
@@ -926,6 +992,7 @@ enum IdKind {
     Application,
     SupportRequest,
     Meeting,
+    Practice,
 }
 
 /// Every field that takes an id, called by the administrator of Halle with Leipzig's id and
@@ -979,7 +1046,37 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
     // Structure fields take the caller's own municipality as `$m` and the id under test as
     // `$id`; with another tenant's municipality as `$m` they are covered by the
     // `Municipality` calls.
-    let structure_calls: [(&str, &str, IdKind); 34] = [
+    let structure_calls: [(&str, &str, IdKind); 40] = [
+        (
+            "Query.practices",
+            "query($id: ID!) { practices(municipalityId: $id) { id } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.savePractice",
+            "mutation($id: ID!) { savePractice(municipalityId: $id, input: { title: \"Übernahme\" }) { id } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.savePractice#practice",
+            "mutation($m: ID!, $id: ID!) { savePractice(municipalityId: $m, id: $id, input: { title: \"Übernahme\" }) { id } }",
+            IdKind::Practice,
+        ),
+        (
+            "Mutation.publishPractice",
+            "mutation($m: ID!, $id: ID!) { publishPractice(municipalityId: $m, id: $id) { id } }",
+            IdKind::Practice,
+        ),
+        (
+            "Mutation.withdrawPractice",
+            "mutation($m: ID!, $id: ID!) { withdrawPractice(municipalityId: $m, id: $id) { id } }",
+            IdKind::Practice,
+        ),
+        (
+            "Mutation.withdrawPractice#municipality",
+            "mutation($id: ID!, $pr: ID!) { withdrawPractice(municipalityId: $id, id: $pr) { id } }",
+            IdKind::Municipality,
+        ),
         (
             "Mutation.saveMeeting",
             "mutation($id: ID!, $b: ID!) { saveMeeting(municipalityId: $id, input: { bodyId: $b, title: \"Übernahme\", date: \"2026-12-01\" }) { id } }",
@@ -1204,6 +1301,8 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
         "Query.councilStructure",
         "Query.fundingProgramme",
         "Query.meetings",
+        // Published practices are shared with every city on purpose (tests/practices.rs).
+        "Query.networkPractice",
     ];
     let foreign_of = |parts: &Parts, kind: &IdKind| match kind {
         IdKind::Body => parts.body.clone(),
@@ -1214,6 +1313,7 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
         IdKind::Application => parts.application.clone(),
         IdKind::SupportRequest => parts.request.clone(),
         IdKind::Meeting => parts.meeting.clone(),
+        IdKind::Practice => parts.practice.clone(),
         IdKind::Municipality | IdKind::Person => unreachable!("not a structure id"),
     };
     for (key, query, kind) in &structure_calls {
@@ -1224,7 +1324,8 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
             let own_parts = &w.halle_parts;
             let vars = |id: &str| {
                 json!({ "m": own, "id": id, "b": own_parts.body, "p": own_parts.person,
-                        "prog": own_parts.programme, "o": own_parts.offer, "r": own_parts.request })
+                        "prog": own_parts.programme, "o": own_parts.offer, "r": own_parts.request,
+                        "pr": own_parts.practice })
             };
             let (foreign, unknown) = match kind {
                 IdKind::Municipality => (vars(foreign_municipality), vars(UNKNOWN_ID)),

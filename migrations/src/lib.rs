@@ -17,6 +17,7 @@ mod m20261121_000007_funding_programmes;
 mod m20261121_000008_funding_applications;
 mod m20261121_000009_meetings;
 mod m20261121_000010_land_scope;
+mod m20261121_000011_practices;
 pub mod tenancy;
 
 /// Runs the migrations in order; the struct exists because sea-orm-migration is trait based.
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000008_funding_applications::Migration),
             Box::new(m20261121_000009_meetings::Migration),
             Box::new(m20261121_000010_land_scope::Migration),
+            Box::new(m20261121_000011_practices::Migration),
         ]
     }
 }

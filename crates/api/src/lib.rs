@@ -12,6 +12,7 @@ mod funding;
 mod ids;
 mod meetings;
 mod municipality;
+mod practices;
 mod schema;
 mod structure;
 mod support;

@@ -11,6 +11,7 @@ use crate::founding::{FoundingMutation, FoundingQuery};
 use crate::funding::{FundingMutation, FundingQuery};
 use crate::meetings::{MeetingMutation, MeetingQuery};
 use crate::municipality::{MunicipalityMutation, MunicipalityQuery};
+use crate::practices::{PracticeMutation, PracticeQuery};
 use crate::structure::{StructureMutation, StructureQuery};
 use crate::support::{SupportMutation, SupportQuery};
 
@@ -25,6 +26,7 @@ pub struct Query(
     ApplicationQuery,
     SupportQuery,
     MeetingQuery,
+    PracticeQuery,
 );
 
 #[derive(MergedObject, Default, Debug)]
@@ -38,6 +40,7 @@ pub struct Mutation(
     ApplicationMutation,
     SupportMutation,
     MeetingMutation,
+    PracticeMutation,
 );
 
 pub type ApiSchema = Schema<Query, Mutation, EmptySubscription>;

@@ -117,6 +117,8 @@ pub enum Problem {
     NotGranted,
     OfferInactive,
     TimeFormat,
+    /// Publishing a practice needs this field.
+    NeededToPublish,
     /// Rows of an import that cannot be taken, by line number; nothing was imported.
     ImportRows(Vec<(usize, Problem)>),
 }
@@ -406,6 +408,10 @@ impl Problem {
                 "Ein Verwendungsnachweis gehört zu einem bewilligten Antrag.".into()
             }
             (Problem::NotGranted, Lang::En) => "A report belongs to a granted application.".into(),
+            (Problem::NeededToPublish, Lang::De) => {
+                "Zum Veröffentlichen muss dieses Feld ausgefüllt sein.".into()
+            }
+            (Problem::NeededToPublish, Lang::En) => "Publishing needs this field.".into(),
             (Problem::TimeFormat, Lang::De) => {
                 "Die Uhrzeit ist ungültig; erwartet wird HH:MM.".into()
             }

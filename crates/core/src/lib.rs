@@ -22,18 +22,20 @@ pub mod meetings;
 pub mod municipality;
 pub mod password;
 mod personal_data;
+pub mod practices;
 pub mod principal;
 mod services;
 pub mod slug;
 pub mod structure;
 pub mod support;
 mod token;
+pub mod vocabulary;
 
 pub use error::{Error, Problem};
 pub use lang::Lang;
 pub use praevnet_store::{
     ApplicationId, BodyId, CouncilId, MeetingId, MembershipId, MunicipalityId, OfferId,
-    OrganisationId, PersonId, ProgrammeId, RulesId, SupportRequestId, UserId,
+    OrganisationId, PersonId, PracticeId, ProgrammeId, RulesId, SupportRequestId, UserId,
 };
 pub use principal::Principal;
 pub use services::{Page, Services, page_bounds};

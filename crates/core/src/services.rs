@@ -183,6 +183,13 @@ impl Services {
             .await?
             .ok_or(Error::NotFound)?
             .try_into()?;
+        if current.name != updated.name || current.federal_state != updated.federal_state {
+            // The network's copies of its published practices name the publisher.
+            writes
+                .network_practices()
+                .update_publisher(id, &updated.name, updated.federal_state.code())
+                .await?;
+        }
         let changed: Vec<&str> = [
             ("Name", current.name != updated.name),
             ("AGS", current.ags != updated.ags),

@@ -132,6 +132,10 @@ impl Store {
         crate::FundingProgrammes::new(&self.db)
     }
 
+    pub fn network_practices(&self) -> crate::NetworkPractices<'_> {
+        crate::NetworkPractices::new(&self.db)
+    }
+
     pub fn support_offers(&self) -> crate::SupportOffers<'_> {
         crate::SupportOffers::new(&self.db)
     }

@@ -54,6 +54,10 @@ typed_id!(
     MeetingId
 );
 typed_id!(
+    /// Id of a good practice of a municipality.
+    PracticeId
+);
+typed_id!(
     /// Id of a body (Gremium) of a council.
     BodyId
 );

@@ -22,6 +22,7 @@ mod ids;
 mod meetings;
 mod migrate;
 mod municipalities;
+mod practices;
 mod scope;
 mod structure;
 mod support;
@@ -39,13 +40,14 @@ pub use founding::FoundingStepRecord;
 pub use funding::{FundingProgrammes, ProgrammeData, ProgrammeRecord};
 pub use ids::{
     ApplicationId, BodyId, CouncilId, GrantId, MeetingId, MembershipId, MunicipalityId, OfferId,
-    OrganisationId, PersonId, ProgrammeId, RulesId, SupportRequestId, UserId,
+    OrganisationId, PersonId, PracticeId, ProgrammeId, RulesId, SupportRequestId, UserId,
 };
 pub use meetings::{MeetingData, MeetingRecord};
 pub use migrate::{MigrationState, migrate_down, migrate_status, migrate_up};
 pub use municipalities::{
     Municipalities, MunicipalityData, MunicipalityFilter, MunicipalityRecord,
 };
+pub use practices::{NetworkPracticeRecord, NetworkPractices, PracticeData, PracticeRecord};
 pub use scope::{CouncilSummary, Reach, Scope};
 pub use sea_orm::DatabaseTransaction;
 pub use structure::{

@@ -44,6 +44,10 @@ impl Writes {
         crate::FundingProgrammes::new(&self.tx)
     }
 
+    pub fn network_practices(&self) -> crate::NetworkPractices<'_, DatabaseTransaction> {
+        crate::NetworkPractices::new(&self.tx)
+    }
+
     pub fn support_offers(&self) -> crate::SupportOffers<'_, DatabaseTransaction> {
         crate::SupportOffers::new(&self.tx)
     }

@@ -1,0 +1,397 @@
+//! Good practices: a municipality's own records, publishing and withdrawing them, and the
+//! network's published copies; the shared vocabulary with its labels.
+
+use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
+use chrono::{DateTime, Utc};
+use praevnet_core::practices::{Practice as DomainPractice, PracticeContent};
+use praevnet_core::{Lang, PracticeId, ProgrammeId};
+
+use crate::context::ContextExt;
+use crate::error::ResultExt;
+use crate::founding::municipality;
+use crate::ids::parse;
+use crate::municipality::FederalState;
+
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "praevnet_core::vocabulary::Topic")]
+pub(crate) enum Topic {
+    ViolencePublicSpace,
+    ViolenceChildrenWomen,
+    ViolenceSchools,
+    ViolenceMinorities,
+    Radicalisation,
+    GroupHostility,
+    Addiction,
+    EverydayCrime,
+    Burglary,
+    Democracy,
+    ConflictPublicSpace,
+    Graffiti,
+    Littering,
+    DomesticViolence,
+    VictimProtection,
+    Discrimination,
+    TrafficSafety,
+    OnlineSafety,
+    FeelingOfSafety,
+    SafetyInOldAge,
+}
+
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "praevnet_core::vocabulary::TargetGroup")]
+pub(crate) enum TargetGroup {
+    Children,
+    Youth,
+    YoungAdults,
+    Families,
+    Seniors,
+    Residents,
+    Professionals,
+    Victims,
+    Offenders,
+    Newcomers,
+    Public,
+}
+
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "praevnet_core::vocabulary::Setting")]
+pub(crate) enum Setting {
+    School,
+    PublicSpace,
+    AllotmentGardens,
+    Football,
+    SportsClub,
+    Neighbourhood,
+    Family,
+    YouthWork,
+    Online,
+    Nightlife,
+    PublicTransport,
+}
+
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "praevnet_core::vocabulary::EvidenceLevel")]
+pub(crate) enum EvidenceLevel {
+    TheoreticallyFounded,
+    ProbablyEffective,
+    ProvenEffective,
+}
+
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "praevnet_core::practices::PracticeStatus")]
+pub(crate) enum PracticeStatus {
+    Draft,
+    Published,
+    Withdrawn,
+}
+
+/// A value of the shared vocabulary with its label in the caller's language.
+#[derive(SimpleObject)]
+pub(crate) struct Term {
+    code: String,
+    label: String,
+}
+
+fn terms<T: Copy>(
+    values: &[T],
+    code: fn(T) -> &'static str,
+    label: fn(T, Lang) -> &'static str,
+    lang: Lang,
+) -> Vec<Term> {
+    values
+        .iter()
+        .map(|v| Term {
+            code: code(*v).to_uppercase(),
+            label: label(*v, lang).to_owned(),
+        })
+        .collect()
+}
+
+/// The shared vocabulary of the network.
+#[derive(SimpleObject)]
+pub(crate) struct Vocabulary {
+    topics: Vec<Term>,
+    target_groups: Vec<Term>,
+    settings: Vec<Term>,
+    evidence_levels: Vec<Term>,
+}
+
+/// A good practice (Praxisbeispiel), following the Beccaria quality steps.
+pub(crate) struct Practice(DomainPractice);
+
+#[Object]
+impl Practice {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn municipality_id(&self) -> ID {
+        ID(self.0.municipality_id.to_string())
+    }
+    async fn municipality_name(&self) -> &str {
+        &self.0.municipality_name
+    }
+    async fn federal_state(&self) -> FederalState {
+        self.0.federal_state.into()
+    }
+    async fn status(&self) -> PracticeStatus {
+        self.0.status.into()
+    }
+    async fn title(&self) -> &str {
+        &self.0.content.title
+    }
+    async fn problem(&self) -> &str {
+        &self.0.content.problem
+    }
+    async fn causes(&self) -> &str {
+        &self.0.content.causes
+    }
+    /// Goals and target groups.
+    async fn goals(&self) -> &str {
+        &self.0.content.goals
+    }
+    async fn measures(&self) -> &str {
+        &self.0.content.measures
+    }
+    /// Concept and delivery.
+    async fn concept(&self) -> &str {
+        &self.0.content.concept
+    }
+    async fn evaluation(&self) -> &str {
+        &self.0.content.evaluation
+    }
+    async fn conclusions(&self) -> &str {
+        &self.0.content.conclusions
+    }
+    async fn topics(&self) -> Vec<Topic> {
+        self.0.content.topics.iter().map(|t| (*t).into()).collect()
+    }
+    async fn target_groups(&self) -> Vec<TargetGroup> {
+        self.0
+            .content
+            .target_groups
+            .iter()
+            .map(|t| (*t).into())
+            .collect()
+    }
+    async fn settings(&self) -> Vec<Setting> {
+        self.0
+            .content
+            .settings
+            .iter()
+            .map(|t| (*t).into())
+            .collect()
+    }
+    async fn evidence_level(&self) -> Option<EvidenceLevel> {
+        self.0.content.evidence_level.map(Into::into)
+    }
+    async fn duration(&self) -> &str {
+        &self.0.content.duration
+    }
+    async fn costs(&self) -> &str {
+        &self.0.content.costs
+    }
+    async fn partners(&self) -> &str {
+        &self.0.content.partners
+    }
+    async fn funding_programme_id(&self) -> Option<ID> {
+        self.0
+            .content
+            .funding_programme_id
+            .map(|p| ID(p.to_string()))
+    }
+    /// The functional contact published with the practice.
+    async fn contact(&self) -> &str {
+        &self.0.content.contact
+    }
+    async fn published_at(&self) -> Option<DateTime<Utc>> {
+        self.0.published_at
+    }
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
+    }
+}
+
+#[derive(InputObject)]
+pub(crate) struct PracticeInput {
+    title: String,
+    #[graphql(default)]
+    problem: String,
+    #[graphql(default)]
+    causes: String,
+    #[graphql(default)]
+    goals: String,
+    #[graphql(default)]
+    measures: String,
+    #[graphql(default)]
+    concept: String,
+    #[graphql(default)]
+    evaluation: String,
+    #[graphql(default)]
+    conclusions: String,
+    #[graphql(default)]
+    topics: Vec<Topic>,
+    #[graphql(default)]
+    target_groups: Vec<TargetGroup>,
+    #[graphql(default)]
+    settings: Vec<Setting>,
+    evidence_level: Option<EvidenceLevel>,
+    #[graphql(default)]
+    duration: String,
+    #[graphql(default)]
+    costs: String,
+    #[graphql(default)]
+    partners: String,
+    funding_programme_id: Option<ID>,
+    #[graphql(default)]
+    contact: String,
+}
+
+fn practice_id(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<PracticeId> {
+    parse(id, "id", PracticeId::from_uuid).gql(ctx)
+}
+
+#[derive(Default, Debug)]
+pub(crate) struct PracticeQuery;
+
+#[Object]
+impl PracticeQuery {
+    /// A municipality's own practices, drafts included (its administrators, its Land's office).
+    async fn practices(
+        &self,
+        ctx: &Context<'_>,
+        municipality_id: ID,
+    ) -> async_graphql::Result<Vec<Practice>> {
+        let m = municipality(ctx, &municipality_id)?;
+        let found = ctx
+            .services()
+            .practices(&ctx.request().principal, m)
+            .await
+            .gql(ctx)?;
+        Ok(found.into_iter().map(Practice).collect())
+    }
+
+    /// A practice published to the network (anyone logged in).
+    async fn network_practice(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Practice> {
+        let id = practice_id(ctx, &id)?;
+        let found = ctx
+            .services()
+            .network_practice(&ctx.request().principal, id)
+            .await
+            .gql(ctx)?;
+        Ok(Practice(found))
+    }
+
+    /// Every practice published to the network, newest first (anyone logged in).
+    async fn network_practices(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Practice>> {
+        let found = ctx
+            .services()
+            .network_practices(&ctx.request().principal)
+            .await
+            .gql(ctx)?;
+        Ok(found.into_iter().map(Practice).collect())
+    }
+
+    /// The network's shared vocabulary with labels in the caller's language.
+    async fn vocabulary(&self, ctx: &Context<'_>) -> Vocabulary {
+        use praevnet_core::vocabulary as v;
+        let lang = ctx.request().lang;
+        Vocabulary {
+            topics: terms(v::Topic::ALL, v::Topic::code, v::Topic::label, lang),
+            target_groups: terms(
+                v::TargetGroup::ALL,
+                v::TargetGroup::code,
+                v::TargetGroup::label,
+                lang,
+            ),
+            settings: terms(v::Setting::ALL, v::Setting::code, v::Setting::label, lang),
+            evidence_levels: terms(
+                v::EvidenceLevel::ALL,
+                v::EvidenceLevel::code,
+                v::EvidenceLevel::label,
+                lang,
+            ),
+        }
+    }
+}
+
+#[derive(Default, Debug)]
+pub(crate) struct PracticeMutation;
+
+#[Object]
+impl PracticeMutation {
+    /// Writes a new practice (a draft), or changes one when `id` is given; a published one
+    /// changes in the network too.
+    async fn save_practice(
+        &self,
+        ctx: &Context<'_>,
+        municipality_id: ID,
+        id: Option<ID>,
+        input: PracticeInput,
+    ) -> async_graphql::Result<Practice> {
+        let m = municipality(ctx, &municipality_id)?;
+        let id = id.map(|id| practice_id(ctx, &id)).transpose()?;
+        let content = PracticeContent {
+            title: input.title,
+            problem: input.problem,
+            causes: input.causes,
+            goals: input.goals,
+            measures: input.measures,
+            concept: input.concept,
+            evaluation: input.evaluation,
+            conclusions: input.conclusions,
+            topics: input.topics.into_iter().map(Into::into).collect(),
+            target_groups: input.target_groups.into_iter().map(Into::into).collect(),
+            settings: input.settings.into_iter().map(Into::into).collect(),
+            evidence_level: input.evidence_level.map(Into::into),
+            duration: input.duration,
+            costs: input.costs,
+            partners: input.partners,
+            funding_programme_id: input
+                .funding_programme_id
+                .map(|p| parse(&p, "fundingProgrammeId", ProgrammeId::from_uuid))
+                .transpose()
+                .gql(ctx)?,
+            contact: input.contact,
+        };
+        let saved = ctx
+            .services()
+            .save_practice(&ctx.request().principal, m, id, content)
+            .await
+            .gql(ctx)?;
+        Ok(Practice(saved))
+    }
+
+    /// Publishes a practice to the network: explicitly, nothing is shared by default.
+    async fn publish_practice(
+        &self,
+        ctx: &Context<'_>,
+        municipality_id: ID,
+        id: ID,
+    ) -> async_graphql::Result<Practice> {
+        let m = municipality(ctx, &municipality_id)?;
+        let id = practice_id(ctx, &id)?;
+        let saved = ctx
+            .services()
+            .publish_practice(&ctx.request().principal, m, id)
+            .await
+            .gql(ctx)?;
+        Ok(Practice(saved))
+    }
+
+    /// Takes a practice out of the network at once; the city keeps its record.
+    async fn withdraw_practice(
+        &self,
+        ctx: &Context<'_>,
+        municipality_id: ID,
+        id: ID,
+    ) -> async_graphql::Result<Practice> {
+        let m = municipality(ctx, &municipality_id)?;
+        let id = practice_id(ctx, &id)?;
+        let saved = ctx
+            .services()
+            .withdraw_practice(&ctx.request().principal, m, id)
+            .await
+            .gql(ctx)?;
+        Ok(Practice(saved))
+    }
+}

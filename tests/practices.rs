@@ -1,0 +1,228 @@
+//! Good practices on SQLite and PostgreSQL: written as drafts, published to the network only on
+//! purpose, changed and withdrawn by their city alone. Who may call what in general is in
+//! `tests/authorization.rs`.
+
+mod support;
+
+use praevnet_testkit::{SmtpSink, TestDatabase, on_both_databases};
+use serde_json::{Value, json};
+use support::{TestApp, config_with_mail, error_code, returned_id};
+
+const PASSWORD: &str = "Nachtwächter-Eule-Saale-47";
+const SAVE: &str = "mutation($m: ID!, $id: ID, $i: PracticeInput!) { savePractice(municipalityId: $m, id: $id, input: $i) { id status title topics settings evidenceLevel } }";
+const PUBLISH: &str = "mutation($m: ID!, $id: ID!) { publishPractice(municipalityId: $m, id: $id) { status publishedAt } }";
+const WITHDRAW: &str =
+    "mutation($m: ID!, $id: ID!) { withdrawPractice(municipalityId: $m, id: $id) { status } }";
+const READ: &str = "query($id: ID!) { networkPractice(id: $id) { title municipalityName federalState contact topics measures } }";
+
+fn gardens() -> Value {
+    json!({
+        "title": "Sichere Kleingärten",
+        "problem": "Einbrüche in Lauben der Kleingartenanlagen",
+        "causes": "Abgelegene, unbeleuchtete Anlagen",
+        "goals": "Weniger Einbrüche; Zielgruppe: Pächterinnen und Pächter",
+        "measures": "Patenschaften, Beleuchtung, gemeinsame Streifen mit der Polizei",
+        "topics": ["BURGLARY", "FEELING_OF_SAFETY"],
+        "targetGroups": ["RESIDENTS"],
+        "settings": ["ALLOTMENT_GARDENS"],
+        "evidenceLevel": "PROBABLY_EFFECTIVE",
+        "duration": "seit 2019",
+        "costs": "4.000 € im Jahr",
+        "partners": "Kleingartenverband, Polizeirevier",
+        "contact": "Geschäftsstelle des Präventionsrats, praevention@example.org"
+    })
+}
+
+async fn a_practice_is_shared_only_when_published_and_until_withdrawn(db: TestDatabase) {
+    let sink = SmtpSink::start();
+    let config = config_with_mail(&db, &sink);
+    let app = TestApp::spawn_with(db, config).await;
+    let leipzig = app.create_municipality("Leipzig", "14713000", "SN").await;
+    let halle = app
+        .create_municipality("Halle (Saale)", "15002000", "ST")
+        .await;
+    let mut sessions = Vec::new();
+    for (email, m) in [("kpr@leipzig.test", &leipzig), ("kpr@halle.test", &halle)] {
+        let role = json!({ "role": "MUNICIPALITY_ADMIN", "municipalityId": m });
+        sessions.push(app.onboard(&sink, email, role, PASSWORD).await);
+    }
+    let (leipzig_admin, halle_admin) = (&sessions[0], &sessions[1]);
+
+    // A draft is the city's own: not in the network.
+    let mut draft = gardens();
+    draft["contact"] = json!("");
+    let saved = app
+        .in_session(leipzig_admin, SAVE, json!({ "m": leipzig, "i": draft }))
+        .await;
+    assert_eq!(saved["data"]["savePractice"]["status"], "DRAFT", "{saved}");
+    assert_eq!(
+        saved["data"]["savePractice"]["settings"],
+        json!(["ALLOTMENT_GARDENS"])
+    );
+    let id = returned_id(&saved).expect("id");
+    let hidden = app.in_session(halle_admin, READ, json!({ "id": id })).await;
+    assert_eq!(error_code(&hidden), Some("NOT_FOUND"), "{hidden}");
+    let listed = app
+        .in_session(halle_admin, "{ networkPractices { id } }", json!({}))
+        .await;
+    assert_eq!(listed["data"]["networkPractices"], json!([]), "{listed}");
+
+    // Publishing needs a functional contact.
+    let refused = app
+        .in_session(leipzig_admin, PUBLISH, json!({ "m": leipzig, "id": id }))
+        .await;
+    assert_eq!(error_code(&refused), Some("VALIDATION"), "{refused}");
+    assert_eq!(refused["errors"][0]["extensions"]["field"], "contact");
+    let completed = app
+        .in_session(
+            leipzig_admin,
+            SAVE,
+            json!({ "m": leipzig, "id": id, "i": gardens() }),
+        )
+        .await;
+    assert!(completed["errors"].is_null(), "{completed}");
+    let published = app
+        .in_session(leipzig_admin, PUBLISH, json!({ "m": leipzig, "id": id }))
+        .await;
+    assert_eq!(
+        published["data"]["publishPractice"]["status"], "PUBLISHED",
+        "{published}"
+    );
+
+    // Another city reads it at once, with the publisher and its contact.
+    let read = app.in_session(halle_admin, READ, json!({ "id": id })).await;
+    assert_eq!(
+        read["data"]["networkPractice"],
+        json!({ "title": "Sichere Kleingärten", "municipalityName": "Leipzig", "federalState": "SN",
+                "contact": "Geschäftsstelle des Präventionsrats, praevention@example.org",
+                "topics": ["BURGLARY", "FEELING_OF_SAFETY"],
+                "measures": "Patenschaften, Beleuchtung, gemeinsame Streifen mit der Polizei" }),
+        "{read}"
+    );
+    let anonymous = app.query(READ, json!({ "id": id })).await;
+    assert_eq!(
+        error_code(&anonymous),
+        Some("UNAUTHENTICATED"),
+        "{anonymous}"
+    );
+
+    // A change of the published practice is in the network too; publishing needs stay.
+    let mut changed = gardens();
+    changed["measures"] = json!("Patenschaften und Beleuchtung");
+    app.in_session(
+        leipzig_admin,
+        SAVE,
+        json!({ "m": leipzig, "id": id, "i": changed }),
+    )
+    .await;
+    let read = app.in_session(halle_admin, READ, json!({ "id": id })).await;
+    assert_eq!(
+        read["data"]["networkPractice"]["measures"],
+        "Patenschaften und Beleuchtung"
+    );
+    let mut emptied = gardens();
+    emptied["topics"] = json!([]);
+    let kept = app
+        .in_session(
+            leipzig_admin,
+            SAVE,
+            json!({ "m": leipzig, "id": id, "i": emptied }),
+        )
+        .await;
+    assert_eq!(kept["errors"][0]["extensions"]["field"], "topics", "{kept}");
+
+    // Another city can neither change nor withdraw it, however it asks.
+    for (m, what) in [(&halle, "own municipality"), (&leipzig, "Leipzig")] {
+        for (query, vars) in [
+            (SAVE, json!({ "m": m, "id": id, "i": gardens() })),
+            (WITHDRAW, json!({ "m": m, "id": id })),
+            (PUBLISH, json!({ "m": m, "id": id })),
+        ] {
+            let body = app.in_session(halle_admin, query, vars).await;
+            assert_eq!(error_code(&body), Some("NOT_FOUND"), "{what}: {body}");
+        }
+    }
+    let still = app.in_session(halle_admin, READ, json!({ "id": id })).await;
+    assert_eq!(
+        still["data"]["networkPractice"]["municipalityName"], "Leipzig",
+        "{still}"
+    );
+
+    // A renamed city is renamed in the network.
+    let renamed = app
+        .admin(
+            "mutation($id: ID!) { updateMunicipality(id: $id, input: { name: \"Leipzig, Stadt\" }) { name } }",
+            json!({ "id": leipzig }),
+        )
+        .await;
+    assert!(renamed["errors"].is_null(), "{renamed}");
+    let read = app.in_session(halle_admin, READ, json!({ "id": id })).await;
+    assert_eq!(
+        read["data"]["networkPractice"]["municipalityName"],
+        "Leipzig, Stadt"
+    );
+
+    // Withdrawn: gone from the network at once, kept by the city.
+    let withdrawn = app
+        .in_session(leipzig_admin, WITHDRAW, json!({ "m": leipzig, "id": id }))
+        .await;
+    assert_eq!(
+        withdrawn["data"]["withdrawPractice"]["status"], "WITHDRAWN",
+        "{withdrawn}"
+    );
+    let gone = app.in_session(halle_admin, READ, json!({ "id": id })).await;
+    assert_eq!(error_code(&gone), Some("NOT_FOUND"), "{gone}");
+    let own = app
+        .in_session(
+            leipzig_admin,
+            "query($m: ID!) { practices(municipalityId: $m) { title status } }",
+            json!({ "m": leipzig }),
+        )
+        .await;
+    assert_eq!(
+        own["data"]["practices"],
+        json!([{ "title": "Sichere Kleingärten", "status": "WITHDRAWN" }]),
+        "{own}"
+    );
+    let foreign_list = app
+        .in_session(
+            halle_admin,
+            "query($m: ID!) { practices(municipalityId: $m) { title } }",
+            json!({ "m": leipzig }),
+        )
+        .await;
+    assert_eq!(
+        error_code(&foreign_list),
+        Some("NOT_FOUND"),
+        "{foreign_list}"
+    );
+}
+
+async fn the_vocabulary_is_labelled_in_the_callers_language(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let query =
+        json!({ "query": "{ vocabulary { settings { code label } evidenceLevels { label } } }" });
+    let (_, german) = app.post(query.clone(), &[]).await;
+    let settings = german["data"]["vocabulary"]["settings"]
+        .as_array()
+        .expect("settings")
+        .clone();
+    assert!(
+        settings.contains(&json!({ "code": "ALLOTMENT_GARDENS", "label": "Kleingärten" })),
+        "{german}"
+    );
+    assert_eq!(
+        german["data"]["vocabulary"]["evidenceLevels"][2]["label"],
+        "Effektivität nachgewiesen"
+    );
+    let (_, english) = app.post(query, &[("accept-language", "en")]).await;
+    assert_eq!(
+        english["data"]["vocabulary"]["evidenceLevels"][2]["label"], "Proven effective",
+        "{english}"
+    );
+}
+
+on_both_databases!(
+    a_practice_is_shared_only_when_published_and_until_withdrawn,
+    the_vocabulary_is_labelled_in_the_callers_language
+);
