@@ -86,8 +86,10 @@ struct Parts {
     offer: String,
     /// A meeting of `body`.
     meeting: String,
-    /// A complete (publishable) practice, a draft.
+    /// A complete practice, published after all parts exist.
     practice: String,
+    /// A conversation of the municipality with another one (set by `world`).
+    thread: String,
     /// An application and a request for support of the municipality.
     application: String,
     request: String,
@@ -191,6 +193,7 @@ async fn parts(app: &TestApp, municipality: &str, programme: &str, offer: &str) 
         erasable,
         meeting,
         practice,
+        thread: String::new(),
         programme: programme.to_owned(),
         offer: offer.to_owned(),
         application,
@@ -292,9 +295,39 @@ async fn world(db: TestDatabase) -> World {
     }
     let [(sn_programme, sn_offer), (st_programme, st_offer)] =
         programmes.try_into().expect("two Länder");
-    let halle_parts = parts(&app, &halle, &st_programme, &st_offer).await;
-    let leipzig_parts = parts(&app, &leipzig, &sn_programme, &sn_offer).await;
-    let chemnitz_parts = parts(&app, &chemnitz, &sn_programme, &sn_offer).await;
+    let mut halle_parts = parts(&app, &halle, &st_programme, &st_offer).await;
+    let mut leipzig_parts = parts(&app, &leipzig, &sn_programme, &sn_offer).await;
+    let mut chemnitz_parts = parts(&app, &chemnitz, &sn_programme, &sn_offer).await;
+    // Each city publishes its practice; Halle writes to Leipzig, Leipzig to Chemnitz and
+    // Chemnitz to Leipzig, so that Halle's only conversation is its own.
+    let cities = [
+        (&halle, &mut halle_parts),
+        (&leipzig, &mut leipzig_parts),
+        (&chemnitz, &mut chemnitz_parts),
+    ];
+    let practices: Vec<(String, String)> = cities
+        .iter()
+        .map(|(m, p)| ((*m).clone(), p.practice.clone()))
+        .collect();
+    for (m, practice) in &practices {
+        let published = app
+            .admin(
+                "mutation($m: ID!, $id: ID!) { publishPractice(municipalityId: $m, id: $id) { id } }",
+                json!({ "m": m, "id": practice }),
+            )
+            .await;
+        assert!(published["errors"].is_null(), "{published}");
+    }
+    for (i, (m, p)) in cities.into_iter().enumerate() {
+        let (_, other_practice) = &practices[if i == 0 { 1 } else { 3 - i }];
+        let sent = app
+            .admin(
+                "mutation($m: ID!, $p: ID!) { sendContactRequest(municipalityId: $m, practiceId: $p, message: \"Frage\") { id } }",
+                json!({ "m": m, "p": other_practice }),
+            )
+            .await;
+        p.thread = support::returned_id(&sent).unwrap_or_else(|| panic!("{sent}"));
+    }
     World {
         halle_parts,
         leipzig_parts,
@@ -902,6 +935,36 @@ async fn every_mutation_against_every_role(db: TestDatabase) {
             ["OK", "OK", "OK", "OK", "UNAUTHENTICATED", "OK"],
         ),
         (
+            "contactThreads",
+            "of Halle",
+            "query($m: ID!) { contactThreads(municipalityId: $m) { id } }",
+            Box::new({
+                let id = halle.clone();
+                move |_| json!({ "m": id })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "sendContactRequest",
+            "from Halle about Leipzig's practice",
+            "mutation($m: ID!, $p: ID!) { sendContactRequest(municipalityId: $m, practiceId: $p, message: \"Frage\") { id } }",
+            Box::new({
+                let (id, practice) = (halle.clone(), w.leipzig_parts.practice.clone());
+                move |_| json!({ "m": id, "p": practice })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "replyToContact",
+            "in Halle's conversation",
+            "mutation($m: ID!, $t: ID!) { replyToContact(municipalityId: $m, threadId: $t, message: \"Antwort\") { id } }",
+            Box::new({
+                let (id, thread) = (halle.clone(), halle_parts.thread.clone());
+                move |_| json!({ "m": id, "t": thread })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
             "stateSupportRequests",
             "of Saxony",
             "{ stateSupportRequests(federalState: SN) { id } }",
@@ -993,6 +1056,7 @@ enum IdKind {
     SupportRequest,
     Meeting,
     Practice,
+    Thread,
 }
 
 /// Every field that takes an id, called by the administrator of Halle with Leipzig's id and
@@ -1046,7 +1110,22 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
     // Structure fields take the caller's own municipality as `$m` and the id under test as
     // `$id`; with another tenant's municipality as `$m` they are covered by the
     // `Municipality` calls.
-    let structure_calls: [(&str, &str, IdKind); 40] = [
+    let structure_calls: [(&str, &str, IdKind); 43] = [
+        (
+            "Query.contactThreads",
+            "query($id: ID!) { contactThreads(municipalityId: $id) { id } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.sendContactRequest",
+            "mutation($id: ID!, $pr: ID!) { sendContactRequest(municipalityId: $id, practiceId: $pr, message: \"Übernahme\") { id } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.replyToContact",
+            "mutation($m: ID!, $id: ID!) { replyToContact(municipalityId: $m, threadId: $id, message: \"Übernahme\") { id } }",
+            IdKind::Thread,
+        ),
         (
             "Query.practices",
             "query($id: ID!) { practices(municipalityId: $id) { id } }",
@@ -1314,6 +1393,7 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
         IdKind::SupportRequest => parts.request.clone(),
         IdKind::Meeting => parts.meeting.clone(),
         IdKind::Practice => parts.practice.clone(),
+        IdKind::Thread => parts.thread.clone(),
         IdKind::Municipality | IdKind::Person => unreachable!("not a structure id"),
     };
     for (key, query, kind) in &structure_calls {

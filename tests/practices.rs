@@ -222,7 +222,162 @@ async fn the_vocabulary_is_labelled_in_the_callers_language(db: TestDatabase) {
     );
 }
 
+/// A city writes to the publisher of a practice: both keep the conversation, and the
+/// receiving administrators get an e-mail each time.
+async fn a_city_writes_to_the_publisher_and_both_see_the_conversation(db: TestDatabase) {
+    let sink = SmtpSink::start();
+    let config = config_with_mail(&db, &sink);
+    let app = TestApp::spawn_with(db, config).await;
+    let leipzig = app.create_municipality("Leipzig", "14713000", "SN").await;
+    let halle = app
+        .create_municipality("Halle (Saale)", "15002000", "ST")
+        .await;
+    let zwickau = app.create_municipality("Zwickau", "14524330", "SN").await;
+    let mut sessions = Vec::new();
+    for (email, m) in [
+        ("kpr@leipzig.test", &leipzig),
+        ("kpr@halle.test", &halle),
+        ("kpr@zwickau.test", &zwickau),
+    ] {
+        let role = json!({ "role": "MUNICIPALITY_ADMIN", "municipalityId": m });
+        sessions.push(app.onboard(&sink, email, role, PASSWORD).await);
+    }
+    let (leipzig_admin, halle_admin, zwickau_admin) = (&sessions[0], &sessions[1], &sessions[2]);
+    let saved = app
+        .in_session(leipzig_admin, SAVE, json!({ "m": leipzig, "i": gardens() }))
+        .await;
+    let practice = returned_id(&saved).expect("practice");
+    app.in_session(
+        leipzig_admin,
+        PUBLISH,
+        json!({ "m": leipzig, "id": practice }),
+    )
+    .await;
+
+    let send = "mutation($m: ID!, $p: ID!, $t: String!) { sendContactRequest(municipalityId: $m, practiceId: $p, message: $t) { id otherMunicipalityName practiceTitle messages { sent body } } }";
+    let own = app
+        .in_session(
+            leipzig_admin,
+            send,
+            json!({ "m": leipzig, "p": practice, "t": "Hallo" }),
+        )
+        .await;
+    assert_eq!(
+        own["errors"][0]["extensions"]["field"], "practiceId",
+        "{own}"
+    );
+    let empty = app
+        .in_session(
+            halle_admin,
+            send,
+            json!({ "m": halle, "p": practice, "t": "  " }),
+        )
+        .await;
+    assert_eq!(
+        empty["errors"][0]["extensions"]["field"], "message",
+        "{empty}"
+    );
+    let sent = app
+        .in_session(
+            halle_admin,
+            send,
+            json!({ "m": halle, "p": practice, "t": "Wie habt ihr die Patenschaften organisiert?" }),
+        )
+        .await;
+    let thread = sent["data"]["sendContactRequest"].clone();
+    assert_eq!(thread["otherMunicipalityName"], "Leipzig", "{sent}");
+    assert_eq!(thread["practiceTitle"], "Sichere Kleingärten");
+    assert_eq!(
+        thread["messages"],
+        json!([{ "sent": true, "body": "Wie habt ihr die Patenschaften organisiert?" }])
+    );
+    let thread_id = thread["id"].as_str().expect("thread").to_owned();
+
+    // The publisher's administrator is mailed and sees the conversation; answers; Halle is mailed.
+    let mail = tokio::task::block_in_place(|| {
+        sink.wait_for_containing("kpr@leipzig.test", "schreibt Ihnen")
+    });
+    assert!(mail.text.contains("„Sichere Kleingärten“"), "{}", mail.text);
+    assert!(
+        mail.text.contains("Halle (Saale) schreibt Ihnen"),
+        "{}",
+        mail.text
+    );
+    assert!(
+        mail.text.contains("/kommunen/leipzig/kontakte"),
+        "{}",
+        mail.text
+    );
+    let threads = "query($m: ID!) { contactThreads(municipalityId: $m) { id otherMunicipalityName messages { sent body } } }";
+    let inbox = app
+        .in_session(leipzig_admin, threads, json!({ "m": leipzig }))
+        .await;
+    assert_eq!(
+        inbox["data"]["contactThreads"][0]["messages"],
+        json!([{ "sent": false, "body": "Wie habt ihr die Patenschaften organisiert?" }]),
+        "{inbox}"
+    );
+    assert_eq!(
+        inbox["data"]["contactThreads"][0]["otherMunicipalityName"],
+        "Halle (Saale)"
+    );
+    let reply = "mutation($m: ID!, $t: ID!, $x: String!) { replyToContact(municipalityId: $m, threadId: $t, message: $x) { messages { sent body } } }";
+    let answered = app
+        .in_session(
+            leipzig_admin,
+            reply,
+            json!({ "m": leipzig, "t": thread_id, "x": "Über den Kleingartenverband." }),
+        )
+        .await;
+    assert_eq!(
+        answered["data"]["replyToContact"]["messages"][1],
+        json!({ "sent": true, "body": "Über den Kleingartenverband." }),
+        "{answered}"
+    );
+    let mail = tokio::task::block_in_place(|| {
+        sink.wait_for_containing("kpr@halle.test", "schreibt Ihnen")
+    });
+    assert!(
+        mail.text.contains("Über den Kleingartenverband."),
+        "{}",
+        mail.text
+    );
+    let halle_view = app
+        .in_session(halle_admin, threads, json!({ "m": halle }))
+        .await;
+    assert_eq!(
+        halle_view["data"]["contactThreads"][0]["messages"][1]["sent"], false,
+        "{halle_view}"
+    );
+
+    // A third city neither reads nor joins the conversation.
+    let foreign = app
+        .in_session(zwickau_admin, threads, json!({ "m": leipzig }))
+        .await;
+    assert_eq!(error_code(&foreign), Some("NOT_FOUND"), "{foreign}");
+    for m in [&zwickau, &leipzig] {
+        let join = app
+            .in_session(
+                zwickau_admin,
+                reply,
+                json!({ "m": m, "t": thread_id, "x": "Ich auch" }),
+            )
+            .await;
+        assert_eq!(error_code(&join), Some("NOT_FOUND"), "{join}");
+    }
+    let unchanged = app
+        .in_session(halle_admin, threads, json!({ "m": halle }))
+        .await;
+    assert_eq!(
+        unchanged["data"]["contactThreads"][0]["messages"]
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
+}
+
 on_both_databases!(
+    a_city_writes_to_the_publisher_and_both_see_the_conversation,
     a_practice_is_shared_only_when_published_and_until_withdrawn,
     the_vocabulary_is_labelled_in_the_callers_language
 );

@@ -18,6 +18,7 @@ mod m20261121_000008_funding_applications;
 mod m20261121_000009_meetings;
 mod m20261121_000010_land_scope;
 mod m20261121_000011_practices;
+mod m20261121_000012_contact_messages;
 pub mod tenancy;
 
 /// Runs the migrations in order; the struct exists because sea-orm-migration is trait based.
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000009_meetings::Migration),
             Box::new(m20261121_000010_land_scope::Migration),
             Box::new(m20261121_000011_practices::Migration),
+            Box::new(m20261121_000012_contact_messages::Migration),
         ]
     }
 }

@@ -4,6 +4,7 @@
 mod account;
 mod applications;
 mod audit;
+mod contacts;
 mod context;
 mod council;
 mod error;

@@ -6,6 +6,7 @@ use praevnet_core::Services;
 use crate::account::{AccountMutation, AccountQuery};
 use crate::applications::{ApplicationMutation, ApplicationQuery};
 use crate::audit::AuditQuery;
+use crate::contacts::{ContactMutation, ContactQuery};
 use crate::council::CouncilMutation;
 use crate::founding::{FoundingMutation, FoundingQuery};
 use crate::funding::{FundingMutation, FundingQuery};
@@ -27,6 +28,7 @@ pub struct Query(
     SupportQuery,
     MeetingQuery,
     PracticeQuery,
+    ContactQuery,
 );
 
 #[derive(MergedObject, Default, Debug)]
@@ -41,6 +43,7 @@ pub struct Mutation(
     SupportMutation,
     MeetingMutation,
     PracticeMutation,
+    ContactMutation,
 );
 
 pub type ApiSchema = Schema<Query, Mutation, EmptySubscription>;

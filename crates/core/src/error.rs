@@ -119,6 +119,8 @@ pub enum Problem {
     TimeFormat,
     /// Publishing a practice needs this field.
     NeededToPublish,
+    /// A city writing to itself about its own practice.
+    OwnPractice,
     /// Rows of an import that cannot be taken, by line number; nothing was imported.
     ImportRows(Vec<(usize, Problem)>),
 }
@@ -408,6 +410,10 @@ impl Problem {
                 "Ein Verwendungsnachweis gehört zu einem bewilligten Antrag.".into()
             }
             (Problem::NotGranted, Lang::En) => "A report belongs to a granted application.".into(),
+            (Problem::OwnPractice, Lang::De) => {
+                "Das ist ein Praxisbeispiel Ihrer eigenen Kommune.".into()
+            }
+            (Problem::OwnPractice, Lang::En) => "This is your own municipality's practice.".into(),
             (Problem::NeededToPublish, Lang::De) => {
                 "Zum Veröffentlichen muss dieses Feld ausgefüllt sein.".into()
             }

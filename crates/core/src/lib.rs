@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod ags;
 pub mod applications;
 pub mod audit;
+pub mod contacts;
 pub mod council;
 pub mod demo;
 pub mod email;
@@ -35,7 +36,7 @@ pub use error::{Error, Problem};
 pub use lang::Lang;
 pub use praevnet_store::{
     ApplicationId, BodyId, CouncilId, MeetingId, MembershipId, MunicipalityId, OfferId,
-    OrganisationId, PersonId, PracticeId, ProgrammeId, RulesId, SupportRequestId, UserId,
+    OrganisationId, PersonId, PracticeId, ProgrammeId, RulesId, SupportRequestId, ThreadId, UserId,
 };
 pub use principal::Principal;
 pub use services::{Page, Services, page_bounds};

@@ -61,3 +61,22 @@ pub(crate) fn password_reset(to: &str, link: &str, minutes: i64) -> Mail {
         ),
     }
 }
+
+/// A message from another city about a published practice: German first, English second.
+pub(crate) fn contact(to: &str, from_city: &str, practice: &str, body: &str, link: &str) -> Mail {
+    Mail {
+        to: to.to_owned(),
+        subject: format!("Kontaktanfrage zu „{practice}“ / Message about “{practice}”"),
+        text: format!(
+            "Guten Tag,\n\n\
+             {from_city} schreibt Ihnen zum Praxisbeispiel „{practice}“:\n\n\
+             {body}\n\n\
+             Antworten Sie in praevnet: {link}\n\n\
+             ---\n\n\
+             Hello,\n\n\
+             {from_city} writes to you about the practice “{practice}”:\n\n\
+             {body}\n\n\
+             Answer in praevnet: {link}\n"
+        ),
+    }
+}

@@ -158,6 +158,20 @@ impl<'a, C: ConnectionTrait + TransactionTrait> Accounts<'a, C> {
         Ok(rows.into_iter().map(Into::into).collect())
     }
 
+    /// The grants of one municipality's administrators.
+    pub async fn administrators_of(
+        &self,
+        municipality: MunicipalityId,
+    ) -> Result<Vec<GrantRecord>, StoreError> {
+        let rows = role_grant::Entity::find()
+            .filter(role_grant::Column::Role.eq("MUNICIPALITY_ADMIN"))
+            .filter(role_grant::Column::MunicipalityId.eq(municipality.as_uuid()))
+            .order_by_asc(role_grant::Column::CreatedAt)
+            .all(self.db)
+            .await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+
     pub async fn remove_grant(&self, id: GrantId) -> Result<(), StoreError> {
         role_grant::Entity::delete_by_id(id.as_uuid())
             .exec(self.db)

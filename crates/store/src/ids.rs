@@ -58,6 +58,10 @@ typed_id!(
     PracticeId
 );
 typed_id!(
+    /// Id of a conversation between two cities about a practice.
+    ThreadId
+);
+typed_id!(
     /// Id of a body (Gremium) of a council.
     BodyId
 );

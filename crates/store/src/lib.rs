@@ -14,6 +14,7 @@ mod accounts;
 mod applications;
 mod audit;
 mod connection;
+mod contacts;
 mod entity;
 mod error;
 mod founding;
@@ -35,12 +36,13 @@ pub use accounts::{
 pub use applications::{ApplicationRecord, COMMITTED_STATES, Commitments};
 pub use audit::{AuditLog, AuditRecord, AuditScope};
 pub use connection::{Backend, Store, StoreOptions};
+pub use contacts::ContactMessage;
 pub use error::{StoreError, UniqueField};
 pub use founding::FoundingStepRecord;
 pub use funding::{FundingProgrammes, ProgrammeData, ProgrammeRecord};
 pub use ids::{
     ApplicationId, BodyId, CouncilId, GrantId, MeetingId, MembershipId, MunicipalityId, OfferId,
-    OrganisationId, PersonId, PracticeId, ProgrammeId, RulesId, SupportRequestId, UserId,
+    OrganisationId, PersonId, PracticeId, ProgrammeId, RulesId, SupportRequestId, ThreadId, UserId,
 };
 pub use meetings::{MeetingData, MeetingRecord};
 pub use migrate::{MigrationState, migrate_down, migrate_status, migrate_up};

@@ -46,16 +46,25 @@ impl SmtpSink {
 
     /// Waits up to 10 s for a message to `to`.
     pub fn wait_for(&self, to: &str) -> ReceivedMail {
+        self.wait_for_containing(to, "")
+    }
+
+    /// Waits up to 10 s for a message to `to` whose text contains `needle` (for an address
+    /// that receives more than one mail in a test).
+    pub fn wait_for_containing(&self, to: &str, needle: &str) -> ReceivedMail {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
             if let Some(mail) = self
                 .messages()
                 .into_iter()
-                .find(|m| m.to.iter().any(|t| t == to))
+                .find(|m| m.to.iter().any(|t| t == to) && m.text.contains(needle))
             {
                 return mail;
             }
-            assert!(Instant::now() < deadline, "no mail to {to} within 10 s");
+            assert!(
+                Instant::now() < deadline,
+                "no mail to {to} containing {needle:?} within 10 s"
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
     }

@@ -4,6 +4,7 @@ pub(crate) mod accounts;
 pub(crate) mod audit;
 pub(crate) mod body;
 pub(crate) mod body_seat;
+pub(crate) mod contact_message;
 pub(crate) mod council;
 pub(crate) mod founding_step;
 pub(crate) mod funding_application;

@@ -1,0 +1,114 @@
+//! Contact between cities about a published practice.
+
+use async_graphql::{Context, ID, Object, SimpleObject};
+use chrono::{DateTime, Utc};
+use praevnet_core::contacts::Thread;
+use praevnet_core::{PracticeId, ThreadId};
+
+use crate::context::ContextExt;
+use crate::error::ResultExt;
+use crate::founding::municipality;
+use crate::ids::parse;
+
+/// A conversation with another city about a practice, as one city sees it.
+#[derive(SimpleObject)]
+pub(crate) struct ContactThread {
+    id: ID,
+    other_municipality_id: ID,
+    other_municipality_name: String,
+    practice_id: ID,
+    practice_title: String,
+    messages: Vec<ContactMessage>,
+}
+
+#[derive(SimpleObject)]
+pub(crate) struct ContactMessage {
+    /// Whether the city looking at it sent it.
+    sent: bool,
+    sender_name: String,
+    body: String,
+    created_at: DateTime<Utc>,
+}
+
+fn thread(t: Thread) -> ContactThread {
+    ContactThread {
+        id: ID(t.id.to_string()),
+        other_municipality_id: ID(t.other_municipality_id.to_string()),
+        other_municipality_name: t.other_municipality_name,
+        practice_id: ID(t.practice_id.to_string()),
+        practice_title: t.practice_title,
+        messages: t
+            .messages
+            .into_iter()
+            .map(|m| ContactMessage {
+                sent: m.sent,
+                sender_name: m.sender_name,
+                body: m.body,
+                created_at: m.created_at,
+            })
+            .collect(),
+    }
+}
+
+#[derive(Default, Debug)]
+pub(crate) struct ContactQuery;
+
+#[Object]
+impl ContactQuery {
+    /// A city's conversations with other cities, the latest first.
+    async fn contact_threads(
+        &self,
+        ctx: &Context<'_>,
+        municipality_id: ID,
+    ) -> async_graphql::Result<Vec<ContactThread>> {
+        let m = municipality(ctx, &municipality_id)?;
+        let found = ctx
+            .services()
+            .contact_threads(&ctx.request().principal, m)
+            .await
+            .gql(ctx)?;
+        Ok(found.into_iter().map(thread).collect())
+    }
+}
+
+#[derive(Default, Debug)]
+pub(crate) struct ContactMutation;
+
+#[Object]
+impl ContactMutation {
+    /// Writes to the city that published a practice; its administrators get an e-mail.
+    async fn send_contact_request(
+        &self,
+        ctx: &Context<'_>,
+        municipality_id: ID,
+        practice_id: ID,
+        message: String,
+    ) -> async_graphql::Result<ContactThread> {
+        let m = municipality(ctx, &municipality_id)?;
+        let practice = parse(&practice_id, "practiceId", PracticeId::from_uuid).gql(ctx)?;
+        let sent = ctx
+            .services()
+            .send_contact_request(&ctx.request().principal, m, practice, &message)
+            .await
+            .gql(ctx)?;
+        Ok(thread(sent))
+    }
+
+    /// Answers in a conversation; the other city's administrators get an e-mail.
+    async fn reply_to_contact(
+        &self,
+        ctx: &Context<'_>,
+        municipality_id: ID,
+        thread_id: ID,
+        message: String,
+    ) -> async_graphql::Result<ContactThread> {
+        let m = municipality(ctx, &municipality_id)?;
+        let id = parse(&thread_id, "threadId", ThreadId::from_uuid).gql(ctx)?;
+        let sent = ctx
+            .services()
+            .reply_to_contact(&ctx.request().principal, m, id, &message)
+            .await
+            .gql(ctx)?;
+        Ok(thread(sent))
+    }
+}
