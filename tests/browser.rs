@@ -732,3 +732,66 @@ async fn a_council_records_its_meetings_and_the_overview_counts_them() {
     .await;
     b.finish(outcome).await;
 }
+
+/// The page the contact mail links to: the receiving city reads the message and answers.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_city_answers_a_contact_request_from_the_mailed_link() {
+    let Some(mut b) = Browser::open("contacts").await else {
+        return;
+    };
+    let (app, sink) = app_with_mail().await;
+    let leipzig = app.create_municipality("Leipzig", "14713000", "SN").await;
+    let halle = app
+        .create_municipality("Halle (Saale)", "15002000", "ST")
+        .await;
+    app.onboard(
+        &sink,
+        "kpr@leipzig.test",
+        json!({ "role": "MUNICIPALITY_ADMIN", "municipalityId": leipzig }),
+        NEW_PASSWORD,
+    )
+    .await;
+    let saved = app
+        .admin(
+            "mutation($m: ID!) { savePractice(municipalityId: $m, input: { title: \"Sichere Kleingärten\", problem: \"Einbrüche\", measures: \"Patenschaften\", topics: [BURGLARY], contact: \"Geschäftsstelle\" }) { id } }",
+            json!({ "m": leipzig }),
+        )
+        .await;
+    let practice = support::returned_id(&saved).expect("practice");
+    for (query, vars) in [
+        (
+            "mutation($m: ID!, $p: ID!) { publishPractice(municipalityId: $m, id: $p) { id } }",
+            json!({ "m": leipzig, "p": practice }),
+        ),
+        (
+            "mutation($m: ID!, $p: ID!) { sendContactRequest(municipalityId: $m, practiceId: $p, message: \"Wie habt ihr das organisiert?\") { id } }",
+            json!({ "m": halle, "p": practice }),
+        ),
+    ] {
+        let body = app.admin(query, vars).await;
+        assert!(body["errors"].is_null(), "{body}");
+    }
+    let mail = tokio::task::block_in_place(|| {
+        sink.wait_for_containing("kpr@leipzig.test", "schreibt Ihnen")
+    });
+    let link = mail
+        .text
+        .lines()
+        .find_map(|l| l.split_once("http").map(|(_, rest)| format!("http{rest}")))
+        .and_then(|url| url.find("/kommunen/").map(|i| url[i..].trim().to_owned()))
+        .expect("a link in the mail");
+    let outcome: Outcome = async {
+        let b = &mut b;
+        log_in(b, &app, "kpr@leipzig.test", NEW_PASSWORD).await?;
+        b.goto(&app.url(&link)).await?;
+        b.page("Kontakte – Leipzig").await?;
+        b.wait_text("main", "Wie habt ihr das organisiert?").await?;
+        b.fill("#reply-0", "Über den Kleingartenverband.").await?;
+        b.click_text("Antwort senden").await?;
+        b.wait_text("main .messages", "Über den Kleingartenverband.")
+            .await?;
+        b.axe("Kontakte").await
+    }
+    .await;
+    b.finish(outcome).await;
+}

@@ -53,6 +53,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/kommunen/:slug/gruendung") view=pages::Founding />
                     <Route path=path!("/kommunen/:slug/foerderung") view=pages::MunicipalityFunding />
                     <Route path=path!("/kommunen/:slug/sitzungen") view=pages::Meetings />
+                    <Route path=path!("/kommunen/:slug/kontakte") view=pages::Contacts />
                     <Route path=path!("/land") view=pages::Overview />
                     <Route path=path!("/land/unterstuetzung") view=pages::SupportDesk />
                     <Route path=path!("/foerderung") view=pages::Programmes />

@@ -395,6 +395,12 @@ pub struct Texts {
     pub meeting_location: &'static str,
     pub meetings_last_year: &'static str,
     pub sort_meetings: &'static str,
+    pub contacts_title: &'static str,
+    pub no_contacts: &'static str,
+    pub message_sent: &'static str,
+    pub message_received: &'static str,
+    pub reply: &'static str,
+    pub send_reply: &'static str,
 }
 
 pub const DE: Texts = Texts {
@@ -706,6 +712,12 @@ pub const DE: Texts = Texts {
     meeting_location: "Ort",
     meetings_last_year: "Sitzungen (12 Monate)",
     sort_meetings: "Sitzungen (12 Monate)",
+    contacts_title: "Kontakte",
+    no_contacts: "Noch keine Nachrichten anderer Kommunen.",
+    message_sent: "gesendet",
+    message_received: "empfangen",
+    reply: "Antwort",
+    send_reply: "Antwort senden",
 };
 
 pub const EN: Texts = Texts {
@@ -1017,6 +1029,12 @@ pub const EN: Texts = Texts {
     meeting_location: "Place",
     meetings_last_year: "Meetings (12 months)",
     sort_meetings: "Meetings (12 months)",
+    contacts_title: "Contacts",
+    no_contacts: "No messages from other municipalities yet.",
+    message_sent: "sent",
+    message_received: "received",
+    reply: "Answer",
+    send_reply: "Send the answer",
 };
 
 /// An amount in whole euros as people write it: "1.300.000 €" / "€1,300,000".

@@ -99,3 +99,9 @@ operations!(
     MeetingsOf,
     SaveMeeting,
 );
+
+operations!(
+    "queries/contacts.graphql":
+    ContactThreads,
+    ReplyToContact,
+);

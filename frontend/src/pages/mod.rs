@@ -2,6 +2,7 @@
 
 mod account;
 mod applications;
+mod contacts;
 mod create;
 mod founding;
 mod funding;
@@ -14,6 +15,7 @@ mod support;
 
 pub use account::{AcceptInvitation, ForgotPassword, Login, ResetPassword};
 pub use applications::MunicipalityFunding;
+pub use contacts::Contacts;
 pub use create::CreateMunicipality;
 pub use founding::{Founding, Overview};
 pub use funding::{Programme, Programmes};

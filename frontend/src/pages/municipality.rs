@@ -133,6 +133,9 @@ fn Details(m: Data, reload: impl Fn() + Copy + Send + Sync + 'static) -> impl In
                         <li>
                             <A href=format!("/kommunen/{slug}/foerderung")>{move || i18n.t().funding_link}</A>
                         </li>
+                        <li>
+                            <A href=format!("/kommunen/{slug}/kontakte")>{move || i18n.t().contacts_title}</A>
+                        </li>
                     })
                 }
             </ul>
