@@ -10,8 +10,10 @@ use crate::council::CouncilInput;
 use crate::federal_state::FederalState;
 use crate::meetings::MeetingInput;
 use crate::municipality::{MunicipalityInput, MunicipalityStatus};
+use crate::practices::PracticeContent;
 use crate::structure::{MembershipInput, MembershipRole, OrganisationInput, PersonInput, Sector};
 use crate::support::{OfferInput, SupportKind};
+use crate::vocabulary::{EvidenceLevel, Setting, TargetGroup, Topic};
 use crate::{Principal, Result, Services};
 
 const fn seat(
@@ -290,6 +292,7 @@ pub async fn load_if_empty(services: &Services) -> Result<bool> {
         meetings(services, &system, municipality.id).await?;
     }
     asskomm(services, &system, &ids).await?;
+    practices(services, &system, &ids).await?;
     tracing::info!(cities = CITIES.len(), "demo data loaded");
     Ok(true)
 }
@@ -317,6 +320,68 @@ async fn meetings(
                 .save_meeting(system, municipality, None, input)
                 .await?;
         }
+    }
+    Ok(())
+}
+
+/// Two published practices, from what the seeds tell (Chemnitz's workshops on conflict
+/// management in public space and its exhibition on domestic violence, seed 004), marked as
+/// demo data, and a question of Zwickau about one of them.
+async fn practices(
+    services: &Services,
+    system: &Principal,
+    ids: &[(&str, crate::MunicipalityId)],
+) -> Result<()> {
+    let city = |name: &str| ids.iter().find(|(n, _)| *n == name).map(|(_, id)| *id);
+    let (Some(chemnitz), Some(zwickau)) = (city("Chemnitz"), city("Zwickau")) else {
+        return Ok(());
+    };
+    let contact = "Geschäftsstelle des Kriminalpräventiven Rates (Demo-Daten)";
+    let mut published = Vec::new();
+    for content in [
+        PracticeContent {
+            title: "Workshops: Konfliktmanagement im öffentlichen Raum".into(),
+            problem: "Konflikte auf Plätzen und in Parks verunsichern Anwohnende (Demo-Daten)."
+                .into(),
+            goals: "Bürgerinnen und Bürger befähigen, im eigenen Sozialraum aktiv zu werden."
+                .into(),
+            measures: "Fortbildungen und Workshops, gefördert durch ASSKOMM.".into(),
+            topics: vec![Topic::ConflictPublicSpace, Topic::FeelingOfSafety],
+            target_groups: vec![TargetGroup::Residents],
+            settings: vec![Setting::PublicSpace, Setting::Neighbourhood],
+            evidence_level: Some(EvidenceLevel::TheoreticallyFounded),
+            contact: contact.into(),
+            ..PracticeContent::default()
+        },
+        PracticeContent {
+            title: "Ausstellung „Echt fair“ zur häuslichen Gewalt".into(),
+            problem: "Häusliche Gewalt bleibt oft unsichtbar (Demo-Daten).".into(),
+            measures: "Eine Ausstellung für Schulklassen und Jugendgruppen.".into(),
+            topics: vec![Topic::DomesticViolence, Topic::ViolenceChildrenWomen],
+            target_groups: vec![TargetGroup::Youth],
+            settings: vec![Setting::School, Setting::YouthWork],
+            contact: contact.into(),
+            ..PracticeContent::default()
+        },
+    ] {
+        let saved = services
+            .save_practice(system, chemnitz, None, content)
+            .await?;
+        published.push(
+            services
+                .publish_practice(system, chemnitz, saved.id)
+                .await?,
+        );
+    }
+    if let Some(first) = published.first() {
+        services
+            .send_contact_request(
+                system,
+                zwickau,
+                first.id,
+                "Wie habt ihr die Workshops organisiert? (Demo-Daten)",
+            )
+            .await?;
     }
     Ok(())
 }
