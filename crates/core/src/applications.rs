@@ -9,7 +9,7 @@ use crate::audit::Change;
 use crate::error::euros;
 use crate::federal_state::FederalState;
 use crate::funding::Programme;
-use crate::municipality::{Municipality, required_text};
+use crate::municipality::{Municipality, bounded_text, required_text};
 use crate::{
     ApplicationId, Error, Lang, MunicipalityId, Principal, Problem, ProgrammeId, Result, Services,
 };
@@ -317,21 +317,17 @@ impl Services {
         if !(2000..=2100).contains(&funding_year) {
             return Err(Error::validation("fundingYear", Problem::YearRange));
         }
-        let description = input.project_description.trim();
-        if description.chars().count() > DESCRIPTION_MAX {
-            return Err(Error::validation(
-                "projectDescription",
-                Problem::TooLong {
-                    max: DESCRIPTION_MAX,
-                },
-            ));
-        }
+        let description = bounded_text(
+            "projectDescription",
+            &input.project_description,
+            DESCRIPTION_MAX,
+        )?;
         let record = ApplicationRecord {
             id: ApplicationId::from_uuid(uuid::Uuid::nil()),
             municipality_id: municipality,
             programme_id: programme.id,
             project_title: required_text("projectTitle", &input.project_title, 200)?,
-            project_description: description.to_owned(),
+            project_description: description,
             funding_year,
             requested_amount: amount,
             status: ApplicationStatus::Requested.code().to_owned(),
@@ -380,15 +376,7 @@ impl Services {
         input: DecisionInput,
     ) -> Result<Application> {
         let target = self.manageable(principal, municipality).await?;
-        let note = input.note.trim().to_owned();
-        if note.chars().count() > DESCRIPTION_MAX {
-            return Err(Error::validation(
-                "note",
-                Problem::TooLong {
-                    max: DESCRIPTION_MAX,
-                },
-            ));
-        }
+        let note = bounded_text("note", &input.note, DESCRIPTION_MAX)?;
         let writes = self.store.writes().await?;
         let tenant = writes.tenant(municipality);
         let mut record = tenant

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use praevnet_store::{ContactMessage, PracticeId, ThreadId};
 
 use crate::mail;
-use crate::municipality::Municipality;
+use crate::municipality::{Municipality, required_text};
 use crate::{Error, MunicipalityId, Principal, Problem, Result, Services};
 
 const BODY_MAX: usize = 10_000;
@@ -33,17 +33,7 @@ pub struct Message {
 }
 
 fn body(text: &str) -> Result<String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err(Error::validation("message", Problem::Required));
-    }
-    if text.chars().count() > BODY_MAX {
-        return Err(Error::validation(
-            "message",
-            Problem::TooLong { max: BODY_MAX },
-        ));
-    }
-    Ok(text.to_owned())
+    required_text("message", text, BODY_MAX)
 }
 
 fn sender_name(principal: &Principal) -> String {

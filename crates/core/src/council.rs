@@ -3,8 +3,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use praevnet_store::{CouncilData, CouncilRecord};
 
-use crate::municipality::required_text;
-use crate::{CouncilId, Error, MunicipalityId, Problem};
+use crate::municipality::{optional_text, required_text};
+use crate::{CouncilId, Error, MunicipalityId};
 
 pub const NAME_MAX: usize = 200;
 pub const RESOLUTION_MAX: usize = 100;
@@ -46,18 +46,11 @@ pub struct CouncilInput {
 impl CouncilInput {
     pub(crate) fn parse(self) -> Result<CouncilData, Error> {
         let name = required_text("name", &self.name, NAME_MAX)?;
-        let founding_resolution = match self.founding_resolution.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(text) if text.chars().count() > RESOLUTION_MAX => {
-                return Err(Error::validation(
-                    "foundingResolution",
-                    Problem::TooLong {
-                        max: RESOLUTION_MAX,
-                    },
-                ));
-            }
-            Some(text) => Some(text.to_owned()),
-        };
+        let founding_resolution = optional_text(
+            "foundingResolution",
+            self.founding_resolution.as_deref(),
+            RESOLUTION_MAX,
+        )?;
         Ok(CouncilData {
             name,
             founding_resolution,

@@ -7,7 +7,7 @@ use praevnet_store::{ProgrammeData, ProgrammeId, ProgrammeRecord};
 
 use crate::audit::Change;
 use crate::federal_state::FederalState;
-use crate::municipality::required_text;
+use crate::municipality::{bounded_text, required_text};
 use crate::{Error, Principal, Problem, Result, Services};
 
 const TEXT_MAX: usize = 20_000;
@@ -92,14 +92,6 @@ fn amount(field: &'static str, value: i64) -> Result<i64> {
     Ok(value)
 }
 
-fn long(field: &'static str, text: &str) -> Result<String> {
-    let text = text.trim();
-    if text.chars().count() > TEXT_MAX {
-        return Err(Error::validation(field, Problem::TooLong { max: TEXT_MAX }));
-    }
-    Ok(text.to_owned())
-}
-
 impl ProgrammeInput {
     fn parse(self) -> Result<ProgrammeData> {
         amount("totalBudget", self.total_budget)?;
@@ -131,15 +123,23 @@ impl ProgrammeInput {
             provider: required_text("provider", &self.provider, 200)?,
             total_budget: self.total_budget,
             yearly_budget: self.yearly_budget,
-            fields_of_action: long("fieldsOfAction", &self.fields_of_action.join("\n"))?,
-            eligible_applicants: long("eligibleApplicants", &self.eligible_applicants)?,
+            fields_of_action: bounded_text(
+                "fieldsOfAction",
+                &self.fields_of_action.join("\n"),
+                TEXT_MAX,
+            )?,
+            eligible_applicants: bounded_text(
+                "eligibleApplicants",
+                &self.eligible_applicants,
+                TEXT_MAX,
+            )?,
             funding_rate_percent: self.funding_rate_percent,
             min_amount: self.min_amount,
             max_amount: self.max_amount,
             deadline: self.deadline,
-            procedure: long("procedure", &self.procedure)?,
-            contact: long("contact", &self.contact)?,
-            documents: long("documents", &self.documents.join("\n"))?,
+            procedure: bounded_text("procedure", &self.procedure, TEXT_MAX)?,
+            contact: bounded_text("contact", &self.contact, TEXT_MAX)?,
+            documents: bounded_text("documents", &self.documents.join("\n"), TEXT_MAX)?,
         })
     }
 }

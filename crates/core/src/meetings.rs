@@ -6,7 +6,7 @@ use chrono::{NaiveDate, NaiveTime};
 use praevnet_store::{BodyId, MeetingData, MeetingId, MeetingRecord, MunicipalityId};
 
 use crate::audit::Change;
-use crate::municipality::required_text;
+use crate::municipality::{bounded_text, required_text};
 use crate::structure::{Access, Structure, access};
 use crate::{Error, Principal, Problem, Result, Services};
 
@@ -48,13 +48,7 @@ impl MeetingInput {
                     .to_string(),
             ),
         };
-        let location = self.location.trim().to_owned();
-        if location.chars().count() > LOCATION_MAX {
-            return Err(Error::validation(
-                "location",
-                Problem::TooLong { max: LOCATION_MAX },
-            ));
-        }
+        let location = bounded_text("location", &self.location, LOCATION_MAX)?;
         Ok(MeetingData {
             body_id: self.body_id,
             title: required_text("title", &self.title, 200)?,

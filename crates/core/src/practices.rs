@@ -8,7 +8,7 @@ use praevnet_store::{NetworkPracticeRecord, PracticeData, PracticeId, PracticeRe
 
 use crate::audit::Change;
 use crate::federal_state::FederalState;
-use crate::municipality::{Municipality, required_text};
+use crate::municipality::{Municipality, bounded_text, required_text};
 use crate::vocabulary::{EvidenceLevel, Setting, TargetGroup, Topic, join, split};
 use crate::{Error, MunicipalityId, Principal, Problem, ProgrammeId, Result, Services};
 
@@ -118,14 +118,6 @@ fn shared(r: NetworkPracticeRecord) -> Result<Practice> {
     })
 }
 
-fn text(field: &'static str, value: &str, max: usize) -> Result<String> {
-    let value = value.trim();
-    if value.chars().count() > max {
-        return Err(Error::validation(field, Problem::TooLong { max }));
-    }
-    Ok(value.to_owned())
-}
-
 fn unique<T: PartialEq + Copy>(values: &[T]) -> Vec<T> {
     let mut out: Vec<T> = Vec::new();
     for v in values {
@@ -140,22 +132,22 @@ impl PracticeContent {
     fn parse(&self) -> Result<PracticeData> {
         Ok(PracticeData {
             title: required_text("title", &self.title, SHORT_MAX)?,
-            problem: text("problem", &self.problem, TEXT_MAX)?,
-            causes: text("causes", &self.causes, TEXT_MAX)?,
-            goals: text("goals", &self.goals, TEXT_MAX)?,
-            measures: text("measures", &self.measures, TEXT_MAX)?,
-            concept: text("concept", &self.concept, TEXT_MAX)?,
-            evaluation: text("evaluation", &self.evaluation, TEXT_MAX)?,
-            conclusions: text("conclusions", &self.conclusions, TEXT_MAX)?,
+            problem: bounded_text("problem", &self.problem, TEXT_MAX)?,
+            causes: bounded_text("causes", &self.causes, TEXT_MAX)?,
+            goals: bounded_text("goals", &self.goals, TEXT_MAX)?,
+            measures: bounded_text("measures", &self.measures, TEXT_MAX)?,
+            concept: bounded_text("concept", &self.concept, TEXT_MAX)?,
+            evaluation: bounded_text("evaluation", &self.evaluation, TEXT_MAX)?,
+            conclusions: bounded_text("conclusions", &self.conclusions, TEXT_MAX)?,
             topics: join(&unique(&self.topics), Topic::code),
             target_groups: join(&unique(&self.target_groups), TargetGroup::code),
             settings: join(&unique(&self.settings), Setting::code),
             evidence_level: self.evidence_level.map(|e| e.code().to_owned()),
-            duration: text("duration", &self.duration, SHORT_MAX)?,
-            costs: text("costs", &self.costs, SHORT_MAX)?,
-            partners: text("partners", &self.partners, TEXT_MAX)?,
+            duration: bounded_text("duration", &self.duration, SHORT_MAX)?,
+            costs: bounded_text("costs", &self.costs, SHORT_MAX)?,
+            partners: bounded_text("partners", &self.partners, TEXT_MAX)?,
             funding_programme_id: self.funding_programme_id,
-            contact: text("contact", &self.contact, 1_000)?,
+            contact: bounded_text("contact", &self.contact, 1_000)?,
         })
     }
 

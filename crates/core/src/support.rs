@@ -6,7 +6,7 @@ use praevnet_store::{OfferData, OfferRecord, Reach, SupportRequestRecord};
 
 use crate::audit::Change;
 use crate::federal_state::FederalState;
-use crate::municipality::{Municipality, required_text};
+use crate::municipality::{Municipality, bounded_text, required_text};
 use crate::{
     Error, Lang, MunicipalityId, OfferId, Principal, Problem, Result, Services, SupportRequestId,
 };
@@ -71,22 +71,14 @@ pub struct OfferInput {
     pub active: bool,
 }
 
-fn text(field: &'static str, value: &str) -> Result<String> {
-    let value = value.trim();
-    if value.chars().count() > TEXT_MAX {
-        return Err(Error::validation(field, Problem::TooLong { max: TEXT_MAX }));
-    }
-    Ok(value.to_owned())
-}
-
 impl OfferInput {
     fn parse(self) -> Result<OfferData> {
         Ok(OfferData {
             federal_state: self.federal_state.code().to_owned(),
             kind: self.kind.code().to_owned(),
             title: required_text("title", &self.title, 200)?,
-            description: text("description", &self.description)?,
-            contact: text("contact", &self.contact)?,
+            description: bounded_text("description", &self.description, TEXT_MAX)?,
+            contact: bounded_text("contact", &self.contact, TEXT_MAX)?,
             active: self.active,
         })
     }
@@ -229,7 +221,7 @@ impl Services {
             id: SupportRequestId::from_uuid(uuid::Uuid::nil()),
             municipality_id: municipality,
             offer_id: offer.id,
-            message: text("message", &message)?,
+            message: bounded_text("message", &message, TEXT_MAX)?,
             status: RequestStatus::Requested.code().to_owned(),
             scheduled_on: None,
             office_note: String::new(),
@@ -312,7 +304,7 @@ impl Services {
         answer: Answer,
     ) -> Result<SupportRequest> {
         let target = self.manageable(principal, municipality).await?;
-        let note = text("note", &answer.note)?;
+        let note = bounded_text("note", &answer.note, TEXT_MAX)?;
         let writes = self.store.writes().await?;
         let tenant = writes.tenant(municipality);
         let mut record = tenant.support_request(id).await?.ok_or(Error::NotFound)?;

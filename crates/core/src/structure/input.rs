@@ -6,23 +6,13 @@ use praevnet_store::{BodyId, OrganisationId, PersonData, PersonId, RulesData};
 use super::kinds::{BodyKind, GroupScope, MembershipRole, Sector};
 use super::model::{Body, Seat};
 use crate::email::EmailAddress;
-use crate::municipality::required_text;
+use crate::municipality::{bounded_text, optional_text, required_text};
 use crate::{Error, Problem, Result};
 
 const NAME_MAX: usize = 200;
 const SHORT_MAX: usize = 100;
 const RULE_MAX: usize = 500;
 const TASKS_MAX: usize = 10_000;
-
-fn optional(field: &'static str, value: Option<String>, max: usize) -> Result<Option<String>> {
-    match value.as_deref().map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(text) if text.chars().count() > max => {
-            Err(Error::validation(field, Problem::TooLong { max }))
-        }
-        Some(text) => Ok(Some(text.to_owned())),
-    }
-}
 
 fn period(field: &'static str, start: Option<NaiveDate>, end: Option<NaiveDate>) -> Result<()> {
     match (start, end) {
@@ -68,13 +58,7 @@ impl BodyInput {
             return Err(Error::validation("minMembers", Problem::MinAboveMax));
         }
         period("dissolvedOn", self.founded_on, self.dissolved_on)?;
-        let tasks = self.tasks.trim().to_owned();
-        if tasks.chars().count() > TASKS_MAX {
-            return Err(Error::validation(
-                "tasks",
-                Problem::TooLong { max: TASKS_MAX },
-            ));
-        }
+        let tasks = bounded_text("tasks", &self.tasks, TASKS_MAX)?;
         let seats = self
             .seats
             .into_iter()
@@ -93,36 +77,36 @@ impl BodyInput {
             parent: self.parent,
             name,
             kind: self.kind,
-            own_kind: optional("ownKind", self.own_kind, SHORT_MAX)?,
+            own_kind: optional_text("ownKind", self.own_kind.as_deref(), SHORT_MAX)?,
             scope: if working_group { self.scope } else { None },
             district: if working_group {
-                optional("district", self.district, SHORT_MAX)?
+                optional_text("district", self.district.as_deref(), SHORT_MAX)?
             } else {
                 None
             },
             tasks,
-            chair_rule: optional("chairRule", self.chair_rule, RULE_MAX)?,
+            chair_rule: optional_text("chairRule", self.chair_rule.as_deref(), RULE_MAX)?,
             meetings_per_year: self.meetings_per_year,
             min_members: self.min_members,
             max_members: self.max_members,
             term_months: self.term_months,
-            appointment_procedure: optional(
+            appointment_procedure: optional_text(
                 "appointmentProcedure",
-                self.appointment_procedure,
+                self.appointment_procedure.as_deref(),
                 RULE_MAX,
             )?,
             public: self.public,
             moderators_are_members: self.moderators_are_members,
             founded_on: self.founded_on,
-            founding_resolution: optional(
+            founding_resolution: optional_text(
                 "foundingResolution",
-                self.founding_resolution,
+                self.founding_resolution.as_deref(),
                 SHORT_MAX,
             )?,
             dissolved_on: self.dissolved_on,
-            dissolution_resolution: optional(
+            dissolution_resolution: optional_text(
                 "dissolutionResolution",
-                self.dissolution_resolution,
+                self.dissolution_resolution.as_deref(),
                 SHORT_MAX,
             )?,
             position,
@@ -154,15 +138,19 @@ pub struct PersonInput {
 
 impl PersonInput {
     pub(crate) fn parse(self) -> Result<PersonData> {
-        let email = match optional("email", self.email, 254)? {
+        let email = match optional_text("email", self.email.as_deref(), 254)? {
             Some(text) => Some(EmailAddress::parse(&text)?.to_string()),
             None => None,
         };
         Ok(PersonData {
             name: required_text("name", &self.name, NAME_MAX)?,
-            function_title: optional("functionTitle", self.function_title, NAME_MAX)?,
+            function_title: optional_text(
+                "functionTitle",
+                self.function_title.as_deref(),
+                NAME_MAX,
+            )?,
             email,
-            phone: optional("phone", self.phone, 50)?,
+            phone: optional_text("phone", self.phone.as_deref(), 50)?,
             user_id: None,
         })
     }
@@ -183,7 +171,7 @@ pub struct MembershipInput {
 impl MembershipInput {
     pub(crate) fn check(&self) -> Result<Option<String>> {
         period("termEnd", Some(self.term_start), self.term_end)?;
-        optional("appointedBy", self.appointed_by.clone(), SHORT_MAX)
+        optional_text("appointedBy", self.appointed_by.as_deref(), SHORT_MAX)
     }
 }
 
@@ -206,16 +194,13 @@ impl RulesInput {
             Some(self.adopted_on),
             self.council_informed_on,
         )?;
-        let text = self.text.trim().to_owned();
-        if text.chars().count() > 200_000 {
-            return Err(Error::validation("text", Problem::TooLong { max: 200_000 }));
-        }
+        let text = bounded_text("text", &self.text, 200_000)?;
         Ok(RulesData {
             title: required_text("title", &self.title, NAME_MAX)?,
             body: text,
             adopted_by: self.adopted_by,
             adopted_on: self.adopted_on,
-            resolution: optional("resolution", self.resolution, SHORT_MAX)?,
+            resolution: optional_text("resolution", self.resolution.as_deref(), SHORT_MAX)?,
             council_informed_on: self.council_informed_on,
         })
     }
