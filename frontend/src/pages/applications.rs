@@ -6,7 +6,8 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::funding::{DecisionForm, loaded};
+use super::funding::DecisionForm;
+use super::loaded;
 use crate::a11y::{PageTitle, use_announcer};
 use crate::api;
 use crate::components::{ErrorBox, Field, FormError, Select, TextArea, euros_typed, send};

@@ -208,7 +208,6 @@ pub fn Overview() -> impl IntoView {
 
 #[component]
 pub fn Founding() -> impl IntoView {
-    let i18n = use_i18n();
     let version = RwSignal::new(0_u32);
     let loaded = super::of_municipality(version, |lang, m| async move {
         let variables = founding_of::Variables {
@@ -217,19 +216,9 @@ pub fn Founding() -> impl IntoView {
         Ok(api::run::<FoundingOf>(lang, variables).await?.founding)
     });
     let reload = move || version.update(|v| *v += 1);
-    move || match loaded.get() {
-        None => view! { <p aria-busy="true">{i18n.t().loading}</p> }.into_any(),
-        Some(Err(err)) if err.code() == Some("NOT_FOUND") => {
-            view! { <super::NotFound /> }.into_any()
-        }
-        Some(Err(err)) => {
-            view! { <div class="error-box" role="alert"><p>{err.message(i18n.t())}</p></div> }
-                .into_any()
-        }
-        Some(Ok((m, founding))) => {
-            view! { <Checklist municipality=m founding=founding reload=reload /> }.into_any()
-        }
-    }
+    super::loaded(loaded, move |(m, founding)| {
+        view! { <Checklist municipality=m founding=founding reload=reload /> }
+    })
 }
 
 #[component]

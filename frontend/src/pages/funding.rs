@@ -7,6 +7,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::create::{state_options, states_for};
+use super::loaded;
 use super::structure::from_code;
 use crate::a11y::{PageTitle, use_announcer};
 use crate::api::{self, ApiError};
@@ -27,25 +28,6 @@ pub(super) fn lines(text: &str) -> Vec<String> {
         .filter(|l| !l.is_empty())
         .map(str::to_owned)
         .collect()
-}
-
-/// Shows a loading or error state, or the view of the loaded data.
-pub(super) fn loaded<T: Clone + Send + Sync + 'static, V: IntoView + 'static>(
-    resource: LocalResource<Result<T, ApiError>>,
-    view: impl Fn(T) -> V + Send + Sync + 'static,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    move || match resource.get() {
-        None => view! { <p aria-busy="true">{i18n.t().loading}</p> }.into_any(),
-        Some(Err(err)) if err.code() == Some("NOT_FOUND") => {
-            view! { <super::NotFound /> }.into_any()
-        }
-        Some(Err(err)) => {
-            view! { <div class="error-box" role="alert"><p>{err.message(i18n.t())}</p></div> }
-                .into_any()
-        }
-        Some(Ok(data)) => view(data).into_any(),
-    }
 }
 
 #[component]

@@ -5,7 +5,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::funding::loaded;
+use super::loaded;
 use super::structure::today;
 use crate::a11y::{PageTitle, use_announcer};
 use crate::api;

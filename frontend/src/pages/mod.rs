@@ -71,3 +71,20 @@ fn title(text: Text) -> Signal<String> {
     let i18n = use_i18n();
     Signal::derive(move || text(i18n.t()).to_owned())
 }
+
+/// Shows a loading or error state, or the view of the loaded data.
+fn loaded<T: Clone + Send + Sync + 'static, V: IntoView + 'static>(
+    resource: LocalResource<Result<T, ApiError>>,
+    view: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    move || match resource.get() {
+        None => view! { <p aria-busy="true">{i18n.t().loading}</p> }.into_any(),
+        Some(Err(err)) if err.code() == Some("NOT_FOUND") => view! { <NotFound /> }.into_any(),
+        Some(Err(err)) => {
+            view! { <div class="error-box" role="alert"><p>{err.message(i18n.t())}</p></div> }
+                .into_any()
+        }
+        Some(Ok(data)) => view(data).into_any(),
+    }
+}

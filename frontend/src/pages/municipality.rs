@@ -34,21 +34,9 @@ pub fn Municipality() -> impl IntoView {
         async move { api::run::<MunicipalityBySlug>(lang, variables).await }
     });
     let reload = move || version.update(|v| *v += 1);
-    move || match found.get() {
-        None => view! { <p aria-busy="true">{i18n.t().loading}</p> }.into_any(),
-        Some(Err(err)) if err.code() == Some("NOT_FOUND") => {
-            view! { <super::NotFound /> }.into_any()
-        }
-        Some(Err(err)) => view! {
-            <div class="error-box" role="alert">
-                <p>{err.message(i18n.t())}</p>
-            </div>
-        }
-        .into_any(),
-        Some(Ok(data)) => {
-            view! { <Details m=data.municipality_by_slug reload=reload /> }.into_any()
-        }
-    }
+    super::loaded(found, move |data| {
+        view! { <Details m=data.municipality_by_slug reload=reload /> }
+    })
 }
 
 #[component]

@@ -123,7 +123,6 @@ pub(super) fn today() -> String {
 
 #[component]
 pub fn Structure() -> impl IntoView {
-    let i18n = use_i18n();
     let version = RwSignal::new(0_u32);
     let loaded = super::of_municipality(version, |lang, m| async move {
         let variables = council_structure::Variables {
@@ -132,27 +131,15 @@ pub fn Structure() -> impl IntoView {
         api::run::<CouncilStructure>(lang, variables).await
     });
     let reload = move || version.update(|v| *v += 1);
-    move || match loaded.get() {
-        None => view! { <p aria-busy="true">{i18n.t().loading}</p> }.into_any(),
-        Some(Err(err)) if err.code() == Some("NOT_FOUND") => {
-            view! { <super::NotFound /> }.into_any()
-        }
-        Some(Err(err)) => view! {
-            <div class="error-box" role="alert">
-                <p>{err.message(i18n.t())}</p>
-            </div>
-        }
-        .into_any(),
-        Some(Ok((m, data))) => {
-            let loaded = Loaded {
-                municipality_id: m.id,
-                municipality_name: m.name,
-                slug: m.slug,
-                data,
-            };
-            view! { <Page loaded=loaded reload=reload /> }.into_any()
-        }
-    }
+    super::loaded(loaded, move |(m, data)| {
+        let loaded = Loaded {
+            municipality_id: m.id,
+            municipality_name: m.name,
+            slug: m.slug,
+            data,
+        };
+        view! { <Page loaded=loaded reload=reload /> }
+    })
 }
 
 #[component]

@@ -4,7 +4,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use super::funding::loaded;
+use super::loaded;
 use super::structure::from_code;
 use crate::a11y::{PageTitle, use_announcer};
 use crate::api::{self, ApiError};
