@@ -125,18 +125,26 @@ fn application(
 }
 
 impl Services {
-    /// The municipalities of a Land, which a state office's scope reads cover.
+    /// Every municipality that `filter` matches, unpaged (a Land's are about 500).
+    pub(crate) async fn all_municipalities(
+        &self,
+        filter: &MunicipalityFilter,
+    ) -> Result<Vec<Municipality>> {
+        let (records, _) = self
+            .store
+            .municipalities()
+            .list(filter, 0, u64::MAX >> 1)
+            .await?;
+        records.into_iter().map(Municipality::try_from).collect()
+    }
+
+    /// The municipalities of a Land.
     pub(crate) async fn land(&self, state: FederalState) -> Result<Vec<Municipality>> {
         let filter = MunicipalityFilter {
             federal_state: Some(state.code().to_owned()),
             name_contains: None,
         };
-        let (records, _) = self
-            .store
-            .municipalities()
-            .list(&filter, 0, u64::MAX >> 1)
-            .await?;
-        records.into_iter().map(Municipality::try_from).collect()
+        self.all_municipalities(&filter).await
     }
 
     /// One programme: public information.

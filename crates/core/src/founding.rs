@@ -299,15 +299,7 @@ impl Services {
             federal_state: state.map(|s| s.code().to_owned()),
             name_contains,
         };
-        let (records, _) = self
-            .store
-            .municipalities()
-            .list(&filter, 0, u64::MAX >> 1)
-            .await?;
-        let municipalities: Vec<Municipality> = records
-            .into_iter()
-            .map(Municipality::try_from)
-            .collect::<Result<_>>()?;
+        let municipalities = self.all_municipalities(&filter).await?;
         let summaries = self
             .store
             .scope(Reach::Lands(match state {
