@@ -19,6 +19,8 @@ mod m20261121_000009_meetings;
 mod m20261121_000010_land_scope;
 mod m20261121_000011_practices;
 mod m20261121_000012_contact_messages;
+mod m20261121_000013_search_changes;
+mod m20261121_000014_prevention_offers;
 pub mod tenancy;
 
 /// Runs the migrations in order; the struct exists because sea-orm-migration is trait based.
@@ -41,6 +43,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000010_land_scope::Migration),
             Box::new(m20261121_000011_practices::Migration),
             Box::new(m20261121_000012_contact_messages::Migration),
+            Box::new(m20261121_000013_search_changes::Migration),
+            Box::new(m20261121_000014_prevention_offers::Migration),
         ]
     }
 }

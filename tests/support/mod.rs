@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use praevnet_core::accounts::SessionSettings;
 use praevnet_core::principal::Grant;
+use praevnet_core::search::SearchSetup;
 use praevnet_core::{Principal, Services};
 use praevnet_server::config::{Config, SmtpConfig, SmtpTls};
 use praevnet_server::{Server, start};
@@ -56,7 +57,11 @@ impl TestApp {
         let store = Store::connect(&self.db.url, &StoreOptions::default())
             .await
             .expect("store");
-        let services = Services::new(store, SessionSettings::default());
+        let services = Services::new(
+            store,
+            SessionSettings::default(),
+            SearchSetup::in_memory().expect("search index"),
+        );
         if services
             .login(ADMIN_EMAIL, ADMIN_PASSWORD, "test")
             .await

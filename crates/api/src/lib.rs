@@ -4,6 +4,7 @@
 mod account;
 mod applications;
 mod audit;
+mod catalogue;
 mod contacts;
 mod context;
 mod council;
@@ -15,6 +16,7 @@ mod meetings;
 mod municipality;
 mod practices;
 mod schema;
+mod search;
 mod structure;
 mod support;
 

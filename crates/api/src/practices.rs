@@ -3,6 +3,7 @@
 
 use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
+use praevnet_core::catalogue::OfferFormat;
 use praevnet_core::practices::{Practice as DomainPractice, PracticeContent};
 use praevnet_core::{Lang, PracticeId, ProgrammeId};
 
@@ -114,6 +115,8 @@ pub(crate) struct Vocabulary {
     target_groups: Vec<Term>,
     settings: Vec<Term>,
     evidence_levels: Vec<Term>,
+    /// Formats of the catalogues' prevention offers.
+    offer_formats: Vec<Term>,
 }
 
 /// A good practice (Praxisbeispiel), following the Beccaria quality steps.
@@ -308,6 +311,12 @@ impl PracticeQuery {
                 v::EvidenceLevel::ALL,
                 v::EvidenceLevel::code,
                 v::EvidenceLevel::label,
+                lang,
+            ),
+            offer_formats: terms(
+                OfferFormat::ALL,
+                OfferFormat::code,
+                OfferFormat::label,
                 lang,
             ),
         }

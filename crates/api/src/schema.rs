@@ -6,6 +6,7 @@ use praevnet_core::Services;
 use crate::account::{AccountMutation, AccountQuery};
 use crate::applications::{ApplicationMutation, ApplicationQuery};
 use crate::audit::AuditQuery;
+use crate::catalogue::{CatalogueMutation, CatalogueQuery};
 use crate::contacts::{ContactMutation, ContactQuery};
 use crate::council::CouncilMutation;
 use crate::founding::{FoundingMutation, FoundingQuery};
@@ -13,6 +14,7 @@ use crate::funding::{FundingMutation, FundingQuery};
 use crate::meetings::{MeetingMutation, MeetingQuery};
 use crate::municipality::{MunicipalityMutation, MunicipalityQuery};
 use crate::practices::{PracticeMutation, PracticeQuery};
+use crate::search::SearchQuery;
 use crate::structure::{StructureMutation, StructureQuery};
 use crate::support::{SupportMutation, SupportQuery};
 
@@ -29,6 +31,8 @@ pub struct Query(
     MeetingQuery,
     PracticeQuery,
     ContactQuery,
+    SearchQuery,
+    CatalogueQuery,
 );
 
 #[derive(MergedObject, Default, Debug)]
@@ -44,6 +48,7 @@ pub struct Mutation(
     MeetingMutation,
     PracticeMutation,
     ContactMutation,
+    CatalogueMutation,
 );
 
 pub type ApiSchema = Schema<Query, Mutation, EmptySubscription>;

@@ -293,6 +293,7 @@ pub async fn load_if_empty(services: &Services) -> Result<bool> {
     }
     asskomm(services, &system, &ids).await?;
     practices(services, &system, &ids).await?;
+    catalogue(services, &system, &ids).await?;
     tracing::info!(cities = CITIES.len(), "demo data loaded");
     Ok(true)
 }
@@ -382,6 +383,89 @@ async fn practices(
                 "Wie habt ihr die Workshops organisiert? (Demo-Daten)",
             )
             .await?;
+    }
+    Ok(())
+}
+
+/// Chemnitz's Steuerungsgruppe Prävention certifies prevention offers and grants a quality
+/// seal (seed 004); three offers of its catalogue, marked as demo data: one with a seal that
+/// holds, one whose seal has expired, one without.
+async fn catalogue(
+    services: &Services,
+    system: &Principal,
+    ids: &[(&str, crate::MunicipalityId)],
+) -> Result<()> {
+    use crate::catalogue::{CatalogueOfferInput, OfferFormat, SealDecision};
+    let Some(chemnitz) = ids
+        .iter()
+        .find(|(n, _)| *n == "Chemnitz")
+        .map(|(_, id)| *id)
+    else {
+        return Ok(());
+    };
+    let today = chrono::Utc::now().date_naive();
+    let offers = [
+        (
+            "Zivilcourage-Training für Schulklassen",
+            OfferFormat::Workshop,
+            vec![TargetGroup::Youth],
+            vec![Topic::ViolenceSchools, Topic::ConflictPublicSpace],
+            Some((
+                today - chrono::Days::new(200),
+                today + chrono::Days::new(530),
+            )),
+        ),
+        (
+            "Suchtpräventionsparcours für Jugendclubs",
+            OfferFormat::Project,
+            vec![TargetGroup::Youth, TargetGroup::Families],
+            vec![Topic::Addiction],
+            Some((
+                today - chrono::Days::new(900),
+                today - chrono::Days::new(170),
+            )),
+        ),
+        (
+            "Elternabend Medienkompetenz",
+            OfferFormat::Course,
+            vec![TargetGroup::Families],
+            vec![Topic::OnlineSafety],
+            None,
+        ),
+    ];
+    for (title, format, target_groups, topics, seal) in offers {
+        let offer = services
+            .save_catalogue_offer(
+                system,
+                chemnitz,
+                None,
+                CatalogueOfferInput {
+                    title: title.into(),
+                    provider: "Netzwerk für Kultur- und Jugendarbeit e. V. (Demo-Daten)".into(),
+                    format: Some(format),
+                    target_groups,
+                    topics,
+                    description: "Ein Angebot aus dem Katalog der Steuerungsgruppe Prävention \
+                        (Demo-Daten)."
+                        .into(),
+                    contact: "Geschäftsstelle KPR Chemnitz (Demo-Daten)".into(),
+                },
+            )
+            .await?;
+        if let Some((granted_on, valid_until)) = seal {
+            services
+                .decide_seal(
+                    system,
+                    chemnitz,
+                    offer.id,
+                    SealDecision::Grant {
+                        granted_on,
+                        valid_until,
+                        note: "Demo-Daten".into(),
+                    },
+                )
+                .await?;
+        }
     }
     Ok(())
 }

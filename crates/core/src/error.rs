@@ -31,6 +31,10 @@ pub enum Problem {
     PageSize {
         max: u64,
     },
+    /// Paging further than a listing reaches.
+    OffsetRange {
+        max: u64,
+    },
     EmailFormat,
     EmailTaken,
     /// An invitation or reset link that is unknown, used or expired.
@@ -121,6 +125,16 @@ pub enum Problem {
     NeededToPublish,
     /// A city writing to itself about its own practice.
     OwnPractice,
+    /// A seal is to be granted while the current one still holds.
+    SealValid {
+        until: NaiveDate,
+    },
+    /// Renewing or withdrawing a seal that was never granted (or is withdrawn).
+    NoSeal,
+    /// A renewal must end later than the current validity.
+    RenewalNotLater {
+        until: NaiveDate,
+    },
     /// Rows of an import that cannot be taken, by line number; nothing was imported.
     ImportRows(Vec<(usize, Problem)>),
 }
@@ -192,6 +206,12 @@ impl Problem {
             }
             (Problem::PageSize { max }, Lang::En) => {
                 format!("At most {max} entries can be fetched at once.")
+            }
+            (Problem::OffsetRange { max }, Lang::De) => {
+                format!("Es kann höchstens bis zum {max}. Eintrag geblättert werden.")
+            }
+            (Problem::OffsetRange { max }, Lang::En) => {
+                format!("Paging reaches at most entry {max}.")
             }
             (Problem::EmailFormat, Lang::De) => "Das ist keine gültige E-Mail-Adresse.".into(),
             (Problem::EmailFormat, Lang::En) => "This is not a valid e-mail address.".into(),
@@ -414,6 +434,26 @@ impl Problem {
                 "Das ist ein Praxisbeispiel Ihrer eigenen Kommune.".into()
             }
             (Problem::OwnPractice, Lang::En) => "This is your own municipality's practice.".into(),
+            (Problem::SealValid { until }, Lang::De) => format!(
+                "Das Qualitätssiegel gilt bereits bis zum {}; verlängern Sie es stattdessen.",
+                until.format("%d.%m.%Y")
+            ),
+            (Problem::SealValid { until }, Lang::En) => format!(
+                "The quality seal is valid until {} already; renew it instead.",
+                until.format("%Y-%m-%d")
+            ),
+            (Problem::NoSeal, Lang::De) => {
+                "Dieses Angebot hat kein erteiltes Qualitätssiegel.".into()
+            }
+            (Problem::NoSeal, Lang::En) => "This offer holds no granted quality seal.".into(),
+            (Problem::RenewalNotLater { until }, Lang::De) => format!(
+                "Die Verlängerung muss nach dem bisherigen Ende ({}) und nach heute enden.",
+                until.format("%d.%m.%Y")
+            ),
+            (Problem::RenewalNotLater { until }, Lang::En) => format!(
+                "The renewal must end after the current end ({}) and after today.",
+                until.format("%Y-%m-%d")
+            ),
             (Problem::NeededToPublish, Lang::De) => {
                 "Zum Veröffentlichen muss dieses Feld ausgefüllt sein.".into()
             }

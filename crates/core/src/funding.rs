@@ -8,6 +8,7 @@ use praevnet_store::{ProgrammeData, ProgrammeId, ProgrammeRecord};
 use crate::audit::Change;
 use crate::federal_state::FederalState;
 use crate::municipality::{bounded_text, required_text};
+use crate::search::SearchKind;
 use crate::{Error, Principal, Problem, Result, Services};
 
 const TEXT_MAX: usize = 20_000;
@@ -185,6 +186,8 @@ impl Services {
             }
         };
         let programme = Programme::try_from(saved)?;
+        self.search_changed(&writes, SearchKind::Programme, programme.id.as_uuid())
+            .await?;
         self.record(
             &writes,
             principal,
@@ -203,6 +206,7 @@ impl Services {
         )
         .await?;
         writes.commit().await?;
+        self.search_after_write().await;
         Ok(programme)
     }
 }

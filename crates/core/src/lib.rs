@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod ags;
 pub mod applications;
 pub mod audit;
+pub mod catalogue;
 pub mod contacts;
 pub mod council;
 pub mod demo;
@@ -25,6 +26,7 @@ pub mod password;
 mod personal_data;
 pub mod practices;
 pub mod principal;
+pub mod search;
 mod services;
 pub mod slug;
 pub mod structure;
@@ -35,8 +37,9 @@ pub mod vocabulary;
 pub use error::{Error, Problem};
 pub use lang::Lang;
 pub use praevnet_store::{
-    ApplicationId, BodyId, CouncilId, MeetingId, MembershipId, MunicipalityId, OfferId,
-    OrganisationId, PersonId, PracticeId, ProgrammeId, RulesId, SupportRequestId, ThreadId, UserId,
+    ApplicationId, BodyId, CatalogueOfferId, CouncilId, MeetingId, MembershipId, MunicipalityId,
+    OfferId, OrganisationId, PersonId, PracticeId, ProgrammeId, RulesId, SupportRequestId,
+    ThreadId, UserId,
 };
 pub use principal::Principal;
 pub use services::{Page, Services, page_bounds};

@@ -9,6 +9,7 @@ use praevnet_store::{NetworkPracticeRecord, PracticeData, PracticeId, PracticeRe
 use crate::audit::Change;
 use crate::federal_state::FederalState;
 use crate::municipality::{Municipality, bounded_text, required_text};
+use crate::search::SearchKind;
 use crate::vocabulary::{EvidenceLevel, Setting, TargetGroup, Topic, join, split};
 use crate::{Error, MunicipalityId, Principal, Problem, ProgrammeId, Result, Services};
 
@@ -225,6 +226,8 @@ impl Services {
                 .network_practices()
                 .put(&copy(&practice, data))
                 .await?;
+            self.search_changed(&writes, SearchKind::Practice, practice.id.as_uuid())
+                .await?;
         }
         self.record(
             &writes,
@@ -244,6 +247,7 @@ impl Services {
         )
         .await?;
         writes.commit().await?;
+        self.search_after_write().await;
         Ok(practice)
     }
 
@@ -303,6 +307,8 @@ impl Services {
         } else {
             writes.network_practices().remove(id).await?;
         }
+        self.search_changed(&writes, SearchKind::Practice, id.as_uuid())
+            .await?;
         self.record(
             &writes,
             principal,
@@ -329,6 +335,7 @@ impl Services {
         )
         .await?;
         writes.commit().await?;
+        self.search_after_write().await;
         Ok(practice)
     }
 

@@ -10,6 +10,7 @@ use crate::council::{Council, CouncilInput};
 use crate::federal_state::FederalState;
 use crate::mail::Mailer;
 use crate::municipality::{Municipality, MunicipalityInput, MunicipalityPatch};
+use crate::search::{SearchSetup, SearchState};
 use crate::{Error, MunicipalityId, Principal, Problem, Result};
 
 /// Most entries a single listing returns, so one request cannot read the whole table.
@@ -54,15 +55,18 @@ pub struct Services {
     pub(crate) mailer: Option<Arc<dyn Mailer>>,
     /// Where users reach the platform; links in mails start with it.
     pub(crate) public_url: String,
+    /// This replica's search index of the network.
+    pub(crate) search: Arc<SearchState>,
 }
 
 impl Services {
-    pub fn new(store: Store, sessions: SessionSettings) -> Self {
+    pub fn new(store: Store, sessions: SessionSettings, search: SearchSetup) -> Self {
         Self {
             store,
             sessions,
             mailer: None,
             public_url: "http://127.0.0.1:8080".into(),
+            search: Arc::new(SearchState::new(search)),
         }
     }
 
@@ -189,6 +193,11 @@ impl Services {
                 .network_practices()
                 .update_publisher(id, &updated.name, updated.federal_state.code())
                 .await?;
+            writes
+                .catalogue_offers()
+                .update_certifier(id, &updated.name, updated.federal_state.code())
+                .await?;
+            self.search_publisher_changed(&writes, id).await?;
         }
         let changed: Vec<&str> = [
             ("Name", current.name != updated.name),
@@ -223,6 +232,7 @@ impl Services {
             self.record(&writes, principal, change).await?;
         }
         writes.commit().await?;
+        self.search_after_write().await;
         Ok(updated)
     }
 

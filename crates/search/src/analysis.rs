@@ -15,6 +15,11 @@ use tantivy::tokenizer::{
 /// The name under which the analyser is registered with the index.
 pub const GERMAN: &str = "praevnet_german";
 
+/// The same chain without the stemmer, for typo tolerance: a typo can change what the stemmer
+/// cuts off ("Beleuchtnug" keeps its ending, "Beleuchtung" loses it), so edits are counted on
+/// whole words.
+pub const PLAIN: &str = "praevnet_plain";
+
 /// Builds the analyser. Positions survive the dropped stop words, so a phrase query keeps
 /// its gaps ("Gewalt an Schulen" matches the text, not "Gewalt, Schulen").
 pub fn german() -> TextAnalyzer {
@@ -34,9 +39,18 @@ pub fn german() -> TextAnalyzer {
     }
 }
 
-/// The analysed terms of a text with their positions.
-pub fn terms(text: &str) -> Vec<(usize, String)> {
-    let mut analyzer = german();
+/// [`german`] without the stemmer.
+pub fn plain() -> TextAnalyzer {
+    let builder = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(48))
+        .filter(LowerCaser);
+    match StopWordFilter::new(Language::German) {
+        Some(stop_words) => builder.filter(stop_words).filter(GermanFolding).build(),
+        None => builder.filter(GermanFolding).build(),
+    }
+}
+
+fn run(mut analyzer: TextAnalyzer, text: &str) -> Vec<(usize, String)> {
     let mut stream = analyzer.token_stream(text);
     let mut out = Vec::new();
     while stream.advance() {
@@ -44,6 +58,20 @@ pub fn terms(text: &str) -> Vec<(usize, String)> {
         out.push((token.position, token.text.clone()));
     }
     out
+}
+
+/// The analysed terms of a text with their positions.
+pub fn terms(text: &str) -> Vec<(usize, String)> {
+    run(german(), text)
+}
+
+/// Each word's stem and its unstemmed form, with its position.
+pub fn stems_and_words(text: &str) -> Vec<(usize, String, String)> {
+    terms(text)
+        .into_iter()
+        .zip(run(plain(), text))
+        .map(|((position, stem), (_, word))| (position, stem, word))
+        .collect()
 }
 
 /// Folds umlauts, their two-letter spellings and ß; expects lower-case input.

@@ -22,7 +22,8 @@ pub struct Document {
     pub target_groups: Vec<String>,
     pub settings: Vec<String>,
     pub evidence_level: Option<String>,
-    /// Seconds since the epoch: when it was published or last changed.
+    /// Milliseconds since the epoch: when it was published or last changed (sorting by
+    /// seconds would tie two changes of one second).
     pub date: i64,
 }
 

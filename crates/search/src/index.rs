@@ -17,14 +17,14 @@ use tantivy::{
 };
 use uuid::Uuid;
 
-use crate::analysis::{GERMAN, german};
+use crate::analysis::{GERMAN, PLAIN, german, plain};
 use crate::document::{Document, FacetGroup, Fragment, Hit, Request, Results, Sort};
 use crate::query::{build, facet_term, parts, words};
 use crate::{Result, SearchError};
 
 /// Changes whenever the schema or the analysis changes: an index written by another version
 /// is rebuilt, never read with the wrong analysis.
-const SCHEMA_VERSION: u32 = 1;
+const SCHEMA_VERSION: u32 = 2;
 
 /// Memory the writer may buffer before it writes a segment.
 const WRITER_HEAP: usize = 64 * 1024 * 1024;
@@ -40,6 +40,8 @@ pub(crate) struct Fields {
     pub text: Field,
     pub tags: Field,
     pub publisher: Field,
+    /// Title, text and tags unstemmed, for typo tolerance; not stored.
+    pub plain: Field,
     pub federal_state: Field,
     pub facets: Field,
     pub date: Field,
@@ -61,6 +63,14 @@ fn schema() -> (Schema, Fields) {
         text: b.add_text_field("text", german_text.clone()),
         tags: b.add_text_field("tags", german_text.clone()),
         publisher: b.add_text_field("publisher", german_text),
+        plain: b.add_text_field(
+            "plain",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(PLAIN)
+                    .set_index_option(IndexRecordOption::Basic),
+            ),
+        ),
         federal_state: b.add_text_field("federal_state", STORED),
         facets: b.add_facet_field("facets", INDEXED),
         date: b.add_i64_field("date", FAST | STORED),
@@ -138,6 +148,7 @@ impl SearchIndex {
 
     fn wrap(index: Index, fields: Fields) -> Result<Self> {
         index.tokenizers().register(GERMAN, german());
+        index.tokenizers().register(PLAIN, plain());
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -179,6 +190,9 @@ impl SearchIndex {
         doc.add_text(f.text, &d.text);
         doc.add_text(f.tags, &d.tags);
         doc.add_text(f.publisher, &d.publisher);
+        for text in [&d.title, &d.text, &d.tags] {
+            doc.add_text(f.plain, text);
+        }
         doc.add_text(f.federal_state, &d.federal_state);
         doc.add_i64(f.date, d.date);
         for group in FacetGroup::ALL {
@@ -335,22 +349,17 @@ impl SearchIndex {
             ),
         ]);
         let top = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
-        let none = Snippets::default();
+        let none = Snippets::none(self.fields.text);
         top.into_iter()
             .map(|(score, address)| self.hit(&searcher, address, score, &none))
             .collect::<Result<Vec<_>>>()
             .map(Some)
     }
 
-    fn snippets(&self, words: &[String]) -> Snippets {
-        let terms: BTreeMap<String, f32> = words.iter().map(|w| (w.clone(), 1.0)).collect();
-        if terms.is_empty() {
-            return Snippets::default();
-        }
-        let mut generator = SnippetGenerator::new(terms, german(), self.fields.text, SNIPPET_CHARS);
-        generator.set_max_num_chars(SNIPPET_CHARS);
+    fn snippets(&self, words: &[(String, Option<String>)]) -> Snippets {
         Snippets {
-            generator: Some(generator),
+            words: words.to_vec(),
+            field: self.fields.text,
         }
     }
 
@@ -403,15 +412,47 @@ fn facet_values(counts: &FacetCounts, root: &str) -> Vec<(String, u64)> {
 }
 
 /// Cuts the snippet of a hit: the best passage with the search words marked, or the text's
-/// beginning when the words are only in the title.
-#[derive(Default)]
+/// beginning when the words are only in the title. A word of the text counts as found when
+/// the search would have matched it: the same stem, the stem as a compound's start or end,
+/// or one typo away.
 struct Snippets {
-    generator: Option<SnippetGenerator>,
+    words: Vec<(String, Option<String>)>,
+    field: Field,
 }
 
 impl Snippets {
+    fn none(field: Field) -> Self {
+        Self {
+            words: Vec::new(),
+            field,
+        }
+    }
+
+    fn matched_terms(&self, body: &str) -> BTreeMap<String, f32> {
+        let mut out = BTreeMap::new();
+        if self.words.is_empty() {
+            return out;
+        }
+        for (_, stem, word) in crate::analysis::stems_and_words(body) {
+            if out.contains_key(&stem) {
+                continue;
+            }
+            if self
+                .words
+                .iter()
+                .any(|(s, w)| matches_word(&stem, &word, s, w.as_deref()))
+            {
+                out.insert(stem, 1.0);
+            }
+        }
+        out
+    }
+
     fn fragments(&self, body: &str) -> Vec<Fragment> {
-        if let Some(generator) = &self.generator {
+        let terms = self.matched_terms(body);
+        if !terms.is_empty() {
+            let mut generator = SnippetGenerator::new(terms, german(), self.field, SNIPPET_CHARS);
+            generator.set_max_num_chars(SNIPPET_CHARS);
             let snippet = generator.snippet(body);
             if !snippet.is_empty() {
                 let fragment = snippet.fragment();
@@ -452,5 +493,83 @@ impl Snippets {
             },
             highlighted: false,
         }]
+    }
+}
+
+/// Whether a search word (its stem, and its unstemmed form unless it is part of a phrase)
+/// matches a word of the text as the query does (see [`crate::query`]).
+fn matches_word(stem: &str, word: &str, searched: &str, searched_word: Option<&str>) -> bool {
+    let Some(searched_word) = searched_word else {
+        return stem == searched;
+    };
+    let length = searched.chars().count();
+    stem == searched
+        || (length >= 5 && stem.starts_with(searched))
+        || (length >= 6 && stem.ends_with(searched))
+        || {
+            let distance = crate::query::typo_distance(searched_word);
+            distance > 0 && edit_distance(word, searched_word) <= usize::from(distance)
+        }
+}
+
+/// Levenshtein distance with adjacent transpositions counted as one edit, as the fuzzy
+/// query counts them.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > 2 {
+        return 3;
+    }
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_count_like_the_fuzzy_query() {
+        assert_eq!(edit_distance("beleuchtung", "beleuchtnug"), 1);
+        assert_eq!(edit_distance("kleingart", "kleingart"), 0);
+        assert_eq!(edit_distance("schul", "schal"), 1);
+        let typed = |stem: &str, word: &str| (stem.to_owned(), Some(word.to_owned()));
+        let (s, w) = typed("kleingart", "kleingarten");
+        assert!(matches_word(
+            "kleingartenanlag",
+            "kleingartenanlagen",
+            &s,
+            w.as_deref()
+        ));
+        let (s, w) = typed("bahnhof", "bahnhof");
+        assert!(matches_word(
+            "hauptbahnhof",
+            "hauptbahnhof",
+            &s,
+            w.as_deref()
+        ));
+        let (s, w) = typed("beleuchtnug", "beleuchtnug");
+        assert!(matches_word("beleucht", "beleuchtung", &s, w.as_deref()));
+        let (s, w) = typed("sucht", "sucht");
+        assert!(!matches_word("besucht", "besucht", &s, w.as_deref()));
+        assert!(!matches_word("schulen", "schulen", "schul", None));
     }
 }

@@ -8,15 +8,15 @@ use tantivy::query::{
 };
 use tantivy::schema::{Facet, IndexRecordOption};
 
-use crate::analysis::terms;
+use crate::analysis::{stems_and_words, terms};
 use crate::document::{FacetGroup, Request};
 use crate::index::Fields;
 
 /// A part of the search text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Part {
-    /// An analysed word.
-    Word(String),
+    /// An analysed word: its stem and its unstemmed form.
+    Word { stem: String, plain: String },
     /// Analysed words with their positions, to be found in this order.
     Phrase(Vec<(usize, String)>),
 }
@@ -26,32 +26,40 @@ pub(crate) enum Part {
 pub(crate) fn parts(text: &str) -> Vec<Part> {
     let mut out = Vec::new();
     for (i, segment) in text.split('"').enumerate() {
-        let analysed = terms(segment);
+        let analysed = stems_and_words(segment);
         if i % 2 == 1 && analysed.len() > 1 {
             let first = analysed[0].0;
             out.push(Part::Phrase(
-                analysed.into_iter().map(|(p, t)| (p - first, t)).collect(),
+                analysed
+                    .into_iter()
+                    .map(|(p, stem, _)| (p - first, stem))
+                    .collect(),
             ));
         } else {
-            out.extend(analysed.into_iter().map(|(_, t)| Part::Word(t)));
+            out.extend(
+                analysed
+                    .into_iter()
+                    .map(|(_, stem, plain)| Part::Word { stem, plain }),
+            );
         }
     }
     out
 }
 
-/// The analysed words of all parts, for highlighting.
-pub(crate) fn words(parts: &[Part]) -> Vec<String> {
+/// The words of all parts as (stem, unstemmed form), for highlighting; a phrase's words
+/// must match exactly, so they carry no unstemmed form.
+pub(crate) fn words(parts: &[Part]) -> Vec<(String, Option<String>)> {
     parts
         .iter()
         .flat_map(|p| match p {
-            Part::Word(w) => vec![w.clone()],
-            Part::Phrase(ts) => ts.iter().map(|(_, t)| t.clone()).collect(),
+            Part::Word { stem, plain } => vec![(stem.clone(), Some(plain.clone()))],
+            Part::Phrase(ts) => ts.iter().map(|(_, t)| (t.clone(), None)).collect(),
         })
         .collect()
 }
 
 /// How many edits a word may be off: none for short words, where one edit makes another word.
-fn typo_distance(word: &str) -> u8 {
+pub(crate) fn typo_distance(word: &str) -> u8 {
     match word.chars().count() {
         0..=4 => 0,
         5..=9 => 1,
@@ -66,7 +74,7 @@ fn term_query(term: Term, boost: f32) -> Box<dyn Query> {
     ))
 }
 
-fn word_query(fields: &Fields, word: &str) -> Box<dyn Query> {
+fn word_query(fields: &Fields, word: &str, plain: &str) -> Box<dyn Query> {
     let mut should: Vec<(Occur, Box<dyn Query>)> = vec![
         (
             Occur::Should,
@@ -85,21 +93,19 @@ fn word_query(fields: &Fields, word: &str) -> Box<dyn Query> {
             term_query(Term::from_field_text(fields.publisher, word), 2.0),
         ),
     ];
-    let distance = typo_distance(word);
+    let distance = typo_distance(plain);
     if distance > 0 {
-        for (field, boost) in [(fields.title, 0.6), (fields.text, 0.2)] {
-            should.push((
-                Occur::Should,
-                Box::new(BoostQuery::new(
-                    Box::new(FuzzyTermQuery::new(
-                        Term::from_field_text(field, word),
-                        distance,
-                        true,
-                    )),
-                    boost,
+        should.push((
+            Occur::Should,
+            Box::new(BoostQuery::new(
+                Box::new(FuzzyTermQuery::new(
+                    Term::from_field_text(fields.plain, plain),
+                    distance,
+                    true,
                 )),
-            ));
-        }
+                0.3,
+            )),
+        ));
     }
     should.extend(compound_queries(fields, word));
     Box::new(BooleanQuery::new(should))
@@ -198,7 +204,7 @@ pub(crate) fn build(
         .iter()
         .map(|part| {
             let q = match part {
-                Part::Word(w) => word_query(fields, w),
+                Part::Word { stem, plain } => word_query(fields, stem, plain),
                 Part::Phrase(ws) => phrase_query(fields, ws),
             };
             (Occur::Must, q)
@@ -244,12 +250,24 @@ mod tests {
         let parsed = parts(r#"Prävention "Gewalt an Schulen" Leipzig"#);
         assert_eq!(parsed.len(), 3);
         assert!(matches!(&parsed[1], Part::Phrase(ws) if ws.len() == 2 && ws[1].0 == 2));
-        assert_eq!(parsed[2], Part::Word("leipzig".into()));
+        assert_eq!(
+            parsed[2],
+            Part::Word {
+                stem: "leipzig".into(),
+                plain: "leipzig".into()
+            }
+        );
     }
 
     #[test]
     fn a_quoted_single_word_is_a_word_and_stop_words_vanish() {
-        assert_eq!(parts(r#""Schule""#), vec![Part::Word("schul".into())]);
+        assert_eq!(
+            parts(r#""Schule""#),
+            vec![Part::Word {
+                stem: "schul".into(),
+                plain: "schule".into()
+            }]
+        );
         assert!(parts("die der und").is_empty());
     }
 }

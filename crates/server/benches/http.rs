@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use praevnet_core::accounts::SessionSettings;
 use praevnet_core::principal::Grant;
+use praevnet_core::search::SearchSetup;
 use praevnet_core::{Principal, Services};
 use praevnet_store::{Store, StoreOptions};
 use praevnet_testkit::TestDatabase;
@@ -286,7 +287,11 @@ async fn operator_session(client: &reqwest::Client, base: &str, database_url: &s
     let store = Store::connect(database_url, &StoreOptions::default())
         .await
         .expect("store");
-    let services = Services::new(store, SessionSettings::default());
+    let services = Services::new(
+        store,
+        SessionSettings::default(),
+        SearchSetup::in_memory().expect("search index"),
+    );
     services
         .create_account(
             &Principal::System,
@@ -319,7 +324,11 @@ async fn logins(client: &reqwest::Client, base: &str, database_url: &str, second
     let store = Store::connect(database_url, &StoreOptions::default())
         .await
         .expect("store");
-    let services = Services::new(store, SessionSettings::default());
+    let services = Services::new(
+        store,
+        SessionSettings::default(),
+        SearchSetup::in_memory().expect("search index"),
+    );
     let accounts: Vec<String> = (0..CONCURRENCY)
         .map(|i| format!("bench{i}@praevnet.test"))
         .collect();

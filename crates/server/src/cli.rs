@@ -9,6 +9,7 @@ use std::io::IsTerminal;
 use clap::{Parser, Subcommand, ValueEnum};
 use praevnet_core::accounts::SessionSettings;
 use praevnet_core::principal::Grant;
+use praevnet_core::search::SearchSetup;
 use praevnet_core::{Lang, Principal, Services};
 use praevnet_store::{Store, StoreOptions};
 
@@ -44,6 +45,9 @@ enum Command {
     },
     /// Print the GraphQL schema as SDL (the committed crates/api/schema.graphql).
     Schema,
+    /// Make every replica rebuild its search index from the database (running replicas
+    /// within a second, stopped ones at their next start).
+    SearchRebuild,
     /// Manage platform administrators from the operator's shell.
     Admin {
         #[command(subcommand)]
@@ -123,6 +127,7 @@ pub fn main() -> ExitCode {
             Command::Admin {
                 action: AdminAction::Create { email, name },
             } => create_admin(&config, &email, &name).await,
+            Command::SearchRebuild => search_rebuild(&config).await,
             Command::Schema => Ok(()),
         }
     });
@@ -163,7 +168,11 @@ async fn create_admin(config: &Config, email: &str, name: &str) -> Result<(), St
     let store = Store::connect(&config.database_url, &StoreOptions::default())
         .await
         .map_err(|e| e.to_string())?;
-    let services = Services::new(store, SessionSettings::default());
+    let services = Services::new(
+        store,
+        SessionSettings::default(),
+        SearchSetup::in_memory().map_err(|e| e.message(Lang::De))?,
+    );
     let account = services
         .create_account(
             &Principal::System,
@@ -179,6 +188,24 @@ async fn create_admin(config: &Config, email: &str, name: &str) -> Result<(), St
         });
     services.close().await.map_err(|e| e.message(Lang::De))?;
     println!("Plattform-Administration angelegt: {}", account?.email);
+    Ok(())
+}
+
+async fn search_rebuild(config: &Config) -> Result<(), String> {
+    let store = Store::connect(&config.database_url, &StoreOptions::default())
+        .await
+        .map_err(|e| e.to_string())?;
+    let services = Services::new(
+        store,
+        SessionSettings::default(),
+        SearchSetup::in_memory().map_err(|e| e.message(Lang::De))?,
+    );
+    let requested = services.search_request_rebuild().await;
+    services.close().await.map_err(|e| e.message(Lang::De))?;
+    requested.map_err(|e| e.message(Lang::De))?;
+    println!(
+        "Neuaufbau des Suchindex angefordert: jede Instanz baut ihn aus der Datenbank neu auf."
+    );
     Ok(())
 }
 

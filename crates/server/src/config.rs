@@ -151,6 +151,12 @@ pub const SETTINGS: &[Setting] = &[
         help: "Sender of the platform's e-mails.",
     },
     Setting {
+        env: "PRAEVNET_SEARCH_INDEX_DIR",
+        key: "search_index_dir",
+        default: "(none: in memory)",
+        help: "Folder of this replica's search index. Without it the index lives in memory and is built from the database at every start; with it a restart only applies the changes since the last run. Each replica needs its own folder.",
+    },
+    Setting {
         env: "OTEL_EXPORTER_OTLP_ENDPOINT",
         key: "",
         default: "(none)",
@@ -203,6 +209,7 @@ pub struct Config {
     pub trust_proxy_headers: bool,
     pub smtp: Option<SmtpConfig>,
     pub mail_from: String,
+    pub search_index_dir: Option<PathBuf>,
 }
 
 /// How mail leaves the platform.
@@ -334,6 +341,10 @@ impl Config {
             trust_proxy_headers: get("PRAEVNET_TRUST_PROXY_HEADERS").boolean()?,
             smtp,
             mail_from: get("PRAEVNET_MAIL_FROM").mailbox()?,
+            search_index_dir: values
+                .get("PRAEVNET_SEARCH_INDEX_DIR")
+                .map(|(v, _)| PathBuf::from(v.trim()))
+                .filter(|p| !p.as_os_str().is_empty()),
             graphql_max_complexity: get("PRAEVNET_GRAPHQL_MAX_COMPLEXITY")
                 .in_range(10, 1_000_000)?,
         })

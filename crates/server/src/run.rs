@@ -9,6 +9,7 @@ use std::time::Duration;
 use praevnet_api::{SchemaOptions, build_schema};
 use praevnet_core::accounts::SessionSettings;
 use praevnet_core::mail::Mailer;
+use praevnet_core::search::SearchSetup;
 use praevnet_core::{Services, demo};
 use praevnet_store::{Store, StoreOptions, migrate_up};
 use tokio::net::TcpListener;
@@ -31,6 +32,8 @@ pub enum StartError {
     Mail(String),
     #[error("Datenbank kann nicht vorbereitet werden: {0}")]
     Store(#[from] praevnet_store::StoreError),
+    #[error("Suchindex kann nicht geöffnet werden: {0}")]
+    Search(String),
 }
 
 /// A running server. Dropping it starts a graceful shutdown; [`Server::shutdown`] also waits
@@ -99,7 +102,13 @@ pub async fn start(config: Config) -> Result<Server, StartError> {
         ) as Arc<dyn Mailer>),
         None => None,
     };
-    let services = Services::new(store, sessions).with_mail(mailer, config.public_url.clone());
+    let search = match &config.search_index_dir {
+        Some(folder) => SearchSetup::in_folder(folder),
+        None => SearchSetup::in_memory(),
+    }
+    .map_err(|e| StartError::Search(e.message(praevnet_core::Lang::De)))?;
+    let services =
+        Services::new(store, sessions, search).with_mail(mailer, config.public_url.clone());
     let schema = build_schema(
         services.clone(),
         SchemaOptions {
@@ -156,7 +165,8 @@ pub async fn start(config: Config) -> Result<Server, StartError> {
     })
 }
 
-/// Migrates and seeds, retrying with growing pauses while the database is unreachable.
+/// Migrates, seeds and builds the search index, retrying with growing pauses while the
+/// database is unreachable; then keeps the index following the change log.
 async fn bootstrap_until_done(config: Arc<Config>, services: Services, done: Arc<AtomicBool>) {
     let mut pause = Duration::from_millis(250);
     loop {
@@ -164,6 +174,7 @@ async fn bootstrap_until_done(config: Arc<Config>, services: Services, done: Arc
             Ok(()) => {
                 done.store(true, Ordering::Release);
                 tracing::info!("database ready");
+                follow_changes(&services).await;
                 return;
             }
             Err(err) => {
@@ -189,7 +200,41 @@ async fn bootstrap(config: &Config, services: &Services) -> Result<(), String> {
     {
         tracing::info!("loaded demo data of the seed cities");
     }
+    let start = services
+        .search_start()
+        .await
+        .map_err(|e| e.message(praevnet_core::Lang::De))?;
+    tracing::info!(
+        rebuilt = start.rebuilt,
+        documents = start.documents,
+        took_ms = start.took.as_millis() as u64,
+        "search index ready"
+    );
     Ok(())
+}
+
+/// How often a replica looks for changes of the other replicas.
+const FOLLOW_EVERY: Duration = Duration::from_secs(1);
+/// Rounds between two prunings of the change log (an hour).
+const PRUNE_EVERY: u32 = 3_600;
+
+/// Applies the other replicas' changes to this replica's index, once a second, for as long
+/// as the server runs (the task is aborted at shutdown).
+async fn follow_changes(services: &Services) {
+    let mut rounds: u32 = 0;
+    loop {
+        tokio::time::sleep(FOLLOW_EVERY).await;
+        if let Err(err) = services.search_catch_up().await {
+            tracing::warn!(error = %err, "search index: catching up failed; retrying");
+        }
+        rounds = rounds.wrapping_add(1);
+        if rounds.is_multiple_of(PRUNE_EVERY) {
+            match services.search_prune().await {
+                Ok(removed) => tracing::debug!(removed, "search change log pruned"),
+                Err(err) => tracing::warn!(error = %err, "search change log: pruning failed"),
+            }
+        }
+    }
 }
 
 /// Resolves on Ctrl-C or SIGTERM, the signals a terminal and Kubernetes send.

@@ -136,6 +136,14 @@ impl Store {
         crate::NetworkPractices::new(&self.db)
     }
 
+    pub fn search_changes(&self) -> crate::SearchChanges<'_> {
+        crate::SearchChanges::new(&self.db)
+    }
+
+    pub fn catalogue_offers(&self) -> crate::CatalogueOffers<'_> {
+        crate::CatalogueOffers::new(&self.db)
+    }
+
     pub fn support_offers(&self) -> crate::SupportOffers<'_> {
         crate::SupportOffers::new(&self.db)
     }

@@ -1,7 +1,7 @@
 //! Funding programmes, shared by all tenants: a programme belongs to the Land whose state
 //! office publishes it.
 
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter,
@@ -36,11 +36,13 @@ pub struct ProgrammeData {
 pub struct ProgrammeRecord {
     pub id: ProgrammeId,
     pub data: ProgrammeData,
+    pub updated_at: DateTime<Utc>,
 }
 
 fn record(m: funding_programme::Model) -> ProgrammeRecord {
     ProgrammeRecord {
         id: ProgrammeId::from_uuid(m.id),
+        updated_at: m.updated_at,
         data: ProgrammeData {
             federal_state: m.federal_state,
             name: m.name,
@@ -133,8 +135,11 @@ impl<'a, C: ConnectionTrait> FundingProgrammes<'a, C> {
 
     pub async fn insert(&self, data: ProgrammeData) -> Result<ProgrammeRecord, StoreError> {
         let id = ProgrammeId::generate();
-        Entity::insert(model(id, &data)).exec(self.db).await?;
-        Ok(ProgrammeRecord { id, data })
+        Ok(record(
+            Entity::insert(model(id, &data))
+                .exec_with_returning(self.db)
+                .await?,
+        ))
     }
 
     /// Replaces a programme's fields; `None` when there is no such programme.
@@ -145,11 +150,13 @@ impl<'a, C: ConnectionTrait> FundingProgrammes<'a, C> {
     ) -> Result<Option<ProgrammeRecord>, StoreError> {
         let mut active = model(id, &data);
         active.created_at = NotSet;
-        let result = Entity::update_many()
+        Ok(Entity::update_many()
             .set(active)
             .filter(Column::Id.eq(id.as_uuid()))
-            .exec(self.db)
-            .await?;
-        Ok((result.rows_affected > 0).then_some(ProgrammeRecord { id, data }))
+            .exec_with_returning(self.db)
+            .await?
+            .into_iter()
+            .next()
+            .map(record))
     }
 }

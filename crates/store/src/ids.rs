@@ -97,3 +97,7 @@ typed_id!(
     /// Id of one role granted to a user.
     GrantId
 );
+typed_id!(
+    /// Id of an offer in a certifying council's catalogue of prevention offers.
+    CatalogueOfferId
+);

@@ -13,6 +13,7 @@
 mod accounts;
 mod applications;
 mod audit;
+mod catalogue;
 mod connection;
 mod contacts;
 mod entity;
@@ -25,6 +26,7 @@ mod migrate;
 mod municipalities;
 mod practices;
 mod scope;
+mod search_changes;
 mod structure;
 mod support;
 mod tenant;
@@ -35,14 +37,16 @@ pub use accounts::{
 };
 pub use applications::{ApplicationRecord, COMMITTED_STATES, Commitments};
 pub use audit::{AuditLog, AuditRecord, AuditScope};
+pub use catalogue::{CatalogueOfferData, CatalogueOfferRecord, CatalogueOffers, SealData};
 pub use connection::{Backend, Store, StoreOptions};
 pub use contacts::ContactMessage;
 pub use error::{StoreError, UniqueField};
 pub use founding::FoundingStepRecord;
 pub use funding::{FundingProgrammes, ProgrammeData, ProgrammeRecord};
 pub use ids::{
-    ApplicationId, BodyId, CouncilId, GrantId, MeetingId, MembershipId, MunicipalityId, OfferId,
-    OrganisationId, PersonId, PracticeId, ProgrammeId, RulesId, SupportRequestId, ThreadId, UserId,
+    ApplicationId, BodyId, CatalogueOfferId, CouncilId, GrantId, MeetingId, MembershipId,
+    MunicipalityId, OfferId, OrganisationId, PersonId, PracticeId, ProgrammeId, RulesId,
+    SupportRequestId, ThreadId, UserId,
 };
 pub use meetings::{MeetingData, MeetingRecord};
 pub use migrate::{MigrationState, migrate_down, migrate_status, migrate_up};
@@ -52,6 +56,7 @@ pub use municipalities::{
 pub use practices::{NetworkPracticeRecord, NetworkPractices, PracticeData, PracticeRecord};
 pub use scope::{CouncilSummary, Reach, Scope};
 pub use sea_orm::DatabaseTransaction;
+pub use search_changes::{SearchChange, SearchChanges};
 pub use structure::{
     BodyData, BodyRecord, MembershipData, MembershipRecord, OrganisationData, OrganisationRecord,
     PersonData, PersonRecord, RulesData, RulesRecord, SeatRecord, StructureRecord,

@@ -6,7 +6,7 @@ use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    TransactionSession, TransactionTrait,
+    QuerySelect, TransactionSession, TransactionTrait,
 };
 
 use crate::entity::{network_practice, practice};
@@ -245,6 +245,55 @@ impl<'a, C: ConnectionTrait> NetworkPractices<'a, C> {
             .one(self.db)
             .await?
             .map(Into::into))
+    }
+
+    /// The next `limit` published practices after `after` by id, for streaming all of them.
+    pub async fn page_after(
+        &self,
+        after: Option<PracticeId>,
+        limit: u64,
+    ) -> Result<Vec<NetworkPracticeRecord>, StoreError> {
+        let mut query = network_practice::Entity::find()
+            .order_by_asc(network_practice::Column::PracticeId)
+            .limit(limit);
+        if let Some(after) = after {
+            query = query.filter(network_practice::Column::PracticeId.gt(after.as_uuid()));
+        }
+        Ok(query
+            .all(self.db)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    /// Those of `ids` that are published.
+    pub async fn get_many(
+        &self,
+        ids: &[PracticeId],
+    ) -> Result<Vec<NetworkPracticeRecord>, StoreError> {
+        Ok(network_practice::Entity::find()
+            .filter(network_practice::Column::PracticeId.is_in(ids.iter().map(|i| i.as_uuid())))
+            .all(self.db)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    /// The ids of a publisher's published practices.
+    pub async fn ids_of(
+        &self,
+        municipality: MunicipalityId,
+    ) -> Result<Vec<PracticeId>, StoreError> {
+        let ids: Vec<uuid::Uuid> = network_practice::Entity::find()
+            .select_only()
+            .column(network_practice::Column::PracticeId)
+            .filter(network_practice::Column::MunicipalityId.eq(municipality.as_uuid()))
+            .into_tuple()
+            .all(self.db)
+            .await?;
+        Ok(ids.into_iter().map(PracticeId::from_uuid).collect())
     }
 
     /// The newest published first.

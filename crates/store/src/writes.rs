@@ -48,6 +48,14 @@ impl Writes {
         crate::NetworkPractices::new(&self.tx)
     }
 
+    pub fn search_changes(&self) -> crate::SearchChanges<'_, DatabaseTransaction> {
+        crate::SearchChanges::new(&self.tx)
+    }
+
+    pub fn catalogue_offers(&self) -> crate::CatalogueOffers<'_, DatabaseTransaction> {
+        crate::CatalogueOffers::new(&self.tx)
+    }
+
     pub fn support_offers(&self) -> crate::SupportOffers<'_, DatabaseTransaction> {
         crate::SupportOffers::new(&self.tx)
     }

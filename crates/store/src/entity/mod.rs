@@ -16,6 +16,8 @@ pub(crate) mod network_practice;
 pub(crate) mod organisation;
 pub(crate) mod person;
 pub(crate) mod practice;
+pub(crate) mod prevention_offer;
 pub(crate) mod rules_of_procedure;
+pub(crate) mod search_change;
 pub(crate) mod support_offer;
 pub(crate) mod support_request;

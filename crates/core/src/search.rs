@@ -1,0 +1,659 @@
+//! The network search: one box over good practices, catalogue offers and funding programmes
+//! of all cities, answered by this replica's tantivy index (`praevnet-search`).
+//!
+//! The index follows the database's change log (`search_changes`). Every write of a shared
+//! record appends to the log in its own transaction; a replica applies the log after its
+//! checkpoint every second, before every search when the log is ahead (so a writer reads its
+//! own writes on any replica, and a withdrawn practice is gone at once) and right after its
+//! own writes. A missing, foreign or too old index is rebuilt from the shared tables; the
+//! log entry `all` makes every replica rebuild (`praevnet search-rebuild`).
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use praevnet_search::{Document, Opened, Request, SearchIndex, Sort};
+pub use praevnet_search::{FacetGroup, Fragment};
+use praevnet_store::{
+    CatalogueOfferId, CatalogueOfferRecord, NetworkPracticeRecord, PracticeId, ProgrammeRecord,
+    Writes,
+};
+use uuid::Uuid;
+
+use crate::catalogue::OfferFormat;
+use crate::federal_state::FederalState;
+use crate::vocabulary::{EvidenceLevel, Setting, TargetGroup, Topic};
+use crate::{Error, Lang, MunicipalityId, Principal, Problem, ProgrammeId, Result, Services};
+
+codes!(
+    /// What a search result is.
+    SearchKind {
+        Practice = "practice", "Praxisbeispiel", "Good practice";
+        Offer = "offer", "Präventionsangebot", "Prevention offer";
+        Programme = "programme", "Förderprogramm", "Funding programme";
+    }
+);
+
+/// Kinds of change log entries besides the record kinds: a publisher renamed (its practices
+/// and offers name it), and "rebuild everything".
+const PUBLISHER: &str = "publisher";
+const EVERYTHING: &str = "all";
+
+/// Entries read per round of catching up, and records per batch of a rebuild.
+const BATCH: u64 = 1_000;
+/// How long the change log keeps entries; a replica further behind rebuilds.
+pub const CHANGE_LOG_DAYS: i64 = 7;
+/// Longest search text.
+const TEXT_MAX: usize = 500;
+/// Most results per page.
+pub const SEARCH_PAGE_MAX: u64 = 50;
+/// How deep a result list can be paged (the engine keeps offset + page in memory).
+pub const SEARCH_OFFSET_MAX: u64 = 10_000;
+
+/// The replica's index and how far it has applied the change log.
+#[derive(Debug)]
+pub(crate) struct SearchState {
+    index: Arc<SearchIndex>,
+    /// The applied position, readable without waiting for a catch-up in progress.
+    applied: AtomicI64,
+    /// Held while the index is being brought forward, so rounds never overlap.
+    catching_up: tokio::sync::Mutex<()>,
+    /// Where the index started: `None` when it must be built first.
+    opened: Option<i64>,
+}
+
+impl SearchState {
+    pub(crate) fn new(setup: SearchSetup) -> Self {
+        let SearchSetup { index, opened } = setup;
+        let opened = match opened {
+            Opened::UpTo(position) => Some(position),
+            Opened::Empty => None,
+        };
+        Self {
+            index: Arc::new(index),
+            applied: AtomicI64::new(opened.unwrap_or(0)),
+            catching_up: tokio::sync::Mutex::new(()),
+            opened,
+        }
+    }
+}
+
+/// What a search asks for; empty lists filter nothing.
+#[derive(Clone, Debug, Default)]
+pub struct SearchInput {
+    pub text: String,
+    pub kinds: Vec<SearchKind>,
+    pub topics: Vec<Topic>,
+    pub target_groups: Vec<TargetGroup>,
+    pub settings: Vec<Setting>,
+    pub federal_states: Vec<FederalState>,
+    pub evidence_levels: Vec<EvidenceLevel>,
+    pub newest_first: bool,
+    pub first: u64,
+    pub offset: u64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchHit {
+    pub id: Uuid,
+    pub kind: SearchKind,
+    pub title: String,
+    pub publisher: String,
+    pub federal_state: Option<FederalState>,
+    pub date: DateTime<Utc>,
+    pub snippet: Vec<Fragment>,
+}
+
+/// One value of a facet with the number of results it has.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetValue {
+    pub code: String,
+    pub count: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetCounts {
+    pub group: FacetGroup,
+    pub values: Vec<FacetValue>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchOutcome {
+    pub total: u64,
+    pub hits: Vec<SearchHit>,
+    pub facets: Vec<FacetCounts>,
+}
+
+/// The label of a facet value in the reader's language (the code itself when unknown).
+pub fn facet_label(group: FacetGroup, code: &str, lang: Lang) -> String {
+    let label = match group {
+        FacetGroup::Kind => SearchKind::parse(code).map(|v| v.label(lang)),
+        FacetGroup::Topic => Topic::parse(code).map(|v| v.label(lang)),
+        FacetGroup::TargetGroup => TargetGroup::parse(code).map(|v| v.label(lang)),
+        FacetGroup::Setting => Setting::parse(code).map(|v| v.label(lang)),
+        FacetGroup::FederalState => FederalState::from_code(code).map(FederalState::name_de),
+        FacetGroup::EvidenceLevel => EvidenceLevel::parse(code).map(|v| v.label(lang)),
+    };
+    label.unwrap_or(code).to_owned()
+}
+
+/// The index a replica starts with.
+#[derive(Debug)]
+pub struct SearchSetup {
+    index: SearchIndex,
+    opened: Opened,
+}
+
+impl SearchSetup {
+    /// In memory: built from the database at every start.
+    pub fn in_memory() -> Result<Self> {
+        Ok(Self {
+            index: SearchIndex::in_memory().map_err(|e| Error::Internal(e.to_string()))?,
+            opened: Opened::Empty,
+        })
+    }
+
+    /// In a folder of this replica: caught up at start when it is recent enough.
+    pub fn in_folder(folder: &std::path::Path) -> Result<Self> {
+        let (index, opened) =
+            SearchIndex::open(folder).map_err(|e| Error::Internal(e.to_string()))?;
+        Ok(Self { index, opened })
+    }
+}
+
+/// How a start of the index went, for the log and the benchmark.
+#[derive(Clone, Copy, Debug)]
+pub struct IndexStart {
+    pub rebuilt: bool,
+    pub documents: u64,
+    pub took: Duration,
+}
+
+fn labels<T: Copy>(values: &[T], label: fn(T, Lang) -> &'static str) -> Vec<&'static str> {
+    values.iter().map(|v| label(*v, Lang::De)).collect()
+}
+
+fn codes(text: &str) -> Vec<String> {
+    text.split(',')
+        .filter(|c| !c.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Parses stored codes for their labels, skipping unknown ones (the index must not fail on
+/// a code a later version removed).
+fn tag_labels<T: Copy>(
+    text: &str,
+    parse: fn(&str) -> Option<T>,
+    label: fn(T, Lang) -> &'static str,
+) -> Vec<&'static str> {
+    let values: Vec<T> = text.split(',').filter_map(parse).collect();
+    labels(&values, label)
+}
+
+fn sections(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .filter(|p| !p.trim().is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn practice_document(r: &NetworkPracticeRecord) -> Document {
+    let d = &r.data;
+    let mut tags = tag_labels(&d.topics, Topic::parse, Topic::label);
+    tags.extend(tag_labels(
+        &d.target_groups,
+        TargetGroup::parse,
+        TargetGroup::label,
+    ));
+    tags.extend(tag_labels(&d.settings, Setting::parse, Setting::label));
+    Document {
+        id: r.id.as_uuid(),
+        kind: SearchKind::Practice.code().to_owned(),
+        title: d.title.clone(),
+        text: sections(&[
+            &d.problem,
+            &d.causes,
+            &d.goals,
+            &d.measures,
+            &d.concept,
+            &d.evaluation,
+            &d.conclusions,
+            &d.duration,
+            &d.costs,
+            &d.partners,
+        ]),
+        tags: tags.join("\n"),
+        publisher: r.municipality_name.clone(),
+        federal_state: r.federal_state.clone(),
+        topics: codes(&d.topics),
+        target_groups: codes(&d.target_groups),
+        settings: codes(&d.settings),
+        evidence_level: d.evidence_level.clone(),
+        date: r.updated_at.timestamp_millis(),
+    }
+}
+
+fn offer_document(r: &CatalogueOfferRecord) -> Document {
+    let d = &r.data;
+    let mut tags = tag_labels(&d.topics, Topic::parse, Topic::label);
+    tags.extend(tag_labels(
+        &d.target_groups,
+        TargetGroup::parse,
+        TargetGroup::label,
+    ));
+    tags.extend(tag_labels(
+        &d.format,
+        OfferFormat::parse,
+        OfferFormat::label,
+    ));
+    Document {
+        id: r.id.as_uuid(),
+        kind: SearchKind::Offer.code().to_owned(),
+        title: d.title.clone(),
+        text: sections(&[
+            &d.description,
+            &format!("Zertifiziert durch {}", r.certifier_name),
+        ]),
+        tags: tags.join("\n"),
+        publisher: d.provider.clone(),
+        federal_state: r.federal_state.clone(),
+        topics: codes(&d.topics),
+        target_groups: codes(&d.target_groups),
+        settings: Vec::new(),
+        evidence_level: None,
+        date: r.updated_at.timestamp_millis(),
+    }
+}
+
+fn programme_document(r: &ProgrammeRecord) -> Document {
+    let d = &r.data;
+    Document {
+        id: r.id.as_uuid(),
+        kind: SearchKind::Programme.code().to_owned(),
+        title: d.name.clone(),
+        text: sections(&[
+            &d.fields_of_action,
+            &d.eligible_applicants,
+            &d.procedure,
+            &d.documents,
+        ]),
+        tags: String::new(),
+        publisher: d.provider.clone(),
+        federal_state: d.federal_state.clone(),
+        topics: Vec::new(),
+        target_groups: Vec::new(),
+        settings: Vec::new(),
+        evidence_level: None,
+        date: r.updated_at.timestamp_millis(),
+    }
+}
+
+/// Runs blocking index work off the async threads.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> praevnet_search::Result<T> + Send + 'static,
+) -> Result<T> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| Error::Internal(format!("search task: {e}")))?
+        .map_err(|e| Error::Internal(e.to_string()))
+}
+
+impl Services {
+    /// Notes in the unit of work that a shared record changed, for every replica's index.
+    pub(crate) async fn search_changed(
+        &self,
+        writes: &Writes,
+        kind: SearchKind,
+        id: Uuid,
+    ) -> Result<()> {
+        Ok(writes.search_changes().record(kind.code(), id).await?)
+    }
+
+    /// Notes that a publisher's name or Land changed.
+    pub(crate) async fn search_publisher_changed(
+        &self,
+        writes: &Writes,
+        municipality: MunicipalityId,
+    ) -> Result<()> {
+        Ok(writes
+            .search_changes()
+            .record(PUBLISHER, municipality.as_uuid())
+            .await?)
+    }
+
+    /// After a write: brings this replica's index forward at once, so that the writer's next
+    /// search finds the change. A failure is logged; the next search or round retries.
+    pub(crate) async fn search_after_write(&self) {
+        if let Err(err) = self.search_catch_up().await {
+            tracing::error!(error = %err, "search index: catching up after a write failed");
+        }
+    }
+
+    /// Asks every replica to rebuild its index from the database.
+    pub async fn search_request_rebuild(&self) -> Result<()> {
+        let writes = self.store.writes().await?;
+        writes
+            .search_changes()
+            .record(EVERYTHING, Uuid::nil())
+            .await?;
+        writes.commit().await?;
+        Ok(())
+    }
+
+    /// Builds the index when it is new or too far behind the change log, else catches up.
+    pub async fn search_start(&self) -> Result<IndexStart> {
+        let started = Instant::now();
+        let _guard = self.search.catching_up.lock().await;
+        let changes = self.store.search_changes();
+        let oldest = changes.oldest().await?;
+        let rebuilt = match self.search.opened {
+            Some(position) if oldest <= position + 1 => {
+                self.apply_changes().await?;
+                false
+            }
+            _ => {
+                self.rebuild_index().await?;
+                true
+            }
+        };
+        Ok(IndexStart {
+            rebuilt,
+            documents: self.search.index.len(),
+            took: started.elapsed(),
+        })
+    }
+
+    /// Applies what the change log holds beyond the index's position.
+    pub async fn search_catch_up(&self) -> Result<()> {
+        let _guard = self.search.catching_up.lock().await;
+        self.apply_changes().await
+    }
+
+    /// Forgets change log entries older than [`CHANGE_LOG_DAYS`].
+    pub async fn search_prune(&self) -> Result<u64> {
+        Ok(self
+            .store
+            .search_changes()
+            .prune(Utc::now() - chrono::Duration::days(CHANGE_LOG_DAYS))
+            .await?)
+    }
+
+    /// The change log position this replica's index reflects.
+    pub fn search_position(&self) -> i64 {
+        self.search.applied.load(Ordering::Acquire)
+    }
+
+    async fn apply_changes(&self) -> Result<()> {
+        loop {
+            let position = self.search.applied.load(Ordering::Acquire);
+            let batch = self.store.search_changes().after(position, BATCH).await?;
+            let Some(last) = batch.last().map(|c| c.position) else {
+                return Ok(());
+            };
+            if batch.iter().any(|c| c.kind == EVERYTHING) {
+                self.rebuild_index().await?;
+                continue;
+            }
+            let mut practices: Vec<PracticeId> = Vec::new();
+            let mut offers: Vec<CatalogueOfferId> = Vec::new();
+            let mut programmes: Vec<ProgrammeId> = Vec::new();
+            for change in &batch {
+                match change.kind.as_str() {
+                    "practice" => practices.push(PracticeId::from_uuid(change.record_id)),
+                    "offer" => offers.push(CatalogueOfferId::from_uuid(change.record_id)),
+                    "programme" => programmes.push(ProgrammeId::from_uuid(change.record_id)),
+                    PUBLISHER => {
+                        let publisher = MunicipalityId::from_uuid(change.record_id);
+                        practices.extend(self.store.network_practices().ids_of(publisher).await?);
+                        offers.extend(
+                            self.store
+                                .catalogue_offers()
+                                .list(Some(publisher))
+                                .await?
+                                .into_iter()
+                                .map(|o| o.id),
+                        );
+                    }
+                    other => tracing::warn!(kind = other, "search index: unknown change kind"),
+                }
+            }
+            practices.sort_unstable();
+            practices.dedup();
+            offers.sort_unstable();
+            offers.dedup();
+            programmes.sort_unstable();
+            programmes.dedup();
+            let mut upserts = Vec::new();
+            let mut deletes: Vec<Uuid> = Vec::new();
+            let found = self.store.network_practices().get_many(&practices).await?;
+            for id in &practices {
+                match found.iter().find(|r| r.id == *id) {
+                    Some(record) => upserts.push(practice_document(record)),
+                    None => deletes.push(id.as_uuid()),
+                }
+            }
+            for id in offers {
+                match self.store.catalogue_offers().get(id).await? {
+                    Some(record) => upserts.push(offer_document(&record)),
+                    None => deletes.push(id.as_uuid()),
+                }
+            }
+            for id in programmes {
+                match self.store.funding_programmes().get(id).await? {
+                    Some(record) => upserts.push(programme_document(&record)),
+                    None => deletes.push(id.as_uuid()),
+                }
+            }
+            let index = self.search.index.clone();
+            blocking(move || index.apply(&upserts, &deletes, last)).await?;
+            self.search.applied.store(last, Ordering::Release);
+        }
+    }
+
+    /// Fills the index anew from the shared tables. The position is read first: a change that
+    /// lands while the records are read is applied again afterwards, which is harmless.
+    async fn rebuild_index(&self) -> Result<()> {
+        let position = self.store.search_changes().latest().await?;
+        let index = self.search.index.clone();
+        blocking(move || index.start_rebuild()).await?;
+        let mut after = None;
+        loop {
+            let page = self
+                .store
+                .network_practices()
+                .page_after(after, BATCH)
+                .await?;
+            let Some(last) = page.last().map(|r| r.id) else {
+                break;
+            };
+            after = Some(last);
+            let documents: Vec<Document> = page.iter().map(practice_document).collect();
+            let index = self.search.index.clone();
+            blocking(move || index.add_uncommitted(&documents)).await?;
+        }
+        let mut after = None;
+        loop {
+            let page = self
+                .store
+                .catalogue_offers()
+                .page_after(after, BATCH)
+                .await?;
+            let Some(last) = page.last().map(|r| r.id) else {
+                break;
+            };
+            after = Some(last);
+            let documents: Vec<Document> = page.iter().map(offer_document).collect();
+            let index = self.search.index.clone();
+            blocking(move || index.add_uncommitted(&documents)).await?;
+        }
+        let documents: Vec<Document> = self
+            .store
+            .funding_programmes()
+            .list(None)
+            .await?
+            .iter()
+            .map(programme_document)
+            .collect();
+        let index = self.search.index.clone();
+        blocking(move || {
+            index.add_uncommitted(&documents)?;
+            index.finish_rebuild(position)
+        })
+        .await?;
+        self.search.applied.store(position, Ordering::Release);
+        tracing::info!(
+            documents = self.search.index.len(),
+            position,
+            "search index rebuilt"
+        );
+        Ok(())
+    }
+
+    /// Catches up first when the change log is ahead of this replica: reads its own writes
+    /// and never shows what was withdrawn.
+    async fn search_fresh(&self) -> Result<()> {
+        let latest = self.store.search_changes().latest().await?;
+        if latest > self.search.applied.load(Ordering::Acquire) {
+            self.search_catch_up().await?;
+        }
+        Ok(())
+    }
+
+    /// Searches practices, offers and programmes of all cities (anyone logged in).
+    pub async fn search(&self, principal: &Principal, input: SearchInput) -> Result<SearchOutcome> {
+        principal.require_login()?;
+        if input.text.chars().count() > TEXT_MAX {
+            return Err(Error::validation(
+                "text",
+                Problem::TooLong { max: TEXT_MAX },
+            ));
+        }
+        if input.first > SEARCH_PAGE_MAX {
+            return Err(Error::validation(
+                "first",
+                Problem::PageSize {
+                    max: SEARCH_PAGE_MAX,
+                },
+            ));
+        }
+        if input.offset > SEARCH_OFFSET_MAX {
+            return Err(Error::validation(
+                "offset",
+                Problem::OffsetRange {
+                    max: SEARCH_OFFSET_MAX,
+                },
+            ));
+        }
+        let to_codes = |codes: Vec<&'static str>| codes.into_iter().map(str::to_owned).collect();
+        let filters = vec![
+            (
+                FacetGroup::Kind,
+                to_codes(input.kinds.iter().map(|k| k.code()).collect()),
+            ),
+            (
+                FacetGroup::Topic,
+                to_codes(input.topics.iter().map(|k| k.code()).collect()),
+            ),
+            (
+                FacetGroup::TargetGroup,
+                to_codes(input.target_groups.iter().map(|k| k.code()).collect()),
+            ),
+            (
+                FacetGroup::Setting,
+                to_codes(input.settings.iter().map(|k| k.code()).collect()),
+            ),
+            (
+                FacetGroup::FederalState,
+                to_codes(input.federal_states.iter().map(|k| k.code()).collect()),
+            ),
+            (
+                FacetGroup::EvidenceLevel,
+                to_codes(input.evidence_levels.iter().map(|k| k.code()).collect()),
+            ),
+        ];
+        let request = Request {
+            text: input.text,
+            filters,
+            sort: if input.newest_first {
+                Sort::Newest
+            } else {
+                Sort::Relevance
+            },
+            limit: usize::try_from(input.first).unwrap_or(0),
+            offset: usize::try_from(input.offset).unwrap_or(usize::MAX),
+        };
+        self.search_fresh().await?;
+        let index = self.search.index.clone();
+        let results = blocking(move || index.search(&request)).await?;
+        Ok(SearchOutcome {
+            total: results.total as u64,
+            hits: results
+                .hits
+                .into_iter()
+                .take(usize::try_from(input.first).unwrap_or(0))
+                .filter_map(hit)
+                .collect(),
+            facets: results
+                .facets
+                .into_iter()
+                .map(|(group, values)| FacetCounts {
+                    group,
+                    values: values
+                        .into_iter()
+                        .map(|(code, count)| FacetValue { code, count })
+                        .collect(),
+                })
+                .collect(),
+        })
+    }
+
+    /// The published practices most like this one (anyone logged in); an unpublished one is
+    /// unknown.
+    pub async fn similar_practices(
+        &self,
+        principal: &Principal,
+        id: PracticeId,
+        first: u64,
+    ) -> Result<Vec<SearchHit>> {
+        principal.require_login()?;
+        if first > SEARCH_PAGE_MAX {
+            return Err(Error::validation(
+                "first",
+                Problem::PageSize {
+                    max: SEARCH_PAGE_MAX,
+                },
+            ));
+        }
+        self.store
+            .network_practices()
+            .get(id)
+            .await?
+            .ok_or(Error::NotFound)?;
+        self.search_fresh().await?;
+        let index = self.search.index.clone();
+        let limit = usize::try_from(first).unwrap_or(0);
+        let hits = blocking(move || index.similar(id.as_uuid(), limit)).await?;
+        Ok(hits
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(hit)
+            .collect())
+    }
+}
+
+/// A hit as the domain shows it; one of an unknown kind (a later version's) is skipped.
+fn hit(h: praevnet_search::Hit) -> Option<SearchHit> {
+    Some(SearchHit {
+        id: h.id,
+        kind: SearchKind::parse(&h.kind)?,
+        title: h.title,
+        publisher: h.publisher,
+        federal_state: FederalState::from_code(&h.federal_state),
+        date: DateTime::from_timestamp_millis(h.date).unwrap_or_default(),
+        snippet: h.snippet,
+    })
+}
