@@ -99,6 +99,12 @@ struct Parts {
     withdrawable: Vec<String>,
     reportable: Vec<String>,
     answerable: Vec<String>,
+    /// An offer of the municipality's catalogue, and per role offers without a seal (to
+    /// grant one), with a granted seal (to renew and withdraw) and to remove.
+    catalogue_offer: String,
+    unsealed: Vec<String>,
+    sealed: Vec<String>,
+    removable: Vec<String>,
 }
 
 /// A body, an organisation, a person and memberships in `municipality`; applications to the
@@ -169,6 +175,26 @@ async fn parts(app: &TestApp, municipality: &str, programme: &str, offer: &str) 
         json!({ "m": municipality, "b": body }),
     )
     .await;
+    let catalogue = || async {
+        run(
+            "mutation($m: ID!) { saveCatalogueOffer(certifierId: $m, input: { title: \"Workshop\", provider: \"Träger\", format: WORKSHOP }) { id } }",
+            json!({ "m": municipality }),
+        )
+        .await
+    };
+    let catalogue_offer = catalogue().await;
+    let (mut unsealed, mut sealed, mut removable) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..ROLES.len() {
+        unsealed.push(catalogue().await);
+        removable.push(catalogue().await);
+        let offer = catalogue().await;
+        run(
+            "mutation($m: ID!, $id: ID!) { grantSeal(certifierId: $m, id: $id, grantedOn: \"2026-01-01\", validUntil: \"2099-01-01\") { id } }",
+            json!({ "m": municipality, "id": offer }),
+        )
+        .await;
+        sealed.push(offer);
+    }
     let (mut decidable, mut withdrawable, mut reportable, mut answerable) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for _ in 0..ROLES.len() {
@@ -202,6 +228,10 @@ async fn parts(app: &TestApp, municipality: &str, programme: &str, offer: &str) 
         withdrawable,
         reportable,
         answerable,
+        catalogue_offer,
+        unsealed,
+        sealed,
+        removable,
     }
 }
 
@@ -965,6 +995,93 @@ async fn every_mutation_against_every_role(db: TestDatabase) {
             HALLE_STRUCTURE,
         ),
         (
+            "search",
+            "anyone logged in",
+            "{ search(input: { text: \"Praxis\" }) { total } }",
+            Box::new(|_| json!({})),
+            ["OK", "OK", "OK", "OK", "UNAUTHENTICATED", "OK"],
+        ),
+        (
+            "similarPractices",
+            "to Leipzig's practice",
+            "query($id: ID!) { similarPractices(id: $id) { id } }",
+            Box::new({
+                let practice = w.leipzig_parts.practice.clone();
+                move |_| json!({ "id": practice })
+            }),
+            ["OK", "OK", "OK", "OK", "UNAUTHENTICATED", "OK"],
+        ),
+        (
+            "catalogue",
+            "of Halle, anyone logged in",
+            "query($m: ID!) { catalogue(certifierId: $m) { id } }",
+            Box::new({
+                let id = halle.clone();
+                move |_| json!({ "m": id })
+            }),
+            ["OK", "OK", "OK", "OK", "UNAUTHENTICATED", "OK"],
+        ),
+        (
+            "catalogueOffer",
+            "of Halle, anyone logged in",
+            "query($id: ID!) { catalogueOffer(id: $id) { id } }",
+            Box::new({
+                let offer = halle_parts.catalogue_offer.clone();
+                move |_| json!({ "id": offer })
+            }),
+            ["OK", "OK", "OK", "OK", "UNAUTHENTICATED", "OK"],
+        ),
+        (
+            "saveCatalogueOffer",
+            "new, in Halle's catalogue",
+            "mutation($m: ID!) { saveCatalogueOffer(certifierId: $m, input: { title: \"Neu\", provider: \"Träger\", format: COURSE }) { id } }",
+            Box::new({
+                let id = halle.clone();
+                move |_| json!({ "m": id })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "grantSeal",
+            "to an offer of Halle's catalogue",
+            "mutation($m: ID!, $id: ID!) { grantSeal(certifierId: $m, id: $id, grantedOn: \"2026-01-01\", validUntil: \"2099-01-01\") { id } }",
+            Box::new({
+                let (id, offers) = (halle.clone(), halle_parts.unsealed.clone());
+                move |n| json!({ "m": id, "id": offers[(n - 1) % ROLES.len()] })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "renewSeal",
+            "of an offer of Halle's catalogue",
+            "mutation($m: ID!, $id: ID!) { renewSeal(certifierId: $m, id: $id, validUntil: \"2100-01-01\") { id } }",
+            Box::new({
+                let (id, offers) = (halle.clone(), halle_parts.sealed.clone());
+                move |n| json!({ "m": id, "id": offers[(n - 1) % ROLES.len()] })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "withdrawSeal",
+            "of an offer of Halle's catalogue",
+            "mutation($m: ID!, $id: ID!) { withdrawSeal(certifierId: $m, id: $id) { id } }",
+            Box::new({
+                let (id, offers) = (halle.clone(), halle_parts.sealed.clone());
+                move |n| json!({ "m": id, "id": offers[(n - 1) % ROLES.len()] })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "removeCatalogueOffer",
+            "from Halle's catalogue",
+            "mutation($m: ID!, $id: ID!) { removeCatalogueOffer(certifierId: $m, id: $id) }",
+            Box::new({
+                let (id, offers) = (halle.clone(), halle_parts.removable.clone());
+                move |n| json!({ "m": id, "id": offers[(n - 1) % ROLES.len()] })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
             "stateSupportRequests",
             "of Saxony",
             "{ stateSupportRequests(federalState: SN) { id } }",
@@ -1057,6 +1174,7 @@ enum IdKind {
     Meeting,
     Practice,
     Thread,
+    CatalogueOffer,
 }
 
 /// Every field that takes an id, called by the administrator of Halle with Leipzig's id and
@@ -1110,7 +1228,57 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
     // Structure fields take the caller's own municipality as `$m` and the id under test as
     // `$id`; with another tenant's municipality as `$m` they are covered by the
     // `Municipality` calls.
-    let structure_calls: [(&str, &str, IdKind); 43] = [
+    let structure_calls: [(&str, &str, IdKind); 53] = [
+        (
+            "Mutation.saveCatalogueOffer",
+            "mutation($id: ID!) { saveCatalogueOffer(certifierId: $id, input: { title: \"Übernahme\", provider: \"X\", format: COURSE }) { id } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.saveCatalogueOffer#offer",
+            "mutation($m: ID!, $id: ID!) { saveCatalogueOffer(certifierId: $m, id: $id, input: { title: \"Übernahme\", provider: \"X\", format: COURSE }) { id } }",
+            IdKind::CatalogueOffer,
+        ),
+        (
+            "Mutation.grantSeal",
+            "mutation($id: ID!, $co: ID!) { grantSeal(certifierId: $id, id: $co, grantedOn: \"2026-01-01\", validUntil: \"2027-01-01\") { id } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.grantSeal#offer",
+            "mutation($m: ID!, $id: ID!) { grantSeal(certifierId: $m, id: $id, grantedOn: \"2026-01-01\", validUntil: \"2027-01-01\") { id } }",
+            IdKind::CatalogueOffer,
+        ),
+        (
+            "Mutation.renewSeal",
+            "mutation($id: ID!, $co: ID!) { renewSeal(certifierId: $id, id: $co, validUntil: \"2101-01-01\") { id } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.renewSeal#offer",
+            "mutation($m: ID!, $id: ID!) { renewSeal(certifierId: $m, id: $id, validUntil: \"2101-01-01\") { id } }",
+            IdKind::CatalogueOffer,
+        ),
+        (
+            "Mutation.withdrawSeal",
+            "mutation($id: ID!, $co: ID!) { withdrawSeal(certifierId: $id, id: $co) { id } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.withdrawSeal#offer",
+            "mutation($m: ID!, $id: ID!) { withdrawSeal(certifierId: $m, id: $id) { id } }",
+            IdKind::CatalogueOffer,
+        ),
+        (
+            "Mutation.removeCatalogueOffer",
+            "mutation($id: ID!, $co: ID!) { removeCatalogueOffer(certifierId: $id, id: $co) }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.removeCatalogueOffer#offer",
+            "mutation($m: ID!, $id: ID!) { removeCatalogueOffer(certifierId: $m, id: $id) }",
+            IdKind::CatalogueOffer,
+        ),
         (
             "Query.contactThreads",
             "query($id: ID!) { contactThreads(municipalityId: $id) { id } }",
@@ -1380,8 +1548,12 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
         "Query.councilStructure",
         "Query.fundingProgramme",
         "Query.meetings",
-        // Published practices are shared with every city on purpose (tests/practices.rs).
+        // Published practices are shared with every city on purpose (tests/practices.rs);
+        // so are the catalogues and the similar practices (tests/search.rs).
         "Query.networkPractice",
+        "Query.similarPractices",
+        "Query.catalogue",
+        "Query.catalogueOffer",
     ];
     let foreign_of = |parts: &Parts, kind: &IdKind| match kind {
         IdKind::Body => parts.body.clone(),
@@ -1394,6 +1566,7 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
         IdKind::Meeting => parts.meeting.clone(),
         IdKind::Practice => parts.practice.clone(),
         IdKind::Thread => parts.thread.clone(),
+        IdKind::CatalogueOffer => parts.catalogue_offer.clone(),
         IdKind::Municipality | IdKind::Person => unreachable!("not a structure id"),
     };
     for (key, query, kind) in &structure_calls {
@@ -1405,7 +1578,7 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
             let vars = |id: &str| {
                 json!({ "m": own, "id": id, "b": own_parts.body, "p": own_parts.person,
                         "prog": own_parts.programme, "o": own_parts.offer, "r": own_parts.request,
-                        "pr": own_parts.practice })
+                        "pr": own_parts.practice, "co": own_parts.catalogue_offer })
             };
             let (foreign, unknown) = match kind {
                 IdKind::Municipality => (vars(foreign_municipality), vars(UNKNOWN_ID)),

@@ -54,6 +54,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/kommunen/:slug/foerderung") view=pages::MunicipalityFunding />
                     <Route path=path!("/kommunen/:slug/sitzungen") view=pages::Meetings />
                     <Route path=path!("/kommunen/:slug/kontakte") view=pages::Contacts />
+                    <Route path=path!("/kommunen/:slug/praxis") view=pages::Practices />
+                    <Route path=path!("/kommunen/:slug/katalog") view=pages::Catalogue />
+                    <Route path=path!("/netzwerk") view=pages::Network />
+                    <Route path=path!("/netzwerk/praxis/:id") view=pages::NetworkPractice />
+                    <Route path=path!("/netzwerk/angebote/:id") view=pages::CatalogueOffer />
                     <Route path=path!("/land") view=pages::Overview />
                     <Route path=path!("/land/unterstuetzung") view=pages::SupportDesk />
                     <Route path=path!("/foerderung") view=pages::Programmes />
@@ -107,6 +112,9 @@ fn Header() -> impl IntoView {
                 <ul>
                     <li>
                         <A href="/">{move || i18n.t().nav_municipalities}</A>
+                    </li>
+                    <li>
+                        <A href="/netzwerk">{move || i18n.t().nav_network}</A>
                     </li>
                     <li>
                         <A href="/foerderung">{move || i18n.t().nav_funding}</A>

@@ -34,7 +34,8 @@ pub fn ErrorBox(error: FormError) -> impl IntoView {
 #[component]
 pub fn Field(
     /// The element id, unique on the page.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     /// The API's name of the input field, to show its error here.
     name: &'static str,
     label: Text,
@@ -65,7 +66,7 @@ pub fn Field(
     };
     view! {
         <div class="field" class:field-invalid=has_error>
-            <label for=id>
+            <label for=id.clone()>
                 {move || label(i18n.t())}
                 {required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}
             </label>
@@ -236,4 +237,47 @@ pub fn parse_population(text: &str) -> Option<i64> {
         .filter(|c| !matches!(c, '.' | ',' | ' ' | '\u{a0}'))
         .collect();
     digits.parse().ok()
+}
+
+/// A group of checkboxes for several values of a list (codes with their labels).
+#[component]
+pub fn MultiChoice(
+    /// Prefix of the boxes' ids, unique on the page.
+    id: &'static str,
+    label: Text,
+    options: Vec<(String, String)>,
+    value: RwSignal<Vec<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <fieldset class="choices">
+            <legend>{move || label(i18n.t())}</legend>
+            {options
+                .into_iter()
+                .map(|(code, text)| {
+                    let box_id = format!("{id}-{}", code.to_lowercase());
+                    let (this, that) = (code.clone(), code);
+                    view! {
+                        <div class="choice">
+                            <input
+                                type="checkbox"
+                                id=box_id.clone()
+                                prop:checked=move || value.with(|v| v.contains(&this))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    value.update(|v| {
+                                        v.retain(|c| *c != that);
+                                        if on {
+                                            v.push(that.clone());
+                                        }
+                                    });
+                                }
+                            />
+                            <label for=box_id>{text}</label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
 }

@@ -13,6 +13,21 @@ type NaiveDate = String;
 /// RFC 3339, shown as its date.
 type DateTime = String;
 
+/// The network's closed vocabularies travel as their GraphQL names (`"BURGLARY"`): the app
+/// shows the labels the API sends with them (`vocabulary`, facets), so it needs no copy.
+pub type Code = String;
+type Topic = Code;
+type TargetGroup = Code;
+type Setting = Code;
+type EvidenceLevel = Code;
+type SearchKind = Code;
+type FacetGroup = Code;
+type SearchSort = Code;
+type OfferFormat = Code;
+type SealStatus = Code;
+type SealValidity = Code;
+type PracticeStatus = Code;
+
 /// One typed operation per name, all from one file of `queries/`.
 macro_rules! operations {
     ($file:tt: $($name:ident),+ $(,)?) => {
@@ -21,7 +36,11 @@ macro_rules! operations {
             #[graphql(
                 schema_path = "../crates/api/schema.graphql",
                 query_path = $file,
-                extern_enums("FederalState", "MunicipalityStatus", "RoleKind"),
+                extern_enums(
+                    "FederalState", "MunicipalityStatus", "RoleKind", "Topic", "TargetGroup",
+                    "Setting", "EvidenceLevel", "SearchKind", "FacetGroup", "SearchSort",
+                    "OfferFormat", "SealStatus", "SealValidity", "PracticeStatus"
+                ),
                 response_derives = "Debug, Clone, PartialEq",
                 variables_derives = "Debug, Clone"
             )]
@@ -104,4 +123,21 @@ operations!(
     "queries/contacts.graphql":
     ContactThreads,
     ReplyToContact,
+);
+
+operations!(
+    "queries/network.graphql":
+    Search,
+    NetworkPracticePage,
+    SendContactRequest,
+    PracticesOf,
+    SavePractice,
+    PublishPractice,
+    WithdrawPractice,
+    CatalogueOf,
+    CatalogueOfferPage,
+    SaveCatalogueOffer,
+    GrantSeal,
+    RenewSeal,
+    WithdrawSeal,
 );

@@ -25,6 +25,8 @@ pub(crate) enum Part {
 /// quote runs to the end.
 pub(crate) fn parts(text: &str) -> Vec<Part> {
     let mut out = Vec::new();
+    // German typographic quotes count like the typed ones.
+    let text = text.replace(['„', '“', '”'], "\"");
     for (i, segment) in text.split('"').enumerate() {
         let analysed = stems_and_words(segment);
         if i % 2 == 1 && analysed.len() > 1 {

@@ -2,6 +2,7 @@
 
 mod account;
 mod applications;
+mod catalogue;
 mod contacts;
 mod create;
 mod founding;
@@ -9,12 +10,15 @@ mod funding;
 mod meetings;
 mod municipalities;
 mod municipality;
+mod network;
 mod not_found;
+mod practices;
 mod structure;
 mod support;
 
 pub use account::{AcceptInvitation, ForgotPassword, Login, ResetPassword};
 pub use applications::MunicipalityFunding;
+pub use catalogue::{Catalogue, CatalogueOffer};
 pub use contacts::Contacts;
 pub use create::CreateMunicipality;
 pub use founding::{Founding, Overview};
@@ -22,7 +26,9 @@ pub use funding::{Programme, Programmes};
 pub use meetings::Meetings;
 pub use municipalities::Municipalities;
 pub use municipality::Municipality;
+pub use network::{Network, NetworkPractice};
 pub use not_found::NotFound;
+pub use practices::Practices;
 pub use structure::Structure;
 pub use support::SupportDesk;
 

@@ -124,6 +124,12 @@ fn Details(m: Data, reload: impl Fn() + Copy + Send + Sync + 'static) -> impl In
                         <li>
                             <A href=format!("/kommunen/{slug}/kontakte")>{move || i18n.t().contacts_title}</A>
                         </li>
+                        <li>
+                            <A href=format!("/kommunen/{slug}/praxis")>{move || i18n.t().practices_title}</A>
+                        </li>
+                        <li>
+                            <A href=format!("/kommunen/{slug}/katalog")>{move || i18n.t().catalogue_title}</A>
+                        </li>
                     })
                 }
             </ul>
