@@ -795,3 +795,79 @@ async fn a_city_answers_a_contact_request_from_the_mailed_link() {
     .await;
     b.finish(outcome).await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_city_publishes_a_practice_that_another_finds_with_a_facet_and_asks_about() {
+    let Some(mut b) = Browser::open("network").await else {
+        return;
+    };
+    let (app, sink) = app_with_mail().await;
+    let leipzig = app.create_municipality("Leipzig", "14713000", "SN").await;
+    let halle = app
+        .create_municipality("Halle (Saale)", "15002000", "ST")
+        .await;
+    for (email, m) in [("kpr@leipzig.test", &leipzig), ("kpr@halle.test", &halle)] {
+        app.onboard(
+            &sink,
+            email,
+            json!({ "role": "MUNICIPALITY_ADMIN", "municipalityId": m }),
+            NEW_PASSWORD,
+        )
+        .await;
+    }
+    let outcome: Outcome = async {
+        let b = &mut b;
+        // Leipzig writes a practice along the Beccaria steps and publishes it.
+        log_in(b, &app, "kpr@leipzig.test", NEW_PASSWORD).await?;
+        b.goto(&app.url("/kommunen/leipzig/praxis")).await?;
+        b.page("Praxisbeispiele – Leipzig").await?;
+        b.fill("#p-title", "Sichere Kleingärten").await?;
+        b.fill("#p-problem", "Einbrüche in Lauben der Kleingartenanlagen am Stadtrand")
+            .await?;
+        b.fill("#p-measures", "Patenschaften, Beleuchtung, gemeinsame Streifen")
+            .await?;
+        b.click("#p-topic-burglary").await?;
+        b.click("#p-setting-allotment_gardens").await?;
+        b.fill("#p-contact", "Geschäftsstelle des Präventionsrats").await?;
+        b.click("section[aria-labelledby=praxis-form] button[type=submit]")
+            .await?;
+        b.wait_text("main .cards", "Entwurf").await?;
+        b.click_text("Veröffentlichen").await?;
+        b.wait_text("main .cards", "veröffentlicht").await?;
+        b.axe("Praxisbeispiele, veröffentlicht").await?;
+        b.click_text("Abmelden").await?;
+        b.page("Anmelden").await?;
+
+        // Halle finds it with a word and a facet, reads it and writes to Leipzig.
+        log_in(b, &app, "kpr@halle.test", NEW_PASSWORD).await?;
+        b.click_text("Netzwerk").await?;
+        b.page("Netzwerk").await?;
+        b.fill("#suche", "Kleingarten").await?;
+        b.click("form.search button[type=submit]").await?;
+        b.wait_until(
+            "the setting facet with its count",
+            "const l = document.querySelector('label[for=\"f-setting-allotment_gardens\"]'); return !!l && l.textContent.includes('(1)');",
+            vec![],
+        )
+        .await?;
+        b.click("#f-setting-allotment_gardens").await?;
+        b.wait_text(".results", "Sichere Kleingärten").await?;
+        b.wait_text(".results mark", "Kleingartenanlagen").await?;
+        b.axe("Netzwerk, Treffer mit Filter").await?;
+        b.click_text("Sichere Kleingärten").await?;
+        b.page("Sichere Kleingärten").await?;
+        b.wait_text("main", "Geschäftsstelle des Präventionsrats")
+            .await?;
+        b.fill("#nachricht", "Wie habt ihr die Patenschaften organisiert?")
+            .await?;
+        b.click_text("Nachricht senden").await?;
+        b.wait_text(".success", "gesendet").await?;
+        b.axe("Praxisbeispiel, Nachricht gesendet").await
+    }
+    .await;
+    b.finish(outcome).await;
+    let mail = tokio::task::block_in_place(|| {
+        sink.wait_for_containing("kpr@leipzig.test", "Patenschaften organisiert")
+    });
+    assert!(mail.text.contains("/kommunen/leipzig/kontakte"), "{}", mail.text);
+}

@@ -13,7 +13,7 @@ const PASSWORD: &str = "Nachtwächter-Eule-Saale-47";
 /// A running server; stopped when dropped.
 #[derive(Debug)]
 pub struct Server {
-    child: Child,
+    pub child: Child,
     pub base: String,
     pub cookie: String,
     pub client: reqwest::Client,
@@ -64,7 +64,7 @@ impl Server {
             .env("PRAEVNET_LISTEN", format!("127.0.0.1:{port}"))
             .env("PRAEVNET_DEMO_DATA", "false")
             .env("PRAEVNET_MODE", "production")
-            .env("PRAEVNET_LOG", "warn,sqlx::query=debug")
+            .env("PRAEVNET_LOG", "warn,praevnet_server::run=info,sqlx::query=debug")
             .env("PRAEVNET_DATABASE_MAX_CONNECTIONS", "32")
             .stdout(std::fs::File::create(log).expect("log file"))
             .spawn()
