@@ -102,6 +102,9 @@ struct Parts {
     /// An offer of the municipality's catalogue, and per role offers without a seal (to
     /// grant one), with a granted seal (to renew and withdraw) and to remove.
     catalogue_offer: String,
+    /// An attachment of `practice`, and one per role to delete.
+    attachment: String,
+    attachments: Vec<String>,
     unsealed: Vec<String>,
     sealed: Vec<String>,
     removable: Vec<String>,
@@ -170,6 +173,22 @@ async fn parts(app: &TestApp, municipality: &str, programme: &str, offer: &str) 
         json!({ "m": municipality }),
     )
     .await;
+    let cookie = app.admin_cookie();
+    let mut uploaded = Vec::new();
+    for _ in 0..=ROLES.len() {
+        let (status, body) = app
+            .upload(
+                &cookie,
+                municipality,
+                &practice,
+                "Konzept.pdf",
+                b"%PDF-1.7\n%%EOF\n".to_vec(),
+            )
+            .await;
+        assert_eq!(status, 201, "{body}");
+        uploaded.push(body["id"].as_str().expect("attachment id").to_owned());
+    }
+    let attachment = uploaded.remove(0);
     let meeting = run(
         "mutation($m: ID!, $b: ID!) { saveMeeting(municipalityId: $m, input: { bodyId: $b, title: \"Sitzung\", date: \"2026-12-01\" }) { id } }",
         json!({ "m": municipality, "b": body }),
@@ -229,6 +248,8 @@ async fn parts(app: &TestApp, municipality: &str, programme: &str, offer: &str) 
         reportable,
         answerable,
         catalogue_offer,
+        attachment,
+        attachments: uploaded,
         unsealed,
         sealed,
         removable,
@@ -1082,6 +1103,16 @@ async fn every_mutation_against_every_role(db: TestDatabase) {
             HALLE_STRUCTURE,
         ),
         (
+            "deleteAttachment",
+            "of Halle's practice",
+            "mutation($m: ID!, $id: ID!) { deleteAttachment(municipalityId: $m, id: $id) }",
+            Box::new({
+                let (id, files) = (halle.clone(), halle_parts.attachments.clone());
+                move |n| json!({ "m": id, "id": files[(n - 1) % ROLES.len()] })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
             "stateSupportRequests",
             "of Saxony",
             "{ stateSupportRequests(federalState: SN) { id } }",
@@ -1175,6 +1206,7 @@ enum IdKind {
     Practice,
     Thread,
     CatalogueOffer,
+    Attachment,
 }
 
 /// Every field that takes an id, called by the administrator of Halle with Leipzig's id and
@@ -1228,7 +1260,17 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
     // Structure fields take the caller's own municipality as `$m` and the id under test as
     // `$id`; with another tenant's municipality as `$m` they are covered by the
     // `Municipality` calls.
-    let structure_calls: [(&str, &str, IdKind); 53] = [
+    let structure_calls: [(&str, &str, IdKind); 55] = [
+        (
+            "Mutation.deleteAttachment",
+            "mutation($id: ID!, $at: ID!) { deleteAttachment(municipalityId: $id, id: $at) }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.deleteAttachment#attachment",
+            "mutation($m: ID!, $id: ID!) { deleteAttachment(municipalityId: $m, id: $id) }",
+            IdKind::Attachment,
+        ),
         (
             "Mutation.saveCatalogueOffer",
             "mutation($id: ID!) { saveCatalogueOffer(certifierId: $id, input: { title: \"Übernahme\", provider: \"X\", format: COURSE }) { id } }",
@@ -1567,6 +1609,7 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
         IdKind::Practice => parts.practice.clone(),
         IdKind::Thread => parts.thread.clone(),
         IdKind::CatalogueOffer => parts.catalogue_offer.clone(),
+        IdKind::Attachment => parts.attachment.clone(),
         IdKind::Municipality | IdKind::Person => unreachable!("not a structure id"),
     };
     for (key, query, kind) in &structure_calls {
@@ -1578,7 +1621,8 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
             let vars = |id: &str| {
                 json!({ "m": own, "id": id, "b": own_parts.body, "p": own_parts.person,
                         "prog": own_parts.programme, "o": own_parts.offer, "r": own_parts.request,
-                        "pr": own_parts.practice, "co": own_parts.catalogue_offer })
+                        "pr": own_parts.practice, "co": own_parts.catalogue_offer,
+                        "at": own_parts.attachment })
             };
             let (foreign, unknown) = match kind {
                 IdKind::Municipality => (vars(foreign_municipality), vars(UNKNOWN_ID)),

@@ -869,5 +869,9 @@ async fn a_city_publishes_a_practice_that_another_finds_with_a_facet_and_asks_ab
     let mail = tokio::task::block_in_place(|| {
         sink.wait_for_containing("kpr@leipzig.test", "Patenschaften organisiert")
     });
-    assert!(mail.text.contains("/kommunen/leipzig/kontakte"), "{}", mail.text);
+    assert!(
+        mail.text.contains("/kommunen/leipzig/kontakte"),
+        "{}",
+        mail.text
+    );
 }

@@ -6,7 +6,7 @@ mod support;
 
 use praevnet_testkit::{SmtpSink, TestDatabase, on_both_databases};
 use serde_json::{Value, json};
-use support::{TestApp, config_with_mail, error_code, returned_id};
+use support::{TestApp, config_with_mail, error_code, error_message, returned_id};
 
 const PASSWORD: &str = "Nachtwächter-Eule-Saale-47";
 const SAVE: &str = "mutation($m: ID!, $id: ID, $i: PracticeInput!) { savePractice(municipalityId: $m, id: $id, input: $i) { id status title topics settings evidenceLevel } }";
@@ -376,7 +376,185 @@ async fn a_city_writes_to_the_publisher_and_both_see_the_conversation(db: TestDa
     );
 }
 
+const PDF: &[u8] = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n";
+const ATTACHMENTS: &str = "query($m: ID!) { practices(municipalityId: $m) { attachments { id fileName contentType sizeBytes url } } }";
+const SHARED_ATTACHMENTS: &str =
+    "query($id: ID!) { networkPractice(id: $id) { attachments { id fileName url } } }";
+
+async fn files_are_attached_shared_with_the_practice_and_removed(db: TestDatabase) {
+    let sink = SmtpSink::start();
+    let config = config_with_mail(&db, &sink);
+    let app = TestApp::spawn_with(db, config).await;
+    let leipzig = app.create_municipality("Leipzig", "14713000", "SN").await;
+    let halle = app
+        .create_municipality("Halle (Saale)", "15002000", "ST")
+        .await;
+    let mut sessions = Vec::new();
+    for (email, m) in [("kpr@leipzig.test", &leipzig), ("kpr@halle.test", &halle)] {
+        let role = json!({ "role": "MUNICIPALITY_ADMIN", "municipalityId": m });
+        sessions.push(app.onboard(&sink, email, role, PASSWORD).await);
+    }
+    let (leipzig_admin, halle_admin) = (&sessions[0], &sessions[1]);
+    let saved = app
+        .in_session(leipzig_admin, SAVE, json!({ "m": leipzig, "i": gardens() }))
+        .await;
+    let practice = returned_id(&saved).expect("practice");
+
+    // An attachment of the draft: the city's own, not the network's.
+    let (status, uploaded) = app
+        .upload(
+            leipzig_admin,
+            &leipzig,
+            &practice,
+            "Konzept Kleingärten.pdf",
+            PDF.to_vec(),
+        )
+        .await;
+    assert_eq!(status, 201, "{uploaded}");
+    assert_eq!(uploaded["contentType"], "application/pdf");
+    let listed = app
+        .in_session(leipzig_admin, ATTACHMENTS, json!({ "m": leipzig }))
+        .await;
+    let own = &listed["data"]["practices"][0]["attachments"][0];
+    assert_eq!(own["fileName"], "Konzept Kleingärten.pdf", "{listed}");
+    assert_eq!(own["sizeBytes"], PDF.len());
+    let own_url = own["url"].as_str().expect("url").to_owned();
+    let shared_url = format!("/api/netzwerk/anhaenge/{}", own["id"].as_str().expect("id"));
+    let (status, kind, bytes) = app.download(Some(leipzig_admin), &own_url).await;
+    assert_eq!(
+        (status, kind.as_str(), bytes.as_slice()),
+        (200, "application/pdf", PDF)
+    );
+    let (status, _, _) = app.download(Some(halle_admin), &own_url).await;
+    assert_eq!(status, 404, "another city reads a draft's file");
+    let (status, _, _) = app.download(Some(halle_admin), &shared_url).await;
+    assert_eq!(status, 404, "shared before publishing");
+
+    // Bad files are refused with the reason at the field; nothing is stored.
+    let (status, refused) = app
+        .upload(
+            leipzig_admin,
+            &leipzig,
+            &practice,
+            "tool.pdf",
+            b"MZ\x90\x00binary".to_vec(),
+        )
+        .await;
+    assert_eq!(status, 415, "{refused}");
+    assert_eq!(refused["errors"][0]["extensions"]["field"], "file");
+    assert!(error_message(&refused).contains("PDF"), "{refused}");
+    let mut big = PDF.to_vec();
+    big.resize(10 * 1024 * 1024 + 1, b' ');
+    let (status, refused) = app
+        .upload(leipzig_admin, &leipzig, &practice, "gross.pdf", big)
+        .await;
+    assert_eq!(status, 413, "{refused}");
+    assert!(
+        error_message(&refused).contains("höchstens 10 MB"),
+        "{refused}"
+    );
+    let (status, refused) = app
+        .upload(leipzig_admin, &leipzig, &practice, "  ", PDF.to_vec())
+        .await;
+    assert_eq!(
+        (status, refused["errors"][0]["extensions"]["field"].clone()),
+        (400, json!("fileName"))
+    );
+    // Another city attaches nothing to it, with either municipality id.
+    for m in [&halle, &leipzig] {
+        let (status, body) = app
+            .upload(halle_admin, m, &practice, "x.pdf", PDF.to_vec())
+            .await;
+        assert_eq!(status, 404, "{body}");
+        assert_eq!(error_code(&body), Some("NOT_FOUND"));
+    }
+    let (status, _) = app
+        .upload("", &leipzig, &practice, "x.pdf", PDF.to_vec())
+        .await;
+    assert_eq!(status, 401);
+    let listed = app
+        .in_session(leipzig_admin, ATTACHMENTS, json!({ "m": leipzig }))
+        .await;
+    assert_eq!(
+        listed["data"]["practices"][0]["attachments"]
+            .as_array()
+            .map(Vec::len),
+        Some(1)
+    );
+
+    // Published: every city reads and downloads it; anonymous nobody.
+    app.in_session(
+        leipzig_admin,
+        PUBLISH,
+        json!({ "m": leipzig, "id": practice }),
+    )
+    .await;
+    let shared = app
+        .in_session(halle_admin, SHARED_ATTACHMENTS, json!({ "id": practice }))
+        .await;
+    assert_eq!(
+        shared["data"]["networkPractice"]["attachments"][0]["url"],
+        shared_url.as_str(),
+        "{shared}"
+    );
+    let (status, _, bytes) = app.download(Some(halle_admin), &shared_url).await;
+    assert_eq!((status, bytes.as_slice()), (200, PDF));
+    let (status, _, _) = app.download(None, &shared_url).await;
+    assert_eq!(status, 401);
+
+    // Removed: gone from the network too; another city cannot remove it.
+    let attachment = own["id"].clone();
+    let delete = "mutation($m: ID!, $id: ID!) { deleteAttachment(municipalityId: $m, id: $id) }";
+    for m in [&halle, &leipzig] {
+        let body = app
+            .in_session(halle_admin, delete, json!({ "m": m, "id": attachment }))
+            .await;
+        assert_eq!(error_code(&body), Some("NOT_FOUND"), "{body}");
+    }
+    let deleted = app
+        .in_session(
+            leipzig_admin,
+            delete,
+            json!({ "m": leipzig, "id": attachment }),
+        )
+        .await;
+    assert_eq!(deleted["data"]["deleteAttachment"], true, "{deleted}");
+    let (status, _, _) = app.download(Some(halle_admin), &shared_url).await;
+    assert_eq!(status, 404);
+    let (status, _, _) = app.download(Some(leipzig_admin), &own_url).await;
+    assert_eq!(status, 404);
+
+    // An attachment of a withdrawn practice leaves the network with it.
+    let (_, again) = app
+        .upload(
+            leipzig_admin,
+            &leipzig,
+            &practice,
+            "Flyer.pdf",
+            PDF.to_vec(),
+        )
+        .await;
+    let again = format!(
+        "/api/netzwerk/anhaenge/{}",
+        again["id"].as_str().expect("id")
+    );
+    let (status, _, _) = app.download(Some(halle_admin), &again).await;
+    assert_eq!(
+        status, 200,
+        "attached to a published practice: shared at once"
+    );
+    app.in_session(
+        leipzig_admin,
+        WITHDRAW,
+        json!({ "m": leipzig, "id": practice }),
+    )
+    .await;
+    let (status, _, _) = app.download(Some(halle_admin), &again).await;
+    assert_eq!(status, 404);
+}
+
 on_both_databases!(
+    files_are_attached_shared_with_the_practice_and_removed,
     a_city_writes_to_the_publisher_and_both_see_the_conversation,
     a_practice_is_shared_only_when_published_and_until_withdrawn,
     the_vocabulary_is_labelled_in_the_callers_language

@@ -21,6 +21,7 @@ mod m20261121_000011_practices;
 mod m20261121_000012_contact_messages;
 mod m20261121_000013_search_changes;
 mod m20261121_000014_prevention_offers;
+mod m20261121_000015_attachments;
 pub mod tenancy;
 
 /// Runs the migrations in order; the struct exists because sea-orm-migration is trait based.
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000012_contact_messages::Migration),
             Box::new(m20261121_000013_search_changes::Migration),
             Box::new(m20261121_000014_prevention_offers::Migration),
+            Box::new(m20261121_000015_attachments::Migration),
         ]
     }
 }

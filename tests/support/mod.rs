@@ -34,6 +34,8 @@ pub fn test_config(db: &TestDatabase) -> Config {
     let mut config = Config::with_database(db.url.clone());
     config.listen = "127.0.0.1:0".parse().expect("address");
     config.demo_data = false;
+    // Attachments of all tests share one folder: their keys are fresh UUIDs.
+    config.files_dir = std::env::temp_dir().join("praevnet-test-files");
     config
 }
 
@@ -219,6 +221,57 @@ impl TestApp {
         self.admin_cookie
             .clone()
             .expect("started with an administrator")
+    }
+
+    /// Uploads `bytes` as an attachment of `practice`; returns the status and the JSON answer.
+    pub async fn upload(
+        &self,
+        cookie: &str,
+        municipality: &str,
+        practice: &str,
+        name: &str,
+        bytes: Vec<u8>,
+    ) -> (u16, Value) {
+        let name: String = name
+            .bytes()
+            .map(|b| {
+                if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                    (b as char).to_string()
+                } else {
+                    format!("%{b:02X}")
+                }
+            })
+            .collect();
+        let response = self
+            .client
+            .post(self.url(&format!(
+                "/api/kommunen/{municipality}/praxis/{practice}/anhaenge?name={name}"
+            )))
+            .header("cookie", cookie)
+            .header("x-praevnet-csrf", "1")
+            .body(bytes)
+            .send()
+            .await
+            .expect("upload answers");
+        let status = response.status().as_u16();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+
+    /// Downloads a file; returns the status, the content type and the bytes.
+    pub async fn download(&self, cookie: Option<&str>, path: &str) -> (u16, String, Vec<u8>) {
+        let mut request = self.client.get(self.url(path));
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        let response = request.send().await.expect("download answers");
+        let status = response.status().as_u16();
+        let kind = response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        (status, kind, response.bytes().await.expect("body").to_vec())
     }
 
     /// Creates a municipality as administrator and returns its id.

@@ -5,7 +5,7 @@ use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use praevnet_core::catalogue::OfferFormat;
 use praevnet_core::practices::{Practice as DomainPractice, PracticeContent};
-use praevnet_core::{Lang, PracticeId, ProgrammeId};
+use praevnet_core::{AttachmentId, Lang, PracticeId, ProgrammeId};
 
 use crate::context::ContextExt;
 use crate::error::ResultExt;
@@ -212,6 +212,49 @@ impl Practice {
     async fn updated_at(&self) -> DateTime<Utc> {
         self.0.updated_at
     }
+    /// Files attached to it; of a published practice, as the network shares them.
+    async fn attachments(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Attachment>> {
+        let principal = &ctx.request().principal;
+        let published = self.0.status == praevnet_core::practices::PracticeStatus::Published;
+        let found = if published {
+            ctx.services()
+                .network_practice_attachments(principal, self.0.id)
+                .await
+        } else {
+            ctx.services()
+                .practice_attachments(principal, self.0.municipality_id, self.0.id)
+                .await
+        }
+        .gql(ctx)?;
+        let municipality = self.0.municipality_id;
+        Ok(found
+            .into_iter()
+            .map(|a| Attachment {
+                url: if published {
+                    format!("/api/netzwerk/anhaenge/{}", a.id)
+                } else {
+                    format!("/api/kommunen/{municipality}/anhaenge/{}", a.id)
+                },
+                id: ID(a.id.to_string()),
+                file_name: a.file_name,
+                content_type: a.content_type,
+                size_bytes: a.size_bytes,
+                created_at: a.created_at,
+            })
+            .collect())
+    }
+}
+
+/// A file attached to a practice; `url` downloads it (uploads go to
+/// `POST /api/kommunen/{municipalityId}/praxis/{practiceId}/anhaenge?name=…`).
+#[derive(SimpleObject)]
+pub(crate) struct Attachment {
+    id: ID,
+    file_name: String,
+    content_type: String,
+    size_bytes: i64,
+    created_at: DateTime<Utc>,
+    url: String,
 }
 
 #[derive(InputObject)]
@@ -385,6 +428,22 @@ impl PracticeMutation {
             .await
             .gql(ctx)?;
         Ok(Practice(saved))
+    }
+
+    /// Removes a file from a practice (and from the network, if the practice is published).
+    async fn delete_attachment(
+        &self,
+        ctx: &Context<'_>,
+        municipality_id: ID,
+        id: ID,
+    ) -> async_graphql::Result<bool> {
+        let m = municipality(ctx, &municipality_id)?;
+        let id = parse(&id, "id", AttachmentId::from_uuid).gql(ctx)?;
+        ctx.services()
+            .delete_attachment(&ctx.request().principal, m, id)
+            .await
+            .gql(ctx)?;
+        Ok(true)
     }
 
     /// Takes a practice out of the network at once; the city keeps its record.

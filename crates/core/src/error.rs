@@ -125,6 +125,12 @@ pub enum Problem {
     NeededToPublish,
     /// A city writing to itself about its own practice.
     OwnPractice,
+    /// An upload larger than the limit.
+    FileTooLarge {
+        max_mib: usize,
+    },
+    /// An upload of a type that is not accepted.
+    FileType,
     /// A seal is to be granted while the current one still holds.
     SealValid {
         until: NaiveDate,
@@ -434,6 +440,18 @@ impl Problem {
                 "Das ist ein Praxisbeispiel Ihrer eigenen Kommune.".into()
             }
             (Problem::OwnPractice, Lang::En) => "This is your own municipality's practice.".into(),
+            (Problem::FileTooLarge { max_mib }, Lang::De) => {
+                format!("Die Datei ist zu groß: höchstens {max_mib} MB.")
+            }
+            (Problem::FileTooLarge { max_mib }, Lang::En) => {
+                format!("The file is too large: at most {max_mib} MB.")
+            }
+            (Problem::FileType, Lang::De) => "Angehängt werden können PDF-, PNG- und \
+                JPEG-Dateien sowie Office-Dokumente (DOCX, XLSX, PPTX, ODT, ODS, ODP)."
+                .into(),
+            (Problem::FileType, Lang::En) => "PDF, PNG and JPEG files and office documents \
+                (DOCX, XLSX, PPTX, ODT, ODS, ODP) can be attached."
+                .into(),
             (Problem::SealValid { until }, Lang::De) => format!(
                 "Das Qualitätssiegel gilt bereits bis zum {}; verlängern Sie es stattdessen.",
                 until.format("%d.%m.%Y")

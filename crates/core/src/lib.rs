@@ -7,6 +7,7 @@ mod codes;
 pub mod accounts;
 pub mod ags;
 pub mod applications;
+pub mod attachments;
 pub mod audit;
 pub mod catalogue;
 pub mod contacts;
@@ -15,6 +16,7 @@ pub mod demo;
 pub mod email;
 pub mod error;
 pub mod federal_state;
+pub mod files;
 pub mod founding;
 pub mod funding;
 mod invitations;
@@ -37,9 +39,9 @@ pub mod vocabulary;
 pub use error::{Error, Problem};
 pub use lang::Lang;
 pub use praevnet_store::{
-    ApplicationId, BodyId, CatalogueOfferId, CouncilId, MeetingId, MembershipId, MunicipalityId,
-    OfferId, OrganisationId, PersonId, PracticeId, ProgrammeId, RulesId, SupportRequestId,
-    ThreadId, UserId,
+    ApplicationId, AttachmentId, BodyId, CatalogueOfferId, CouncilId, MeetingId, MembershipId,
+    MunicipalityId, OfferId, OrganisationId, PersonId, PracticeId, ProgrammeId, RulesId,
+    SupportRequestId, ThreadId, UserId,
 };
 pub use principal::Principal;
 pub use services::{Page, Services, page_bounds};

@@ -304,6 +304,7 @@ impl Services {
                 .network_practices()
                 .put(&copy(&practice, data))
                 .await?;
+            self.mirror_attachments(&writes, municipality, id).await?;
         } else {
             writes.network_practices().remove(id).await?;
         }

@@ -8,6 +8,7 @@ use crate::accounts::SessionSettings;
 use crate::audit::Change;
 use crate::council::{Council, CouncilInput};
 use crate::federal_state::FederalState;
+use crate::files::LocalFiles;
 use crate::mail::Mailer;
 use crate::municipality::{Municipality, MunicipalityInput, MunicipalityPatch};
 use crate::search::{SearchSetup, SearchState};
@@ -57,6 +58,8 @@ pub struct Services {
     pub(crate) public_url: String,
     /// This replica's search index of the network.
     pub(crate) search: Arc<SearchState>,
+    /// Where uploaded files are kept.
+    pub(crate) files: LocalFiles,
 }
 
 impl Services {
@@ -67,7 +70,14 @@ impl Services {
             mailer: None,
             public_url: "http://127.0.0.1:8080".into(),
             search: Arc::new(SearchState::new(search)),
+            files: LocalFiles::new("data/files"),
         }
+    }
+
+    /// Keeps uploaded files in `files` instead of `data/files`.
+    pub fn with_files(mut self, files: LocalFiles) -> Self {
+        self.files = files;
+        self
     }
 
     /// Enables mail (invitations, password resets) with links to `public_url`.

@@ -28,50 +28,116 @@ const ROUNDS: usize = 200;
 const SEARCH: &str = "query($i: SearchInput!) { search(input: $i) { total hits { id title snippet { text highlighted } } facets { group values { value count } } } }";
 
 const PLACES: [&str; 16] = [
-    "am Bahnhofsvorplatz", "im Stadtpark", "in der Innenstadt", "in den Kleingartenanlagen",
-    "auf dem Schulhof", "im Wohngebiet", "im Jugendclub", "rund um das Stadion",
-    "auf dem Marktplatz", "an den Straßenbahnhaltestellen", "in der Plattenbausiedlung",
-    "am Flussufer", "im Einkaufszentrum", "im Nachtleben der Altstadt", "an der Grundschule",
+    "am Bahnhofsvorplatz",
+    "im Stadtpark",
+    "in der Innenstadt",
+    "in den Kleingartenanlagen",
+    "auf dem Schulhof",
+    "im Wohngebiet",
+    "im Jugendclub",
+    "rund um das Stadion",
+    "auf dem Marktplatz",
+    "an den Straßenbahnhaltestellen",
+    "in der Plattenbausiedlung",
+    "am Flussufer",
+    "im Einkaufszentrum",
+    "im Nachtleben der Altstadt",
+    "an der Grundschule",
     "in den Sportvereinen",
 ];
 const PROBLEMS: [&str; 16] = [
-    "Einbrüche in Lauben und Gartenhäuser", "Vandalismus und Graffiti an öffentlichen Gebäuden",
-    "Konflikte zwischen Jugendlichen und Anwohnenden", "offener Drogenhandel",
-    "Gewalt unter Schülerinnen und Schülern", "Belästigung von Frauen und Mädchen",
-    "Lärm und Vermüllung öffentlicher Plätze", "Betrug an älteren Menschen mit dem Enkeltrick",
-    "Fahrraddiebstahl", "häusliche Gewalt in Familien", "Pyrotechnik und Gewalt bei Heimspielen",
-    "Mobbing und Ausgrenzung in Schulklassen", "Radikalisierung junger Menschen im Internet",
-    "Diskriminierung von Zugewanderten", "Unsicherheitsgefühl in dunklen Unterführungen",
+    "Einbrüche in Lauben und Gartenhäuser",
+    "Vandalismus und Graffiti an öffentlichen Gebäuden",
+    "Konflikte zwischen Jugendlichen und Anwohnenden",
+    "offener Drogenhandel",
+    "Gewalt unter Schülerinnen und Schülern",
+    "Belästigung von Frauen und Mädchen",
+    "Lärm und Vermüllung öffentlicher Plätze",
+    "Betrug an älteren Menschen mit dem Enkeltrick",
+    "Fahrraddiebstahl",
+    "häusliche Gewalt in Familien",
+    "Pyrotechnik und Gewalt bei Heimspielen",
+    "Mobbing und Ausgrenzung in Schulklassen",
+    "Radikalisierung junger Menschen im Internet",
+    "Diskriminierung von Zugewanderten",
+    "Unsicherheitsgefühl in dunklen Unterführungen",
     "Alkoholkonsum und Streit in Parks",
 ];
 const MEASURES: [&str; 16] = [
-    "Streetwork an den Treffpunkten", "bessere Beleuchtung der Wege",
-    "Patenschaften zwischen Nachbarn", "Präventionsworkshops für Schulklassen",
-    "Elternabende zur Medienkompetenz", "kostenlose Sicherheitsberatung der Polizei",
-    "ein runder Tisch mit Gewerbe und Anwohnenden", "sozialpädagogische Fanarbeit",
-    "Mediation durch ausgebildete Streitschlichter", "Sicherheitsberater für Senioren",
-    "ein Präventionsparcours zu Alkohol und Cannabis", "Fortbildungen für Lehrkräfte",
-    "aufsuchende Jugendarbeit am Abend", "gemeinsame Streifen von Ordnungsamt und Polizei",
-    "Ausstellungen und Theaterstücke für Jugendliche", "Beratungsstellen für Betroffene",
+    "Streetwork an den Treffpunkten",
+    "bessere Beleuchtung der Wege",
+    "Patenschaften zwischen Nachbarn",
+    "Präventionsworkshops für Schulklassen",
+    "Elternabende zur Medienkompetenz",
+    "kostenlose Sicherheitsberatung der Polizei",
+    "ein runder Tisch mit Gewerbe und Anwohnenden",
+    "sozialpädagogische Fanarbeit",
+    "Mediation durch ausgebildete Streitschlichter",
+    "Sicherheitsberater für Senioren",
+    "ein Präventionsparcours zu Alkohol und Cannabis",
+    "Fortbildungen für Lehrkräfte",
+    "aufsuchende Jugendarbeit am Abend",
+    "gemeinsame Streifen von Ordnungsamt und Polizei",
+    "Ausstellungen und Theaterstücke für Jugendliche",
+    "Beratungsstellen für Betroffene",
 ];
 const PARTNERS: [&str; 10] = [
-    "Polizeirevier", "Jugendamt", "Ordnungsamt", "Kleingartenverband", "Schulsozialarbeit",
-    "Sportverein", "Wohnungsgenossenschaft", "Suchtberatung", "Gleichstellungsbeauftragte",
+    "Polizeirevier",
+    "Jugendamt",
+    "Ordnungsamt",
+    "Kleingartenverband",
+    "Schulsozialarbeit",
+    "Sportverein",
+    "Wohnungsgenossenschaft",
+    "Suchtberatung",
+    "Gleichstellungsbeauftragte",
     "Seniorenbeirat",
 ];
 const TOPICS: [&str; 20] = [
-    "violence_public_space", "violence_children_women", "violence_schools",
-    "violence_minorities", "radicalisation", "group_hostility", "addiction", "everyday_crime",
-    "burglary", "democracy", "conflict_public_space", "graffiti", "littering",
-    "domestic_violence", "victim_protection", "discrimination", "traffic_safety",
-    "online_safety", "feeling_of_safety", "safety_in_old_age",
+    "violence_public_space",
+    "violence_children_women",
+    "violence_schools",
+    "violence_minorities",
+    "radicalisation",
+    "group_hostility",
+    "addiction",
+    "everyday_crime",
+    "burglary",
+    "democracy",
+    "conflict_public_space",
+    "graffiti",
+    "littering",
+    "domestic_violence",
+    "victim_protection",
+    "discrimination",
+    "traffic_safety",
+    "online_safety",
+    "feeling_of_safety",
+    "safety_in_old_age",
 ];
-const TARGETS: [&str; 6] = ["children", "youth", "families", "seniors", "residents", "public"];
+const TARGETS: [&str; 6] = [
+    "children",
+    "youth",
+    "families",
+    "seniors",
+    "residents",
+    "public",
+];
 const SETTINGS: [&str; 8] = [
-    "school", "public_space", "allotment_gardens", "football", "neighbourhood", "family",
-    "youth_work", "nightlife",
+    "school",
+    "public_space",
+    "allotment_gardens",
+    "football",
+    "neighbourhood",
+    "family",
+    "youth_work",
+    "nightlife",
 ];
-const EVIDENCE: [&str; 3] = ["theoretically_founded", "probably_effective", "proven_effective"];
+const EVIDENCE: [&str; 3] = [
+    "theoretically_founded",
+    "probably_effective",
+    "proven_effective",
+];
 
 /// A small deterministic generator (xorshift), so every run indexes the same texts.
 struct Dice(u64);
@@ -109,7 +175,13 @@ fn practice(d: &mut Dice, n: usize) -> PracticeData {
         ),
         goals: format!(
             "Weniger Vorfälle und ein besseres Sicherheitsgefühl; Zielgruppe sind vor allem {}.",
-            d.pick(&["Jugendliche", "Familien", "Seniorinnen und Senioren", "Anwohnende", "Kinder"])
+            d.pick(&[
+                "Jugendliche",
+                "Familien",
+                "Seniorinnen und Senioren",
+                "Anwohnende",
+                "Kinder"
+            ])
         ),
         measures: format!(
             "Wir setzten auf {measure} und {other}. Die Arbeitsgruppe traf sich monatlich."
@@ -124,8 +196,7 @@ fn practice(d: &mut Dice, n: usize) -> PracticeData {
             6 + d.next() % 30,
             5 + d.next() % 60
         ),
-        conclusions: "Ohne verlässliche Partner und feste Ansprechpersonen geht es nicht."
-            .into(),
+        conclusions: "Ohne verlässliche Partner und feste Ansprechpersonen geht es nicht.".into(),
         topics: format!("{},{}", d.pick(&TOPICS), d.pick(&TOPICS)),
         target_groups: d.pick(&TARGETS).into(),
         settings: d.pick(&SETTINGS).into(),
@@ -279,7 +350,10 @@ async fn main() {
     );
     let cases = [
         ("single word", json!({ "text": "Kleingartenanlagen" })),
-        ("three words", json!({ "text": "Gewalt Schule Jugendliche" })),
+        (
+            "three words",
+            json!({ "text": "Gewalt Schule Jugendliche" }),
+        ),
         (
             "word and two facets",
             json!({ "text": "Streetwork", "settings": ["PUBLIC_SPACE"], "federalStates": ["SN"] }),

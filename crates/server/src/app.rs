@@ -1,5 +1,6 @@
 //! The HTTP router and the layers every request passes.
 
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use axum::{Router, middleware};
 use tower::ServiceBuilder;
@@ -10,7 +11,9 @@ use tower_http::trace::TraceLayer;
 
 use crate::config::Mode;
 use crate::state::AppState;
-use crate::{graphql, health, security, telemetry, web};
+use praevnet_core::attachments::ATTACHMENT_MAX_BYTES;
+
+use crate::{files, graphql, health, security, telemetry, web};
 
 pub fn router(state: AppState) -> Router {
     let graphql_route = match state.config.mode {
@@ -19,29 +22,42 @@ pub fn router(state: AppState) -> Router {
     };
     let body_limit = state.config.request_body_limit;
     let https = state.config.is_https();
-    Router::new()
+    // Uploads have their own, larger limit; a body above it is cut off with 413 before it is
+    // read to the end (the use case refuses anything above the attachment limit by name).
+    let uploads = Router::new()
+        .route(
+            "/api/kommunen/{municipality}/praxis/{practice}/anhaenge",
+            post(files::upload),
+        )
+        .layer(DefaultBodyLimit::disable())
+        .layer(RequestBodyLimitLayer::new(ATTACHMENT_MAX_BYTES + 64 * 1024));
+    let rest = Router::new()
         .route("/graphql", graphql_route)
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/assets/{*file}", get(web::asset))
-        .fallback_service(get(web::page))
-        .with_state(state)
-        .layer(
-            // Outermost first: the request id exists before the span that records it.
-            ServiceBuilder::new()
-                .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
-                .layer(
-                    TraceLayer::new_for_http()
-                        .make_span_with(telemetry::request_span)
-                        .on_request(())
-                        .on_response(telemetry::record_response),
-                )
-                .layer(PropagateRequestIdLayer::x_request_id())
-                .layer(middleware::from_fn(move |request, next| {
-                    security::headers(https, request, next)
-                }))
-                // Assets come compressed from the build; this compresses API answers.
-                .layer(CompressionLayer::new().gzip(true))
-                .layer(RequestBodyLimitLayer::new(body_limit)),
+        .route(
+            "/api/kommunen/{municipality}/anhaenge/{id}",
+            get(files::own),
         )
+        .route("/api/netzwerk/anhaenge/{id}", get(files::shared))
+        .fallback_service(get(web::page))
+        .layer(RequestBodyLimitLayer::new(body_limit));
+    uploads.merge(rest).with_state(state).layer(
+        // Outermost first: the request id exists before the span that records it.
+        ServiceBuilder::new()
+            .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+            .layer(
+                TraceLayer::new_for_http()
+                    .make_span_with(telemetry::request_span)
+                    .on_request(())
+                    .on_response(telemetry::record_response),
+            )
+            .layer(PropagateRequestIdLayer::x_request_id())
+            .layer(middleware::from_fn(move |request, next| {
+                security::headers(https, request, next)
+            }))
+            // Assets come compressed from the build; this compresses API answers.
+            .layer(CompressionLayer::new().gzip(true)),
+    )
 }

@@ -151,6 +151,12 @@ pub const SETTINGS: &[Setting] = &[
         help: "Sender of the platform's e-mails.",
     },
     Setting {
+        env: "PRAEVNET_FILES_DIR",
+        key: "files_dir",
+        default: "data/files",
+        help: "Folder of uploaded files (attachments of good practices). With several replicas it must be a volume they share.",
+    },
+    Setting {
         env: "PRAEVNET_SEARCH_INDEX_DIR",
         key: "search_index_dir",
         default: "(none: in memory)",
@@ -210,6 +216,7 @@ pub struct Config {
     pub smtp: Option<SmtpConfig>,
     pub mail_from: String,
     pub search_index_dir: Option<PathBuf>,
+    pub files_dir: PathBuf,
 }
 
 /// How mail leaves the platform.
@@ -341,6 +348,7 @@ impl Config {
             trust_proxy_headers: get("PRAEVNET_TRUST_PROXY_HEADERS").boolean()?,
             smtp,
             mail_from: get("PRAEVNET_MAIL_FROM").mailbox()?,
+            files_dir: PathBuf::from(get("PRAEVNET_FILES_DIR").value.trim()),
             search_index_dir: values
                 .get("PRAEVNET_SEARCH_INDEX_DIR")
                 .map(|(v, _)| PathBuf::from(v.trim()))

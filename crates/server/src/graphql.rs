@@ -16,7 +16,7 @@ use praevnet_core::{Error, Lang, Principal, Problem};
 use crate::session;
 use crate::state::AppState;
 
-fn request_id(headers: &HeaderMap) -> String {
+pub(crate) fn request_id(headers: &HeaderMap) -> String {
     headers
         .get("x-request-id")
         .and_then(|v| v.to_str().ok())
@@ -56,7 +56,7 @@ fn refused(status: StatusCode, err: &Error, lang: Lang, request_id: &str) -> Res
 }
 
 /// The principal of a request, from its session cookie.
-async fn authenticate(
+pub(crate) async fn authenticate(
     state: &AppState,
     headers: &HeaderMap,
     secret: Option<&str>,

@@ -4,6 +4,7 @@
 mod app;
 pub mod cli;
 pub mod config;
+mod files;
 mod graphql;
 mod health;
 mod mail;

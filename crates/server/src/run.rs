@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use praevnet_api::{SchemaOptions, build_schema};
 use praevnet_core::accounts::SessionSettings;
+use praevnet_core::files::LocalFiles;
 use praevnet_core::mail::Mailer;
 use praevnet_core::search::SearchSetup;
 use praevnet_core::{Services, demo};
@@ -107,8 +108,9 @@ pub async fn start(config: Config) -> Result<Server, StartError> {
         None => SearchSetup::in_memory(),
     }
     .map_err(|e| StartError::Search(e.message(praevnet_core::Lang::De)))?;
-    let services =
-        Services::new(store, sessions, search).with_mail(mailer, config.public_url.clone());
+    let services = Services::new(store, sessions, search)
+        .with_mail(mailer, config.public_url.clone())
+        .with_files(LocalFiles::new(&config.files_dir));
     let schema = build_schema(
         services.clone(),
         SchemaOptions {

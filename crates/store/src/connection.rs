@@ -144,6 +144,10 @@ impl Store {
         crate::CatalogueOffers::new(&self.db)
     }
 
+    pub fn network_attachments(&self) -> crate::NetworkAttachments<'_> {
+        crate::NetworkAttachments::new(&self.db)
+    }
+
     pub fn support_offers(&self) -> crate::SupportOffers<'_> {
         crate::SupportOffers::new(&self.db)
     }

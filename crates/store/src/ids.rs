@@ -101,3 +101,7 @@ typed_id!(
     /// Id of an offer in a certifying council's catalogue of prevention offers.
     CatalogueOfferId
 );
+typed_id!(
+    /// Id of a file attached to a good practice.
+    AttachmentId
+);

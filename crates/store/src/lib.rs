@@ -12,6 +12,7 @@
 
 mod accounts;
 mod applications;
+mod attachments;
 mod audit;
 mod catalogue;
 mod connection;
@@ -36,6 +37,7 @@ pub use accounts::{
     Accounts, GrantRecord, SessionRecord, SessionSummary, ThrottleRecord, UserRecord,
 };
 pub use applications::{ApplicationRecord, COMMITTED_STATES, Commitments};
+pub use attachments::{AttachmentRecord, NetworkAttachments};
 pub use audit::{AuditLog, AuditRecord, AuditScope};
 pub use catalogue::{CatalogueOfferData, CatalogueOfferRecord, CatalogueOffers, SealData};
 pub use connection::{Backend, Store, StoreOptions};
@@ -44,9 +46,9 @@ pub use error::{StoreError, UniqueField};
 pub use founding::FoundingStepRecord;
 pub use funding::{FundingProgrammes, ProgrammeData, ProgrammeRecord};
 pub use ids::{
-    ApplicationId, BodyId, CatalogueOfferId, CouncilId, GrantId, MeetingId, MembershipId,
-    MunicipalityId, OfferId, OrganisationId, PersonId, PracticeId, ProgrammeId, RulesId,
-    SupportRequestId, ThreadId, UserId,
+    ApplicationId, AttachmentId, BodyId, CatalogueOfferId, CouncilId, GrantId, MeetingId,
+    MembershipId, MunicipalityId, OfferId, OrganisationId, PersonId, PracticeId, ProgrammeId,
+    RulesId, SupportRequestId, ThreadId, UserId,
 };
 pub use meetings::{MeetingData, MeetingRecord};
 pub use migrate::{MigrationState, migrate_down, migrate_status, migrate_up};

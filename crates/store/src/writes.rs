@@ -56,6 +56,10 @@ impl Writes {
         crate::CatalogueOffers::new(&self.tx)
     }
 
+    pub fn network_attachments(&self) -> crate::NetworkAttachments<'_, DatabaseTransaction> {
+        crate::NetworkAttachments::new(&self.tx)
+    }
+
     pub fn support_offers(&self) -> crate::SupportOffers<'_, DatabaseTransaction> {
         crate::SupportOffers::new(&self.tx)
     }

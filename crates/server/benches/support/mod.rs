@@ -64,7 +64,10 @@ impl Server {
             .env("PRAEVNET_LISTEN", format!("127.0.0.1:{port}"))
             .env("PRAEVNET_DEMO_DATA", "false")
             .env("PRAEVNET_MODE", "production")
-            .env("PRAEVNET_LOG", "warn,praevnet_server::run=info,sqlx::query=debug")
+            .env(
+                "PRAEVNET_LOG",
+                "warn,praevnet_server::run=info,sqlx::query=debug",
+            )
             .env("PRAEVNET_DATABASE_MAX_CONNECTIONS", "32")
             .stdout(std::fs::File::create(log).expect("log file"))
             .spawn()
