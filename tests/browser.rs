@@ -834,6 +834,16 @@ async fn a_city_publishes_a_practice_that_another_finds_with_a_facet_and_asks_ab
         b.wait_text("main .cards", "Entwurf").await?;
         b.click_text("Veröffentlichen").await?;
         b.wait_text("main .cards", "veröffentlicht").await?;
+        // A concept as attachment, shared with the published practice.
+        let folder = tempfile::tempdir().map_err(fail("tempdir"))?;
+        let concept = folder.path().join("Konzept.pdf");
+        std::fs::write(&concept, b"%PDF-1.7\n%%EOF\n").map_err(fail("file"))?;
+        b.find(".attachments input[type=file]")
+            .await?
+            .send_keys(&concept.display().to_string())
+            .await
+            .map_err(fail("choose file"))?;
+        b.wait_text(".attachments ul", "Konzept.pdf").await?;
         b.axe("Praxisbeispiele, veröffentlicht").await?;
         b.click_text("Abmelden").await?;
         b.page("Anmelden").await?;
@@ -858,6 +868,7 @@ async fn a_city_publishes_a_practice_that_another_finds_with_a_facet_and_asks_ab
         b.page("Sichere Kleingärten").await?;
         b.wait_text("main", "Geschäftsstelle des Präventionsrats")
             .await?;
+        b.wait_text("#anhaenge + ul", "Konzept.pdf").await?;
         b.fill("#nachricht", "Wie habt ihr die Patenschaften organisiert?")
             .await?;
         b.click_text("Nachricht senden").await?;

@@ -101,6 +101,34 @@ where
     answer.data.ok_or(ApiError::Unexpected)
 }
 
+/// Uploads a file as the body of a `POST` to `url` (the server's file endpoints answer errors
+/// in the GraphQL error shape).
+pub async fn upload(lang: Lang, url: &str, file: web_sys::File) -> Result<(), ApiError> {
+    let response = gloo_net::http::Request::post(url)
+        .header("accept-language", lang.code())
+        .header("x-praevnet-csrf", "1")
+        .body(wasm_bindgen::JsValue::from(file))
+        .map_err(|_| ApiError::Unexpected)?
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    let status = response.status();
+    if (200..300).contains(&status) {
+        return Ok(());
+    }
+    match response
+        .json::<graphql_client::Response<serde_json::Value>>()
+        .await
+    {
+        Ok(answer) => Err(answer
+            .errors
+            .and_then(|errors| errors.into_iter().next())
+            .map_or(ApiError::Unexpected, refusal)),
+        Err(_) if status >= 500 => Err(ApiError::Server),
+        Err(_) => Err(ApiError::Unexpected),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

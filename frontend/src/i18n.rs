@@ -474,6 +474,10 @@ pub struct Texts {
     pub renew_seal: &'static str,
     pub withdraw_seal: &'static str,
     pub certified_by: &'static str,
+    pub attachments_title: &'static str,
+    pub attach_file: &'static str,
+    pub remove: &'static str,
+    pub file_too_large: &'static str,
 }
 
 pub const DE: Texts = Texts {
@@ -864,6 +868,10 @@ pub const DE: Texts = Texts {
     renew_seal: "Siegel verlängern",
     withdraw_seal: "Siegel entziehen",
     certified_by: "Zertifiziert durch",
+    attachments_title: "Anhänge",
+    attach_file: "Datei anhängen (PDF, Bild oder Office-Dokument, höchstens 10 MB)",
+    remove: "Entfernen",
+    file_too_large: "Die Datei ist zu groß: höchstens 10 MB.",
 };
 
 pub const EN: Texts = Texts {
@@ -1254,6 +1262,10 @@ pub const EN: Texts = Texts {
     renew_seal: "Renew seal",
     withdraw_seal: "Withdraw seal",
     certified_by: "Certified by",
+    attachments_title: "Attachments",
+    attach_file: "Attach a file (PDF, image or office document, at most 10 MB)",
+    remove: "Remove",
+    file_too_large: "The file is too large: at most 10 MB.",
 };
 
 /// An amount in whole euros as people write it: "1.300.000 €" / "€1,300,000".

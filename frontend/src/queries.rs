@@ -140,4 +140,5 @@ operations!(
     GrantSeal,
     RenewSeal,
     WithdrawSeal,
+    DeleteAttachment,
 );

@@ -319,6 +319,16 @@ pub fn NetworkPractice() -> impl IntoView {
                     <p class="prose">{text}</p>
                 </section>
             }).collect_view()}
+            {(!p.attachments.is_empty()).then(|| view! {
+                <section aria-labelledby="anhaenge">
+                    <h2 id="anhaenge">{t.attachments_title}</h2>
+                    <ul>
+                        {p.attachments.iter().map(|f| view! {
+                            <li><a href=f.url.clone() download=f.file_name.clone()>{f.file_name.clone()}</a> " (" {(f.size_bytes + 1023) / 1024} " KB)"</li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })}
             <dl class="facts">
                 {facts.into_iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| view! {
                     <dt>{k}</dt><dd>{v}</dd>

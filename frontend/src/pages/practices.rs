@@ -12,11 +12,100 @@ use crate::api;
 use crate::components::{ErrorBox, Field, FormError, MultiChoice, Select, TextArea, send};
 use crate::i18n::use_i18n;
 use crate::queries::{
-    PracticesOf, PublishPractice, SavePractice, WithdrawPractice, practices_of, publish_practice,
-    save_practice, withdraw_practice,
+    DeleteAttachment, PracticesOf, PublishPractice, SavePractice, WithdrawPractice,
+    delete_attachment, practices_of, publish_practice, save_practice, withdraw_practice,
 };
 
 type Own = practices_of::PracticesOfPractices;
+type File = practices_of::PracticesOfPracticesAttachments;
+
+/// Largest file the server takes (checked here first, so a large file is not sent in vain).
+const MAX_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
+
+/// A file name as a query value.
+fn encoded(name: &str) -> String {
+    name.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// A practice's files: download, remove, and attach another.
+#[component]
+fn Attachments(
+    municipality: String,
+    practice: String,
+    files: Vec<File>,
+    done: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let announcer = use_announcer();
+    let error: FormError = RwSignal::new(None);
+    let input_id = format!("anhang-{practice}");
+    let upload_url = format!("/api/kommunen/{municipality}/praxis/{practice}/anhaenge");
+    let attach = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(file) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0))
+        else {
+            return;
+        };
+        let lang = i18n.0.get_untracked();
+        if file.size() > MAX_BYTES {
+            error.set(Some(api::ApiError::Refused {
+                code: "VALIDATION".to_owned(),
+                message: lang.texts().file_too_large.to_owned(),
+                field: None,
+            }));
+            return;
+        }
+        error.set(None);
+        let url = format!("{upload_url}?name={}", encoded(&file.name()));
+        leptos::task::spawn_local(async move {
+            match api::upload(lang, &url, file).await {
+                Ok(()) => {
+                    announcer.say(lang.texts().saved.to_owned());
+                    done();
+                }
+                Err(err) => error.set(Some(err)),
+            }
+        });
+    };
+    view! {
+        <div class="attachments">
+            <h3>{move || i18n.t().attachments_title}</h3>
+            <ul>
+                {files.into_iter().map(|f| {
+                    let (m, id) = (municipality.clone(), f.id.clone());
+                    let remove = move |_| {
+                        let variables = delete_attachment::Variables { municipality_id: m.clone(), id: id.clone() };
+                        send::<DeleteAttachment>(i18n.0.get_untracked(), variables, error, announcer, done);
+                    };
+                    view! {
+                        <li>
+                            <a href=f.url.clone() download=f.file_name.clone()>{f.file_name.clone()}</a>
+                            " (" {(f.size_bytes + 1023) / 1024} " KB) "
+                            <button type="button" class="link-button" on:click=remove>
+                                {move || i18n.t().remove} <span class="visually-hidden">" " {f.file_name.clone()}</span>
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <ErrorBox error=error />
+            <label for=input_id.clone()>{move || i18n.t().attach_file}</label>
+            <input id=input_id type="file" accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.pptx,.odt,.ods,.odp" on:change=attach />
+        </div>
+    }
+}
 
 #[component]
 pub fn Practices() -> impl IntoView {
@@ -58,6 +147,7 @@ pub fn Practices() -> impl IntoView {
                                 </button>
                                 <PublishButton municipality=municipality.clone() practice=p.id.clone() published={p.status == "PUBLISHED"} done=reload />
                             </div>
+                            <Attachments municipality=municipality.clone() practice=p.id.clone() files=p.attachments.clone() done=reload />
                         </li>
                     }
                 }).collect_view()}
