@@ -8,6 +8,7 @@
 //! own writes. A missing, foreign or too old index is rebuilt from the shared tables; the
 //! log entry `all` makes every replica rebuild (`praevnet search-rebuild`).
 
+use std::future::Future;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{Duration, Instant};
@@ -460,36 +461,23 @@ impl Services {
         let position = self.store.search_changes().latest().await?;
         let index = self.search.index.clone();
         blocking(move || index.start_rebuild()).await?;
-        let mut after = None;
-        loop {
-            let page = self
-                .store
-                .network_practices()
-                .page_after(after, BATCH)
-                .await?;
-            let Some(last) = page.last().map(|r| r.id) else {
-                break;
-            };
-            after = Some(last);
-            let documents: Vec<Document> = page.iter().map(practice_document).collect();
-            let index = self.search.index.clone();
-            blocking(move || index.add_uncommitted(&documents)).await?;
-        }
-        let mut after = None;
-        loop {
-            let page = self
-                .store
-                .catalogue_offers()
-                .page_after(after, BATCH)
-                .await?;
-            let Some(last) = page.last().map(|r| r.id) else {
-                break;
-            };
-            after = Some(last);
-            let documents: Vec<Document> = page.iter().map(offer_document).collect();
-            let index = self.search.index.clone();
-            blocking(move || index.add_uncommitted(&documents)).await?;
-        }
+        self.index_pages(
+            |after| async move {
+                self.store
+                    .network_practices()
+                    .page_after(after, BATCH)
+                    .await
+            },
+            |r| r.id,
+            practice_document,
+        )
+        .await?;
+        self.index_pages(
+            |after| async move { self.store.catalogue_offers().page_after(after, BATCH).await },
+            |r| r.id,
+            offer_document,
+        )
+        .await?;
         let documents: Vec<Document> = self
             .store
             .funding_programmes()
@@ -511,6 +499,32 @@ impl Services {
             "search index rebuilt"
         );
         Ok(())
+    }
+
+    /// Adds records page by page (keyset paging on `key`), so that a rebuild never holds a
+    /// whole table in memory.
+    async fn index_pages<R, K, F, Fut>(
+        &self,
+        load: F,
+        key: fn(&R) -> K,
+        document: fn(&R) -> Document,
+    ) -> Result<()>
+    where
+        K: Copy,
+        F: Fn(Option<K>) -> Fut,
+        Fut: Future<Output = std::result::Result<Vec<R>, praevnet_store::StoreError>>,
+    {
+        let mut after = None;
+        loop {
+            let page = load(after).await?;
+            let Some(last) = page.last().map(key) else {
+                return Ok(());
+            };
+            after = Some(last);
+            let documents: Vec<Document> = page.iter().map(document).collect();
+            let index = self.search.index.clone();
+            blocking(move || index.add_uncommitted(&documents)).await?;
+        }
     }
 
     /// Catches up first when the change log is ahead of this replica: reads its own writes
