@@ -296,7 +296,25 @@ async fn the_pages_fit_a_phone() {
                     .await?;
                 check!(overflow == json!(0), "{path} scrolls sideways on a phone by {overflow} px");
             }
-            log_in(b, &app, ADMIN_EMAIL, ADMIN_PASSWORD).await
+            // The network's pages need a login.
+            log_in(b, &app, ADMIN_EMAIL, ADMIN_PASSWORD).await?;
+            b.client.set_window_size(390, 844).await.map_err(fail("window size"))?;
+            for (path, heading) in [
+                ("/netzwerk", "Netzwerk"),
+                ("/kommunen/leipzig/praxis", "Praxisbeispiele – Leipzig"),
+                ("/kommunen/leipzig/katalog", "Angebotskatalog – Leipzig"),
+            ] {
+                b.goto(&app.url(path)).await?;
+                b.page(heading).await?;
+                let overflow = b
+                    .script(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+                        vec![],
+                    )
+                    .await?;
+                check!(overflow == json!(0), "{path} scrolls sideways on a phone by {overflow} px");
+            }
+            Ok(())
     }
     .await;
     b.finish(outcome).await;

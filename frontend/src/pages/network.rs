@@ -279,6 +279,12 @@ pub fn NetworkPractice() -> impl IntoView {
         let vocab = vocab!(data.vocabulary);
         let t = i18n.t();
         let heading = p.title.clone();
+        let programme = p.funding_programme_id.as_ref().and_then(|id| {
+            data.funding_programmes
+                .iter()
+                .find(|f| f.id == *id)
+                .map(|f| (f.id.clone(), f.name.clone()))
+        });
         let sections: Vec<(&'static str, String)> = vec![
             (t.practice_problem, p.problem.clone()),
             (t.practice_causes, p.causes.clone()),
@@ -333,6 +339,10 @@ pub fn NetworkPractice() -> impl IntoView {
                 {facts.into_iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| view! {
                     <dt>{k}</dt><dd>{v}</dd>
                 }).collect_view()}
+                {programme.map(|(id, name)| view! {
+                    <dt>{t.practice_programme}</dt>
+                    <dd><A href=format!("/foerderung/{id}")>{name}</A></dd>
+                })}
             </dl>
             <section aria-labelledby="aehnliche">
                 <h2 id="aehnliche">{t.similar_practices}</h2>

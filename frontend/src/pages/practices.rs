@@ -126,6 +126,11 @@ pub fn Practices() -> impl IntoView {
     loaded(data, move |(m, data)| {
         let title = format!("{} – {}", i18n.t().practices_title, m.name);
         let vocab = vocab!(data.vocabulary);
+        let programmes: Vec<(String, String)> = data
+            .funding_programmes
+            .iter()
+            .map(|p| (p.id.clone(), p.name.clone()))
+            .collect();
         let municipality = m.id.clone();
         view! {
             <PageTitle text=Signal::derive(move || title.clone()) />
@@ -155,7 +160,7 @@ pub fn Practices() -> impl IntoView {
             {move || {
                 // Built anew whenever another practice is chosen, so the fields show it.
                 let current = editing.get();
-                view! { <PracticeForm municipality=m.id.clone() current=current vocab=vocab.clone() done=reload /> }
+                view! { <PracticeForm municipality=m.id.clone() current=current vocab=vocab.clone() programmes=programmes.clone() done=reload /> }
             }}
         }
     })
@@ -208,6 +213,8 @@ fn PracticeForm(
     municipality: String,
     current: Option<Own>,
     vocab: Vocab,
+    /// The funding programmes a practice can name as its funding: (id, name).
+    programmes: Vec<(String, String)>,
     done: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -249,6 +256,17 @@ fn PracticeForm(
             options
         })
     };
+    let programme = RwSignal::new(
+        current
+            .as_ref()
+            .and_then(|p| p.funding_programme_id.clone())
+            .unwrap_or_default(),
+    );
+    let programme_options = Signal::derive(move || {
+        let mut options = vec![(String::new(), i18n.t().not_stated.to_owned())];
+        options.extend(programmes.iter().cloned());
+        options
+    });
     let editing = id.is_some();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -272,7 +290,7 @@ fn PracticeForm(
                 duration: duration.get_untracked(),
                 costs: costs.get_untracked(),
                 partners: partners.get_untracked(),
-                funding_programme_id: None,
+                funding_programme_id: Some(programme.get_untracked()).filter(|p| !p.is_empty()),
                 contact: contact.get_untracked(),
             },
         };
@@ -298,6 +316,7 @@ fn PracticeForm(
                 <MultiChoice id="p-target" label=|t| t.facet_target_group options=vocab.target_groups.clone() value=target_groups />
                 <MultiChoice id="p-setting" label=|t| t.facet_setting options=vocab.settings.clone() value=settings />
                 <Select id="p-evidence" name="evidenceLevel" label=|t| t.facet_evidence_level value=evidence error=error options=evidence_options />
+                <Select id="p-programme" name="fundingProgrammeId" label=|t| t.practice_programme value=programme error=error options=programme_options />
                 <Field id="p-duration" name="duration" label=|t| t.practice_duration value=duration error=error />
                 <Field id="p-costs" name="costs" label=|t| t.practice_costs value=costs error=error />
                 <Field id="p-partners" name="partners" label=|t| t.practice_partners value=partners error=error />
