@@ -904,3 +904,48 @@ async fn a_city_publishes_a_practice_that_another_finds_with_a_facet_and_asks_ab
         mail.text
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_certifying_council_adds_an_offer_and_grants_its_seal() {
+    let Some(mut b) = Browser::open("catalogue").await else {
+        return;
+    };
+    let (app, _sink) = app_with_mail().await;
+    app.create_municipality("Chemnitz", "14511000", "SN").await;
+    let outcome: Outcome = async {
+        let b = &mut b;
+        log_in(b, &app, ADMIN_EMAIL, ADMIN_PASSWORD).await?;
+        b.goto(&app.url("/kommunen/chemnitz/katalog")).await?;
+        b.page("Angebotskatalog – Chemnitz").await?;
+        b.fill("#o-title", "Zivilcourage-Training").await?;
+        b.fill("#o-provider", "Netzwerk für Kultur- und Jugendarbeit e. V.")
+            .await?;
+        b.click("#o-format option[value=WORKSHOP]").await?;
+        b.click("#o-target-youth").await?;
+        b.click("section[aria-labelledby=angebot-form] button[type=submit]")
+            .await?;
+        b.wait_text("main .cards", "kein Siegel").await?;
+        // Date fields take their value as the browser's date picker would set it.
+        b.script(
+            "const e = document.getElementById('seal-until-0'); e.value = '2099-12-31'; e.dispatchEvent(new Event('input', { bubbles: true })); return true;",
+            vec![],
+        )
+        .await?;
+        b.click_text("Siegel erteilen").await?;
+        b.wait_text("main .cards", "gültig: ").await?;
+        b.wait_text("main .cards", "2099-12-31").await?;
+        b.axe("Angebotskatalog, Siegel erteilt").await?;
+        b.click(".cards button.secondary").await?;
+        b.wait_text("#angebot-form", "Angebot ändern").await?;
+        b.fill("#o-title", "Zivilcourage-Training für Schulklassen")
+            .await?;
+        b.click("section[aria-labelledby=angebot-form] button[type=submit]")
+            .await?;
+        b.wait_text("main .cards", "für Schulklassen").await?;
+        b.click_text("Zivilcourage-Training für Schulklassen").await?;
+        b.page("Zivilcourage-Training für Schulklassen").await?;
+        b.wait_text("main .facts", "gültig").await
+    }
+    .await;
+    b.finish(outcome).await;
+}

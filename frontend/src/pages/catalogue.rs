@@ -52,7 +52,12 @@ pub fn Catalogue() -> impl IntoView {
         };
         api::run::<CatalogueOf>(lang, variables).await
     });
-    let reload = move || version.update(|v| *v += 1);
+    // The offer being changed; `None` adds a new one.
+    let editing = RwSignal::new(None::<Offer>);
+    let reload = move || {
+        editing.set(None);
+        version.update(|v| *v += 1);
+    };
     loaded(data, move |(m, data)| {
         let title = format!("{} – {}", i18n.t().catalogue_title, m.name);
         let vocab = vocab!(data.vocabulary);
@@ -65,38 +70,58 @@ pub fn Catalogue() -> impl IntoView {
             <ul class="cards">
                 {data.catalogue.into_iter().enumerate().map(|(i, o)| {
                     let t = i18n.t();
+                    let edit = o.clone();
+                    let name = o.title.clone();
                     let line = seal_line(&o.seal_validity, o.seal_granted_on.as_ref(), o.seal_valid_until.as_ref(), t);
                     view! {
                         <li class="card">
                             <h2><A href=format!("/netzwerk/angebote/{}", o.id)>{o.title.clone()}</A></h2>
                             <p>{o.provider.clone()} " · " {label_of(&vocab.offer_formats, &o.format)}</p>
                             <p><strong>{t.quality_seal} ": "</strong> {line}</p>
+                            <button type="button" class="secondary" on:click=move |_| editing.set(Some(edit.clone()))>
+                                {t.edit} <span class="visually-hidden">" " {name}</span>
+                            </button>
                             <SealForms certifier=certifier.clone() offer=o.id.clone() granted={o.seal_status == "GRANTED"} index=i done=reload />
                         </li>
                     }
                 }).collect_view()}
             </ul>
-            <OfferForm certifier=m.id.clone() vocab=vocab.clone() done=reload />
+            {move || {
+                // Built anew whenever another offer is chosen, so the fields show it.
+                let current = editing.get();
+                view! { <OfferForm certifier=m.id.clone() current=current vocab=vocab.clone() done=reload /> }
+            }}
         }
     })
 }
 
+type Offer = catalogue_of::CatalogueOfCatalogue;
+
 #[component]
 fn OfferForm(
     certifier: String,
+    current: Option<Offer>,
     vocab: Vocab,
     done: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let announcer = use_announcer();
     let error: FormError = RwSignal::new(None);
-    let title = RwSignal::new(String::new());
-    let provider = RwSignal::new(String::new());
-    let format = RwSignal::new(String::new());
-    let target_groups = RwSignal::new(Vec::<String>::new());
-    let topics = RwSignal::new(Vec::<String>::new());
-    let description = RwSignal::new(String::new());
-    let contact = RwSignal::new(String::new());
+    let id = current.as_ref().map(|o| o.id.clone());
+    let text = |f: fn(&Offer) -> &String| {
+        RwSignal::new(current.as_ref().map(|o| f(o).clone()).unwrap_or_default())
+    };
+    let title = text(|o| &o.title);
+    let provider = text(|o| &o.provider);
+    let format = text(|o| &o.format);
+    let description = text(|o| &o.description);
+    let contact = text(|o| &o.contact);
+    let list = |f: fn(&Offer) -> &Vec<String>| {
+        RwSignal::new(current.as_ref().map(|o| f(o).clone()).unwrap_or_default())
+    };
+    let target_groups = list(|o| &o.target_groups);
+    let topics = list(|o| &o.topics);
+    let editing = id.is_some();
     let formats = {
         let list = vocab.offer_formats.clone();
         Signal::derive(move || {
@@ -110,7 +135,7 @@ fn OfferForm(
         let chosen = format.get_untracked();
         let variables = save_catalogue_offer::Variables {
             certifier_id: certifier.clone(),
-            id: None,
+            id: id.clone(),
             input: save_catalogue_offer::CatalogueOfferInput {
                 title: title.get_untracked(),
                 provider: provider.get_untracked(),
@@ -135,7 +160,9 @@ fn OfferForm(
     };
     view! {
         <section class="card" aria-labelledby="angebot-form">
-            <h2 id="angebot-form">{move || i18n.t().new_catalogue_offer}</h2>
+            <h2 id="angebot-form">
+                {move || if editing { i18n.t().change_catalogue_offer } else { i18n.t().new_catalogue_offer }}
+            </h2>
             <form class="edit wide" on:submit=submit>
                 <ErrorBox error=error />
                 <Field id="o-title" name="title" label=|t| t.title value=title error=error required=true />
