@@ -456,11 +456,29 @@ impl Services {
     }
 
     /// Fills the index anew from the shared tables. The position is read first: a change that
-    /// lands while the records are read is applied again afterwards, which is harmless.
+    /// lands while the records are read is applied again afterwards, which is harmless. If
+    /// reading fails half-way, the half-filled index is dropped, never committed.
     async fn rebuild_index(&self) -> Result<()> {
         let position = self.store.search_changes().latest().await?;
         let index = self.search.index.clone();
         blocking(move || index.start_rebuild()).await?;
+        if let Err(err) = self.fill_index(position).await {
+            let index = self.search.index.clone();
+            if let Err(rollback) = blocking(move || index.abandon_rebuild()).await {
+                tracing::error!(error = %rollback, "search index: dropping a failed rebuild failed");
+            }
+            return Err(err);
+        }
+        self.search.applied.store(position, Ordering::Release);
+        tracing::info!(
+            documents = self.search.index.len(),
+            position,
+            "search index rebuilt"
+        );
+        Ok(())
+    }
+
+    async fn fill_index(&self, position: i64) -> Result<()> {
         self.index_pages(
             |after| async move {
                 self.store
@@ -491,14 +509,7 @@ impl Services {
             index.add_uncommitted(&documents)?;
             index.finish_rebuild(position)
         })
-        .await?;
-        self.search.applied.store(position, Ordering::Release);
-        tracing::info!(
-            documents = self.search.index.len(),
-            position,
-            "search index rebuilt"
-        );
-        Ok(())
+        .await
     }
 
     /// Adds records page by page (keyset paging on `key`), so that a rebuild never holds a

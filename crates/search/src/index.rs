@@ -238,6 +238,14 @@ impl SearchIndex {
         Ok(())
     }
 
+    /// Drops a rebuild that could not finish: searches keep the last committed state, and no
+    /// later commit can take the half-filled index with it.
+    pub fn abandon_rebuild(&self) -> Result<()> {
+        let mut writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        writer.rollback()?;
+        Ok(())
+    }
+
     pub fn finish_rebuild(&self, checkpoint: i64) -> Result<()> {
         let mut writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
         self.commit(&mut writer, checkpoint)

@@ -488,3 +488,18 @@ fn a_folder_index_reopens_at_its_checkpoint() {
     assert_eq!(opened, praevnet_search::Opened::Empty);
     assert_eq!(index.len(), 0);
 }
+
+#[test]
+fn an_abandoned_rebuild_leaves_the_last_state() {
+    let f = fixture();
+    f.index.start_rebuild().expect("start");
+    f.index
+        .add_uncommitted(&[practice("Halb", "halb", "X", "SN", &[], &[], &[], None, 1)])
+        .expect("add");
+    f.index.abandon_rebuild().expect("abandon");
+    // A later change commits only itself, not the half-filled index.
+    f.index.apply(&[], &[f.id("sucht")], 11).expect("apply");
+    assert_eq!(f.index.len(), 9);
+    assert_eq!(f.top("Enkeltrick", 1), vec!["senioren"]);
+    assert!(f.top("halb", 1).is_empty());
+}
