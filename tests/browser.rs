@@ -944,7 +944,12 @@ async fn a_certifying_council_adds_an_offer_and_grants_its_seal() {
         b.wait_text("main .cards", "für Schulklassen").await?;
         b.click_text("Zivilcourage-Training für Schulklassen").await?;
         b.page("Zivilcourage-Training für Schulklassen").await?;
-        b.wait_text("main .facts", "gültig").await
+        b.wait_text("main .facts", "gültig").await?;
+        b.goto(&app.url("/kommunen/chemnitz/katalog")).await?;
+        b.page("Angebotskatalog – Chemnitz").await?;
+        b.click_text("Entfernen Zivilcourage-Training für Schulklassen")
+            .await?;
+        b.wait_text("main", "Noch keine Angebote im Katalog.").await
     }
     .await;
     b.finish(outcome).await;

@@ -141,4 +141,5 @@ operations!(
     RenewSeal,
     WithdrawSeal,
     DeleteAttachment,
+    RemoveCatalogueOffer,
 );

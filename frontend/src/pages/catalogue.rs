@@ -13,9 +13,9 @@ use crate::api;
 use crate::components::{ErrorBox, Field, FormError, MultiChoice, Select, TextArea, send};
 use crate::i18n::{Texts, use_i18n};
 use crate::queries::{
-    CatalogueOf, CatalogueOfferPage, GrantSeal, RenewSeal, SaveCatalogueOffer, WithdrawSeal,
-    catalogue_of, catalogue_offer_page, grant_seal, renew_seal, save_catalogue_offer,
-    withdraw_seal,
+    CatalogueOf, CatalogueOfferPage, GrantSeal, RemoveCatalogueOffer, RenewSeal,
+    SaveCatalogueOffer, WithdrawSeal, catalogue_of, catalogue_offer_page, grant_seal,
+    remove_catalogue_offer, renew_seal, save_catalogue_offer, withdraw_seal,
 };
 
 fn validity_label(validity: &str, t: &'static Texts) -> &'static str {
@@ -78,9 +78,12 @@ pub fn Catalogue() -> impl IntoView {
                             <h2><A href=format!("/netzwerk/angebote/{}", o.id)>{o.title.clone()}</A></h2>
                             <p>{o.provider.clone()} " · " {label_of(&vocab.offer_formats, &o.format)}</p>
                             <p><strong>{t.quality_seal} ": "</strong> {line}</p>
-                            <button type="button" class="secondary" on:click=move |_| editing.set(Some(edit.clone()))>
-                                {t.edit} <span class="visually-hidden">" " {name}</span>
-                            </button>
+                            <div class="actions">
+                                <button type="button" class="secondary" on:click=move |_| editing.set(Some(edit.clone()))>
+                                    {t.edit} <span class="visually-hidden">" " {name.clone()}</span>
+                                </button>
+                                <RemoveButton certifier=certifier.clone() offer=o.id.clone() name=name done=reload />
+                            </div>
                             <SealForms certifier=certifier.clone() offer=o.id.clone() granted={o.seal_status == "GRANTED"} index=i done=reload />
                         </li>
                     }
@@ -96,6 +99,32 @@ pub fn Catalogue() -> impl IntoView {
 }
 
 type Offer = catalogue_of::CatalogueOfCatalogue;
+
+/// Takes an offer out of the catalogue (and out of the search).
+#[component]
+fn RemoveButton(
+    certifier: String,
+    offer: String,
+    name: String,
+    done: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let announcer = use_announcer();
+    let error: FormError = RwSignal::new(None);
+    let click = move |_| {
+        let variables = remove_catalogue_offer::Variables {
+            certifier_id: certifier.clone(),
+            id: offer.clone(),
+        };
+        send::<RemoveCatalogueOffer>(i18n.0.get_untracked(), variables, error, announcer, done);
+    };
+    view! {
+        <button type="button" class="secondary" on:click=click>
+            {move || i18n.t().remove} <span class="visually-hidden">" " {name.clone()}</span>
+        </button>
+        <ErrorBox error=error />
+    }
+}
 
 #[component]
 fn OfferForm(
