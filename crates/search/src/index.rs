@@ -17,14 +17,14 @@ use tantivy::{
 };
 use uuid::Uuid;
 
-use crate::analysis::{GERMAN, PLAIN, german, plain};
+use crate::analysis::{GERMAN, PLAIN, REVERSED, german, plain, reversed};
 use crate::document::{Document, FacetGroup, Fragment, Hit, Request, Results, Sort};
 use crate::query::{build, facet_term, parts, words};
 use crate::{Result, SearchError};
 
 /// Changes whenever the schema or the analysis changes: an index written by another version
 /// is rebuilt, never read with the wrong analysis.
-const SCHEMA_VERSION: u32 = 2;
+const SCHEMA_VERSION: u32 = 3;
 
 /// Memory the writer may buffer before it writes a segment.
 const WRITER_HEAP: usize = 64 * 1024 * 1024;
@@ -42,6 +42,8 @@ pub(crate) struct Fields {
     pub publisher: Field,
     /// Title, text and tags unstemmed, for typo tolerance; not stored.
     pub plain: Field,
+    /// Title and text with every term backwards, for compounds' ends; not stored.
+    pub reversed: Field,
     pub federal_state: Field,
     pub facets: Field,
     pub date: Field,
@@ -68,6 +70,14 @@ fn schema() -> (Schema, Fields) {
             TextOptions::default().set_indexing_options(
                 TextFieldIndexing::default()
                     .set_tokenizer(PLAIN)
+                    .set_index_option(IndexRecordOption::Basic),
+            ),
+        ),
+        reversed: b.add_text_field(
+            "reversed",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(REVERSED)
                     .set_index_option(IndexRecordOption::Basic),
             ),
         ),
@@ -149,6 +159,7 @@ impl SearchIndex {
     fn wrap(index: Index, fields: Fields) -> Result<Self> {
         index.tokenizers().register(GERMAN, german());
         index.tokenizers().register(PLAIN, plain());
+        index.tokenizers().register(REVERSED, reversed());
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -192,6 +203,9 @@ impl SearchIndex {
         doc.add_text(f.publisher, &d.publisher);
         for text in [&d.title, &d.text, &d.tags] {
             doc.add_text(f.plain, text);
+        }
+        for text in [&d.title, &d.text] {
+            doc.add_text(f.reversed, text);
         }
         doc.add_text(f.federal_state, &d.federal_state);
         doc.add_i64(f.date, d.date);

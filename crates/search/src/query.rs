@@ -6,7 +6,7 @@ use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
     RegexQuery, TermQuery,
 };
-use tantivy::schema::{Facet, IndexRecordOption};
+use tantivy::schema::{Facet, Field, IndexRecordOption};
 
 use crate::analysis::{stems_and_words, terms};
 use crate::document::{FacetGroup, Request};
@@ -115,26 +115,27 @@ fn word_query(fields: &Fields, word: &str, plain: &str) -> Box<dyn Query> {
 
 /// German writes compounds as one word: "Sucht" should find "Suchtprävention" and "Bahnhof"
 /// "Hauptbahnhof". A word of five letters or more also matches as the start of a longer word,
-/// one of six or more as its end, both with a low weight. Analysed words hold letters and
-/// digits only, so they are safe inside a regular expression.
+/// one of six or more as its end (a prefix of the backwards field, so neither walks the whole
+/// term dictionary), both with a low weight. Analysed words hold letters and digits only, so
+/// they are safe inside a regular expression.
 fn compound_queries(fields: &Fields, word: &str) -> Vec<(Occur, Box<dyn Query>)> {
     let length = word.chars().count();
-    let mut patterns = Vec::new();
+    let mut patterns: Vec<(String, Field, f32)> = Vec::new();
     if length >= 5 {
-        patterns.push(format!("{word}.+"));
+        patterns.push((format!("{word}.+"), fields.title, 0.8));
+        patterns.push((format!("{word}.+"), fields.text, 0.25));
     }
     if length >= 6 {
-        patterns.push(format!(".+{word}"));
+        let backwards: String = word.chars().rev().collect();
+        patterns.push((format!("{backwards}.+"), fields.reversed, 0.4));
     }
     let mut out: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    for pattern in patterns {
-        for (field, boost) in [(fields.title, 0.8), (fields.text, 0.25)] {
-            if let Ok(regex) = RegexQuery::from_pattern(&pattern, field) {
-                out.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(Box::new(regex), boost)),
-                ));
-            }
+    for (pattern, field, boost) in patterns {
+        if let Ok(regex) = RegexQuery::from_pattern(&pattern, field) {
+            out.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(Box::new(regex), boost)),
+            ));
         }
     }
     out
