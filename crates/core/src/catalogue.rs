@@ -10,7 +10,7 @@ use crate::audit::Change;
 use crate::federal_state::FederalState;
 use crate::municipality::{Municipality, bounded_text, required_text};
 use crate::search::SearchKind;
-use crate::vocabulary::{TargetGroup, Topic, join, split};
+use crate::vocabulary::{TargetGroup, Topic, join, split, unique};
 use crate::{Error, MunicipalityId, Principal, Problem, Result, Services};
 
 codes!(
@@ -128,10 +128,6 @@ impl TryFrom<CatalogueOfferRecord> for CatalogueOffer {
 
 impl CatalogueOfferInput {
     fn parse(&self) -> Result<CatalogueOfferData> {
-        let mut topics = self.topics.clone();
-        topics.dedup();
-        let mut target_groups = self.target_groups.clone();
-        target_groups.dedup();
         Ok(CatalogueOfferData {
             title: required_text("title", &self.title, 200)?,
             provider: required_text("provider", &self.provider, 200)?,
@@ -140,8 +136,8 @@ impl CatalogueOfferInput {
                 .ok_or_else(|| Error::validation("format", Problem::Required))?
                 .code()
                 .to_owned(),
-            target_groups: join(&target_groups, TargetGroup::code),
-            topics: join(&topics, Topic::code),
+            target_groups: join(&unique(&self.target_groups), TargetGroup::code),
+            topics: join(&unique(&self.topics), Topic::code),
             description: bounded_text("description", &self.description, 20_000)?,
             contact: bounded_text("contact", &self.contact, 1_000)?,
         })
@@ -412,6 +408,18 @@ mod tests {
             valid_until: Some(day(until)),
             note: String::new(),
         }
+    }
+
+    #[test]
+    fn descriptors_are_stored_once_each() {
+        let input = CatalogueOfferInput {
+            title: "Workshop".into(),
+            provider: "Träger".into(),
+            format: Some(OfferFormat::Workshop),
+            topics: vec![Topic::Addiction, Topic::Graffiti, Topic::Addiction],
+            ..CatalogueOfferInput::default()
+        };
+        assert_eq!(input.parse().expect("valid").topics, "addiction,graffiti");
     }
 
     #[test]

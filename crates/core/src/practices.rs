@@ -10,7 +10,7 @@ use crate::audit::Change;
 use crate::federal_state::FederalState;
 use crate::municipality::{Municipality, bounded_text, required_text};
 use crate::search::SearchKind;
-use crate::vocabulary::{EvidenceLevel, Setting, TargetGroup, Topic, join, split};
+use crate::vocabulary::{EvidenceLevel, Setting, TargetGroup, Topic, join, split, unique};
 use crate::{Error, MunicipalityId, Principal, Problem, ProgrammeId, Result, Services};
 
 codes!(
@@ -117,16 +117,6 @@ fn shared(r: NetworkPracticeRecord) -> Result<Practice> {
         updated_at: r.updated_at,
         content: content(r.data)?,
     })
-}
-
-fn unique<T: PartialEq + Copy>(values: &[T]) -> Vec<T> {
-    let mut out: Vec<T> = Vec::new();
-    for v in values {
-        if !out.contains(v) {
-            out.push(*v);
-        }
-    }
-    out
 }
 
 impl PracticeContent {

@@ -72,6 +72,17 @@ codes!(
 );
 
 /// Codes as stored: comma-separated.
+/// The values in their first order, each once (a form may send one twice).
+pub(crate) fn unique<T: PartialEq + Copy>(values: &[T]) -> Vec<T> {
+    let mut out: Vec<T> = Vec::new();
+    for v in values {
+        if !out.contains(v) {
+            out.push(*v);
+        }
+    }
+    out
+}
+
 pub(crate) fn join<T: Copy>(values: &[T], code: fn(T) -> &'static str) -> String {
     values
         .iter()
