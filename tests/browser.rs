@@ -271,6 +271,23 @@ async fn a_forgotten_password_is_reset_from_the_mailed_link() {
     b.finish(outcome).await;
 }
 
+/// Opens `path` and checks that the page does not scroll sideways at the window's width.
+async fn fits_a_phone(b: &mut Browser, app: &TestApp, path: &str, heading: &str) -> Outcome {
+    b.goto(&app.url(path)).await?;
+    b.page(heading).await?;
+    let overflow = b
+        .script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+            vec![],
+        )
+        .await?;
+    check!(
+        overflow == json!(0),
+        "{path} scrolls sideways on a phone by {overflow} px"
+    );
+    Ok(())
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_pages_fit_a_phone() {
     let Some(mut b) = Browser::open("phone").await else {
@@ -280,41 +297,27 @@ async fn the_pages_fit_a_phone() {
     app.create_municipality("Leipzig", "14713000", "SN").await;
     let outcome: Outcome = async {
         let b = &mut b;
-            b.client.set_window_size(390, 844).await.map_err(fail("window size"))?;
-            for (path, heading) in [
-                ("/", "Kommunen"),
-                ("/kommunen/leipzig", "Leipzig"),
-                ("/anmelden", "Anmelden"),
-            ] {
-                b.goto(&app.url(path)).await?;
-                b.page(heading).await?;
-                let overflow = b
-                    .script(
-                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
-                        vec![],
-                    )
-                    .await?;
-                check!(overflow == json!(0), "{path} scrolls sideways on a phone by {overflow} px");
-            }
-            // The network's pages need a login.
-            log_in(b, &app, ADMIN_EMAIL, ADMIN_PASSWORD).await?;
-            b.client.set_window_size(390, 844).await.map_err(fail("window size"))?;
-            for (path, heading) in [
-                ("/netzwerk", "Netzwerk"),
-                ("/kommunen/leipzig/praxis", "Praxisbeispiele – Leipzig"),
-                ("/kommunen/leipzig/katalog", "Angebotskatalog – Leipzig"),
-            ] {
-                b.goto(&app.url(path)).await?;
-                b.page(heading).await?;
-                let overflow = b
-                    .script(
-                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
-                        vec![],
-                    )
-                    .await?;
-                check!(overflow == json!(0), "{path} scrolls sideways on a phone by {overflow} px");
-            }
-            Ok(())
+        b.client
+            .set_window_size(390, 844)
+            .await
+            .map_err(fail("window size"))?;
+        for (path, heading) in [
+            ("/", "Kommunen"),
+            ("/kommunen/leipzig", "Leipzig"),
+            ("/anmelden", "Anmelden"),
+        ] {
+            fits_a_phone(b, &app, path, heading).await?;
+        }
+        // The network's pages need a login.
+        log_in(b, &app, ADMIN_EMAIL, ADMIN_PASSWORD).await?;
+        for (path, heading) in [
+            ("/netzwerk", "Netzwerk"),
+            ("/kommunen/leipzig/praxis", "Praxisbeispiele – Leipzig"),
+            ("/kommunen/leipzig/katalog", "Angebotskatalog – Leipzig"),
+        ] {
+            fits_a_phone(b, &app, path, heading).await?;
+        }
+        Ok(())
     }
     .await;
     b.finish(outcome).await;

@@ -293,6 +293,24 @@ fn programme_document(r: &ProgrammeRecord) -> Document {
     }
 }
 
+/// The stored codes of chosen values, as the index's facets name them.
+fn codes_of<T: Copy>(values: &[T], code: fn(T) -> &'static str) -> Vec<String> {
+    values.iter().map(|v| code(*v).to_owned()).collect()
+}
+
+/// Refuses a page of results longer than [`SEARCH_PAGE_MAX`].
+fn require_search_page(first: u64) -> Result<()> {
+    if first > SEARCH_PAGE_MAX {
+        return Err(Error::validation(
+            "first",
+            Problem::PageSize {
+                max: SEARCH_PAGE_MAX,
+            },
+        ));
+    }
+    Ok(())
+}
+
 /// Runs blocking index work off the async threads.
 async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> praevnet_search::Result<T> + Send + 'static,
@@ -381,11 +399,6 @@ impl Services {
             .search_changes()
             .prune(Utc::now() - chrono::Duration::days(CHANGE_LOG_DAYS))
             .await?)
-    }
-
-    /// The change log position this replica's index reflects.
-    pub fn search_position(&self) -> i64 {
-        self.search.applied.load(Ordering::Acquire)
     }
 
     async fn apply_changes(&self) -> Result<()> {
@@ -557,14 +570,7 @@ impl Services {
                 Problem::TooLong { max: TEXT_MAX },
             ));
         }
-        if input.first > SEARCH_PAGE_MAX {
-            return Err(Error::validation(
-                "first",
-                Problem::PageSize {
-                    max: SEARCH_PAGE_MAX,
-                },
-            ));
-        }
+        require_search_page(input.first)?;
         if input.offset > SEARCH_OFFSET_MAX {
             return Err(Error::validation(
                 "offset",
@@ -573,31 +579,24 @@ impl Services {
                 },
             ));
         }
-        let to_codes = |codes: Vec<&'static str>| codes.into_iter().map(str::to_owned).collect();
         let filters = vec![
-            (
-                FacetGroup::Kind,
-                to_codes(input.kinds.iter().map(|k| k.code()).collect()),
-            ),
-            (
-                FacetGroup::Topic,
-                to_codes(input.topics.iter().map(|k| k.code()).collect()),
-            ),
+            (FacetGroup::Kind, codes_of(&input.kinds, SearchKind::code)),
+            (FacetGroup::Topic, codes_of(&input.topics, Topic::code)),
             (
                 FacetGroup::TargetGroup,
-                to_codes(input.target_groups.iter().map(|k| k.code()).collect()),
+                codes_of(&input.target_groups, TargetGroup::code),
             ),
             (
                 FacetGroup::Setting,
-                to_codes(input.settings.iter().map(|k| k.code()).collect()),
+                codes_of(&input.settings, Setting::code),
             ),
             (
                 FacetGroup::FederalState,
-                to_codes(input.federal_states.iter().map(|k| k.code()).collect()),
+                codes_of(&input.federal_states, FederalState::code),
             ),
             (
                 FacetGroup::EvidenceLevel,
-                to_codes(input.evidence_levels.iter().map(|k| k.code()).collect()),
+                codes_of(&input.evidence_levels, EvidenceLevel::code),
             ),
         ];
         let request = Request {
@@ -645,14 +644,7 @@ impl Services {
         first: u64,
     ) -> Result<Vec<SearchHit>> {
         principal.require_login()?;
-        if first > SEARCH_PAGE_MAX {
-            return Err(Error::validation(
-                "first",
-                Problem::PageSize {
-                    max: SEARCH_PAGE_MAX,
-                },
-            ));
-        }
+        require_search_page(first)?;
         self.store
             .network_practices()
             .get(id)

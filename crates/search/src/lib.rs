@@ -11,7 +11,6 @@ mod document;
 mod index;
 mod query;
 
-pub use analysis::{GERMAN, PLAIN, german, plain, stems_and_words, terms};
 pub use document::{Document, FacetGroup, Fragment, Hit, Request, Results, Sort};
 pub use index::{Opened, SearchIndex};
 

@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::loaded;
-use super::network::{Vocab, label_of, vocab};
+use super::network::{Vocab, label_of, labels_of, vocab};
 use crate::a11y::{PageTitle, use_announcer};
 use crate::api;
 use crate::components::{ErrorBox, Field, FormError, MultiChoice, Select, TextArea, send};
@@ -288,20 +288,13 @@ pub fn CatalogueOffer() -> impl IntoView {
         let vocab = vocab!(data.vocabulary);
         let t = i18n.t();
         let heading = o.title.clone();
-        let list = |all: &[(String, String)], codes: &[String]| {
-            codes
-                .iter()
-                .map(|c| label_of(all, c))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
         view! {
             <PageTitle text=Signal::derive(move || heading.clone()) />
             <dl class="facts">
                 <dt>{t.offer_provider}</dt><dd>{o.provider.clone()}</dd>
                 <dt>{t.offer_format}</dt><dd>{label_of(&vocab.offer_formats, &o.format)}</dd>
-                <dt>{t.facet_target_group}</dt><dd>{list(&vocab.target_groups, &o.target_groups)}</dd>
-                <dt>{t.facet_topic}</dt><dd>{list(&vocab.topics, &o.topics)}</dd>
+                <dt>{t.facet_target_group}</dt><dd>{labels_of(&vocab.target_groups, &o.target_groups)}</dd>
+                <dt>{t.facet_topic}</dt><dd>{labels_of(&vocab.topics, &o.topics)}</dd>
                 <dt>{t.quality_seal}</dt>
                 <dd>{seal_line(&o.seal_validity, o.seal_granted_on.as_ref(), o.seal_valid_until.as_ref(), t)}</dd>
                 <dt>{t.certified_by}</dt><dd>{o.certifier_name.clone()} " · " {o.federal_state.name()}</dd>

@@ -71,7 +71,8 @@ pub(super) fn label_of(list: &[(String, String)], code: &str) -> String {
         .map_or_else(|| code.to_owned(), |(_, l)| l.clone())
 }
 
-fn labels_of(list: &[(String, String)], codes: &[String]) -> String {
+/// The labels of several codes, as one line.
+pub(super) fn labels_of(list: &[(String, String)], codes: &[String]) -> String {
     codes
         .iter()
         .map(|c| label_of(list, c))
