@@ -49,7 +49,7 @@ pub fn PageTitle(#[prop(into)] text: Signal<String>) -> impl IntoView {
     let heading = NodeRef::<leptos::html::H1>::new();
     Effect::new(move || {
         if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-            document.set_title(&format!("{} – {}", text.get(), i18n.t().app_name));
+            document.set_title(&format!("{} – {}", text.get(), i18n.t().common.app_name));
         }
     });
     Effect::new(move || {
@@ -63,7 +63,7 @@ pub fn PageTitle(#[prop(into)] text: Signal<String>) -> impl IntoView {
         }
         let _ = element.focus();
         let t = i18n.0.get_untracked().texts();
-        announcer.say(format!("{}: {current}", t.page_loaded));
+        announcer.say(format!("{}: {current}", t.common.page_loaded));
     });
     view! {
         <h1 tabindex="-1" node_ref=heading>

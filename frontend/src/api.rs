@@ -27,9 +27,9 @@ pub enum ApiError {
 impl ApiError {
     pub fn message(&self, t: &Texts) -> String {
         match self {
-            ApiError::Network => t.error_network.to_owned(),
-            ApiError::Server => t.error_server.to_owned(),
-            ApiError::Unexpected => t.error_unexpected.to_owned(),
+            ApiError::Network => t.common.error_network.to_owned(),
+            ApiError::Server => t.common.error_server.to_owned(),
+            ApiError::Unexpected => t.common.error_unexpected.to_owned(),
             ApiError::Refused { message, .. } => message.clone(),
         }
     }
@@ -153,6 +153,9 @@ mod tests {
             r#"{"message":"Interner Fehler (Anfrage 1)","extensions":{"code":"INTERNAL"}}"#,
         ));
         assert_eq!(err, ApiError::Server);
-        assert_eq!(err.message(&crate::i18n::EN), crate::i18n::EN.error_server);
+        assert_eq!(
+            err.message(&crate::i18n::EN),
+            crate::i18n::EN.common.error_server
+        );
     }
 }

@@ -37,7 +37,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <a class="skip-link" href="#inhalt">
-                {move || i18n.t().skip_to_content}
+                {move || i18n.t().common.skip_to_content}
             </a>
             <Header />
             <main id="inhalt" tabindex="-1">
@@ -66,7 +66,7 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <footer class="site-footer">
-                <p>{move || i18n.t().footer}</p>
+                <p>{move || i18n.t().common.footer}</p>
             </footer>
             <LiveRegion />
         </Router>
@@ -104,20 +104,20 @@ fn Header() -> impl IntoView {
         <header class="site-header">
             <div class="brand">
                 <A href="/">
-                    <span class="brand-name">{move || i18n.t().app_name}</span>
+                    <span class="brand-name">{move || i18n.t().common.app_name}</span>
                 </A>
-                <span class="brand-claim">{move || i18n.t().app_claim}</span>
+                <span class="brand-claim">{move || i18n.t().common.app_claim}</span>
             </div>
-            <nav aria-label=move || i18n.t().main_navigation>
+            <nav aria-label=move || i18n.t().common.main_navigation>
                 <ul>
                     <li>
-                        <A href="/">{move || i18n.t().nav_municipalities}</A>
+                        <A href="/">{move || i18n.t().common.nav_municipalities}</A>
                     </li>
                     <li>
-                        <A href="/netzwerk">{move || i18n.t().nav_network}</A>
+                        <A href="/netzwerk">{move || i18n.t().common.nav_network}</A>
                     </li>
                     <li>
-                        <A href="/foerderung">{move || i18n.t().nav_funding}</A>
+                        <A href="/foerderung">{move || i18n.t().common.nav_funding}</A>
                     </li>
                     {move || {
                         session
@@ -125,10 +125,10 @@ fn Header() -> impl IntoView {
                             .then(|| {
                                 view! {
                                     <li>
-                                        <A href="/land">{move || i18n.t().nav_overview}</A>
+                                        <A href="/land">{move || i18n.t().common.nav_overview}</A>
                                     </li>
                                     <li>
-                                        <A href="/land/unterstuetzung">{move || i18n.t().nav_support}</A>
+                                        <A href="/land/unterstuetzung">{move || i18n.t().common.nav_support}</A>
                                     </li>
                                 }
                             })
@@ -140,7 +140,7 @@ fn Header() -> impl IntoView {
                                 view! {
                                     <li>
                                         <A href="/kommunen/neu">
-                                            {move || i18n.t().nav_new_municipality}
+                                            {move || i18n.t().common.nav_new_municipality}
                                         </A>
                                     </li>
                                 }
@@ -153,27 +153,27 @@ fn Header() -> impl IntoView {
                     type="button"
                     class="link-button"
                     lang=move || i18n.lang().other().code()
-                    title=move || i18n.t().switch_language_hint
+                    title=move || i18n.t().common.switch_language_hint
                     on:click=switch_language
                 >
-                    {move || i18n.t().switch_language}
+                    {move || i18n.t().common.switch_language}
                 </button>
                 {move || match session.account() {
                     Some(account) => {
                         view! {
                             <span class="who">
-                                <span class="visually-hidden">{i18n.t().logged_in_as} " "</span>
+                                <span class="visually-hidden">{i18n.t().common.logged_in_as} " "</span>
                                 {account.display_name}
                             </span>
                             <button type="button" class="secondary" on:click=log_out.clone()>
-                                {i18n.t().logout}
+                                {i18n.t().common.logout}
                             </button>
                         }
                             .into_any()
                     }
                     // Until the server has said who is logged in, neither state is shown.
                     None if session.known() => {
-                        view! { <A href="/anmelden">{i18n.t().login}</A> }.into_any()
+                        view! { <A href="/anmelden">{i18n.t().common.login}</A> }.into_any()
                     }
                     None => ().into_any(),
                 }}

@@ -22,7 +22,7 @@ pub fn ErrorBox(error: FormError) -> impl IntoView {
             let t = i18n.t();
             view! {
                 <div class="error-box" role="alert">
-                    <p class="error-title">{t.error_title}</p>
+                    <p class="error-title">{t.common.error_title}</p>
                     <p>{err.message(t)}</p>
                 </div>
             }
@@ -196,7 +196,7 @@ pub fn send<Q>(
     leptos::task::spawn_local(async move {
         match crate::api::run::<Q>(lang, variables).await {
             Ok(_) => {
-                announcer.say(lang.texts().saved.to_owned());
+                announcer.say(lang.texts().common.saved.to_owned());
                 done();
             }
             Err(err) => error.set(Some(err)),
@@ -225,7 +225,7 @@ pub fn euros_typed(
 pub fn invalid_number(field: &str, t: &Texts) -> ApiError {
     ApiError::Refused {
         code: "VALIDATION".to_owned(),
-        message: t.invalid_whole_number.to_owned(),
+        message: t.common.invalid_whole_number.to_owned(),
         field: Some(field.to_owned()),
     }
 }

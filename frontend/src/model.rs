@@ -127,9 +127,9 @@ impl MunicipalityStatus {
 
     pub fn label(self, t: &Texts) -> &'static str {
         match self {
-            MunicipalityStatus::Onboarding => t.status_onboarding,
-            MunicipalityStatus::Active => t.status_active,
-            MunicipalityStatus::Inactive => t.status_inactive,
+            MunicipalityStatus::Onboarding => t.registry.status_onboarding,
+            MunicipalityStatus::Active => t.registry.status_active,
+            MunicipalityStatus::Inactive => t.registry.status_inactive,
         }
     }
 }

@@ -7,9 +7,9 @@
 
 use std::time::{Duration, Instant};
 
-use praevnet_core::accounts::SessionSettings;
-use praevnet_core::principal::Grant;
-use praevnet_core::search::SearchSetup;
+use praevnet_core::SessionSettings;
+use praevnet_core::access::principal::Grant;
+use praevnet_core::index::SearchSetup;
 use praevnet_core::{Principal, Services};
 use praevnet_server::config::{Config, SmtpConfig, SmtpTls};
 use praevnet_server::{Server, start};
@@ -65,11 +65,13 @@ impl TestApp {
             SearchSetup::in_memory().expect("search index"),
         );
         if services
+            .accounts()
             .login(ADMIN_EMAIL, ADMIN_PASSWORD, "test")
             .await
             .is_err()
         {
             services
+                .accounts()
                 .create_account(
                     &Principal::System,
                     ADMIN_EMAIL,

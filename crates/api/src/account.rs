@@ -1,7 +1,7 @@
 //! Logging in and out, and who the caller is.
 
 use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
-use praevnet_core::principal::{Account, Grant};
+use praevnet_core::access::principal::{Account, Grant};
 use praevnet_core::{Error, Principal, Problem};
 
 use crate::context::{ContextExt, SessionChange};
@@ -78,6 +78,7 @@ impl AccountQuery {
     async fn accounts(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Me>> {
         let accounts = ctx
             .services()
+            .accounts()
             .accounts_in_reach(&ctx.request().principal)
             .await
             .gql(ctx)?;
@@ -92,6 +93,7 @@ impl AccountQuery {
     ) -> async_graphql::Result<String> {
         let user = user_id_of(&user_id, "userId").gql(ctx)?;
         ctx.services()
+            .accounts()
             .export_person(&ctx.request().principal, user)
             .await
             .gql(ctx)
@@ -169,7 +171,13 @@ impl AccountMutation {
         password: String,
     ) -> async_graphql::Result<Me> {
         let client = &ctx.request().client;
-        started(ctx, ctx.services().login(&email, &password, client).await)
+        started(
+            ctx,
+            ctx.services()
+                .accounts()
+                .login(&email, &password, client)
+                .await,
+        )
     }
 
     /// Invites a person by e-mail; they set their password with the link in the mail.
@@ -180,6 +188,7 @@ impl AccountMutation {
     ) -> async_graphql::Result<bool> {
         let grant = input.grant().gql(ctx)?;
         ctx.services()
+            .accounts()
             .invite(
                 &ctx.request().principal,
                 &input.email,
@@ -200,7 +209,10 @@ impl AccountMutation {
     ) -> async_graphql::Result<Me> {
         started(
             ctx,
-            ctx.services().accept_invitation(&token, &password).await,
+            ctx.services()
+                .accounts()
+                .accept_invitation(&token, &password)
+                .await,
         )
     }
 
@@ -211,6 +223,7 @@ impl AccountMutation {
         email: String,
     ) -> async_graphql::Result<bool> {
         ctx.services()
+            .accounts()
             .request_password_reset(&email)
             .await
             .gql(ctx)?;
@@ -224,7 +237,13 @@ impl AccountMutation {
         token: String,
         password: String,
     ) -> async_graphql::Result<Me> {
-        started(ctx, ctx.services().reset_password(&token, &password).await)
+        started(
+            ctx,
+            ctx.services()
+                .accounts()
+                .reset_password(&token, &password)
+                .await,
+        )
     }
 
     /// Takes a role away from an account; allowed to whoever may grant that role.
@@ -239,6 +258,7 @@ impl AccountMutation {
         let user = user_id_of(&user_id, "userId").gql(ctx)?;
         let grant = grant_of(role, federal_state, municipality_id.as_ref()).gql(ctx)?;
         ctx.services()
+            .accounts()
             .revoke_role(&ctx.request().principal, user, grant)
             .await
             .gql(ctx)?;
@@ -250,6 +270,7 @@ impl AccountMutation {
     async fn erase_person(&self, ctx: &Context<'_>, user_id: ID) -> async_graphql::Result<bool> {
         let user = user_id_of(&user_id, "userId").gql(ctx)?;
         ctx.services()
+            .accounts()
             .erase_person(&ctx.request().principal, user)
             .await
             .gql(ctx)?;
@@ -262,7 +283,7 @@ impl AccountMutation {
         let Some(secret) = &request.session_secret else {
             return Err(Error::Unauthenticated).gql(ctx);
         };
-        ctx.services().logout(secret).await.gql(ctx)?;
+        ctx.services().accounts().logout(secret).await.gql(ctx)?;
         request.change_session(SessionChange::Ended);
         Ok(true)
     }

@@ -3,7 +3,7 @@
 
 use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
-use praevnet_core::applications::{Application, ApplicationInput, DecisionInput, Verdict};
+use praevnet_core::land::applications::{Application, ApplicationInput, DecisionInput, Verdict};
 use praevnet_core::{ApplicationId, Error, Problem, ProgrammeId};
 
 use crate::context::ContextExt;
@@ -13,7 +13,7 @@ use crate::funding::FundingProgramme;
 use crate::ids::parse;
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[graphql(remote = "praevnet_core::applications::ApplicationStatus")]
+#[graphql(remote = "praevnet_core::land::applications::ApplicationStatus")]
 pub(crate) enum ApplicationStatus {
     Requested,
     Granted,
@@ -147,6 +147,7 @@ impl ApplicationQuery {
         let id = parse(&id, "id", ProgrammeId::from_uuid).gql(ctx)?;
         let programme = ctx
             .services()
+            .land()
             .funding_programme(&ctx.request().principal, id)
             .await
             .gql(ctx)?;
@@ -162,6 +163,7 @@ impl ApplicationQuery {
         let m = municipality(ctx, &municipality_id)?;
         let found = ctx
             .services()
+            .land()
             .funding_applications(&ctx.request().principal, m)
             .await
             .gql(ctx)?;
@@ -192,6 +194,7 @@ impl ApplicationMutation {
         };
         let saved = ctx
             .services()
+            .land()
             .apply_for_funding(&ctx.request().principal, m, input)
             .await
             .gql(ctx)?;
@@ -226,6 +229,7 @@ impl ApplicationMutation {
         };
         let saved = ctx
             .services()
+            .land()
             .decide_funding_application(&ctx.request().principal, m, id, input)
             .await
             .gql(ctx)?;
@@ -244,6 +248,7 @@ impl ApplicationMutation {
         let id = application_id(ctx, &id)?;
         let saved = ctx
             .services()
+            .land()
             .close_funding_application(&ctx.request().principal, m, id, Some(reported_on))
             .await
             .gql(ctx)?;
@@ -261,6 +266,7 @@ impl ApplicationMutation {
         let id = application_id(ctx, &id)?;
         let saved = ctx
             .services()
+            .land()
             .close_funding_application(&ctx.request().principal, m, id, None)
             .await
             .gql(ctx)?;

@@ -60,6 +60,7 @@ impl AuditQuery {
         let (limit, offset) = page_bounds(first.into(), offset.into()).gql(ctx)?;
         let page = ctx
             .services()
+            .audit()
             .audit_log(&ctx.request().principal, offset, limit)
             .await
             .gql(ctx)?;

@@ -3,7 +3,7 @@
 use async_graphql::{Context, Enum, ID, InputObject, Object};
 use chrono::{DateTime, NaiveDate, Utc};
 use praevnet_core::CatalogueOfferId;
-use praevnet_core::catalogue::{
+use praevnet_core::network::catalogue::{
     CatalogueOffer as DomainOffer, CatalogueOfferInput as DomainInput, SealDecision,
 };
 
@@ -15,7 +15,7 @@ use crate::municipality::FederalState;
 use crate::practices::{TargetGroup, Topic};
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[graphql(remote = "praevnet_core::catalogue::OfferFormat")]
+#[graphql(remote = "praevnet_common::vocabulary::OfferFormat")]
 pub(crate) enum OfferFormat {
     Workshop,
     Training,
@@ -28,7 +28,7 @@ pub(crate) enum OfferFormat {
 }
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[graphql(remote = "praevnet_core::catalogue::SealStatus")]
+#[graphql(remote = "praevnet_core::network::catalogue::SealStatus")]
 pub(crate) enum SealStatus {
     None,
     Granted,
@@ -37,7 +37,7 @@ pub(crate) enum SealStatus {
 
 /// Whether the seal holds today.
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[graphql(remote = "praevnet_core::catalogue::SealValidity")]
+#[graphql(remote = "praevnet_core::network::catalogue::SealValidity")]
 pub(crate) enum SealValidity {
     NoSeal,
     Valid,
@@ -137,6 +137,7 @@ impl CatalogueQuery {
         let certifier = certifier_id.map(|id| municipality(ctx, &id)).transpose()?;
         let found = ctx
             .services()
+            .network()
             .catalogue(&ctx.request().principal, certifier)
             .await
             .gql(ctx)?;
@@ -151,6 +152,7 @@ impl CatalogueQuery {
         let id = offer_id(ctx, &id)?;
         let found = ctx
             .services()
+            .network()
             .catalogue_offer(&ctx.request().principal, id)
             .await
             .gql(ctx)?;
@@ -172,6 +174,7 @@ impl CatalogueMutation {
         let id = offer_id(ctx, id)?;
         let saved = ctx
             .services()
+            .network()
             .decide_seal(&ctx.request().principal, certifier, id, decision)
             .await
             .gql(ctx)?;
@@ -194,6 +197,7 @@ impl CatalogueMutation {
         let id = id.map(|id| offer_id(ctx, &id)).transpose()?;
         let saved = ctx
             .services()
+            .network()
             .save_catalogue_offer(
                 &ctx.request().principal,
                 certifier,
@@ -223,6 +227,7 @@ impl CatalogueMutation {
         let certifier = municipality(ctx, &certifier_id)?;
         let id = offer_id(ctx, &id)?;
         ctx.services()
+            .network()
             .remove_catalogue_offer(&ctx.request().principal, certifier, id)
             .await
             .gql(ctx)?;

@@ -2,7 +2,7 @@
 
 use async_graphql::{Context, ID, Object, SimpleObject};
 use chrono::{DateTime, Utc};
-use praevnet_core::contacts::Thread;
+use praevnet_core::network::contacts::Thread;
 use praevnet_core::{PracticeId, ThreadId};
 
 use crate::context::ContextExt;
@@ -64,6 +64,7 @@ impl ContactQuery {
         let m = municipality(ctx, &municipality_id)?;
         let found = ctx
             .services()
+            .network()
             .contact_threads(&ctx.request().principal, m)
             .await
             .gql(ctx)?;
@@ -88,6 +89,7 @@ impl ContactMutation {
         let practice = parse(&practice_id, "practiceId", PracticeId::from_uuid).gql(ctx)?;
         let sent = ctx
             .services()
+            .network()
             .send_contact_request(&ctx.request().principal, m, practice, &message)
             .await
             .gql(ctx)?;
@@ -106,6 +108,7 @@ impl ContactMutation {
         let id = parse(&thread_id, "threadId", ThreadId::from_uuid).gql(ctx)?;
         let sent = ctx
             .services()
+            .network()
             .reply_to_contact(&ctx.request().principal, m, id, &message)
             .await
             .gql(ctx)?;

@@ -2,7 +2,7 @@
 
 use async_graphql::{Context, ID, InputObject, Object};
 use chrono::{DateTime, NaiveDate, Utc};
-use praevnet_core::council::{Council as DomainCouncil, CouncilInput as DomainInput};
+use praevnet_core::registry::council::{Council as DomainCouncil, CouncilInput as DomainInput};
 
 use crate::context::ContextExt;
 use crate::error::ResultExt;
@@ -65,6 +65,7 @@ impl CouncilMutation {
         };
         let saved = ctx
             .services()
+            .registry()
             .save_council(&ctx.request().principal, municipality, input)
             .await
             .gql(ctx)?;

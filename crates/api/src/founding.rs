@@ -2,7 +2,8 @@
 
 use async_graphql::{Context, Enum, ID, Object, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
-use praevnet_core::founding::{self as domain, OverviewSort as DomainSort};
+use praevnet_core::council::founding as domain;
+use praevnet_core::land::overview::{self, OverviewSort as DomainSort};
 use praevnet_core::{Lang, MunicipalityId};
 
 use crate::context::ContextExt;
@@ -12,7 +13,7 @@ use crate::municipality::{FederalState, Municipality};
 
 /// Where a council stands: in founding, active, dormant.
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[graphql(remote = "praevnet_core::founding::CouncilStatus")]
+#[graphql(remote = "praevnet_core::council::founding::CouncilStatus")]
 pub(crate) enum CouncilStatus {
     Founding,
     Active,
@@ -21,7 +22,7 @@ pub(crate) enum CouncilStatus {
 
 /// How a council comes about: rebuilding an existing one, bottom-up or top-down.
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[graphql(remote = "praevnet_core::founding::FoundingPath")]
+#[graphql(remote = "praevnet_core::council::founding::FoundingPath")]
 pub(crate) enum FoundingPath {
     Rebuild,
     BottomUp,
@@ -30,7 +31,7 @@ pub(crate) enum FoundingPath {
 
 /// The steps of the founding guide (seed 002), in order.
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[graphql(remote = "praevnet_core::founding::FoundingStep")]
+#[graphql(remote = "praevnet_core::council::founding::FoundingStep")]
 pub(crate) enum FoundingStep {
     Awareness,
     NeedsAnalysis,
@@ -100,7 +101,7 @@ fn founding(value: domain::Founding, lang: Lang) -> Founding {
 }
 
 /// One municipality in the state office's overview.
-pub(crate) struct OverviewRow(domain::OverviewRow);
+pub(crate) struct OverviewRow(overview::OverviewRow);
 
 #[Object]
 impl OverviewRow {
@@ -151,7 +152,7 @@ async fn overview(
     search: Option<String>,
     sort: OverviewSort,
     descending: bool,
-) -> async_graphql::Result<Vec<domain::OverviewRow>> {
+) -> async_graphql::Result<Vec<overview::OverviewRow>> {
     let status = council.map(|c| match c {
         CouncilFilter::None => None,
         CouncilFilter::Founding => Some(domain::CouncilStatus::Founding),
@@ -168,6 +169,7 @@ async fn overview(
         OverviewSort::Meetings => DomainSort::Meetings,
     };
     ctx.services()
+        .land()
         .state_overview(
             &ctx.request().principal,
             federal_state.map(Into::into),
@@ -211,7 +213,7 @@ impl FoundingQuery {
         #[graphql(default)] descending: bool,
     ) -> async_graphql::Result<String> {
         let rows = overview(ctx, federal_state, council, search, sort, descending).await?;
-        domain::overview_csv(&rows).gql(ctx)
+        overview::overview_csv(&rows).gql(ctx)
     }
 
     /// A municipality's founding checklist.
@@ -223,6 +225,7 @@ impl FoundingQuery {
         let m = municipality(ctx, &municipality_id)?;
         let value = ctx
             .services()
+            .council()
             .founding(&ctx.request().principal, m)
             .await
             .gql(ctx)?;
@@ -245,6 +248,7 @@ impl FoundingMutation {
         let m = municipality(ctx, &municipality_id)?;
         let value = ctx
             .services()
+            .council()
             .start_founding(&ctx.request().principal, m, path.into())
             .await
             .gql(ctx)?;
@@ -264,6 +268,7 @@ impl FoundingMutation {
         let m = municipality(ctx, &municipality_id)?;
         let value = ctx
             .services()
+            .council()
             .save_founding_step(
                 &ctx.request().principal,
                 m,

@@ -4,7 +4,7 @@
 use async_graphql::{Context, ID, InputObject, Object};
 use chrono::NaiveDate;
 use praevnet_core::ProgrammeId;
-use praevnet_core::funding::{Programme, ProgrammeInput as DomainInput};
+use praevnet_core::land::funding::{Programme, ProgrammeInput as DomainInput};
 
 use crate::applications::{FundingApplication, FundingBudget, FundingYear};
 use crate::context::ContextExt;
@@ -66,6 +66,7 @@ impl FundingProgramme {
     async fn budget(&self, ctx: &Context<'_>) -> async_graphql::Result<FundingBudget> {
         let budget = ctx
             .services()
+            .land()
             .funding_budget(&ctx.request().principal, self.0.id)
             .await
             .gql(ctx)?;
@@ -92,6 +93,7 @@ impl FundingProgramme {
     ) -> async_graphql::Result<Vec<FundingApplication>> {
         let found = ctx
             .services()
+            .land()
             .programme_applications(&ctx.request().principal, self.0.id)
             .await
             .gql(ctx)?;
@@ -135,6 +137,7 @@ impl FundingQuery {
     ) -> async_graphql::Result<Vec<FundingProgramme>> {
         let programmes = ctx
             .services()
+            .land()
             .funding_programmes(&ctx.request().principal, federal_state.map(Into::into))
             .await
             .gql(ctx)?;
@@ -177,6 +180,7 @@ impl FundingMutation {
         };
         let saved = ctx
             .services()
+            .land()
             .save_funding_programme(&ctx.request().principal, id, input)
             .await
             .gql(ctx)?;

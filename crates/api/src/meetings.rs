@@ -2,7 +2,7 @@
 
 use async_graphql::{Context, ID, InputObject, Object};
 use chrono::NaiveDate;
-use praevnet_core::meetings::{Meeting as DomainMeeting, MeetingInput as DomainInput};
+use praevnet_core::council::meetings::{Meeting as DomainMeeting, MeetingInput as DomainInput};
 use praevnet_core::{BodyId, MeetingId};
 
 use crate::context::ContextExt;
@@ -74,6 +74,7 @@ impl MeetingQuery {
         let m = municipality(ctx, &municipality_id)?;
         let found = ctx
             .services()
+            .council()
             .meetings(&ctx.request().principal, m, since)
             .await
             .gql(ctx)?;
@@ -109,6 +110,7 @@ impl MeetingMutation {
         };
         let saved = ctx
             .services()
+            .council()
             .save_meeting(&ctx.request().principal, m, id, input)
             .await
             .gql(ctx)?;

@@ -2,11 +2,11 @@
 
 use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
-use praevnet_core::municipality::{
+use praevnet_core::page_bounds;
+use praevnet_core::registry::municipality::{
     Municipality as DomainMunicipality, MunicipalityInput, MunicipalityPatch,
     MunicipalityStatus as DomainStatus,
 };
-use praevnet_core::page_bounds;
 
 use crate::context::ContextExt;
 use crate::council::Council;
@@ -15,7 +15,7 @@ use crate::ids::municipality_id;
 
 /// Ein deutsches Bundesland (German federal state), by its ISO 3166-2 code.
 #[derive(Enum, Copy, Clone, Debug, Eq, PartialEq)]
-#[graphql(remote = "praevnet_core::federal_state::FederalState")]
+#[graphql(remote = "praevnet_core::FederalState")]
 pub(crate) enum FederalState {
     #[graphql(name = "SH")]
     SchleswigHolstein,
@@ -53,7 +53,7 @@ pub(crate) enum FederalState {
 
 /// Where a municipality stands on the platform.
 #[derive(Enum, Copy, Clone, Debug, Eq, PartialEq)]
-#[graphql(remote = "praevnet_core::municipality::MunicipalityStatus")]
+#[graphql(remote = "praevnet_core::registry::municipality::MunicipalityStatus")]
 pub(crate) enum MunicipalityStatus {
     Onboarding,
     Active,
@@ -103,6 +103,7 @@ impl Municipality {
         let request = ctx.request();
         let council = ctx
             .services()
+            .registry()
             .council(&request.principal, self.0.id)
             .await
             .gql(ctx)?;
@@ -167,6 +168,7 @@ impl MunicipalityQuery {
         let request = ctx.request();
         let page = ctx
             .services()
+            .registry()
             .municipalities(
                 &request.principal,
                 federal_state.map(Into::into),
@@ -187,6 +189,7 @@ impl MunicipalityQuery {
         let id = municipality_id(&id, "id").gql(ctx)?;
         let found = ctx
             .services()
+            .registry()
             .municipality(&ctx.request().principal, id)
             .await
             .gql(ctx)?;
@@ -201,6 +204,7 @@ impl MunicipalityQuery {
     ) -> async_graphql::Result<Municipality> {
         let found = ctx
             .services()
+            .registry()
             .municipality_by_slug(&ctx.request().principal, &slug)
             .await
             .gql(ctx)?;
@@ -230,6 +234,7 @@ impl MunicipalityMutation {
         };
         let created = ctx
             .services()
+            .registry()
             .create_municipality(&ctx.request().principal, input)
             .await
             .gql(ctx)?;
@@ -256,6 +261,7 @@ impl MunicipalityMutation {
         };
         let updated = ctx
             .services()
+            .registry()
             .update_municipality(&ctx.request().principal, id, patch)
             .await
             .gql(ctx)?;

@@ -3,8 +3,8 @@
 
 use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
-use praevnet_core::catalogue::OfferFormat;
-use praevnet_core::practices::{Practice as DomainPractice, PracticeContent};
+use praevnet_common::vocabulary::OfferFormat;
+use praevnet_core::network::practices::{Practice as DomainPractice, PracticeContent};
 use praevnet_core::{AttachmentId, Lang, PracticeId, ProgrammeId};
 
 use crate::context::ContextExt;
@@ -14,7 +14,7 @@ use crate::ids::parse;
 use crate::municipality::FederalState;
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[graphql(remote = "praevnet_core::vocabulary::Topic")]
+#[graphql(remote = "praevnet_common::vocabulary::Topic")]
 pub(crate) enum Topic {
     ViolencePublicSpace,
     ViolenceChildrenWomen,
@@ -39,7 +39,7 @@ pub(crate) enum Topic {
 }
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[graphql(remote = "praevnet_core::vocabulary::TargetGroup")]
+#[graphql(remote = "praevnet_common::vocabulary::TargetGroup")]
 pub(crate) enum TargetGroup {
     Children,
     Youth,
@@ -55,7 +55,7 @@ pub(crate) enum TargetGroup {
 }
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[graphql(remote = "praevnet_core::vocabulary::Setting")]
+#[graphql(remote = "praevnet_common::vocabulary::Setting")]
 pub(crate) enum Setting {
     School,
     PublicSpace,
@@ -71,7 +71,7 @@ pub(crate) enum Setting {
 }
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[graphql(remote = "praevnet_core::vocabulary::EvidenceLevel")]
+#[graphql(remote = "praevnet_common::vocabulary::EvidenceLevel")]
 pub(crate) enum EvidenceLevel {
     TheoreticallyFounded,
     ProbablyEffective,
@@ -79,7 +79,7 @@ pub(crate) enum EvidenceLevel {
 }
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[graphql(remote = "praevnet_core::practices::PracticeStatus")]
+#[graphql(remote = "praevnet_core::network::practices::PracticeStatus")]
 pub(crate) enum PracticeStatus {
     Draft,
     Published,
@@ -215,13 +215,16 @@ impl Practice {
     /// Files attached to it; of a published practice, as the network shares them.
     async fn attachments(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Attachment>> {
         let principal = &ctx.request().principal;
-        let published = self.0.status == praevnet_core::practices::PracticeStatus::Published;
+        let published =
+            self.0.status == praevnet_core::network::practices::PracticeStatus::Published;
         let found = if published {
             ctx.services()
+                .network()
                 .network_practice_attachments(principal, self.0.id)
                 .await
         } else {
             ctx.services()
+                .network()
                 .practice_attachments(principal, self.0.municipality_id, self.0.id)
                 .await
         }
@@ -310,6 +313,7 @@ impl PracticeQuery {
         let m = municipality(ctx, &municipality_id)?;
         let found = ctx
             .services()
+            .network()
             .practices(&ctx.request().principal, m)
             .await
             .gql(ctx)?;
@@ -321,6 +325,7 @@ impl PracticeQuery {
         let id = practice_id(ctx, &id)?;
         let found = ctx
             .services()
+            .network()
             .network_practice(&ctx.request().principal, id)
             .await
             .gql(ctx)?;
@@ -331,6 +336,7 @@ impl PracticeQuery {
     async fn network_practices(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Practice>> {
         let found = ctx
             .services()
+            .network()
             .network_practices(&ctx.request().principal)
             .await
             .gql(ctx)?;
@@ -339,7 +345,7 @@ impl PracticeQuery {
 
     /// The network's shared vocabulary with labels in the caller's language.
     async fn vocabulary(&self, ctx: &Context<'_>) -> Vocabulary {
-        use praevnet_core::vocabulary as v;
+        use praevnet_common::vocabulary as v;
         let lang = ctx.request().lang;
         Vocabulary {
             topics: terms(v::Topic::ALL, v::Topic::code, v::Topic::label, lang),
@@ -407,6 +413,7 @@ impl PracticeMutation {
         };
         let saved = ctx
             .services()
+            .network()
             .save_practice(&ctx.request().principal, m, id, content)
             .await
             .gql(ctx)?;
@@ -424,6 +431,7 @@ impl PracticeMutation {
         let id = practice_id(ctx, &id)?;
         let saved = ctx
             .services()
+            .network()
             .publish_practice(&ctx.request().principal, m, id)
             .await
             .gql(ctx)?;
@@ -440,6 +448,7 @@ impl PracticeMutation {
         let m = municipality(ctx, &municipality_id)?;
         let id = parse(&id, "id", AttachmentId::from_uuid).gql(ctx)?;
         ctx.services()
+            .network()
             .delete_attachment(&ctx.request().principal, m, id)
             .await
             .gql(ctx)?;
@@ -457,6 +466,7 @@ impl PracticeMutation {
         let id = practice_id(ctx, &id)?;
         let saved = ctx
             .services()
+            .network()
             .withdraw_practice(&ctx.request().principal, m, id)
             .await
             .gql(ctx)?;

@@ -3,7 +3,9 @@
 
 use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
-use praevnet_core::search::{SearchHit as DomainHit, SearchInput as DomainInput, facet_label};
+use praevnet_core::network::search::{
+    SearchHit as DomainHit, SearchInput as DomainInput, facet_label,
+};
 use praevnet_core::{Lang, PracticeId};
 
 use crate::context::ContextExt;
@@ -13,7 +15,7 @@ use crate::municipality::FederalState;
 use crate::practices::{EvidenceLevel, Setting, TargetGroup, Topic};
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[graphql(remote = "praevnet_core::search::SearchKind")]
+#[graphql(remote = "praevnet_core::network::search::SearchKind")]
 pub(crate) enum SearchKind {
     Practice,
     Offer,
@@ -21,7 +23,7 @@ pub(crate) enum SearchKind {
 }
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[graphql(remote = "praevnet_core::search::FacetGroup")]
+#[graphql(remote = "praevnet_core::network::search::FacetGroup")]
 pub(crate) enum FacetGroup {
     Kind,
     Topic,
@@ -153,6 +155,7 @@ impl SearchQuery {
         let lang: Lang = ctx.request().lang;
         let outcome = ctx
             .services()
+            .network()
             .search(
                 &ctx.request().principal,
                 DomainInput {
@@ -203,6 +206,7 @@ impl SearchQuery {
         let id = parse(&id, "id", PracticeId::from_uuid).gql(ctx)?;
         let hits = ctx
             .services()
+            .network()
             .similar_practices(&ctx.request().principal, id, unsigned(first))
             .await
             .gql(ctx)?;

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
 use chrono::NaiveDate;
-use praevnet_core::structure::{
+use praevnet_core::council::structure::{
     self as domain, BodyInput as DomainBodyInput, MembershipInput as DomainMembershipInput,
     OrganisationInput as DomainOrganisationInput, PersonInput as DomainPersonInput, StructureView,
     Warning,
@@ -670,6 +670,7 @@ async fn load(
 ) -> async_graphql::Result<CouncilStructure> {
     let view = ctx
         .services()
+        .council()
         .council_structure(&ctx.request().principal, municipality)
         .await
         .gql(ctx)?;
@@ -717,6 +718,7 @@ impl StructureQuery {
         let m = municipality(ctx, &municipality_id)?;
         let id = parse(&id, "id", PersonId::from_uuid).gql(ctx)?;
         ctx.services()
+            .council()
             .export_council_person(&ctx.request().principal, m, id)
             .await
             .gql(ctx)
@@ -768,6 +770,7 @@ impl StructureMutation {
     ) -> async_graphql::Result<StructureChange> {
         let m = municipality(ctx, &municipality_id)?;
         ctx.services()
+            .council()
             .apply_template(&ctx.request().principal, m, &template_id)
             .await
             .gql(ctx)?;
@@ -784,6 +787,7 @@ impl StructureMutation {
         let input = input.into_domain().gql(ctx)?;
         let body = ctx
             .services()
+            .council()
             .create_body(&ctx.request().principal, m, input)
             .await
             .gql(ctx)?;
@@ -802,6 +806,7 @@ impl StructureMutation {
         let body = parse(&id, "id", BodyId::from_uuid).gql(ctx)?;
         let input = input.into_domain().gql(ctx)?;
         ctx.services()
+            .council()
             .update_body(&ctx.request().principal, m, body, input)
             .await
             .gql(ctx)?;
@@ -827,6 +832,7 @@ impl StructureMutation {
         };
         let saved = ctx
             .services()
+            .council()
             .save_organisation(&ctx.request().principal, m, id, input)
             .await
             .gql(ctx)?;
@@ -854,6 +860,7 @@ impl StructureMutation {
         };
         let (saved, _) = ctx
             .services()
+            .council()
             .save_person(&ctx.request().principal, m, id, input)
             .await
             .gql(ctx)?;
@@ -871,6 +878,7 @@ impl StructureMutation {
         let input = input.into_domain().gql(ctx)?;
         let saved = ctx
             .services()
+            .council()
             .add_membership(&ctx.request().principal, m, input)
             .await
             .gql(ctx)?;
@@ -889,6 +897,7 @@ impl StructureMutation {
         let id = parse(&id, "id", MembershipId::from_uuid).gql(ctx)?;
         let input = input.into_domain().gql(ctx)?;
         ctx.services()
+            .council()
             .update_membership(&ctx.request().principal, m, id, input)
             .await
             .gql(ctx)?;
@@ -905,6 +914,7 @@ impl StructureMutation {
         let m = municipality(ctx, &municipality_id)?;
         let id = parse(&id, "id", MembershipId::from_uuid).gql(ctx)?;
         ctx.services()
+            .council()
             .delete_membership(&ctx.request().principal, m, id)
             .await
             .gql(ctx)?;
@@ -925,7 +935,7 @@ impl StructureMutation {
             .map(|id| parse(id, "adoptedByBodyId", BodyId::from_uuid))
             .transpose()
             .gql(ctx)?;
-        let input = praevnet_core::structure::RulesInput {
+        let input = praevnet_core::council::structure::RulesInput {
             title: input.title,
             text: input.text,
             adopted_by,
@@ -935,6 +945,7 @@ impl StructureMutation {
         };
         let saved = ctx
             .services()
+            .council()
             .adopt_rules(&ctx.request().principal, m, input)
             .await
             .gql(ctx)?;
@@ -952,6 +963,7 @@ impl StructureMutation {
         let m = municipality(ctx, &municipality_id)?;
         let id = parse(&id, "id", praevnet_core::RulesId::from_uuid).gql(ctx)?;
         ctx.services()
+            .council()
             .record_rules_informed(&ctx.request().principal, m, id, informed_on)
             .await
             .gql(ctx)?;
@@ -968,6 +980,7 @@ impl StructureMutation {
     ) -> async_graphql::Result<StructureChange> {
         let m = municipality(ctx, &municipality_id)?;
         ctx.services()
+            .council()
             .import_members(&ctx.request().principal, m, &csv)
             .await
             .gql(ctx)?;
@@ -985,6 +998,7 @@ impl StructureMutation {
         let m = municipality(ctx, &municipality_id)?;
         let id = parse(&id, "id", PersonId::from_uuid).gql(ctx)?;
         ctx.services()
+            .council()
             .invite_person(&ctx.request().principal, m, id)
             .await
             .gql(ctx)?;
@@ -1002,6 +1016,7 @@ impl StructureMutation {
         let m = municipality(ctx, &municipality_id)?;
         let id = parse(&id, "id", PersonId::from_uuid).gql(ctx)?;
         ctx.services()
+            .council()
             .erase_council_person(&ctx.request().principal, m, id)
             .await
             .gql(ctx)?;

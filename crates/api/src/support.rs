@@ -3,7 +3,7 @@
 
 use async_graphql::{Context, Enum, ID, InputObject, Object};
 use chrono::{DateTime, NaiveDate, Utc};
-use praevnet_core::support::{Answer, Offer, OfferInput, SupportRequest as Request};
+use praevnet_core::land::support::{Answer, Offer, OfferInput, SupportRequest as Request};
 use praevnet_core::{OfferId, SupportRequestId};
 
 use crate::context::ContextExt;
@@ -13,7 +13,7 @@ use crate::ids::parse;
 use crate::municipality::FederalState;
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[graphql(remote = "praevnet_core::support::SupportKind")]
+#[graphql(remote = "praevnet_core::land::support::SupportKind")]
 pub(crate) enum SupportKind {
     Advice,
     Training,
@@ -21,7 +21,7 @@ pub(crate) enum SupportKind {
 }
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[graphql(remote = "praevnet_core::support::RequestStatus")]
+#[graphql(remote = "praevnet_core::land::support::RequestStatus")]
 pub(crate) enum SupportRequestStatus {
     Requested,
     Scheduled,
@@ -134,6 +134,7 @@ impl SupportQuery {
     ) -> async_graphql::Result<Vec<SupportOffer>> {
         let found = ctx
             .services()
+            .land()
             .support_offers(&ctx.request().principal, federal_state.map(Into::into))
             .await
             .gql(ctx)?;
@@ -149,6 +150,7 @@ impl SupportQuery {
         let m = municipality(ctx, &municipality_id)?;
         let found = ctx
             .services()
+            .land()
             .municipality_support_requests(&ctx.request().principal, m)
             .await
             .gql(ctx)?;
@@ -163,6 +165,7 @@ impl SupportQuery {
     ) -> async_graphql::Result<Vec<SupportRequest>> {
         let found = ctx
             .services()
+            .land()
             .state_support_requests(&ctx.request().principal, federal_state.into())
             .await
             .gql(ctx)?;
@@ -197,6 +200,7 @@ impl SupportMutation {
         };
         let saved = ctx
             .services()
+            .land()
             .save_support_offer(&ctx.request().principal, id, input)
             .await
             .gql(ctx)?;
@@ -215,6 +219,7 @@ impl SupportMutation {
         let offer = parse(&offer_id, "offerId", OfferId::from_uuid).gql(ctx)?;
         let saved = ctx
             .services()
+            .land()
             .request_support(&ctx.request().principal, m, offer, message)
             .await
             .gql(ctx)?;
@@ -238,6 +243,7 @@ impl SupportMutation {
         };
         let saved = ctx
             .services()
+            .land()
             .answer_support_request(&ctx.request().principal, m, id, answer)
             .await
             .gql(ctx)?;

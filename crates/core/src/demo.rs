@@ -5,16 +5,18 @@
 
 use chrono::NaiveDate;
 
-use crate::applications::{ApplicationInput, DecisionInput, Verdict};
-use crate::council::CouncilInput;
-use crate::federal_state::FederalState;
-use crate::meetings::MeetingInput;
-use crate::municipality::{MunicipalityInput, MunicipalityStatus};
-use crate::practices::PracticeContent;
-use crate::structure::{MembershipInput, MembershipRole, OrganisationInput, PersonInput, Sector};
-use crate::support::{OfferInput, SupportKind};
-use crate::vocabulary::{EvidenceLevel, Setting, TargetGroup, Topic};
+use crate::FederalState;
+use crate::council::meetings::MeetingInput;
+use crate::council::structure::{
+    MembershipInput, MembershipRole, OrganisationInput, PersonInput, Sector,
+};
+use crate::land::applications::{ApplicationInput, DecisionInput, Verdict};
+use crate::land::support::{OfferInput, SupportKind};
+use crate::network::practices::PracticeContent;
+use crate::registry::council::CouncilInput;
+use crate::registry::municipality::{MunicipalityInput, MunicipalityStatus};
 use crate::{Principal, Result, Services};
+use praevnet_common::vocabulary::{EvidenceLevel, Setting, TargetGroup, Topic};
 
 const fn seat(
     title: &'static str,
@@ -251,13 +253,14 @@ const CITIES: [DemoCity; 4] = [
 
 /// Loads the demo cities when no municipality exists yet; returns whether it did.
 pub async fn load_if_empty(services: &Services) -> Result<bool> {
-    if !services.has_no_municipalities().await? {
+    if !services.registry().has_no_municipalities().await? {
         return Ok(false);
     }
     let system = Principal::System;
     let mut ids = Vec::new();
     for city in &CITIES {
         let municipality = services
+            .registry()
             .create_municipality(
                 &system,
                 MunicipalityInput {
@@ -277,6 +280,7 @@ pub async fn load_if_empty(services: &Services) -> Result<bool> {
             None => (None, None),
         };
         services
+            .registry()
             .save_council(
                 &system,
                 municipality.id,
@@ -305,7 +309,10 @@ async fn meetings(
     system: &Principal,
     municipality: crate::MunicipalityId,
 ) -> Result<()> {
-    let structure = services.council_structure(system, municipality).await?;
+    let structure = services
+        .council()
+        .council_structure(system, municipality)
+        .await?;
     let today = chrono::Utc::now().date_naive();
     for body in structure.structure.bodies.iter().take(2) {
         for (days, time) in [(-60, "17:00"), (21, "16:30")] {
@@ -318,6 +325,7 @@ async fn meetings(
                 cancelled: false,
             };
             services
+                .council()
                 .save_meeting(system, municipality, None, input)
                 .await?;
         }
@@ -366,16 +374,19 @@ async fn practices(
         },
     ] {
         let saved = services
+            .network()
             .save_practice(system, chemnitz, None, content)
             .await?;
         published.push(
             services
+                .network()
                 .publish_practice(system, chemnitz, saved.id)
                 .await?,
         );
     }
     if let Some(first) = published.first() {
         services
+            .network()
             .send_contact_request(
                 system,
                 zwickau,
@@ -395,7 +406,8 @@ async fn catalogue(
     system: &Principal,
     ids: &[(&str, crate::MunicipalityId)],
 ) -> Result<()> {
-    use crate::catalogue::{CatalogueOfferInput, OfferFormat, SealDecision};
+    use crate::network::catalogue::{CatalogueOfferInput, SealDecision};
+    use praevnet_common::vocabulary::OfferFormat;
     let Some(chemnitz) = ids
         .iter()
         .find(|(n, _)| *n == "Chemnitz")
@@ -435,6 +447,7 @@ async fn catalogue(
     ];
     for (title, format, target_groups, topics, seal) in offers {
         let offer = services
+            .network()
             .save_catalogue_offer(
                 system,
                 chemnitz,
@@ -454,6 +467,7 @@ async fn catalogue(
             .await?;
         if let Some((granted_on, valid_until)) = seal {
             services
+                .network()
                 .decide_seal(
                     system,
                     chemnitz,
@@ -478,7 +492,8 @@ async fn asskomm(
     ids: &[(&str, crate::MunicipalityId)],
 ) -> Result<()> {
     let programme = services
-        .save_funding_programme(system, None, crate::funding::asskomm())
+        .land()
+        .save_funding_programme(system, None, crate::land::funding::asskomm())
         .await?;
     let offer = |kind, title: &str, description: &str| OfferInput {
         federal_state: FederalState::Sachsen,
@@ -514,12 +529,18 @@ async fn asskomm(
             "Beratung zu Anträgen aus ASSKOMM und anderen Programmen.",
         ),
     ] {
-        offers.push(services.save_support_offer(system, None, input).await?);
+        offers.push(
+            services
+                .land()
+                .save_support_offer(system, None, input)
+                .await?,
+        );
     }
     let city = |name: &str| ids.iter().find(|(n, _)| *n == name).map(|(_, id)| *id);
     let year = chrono::Datelike::year(&chrono::Utc::now().date_naive());
     if let Some(chemnitz) = city("Chemnitz") {
         let applied = services
+            .land()
             .apply_for_funding(
                 system,
                 chemnitz,
@@ -536,6 +557,7 @@ async fn asskomm(
             )
             .await?;
         services
+            .land()
             .decide_funding_application(
                 system,
                 chemnitz,
@@ -551,6 +573,7 @@ async fn asskomm(
     }
     if let Some(leipzig) = city("Leipzig") {
         services
+            .land()
             .apply_for_funding(
                 system,
                 leipzig,
@@ -570,6 +593,7 @@ async fn asskomm(
         offers.iter().find(|o| o.kind == SupportKind::Coaching),
     ) {
         services
+            .land()
             .request_support(
                 system,
                 zwickau,
@@ -589,6 +613,7 @@ async fn structure(
     city: &DemoCity,
 ) -> Result<()> {
     let bodies = services
+        .council()
         .apply_template(system, municipality, city.template)
         .await?;
     let mut organisations = Vec::new();
@@ -599,6 +624,7 @@ async fn structure(
         };
         organisations.push(
             services
+                .council()
                 .save_organisation(system, municipality, None, input)
                 .await?
                 .id,
@@ -619,6 +645,7 @@ async fn structure(
             phone: None,
         };
         let (person, _) = services
+            .council()
             .save_person(system, municipality, None, person)
             .await?;
         let input = MembershipInput {
@@ -634,7 +661,10 @@ async fn structure(
                 .and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
             appointed_by: None,
         };
-        services.add_membership(system, municipality, input).await?;
+        services
+            .council()
+            .add_membership(system, municipality, input)
+            .await?;
     }
     Ok(())
 }

@@ -1,54 +1,36 @@
-//! The use cases, each checking the principal's rights before it touches data.
+//! The infrastructure the use cases run on: the store, the mailer, the file store, this
+//! replica's search index and the session settings. It knows no area; each area adds its
+//! handle (`services.council()`) in its own folder, so no arrow runs from here up to them.
 
 use std::sync::Arc;
 
-use praevnet_store::{MunicipalityFilter, Store};
+use chrono::Duration;
+use praevnet_store::Store;
 
-use crate::accounts::SessionSettings;
-use crate::audit::Change;
-use crate::council::{Council, CouncilInput};
-use crate::federal_state::FederalState;
-use crate::files::LocalFiles;
-use crate::mail::Mailer;
-use crate::municipality::{Municipality, MunicipalityInput, MunicipalityPatch};
-use crate::search::{SearchSetup, SearchState};
-use crate::{Error, MunicipalityId, Principal, Problem, Result};
+use crate::Result;
+use crate::index::{SearchSetup, SearchState};
+use crate::kernel::files::LocalFiles;
+use crate::kernel::mail::Mailer;
 
-/// Most entries a single listing returns, so one request cannot read the whole table.
-pub const MAX_PAGE_SIZE: u64 = 200;
-
-/// Refuses a listing longer than [`MAX_PAGE_SIZE`].
-pub(crate) fn require_page_size(limit: u64) -> Result<()> {
-    if limit > MAX_PAGE_SIZE {
-        return Err(Error::validation(
-            "first",
-            Problem::PageSize { max: MAX_PAGE_SIZE },
-        ));
-    }
-    Ok(())
+/// How long a session lives: `idle` after the last request, at most `absolute` after login.
+#[derive(Clone, Copy, Debug)]
+pub struct SessionSettings {
+    pub idle: Duration,
+    pub absolute: Duration,
 }
 
-/// Turns a page request as clients send it (`first`, `offset`) into bounds; negative or
-/// oversized values are refused with the field to fix.
-pub fn page_bounds(first: i64, offset: i64) -> Result<(u64, u64)> {
-    match (u64::try_from(first), u64::try_from(offset)) {
-        (Ok(limit), Ok(offset)) => require_page_size(limit).map(|()| (limit, offset)),
-        _ => Err(Error::validation(
-            "first",
-            Problem::PageSize { max: MAX_PAGE_SIZE },
-        )),
+impl Default for SessionSettings {
+    fn default() -> Self {
+        Self {
+            idle: Duration::hours(8),
+            absolute: Duration::days(14),
+        }
     }
 }
 
-/// A slice of a longer list.
-#[derive(Clone, Debug)]
-pub struct Page<T> {
-    pub items: Vec<T>,
-    pub offset: u64,
-    pub total: u64,
-}
-
-/// Entry point of every transport into the domain.
+/// Entry point of every transport into the domain: the infrastructure every use case needs.
+/// The use cases are on the areas' handles (`services.council()`, `services.network()`, ...),
+/// each in its own folder, so that this type does not grow with every feature.
 #[derive(Clone, Debug)]
 pub struct Services {
     pub(crate) store: Store,
@@ -100,193 +82,5 @@ impl Services {
     /// release what they hold, such as the spans of their last statement.
     pub async fn close(&self) -> Result<()> {
         Ok(self.store.clone().close().await?)
-    }
-
-    /// The registry is public: names and keys of municipalities are official open data.
-    pub async fn municipalities(
-        &self,
-        _principal: &Principal,
-        federal_state: Option<FederalState>,
-        name_contains: Option<String>,
-        offset: u64,
-        limit: u64,
-    ) -> Result<Page<Municipality>> {
-        require_page_size(limit)?;
-        let filter = MunicipalityFilter {
-            federal_state: federal_state.map(|s| s.code().to_owned()),
-            name_contains,
-        };
-        let (rows, total) = self
-            .store
-            .municipalities()
-            .list(&filter, offset, limit)
-            .await?;
-        let items = rows
-            .into_iter()
-            .map(Municipality::try_from)
-            .collect::<Result<_>>()?;
-        Ok(Page {
-            items,
-            offset,
-            total,
-        })
-    }
-
-    pub async fn municipality(
-        &self,
-        _principal: &Principal,
-        id: MunicipalityId,
-    ) -> Result<Municipality> {
-        let found = self.store.municipalities().get(id).await?;
-        found.ok_or(Error::NotFound)?.try_into()
-    }
-
-    pub async fn municipality_by_slug(
-        &self,
-        _principal: &Principal,
-        slug: &str,
-    ) -> Result<Municipality> {
-        let found = self.store.municipalities().by_slug(slug).await?;
-        found.ok_or(Error::NotFound)?.try_into()
-    }
-
-    pub async fn create_municipality(
-        &self,
-        principal: &Principal,
-        input: MunicipalityInput,
-    ) -> Result<Municipality> {
-        principal.require_can_create_in(input.federal_state)?;
-        let data = input.parse()?;
-        let writes = self.store.writes().await?;
-        let created: Municipality = writes.municipalities().insert(data).await?.try_into()?;
-        self.record(
-            &writes,
-            principal,
-            Change {
-                action: "municipality.created",
-                entity: "municipality",
-                entity_id: Some(created.id.to_string()),
-                municipality: Some(&created),
-                federal_state: None,
-                summary: format!("Kommune angelegt: {} (AGS {})", created.name, created.ags),
-            },
-        )
-        .await?;
-        writes.commit().await?;
-        tracing::info!(municipality = %created.id, "municipality created");
-        Ok(created)
-    }
-
-    pub async fn update_municipality(
-        &self,
-        principal: &Principal,
-        id: MunicipalityId,
-        patch: MunicipalityPatch,
-    ) -> Result<Municipality> {
-        let current = self.municipality(principal, id).await?;
-        principal.require_can_edit_registry(&current)?;
-        if let Some(state) = patch.federal_state {
-            // Moving a municipality needs the right to create it in the new Land as well.
-            principal.require_can_create_in(state)?;
-        }
-        let data = patch.apply_to(&current).parse()?;
-        let writes = self.store.writes().await?;
-        let updated: Municipality = writes
-            .municipalities()
-            .update(id, data)
-            .await?
-            .ok_or(Error::NotFound)?
-            .try_into()?;
-        if current.name != updated.name || current.federal_state != updated.federal_state {
-            // The network's copies of its published practices name the publisher.
-            writes
-                .network_practices()
-                .update_publisher(id, &updated.name, updated.federal_state.code())
-                .await?;
-            writes
-                .catalogue_offers()
-                .update_certifier(id, &updated.name, updated.federal_state.code())
-                .await?;
-            self.search_publisher_changed(&writes, id).await?;
-        }
-        let changed: Vec<&str> = [
-            ("Name", current.name != updated.name),
-            ("AGS", current.ags != updated.ags),
-            ("Bundesland", current.federal_state != updated.federal_state),
-            ("Einwohnerzahl", current.population != updated.population),
-            ("Kurzbezeichnung", current.slug != updated.slug),
-            ("Status", current.status != updated.status),
-        ]
-        .into_iter()
-        .filter_map(|(field, differs)| differs.then_some(field))
-        .collect();
-        let summary = format!(
-            "Kommune geändert: {} ({})",
-            updated.name,
-            changed.join(", ")
-        );
-        // A move between Länder is recorded in both: each state office sees it.
-        let mut scopes = vec![&updated];
-        if current.federal_state != updated.federal_state {
-            scopes.push(&current);
-        }
-        for municipality in scopes {
-            let change = Change {
-                action: "municipality.updated",
-                entity: "municipality",
-                entity_id: Some(id.to_string()),
-                municipality: Some(municipality),
-                federal_state: None,
-                summary: summary.clone(),
-            };
-            self.record(&writes, principal, change).await?;
-        }
-        writes.commit().await?;
-        self.search_after_write().await;
-        Ok(updated)
-    }
-
-    /// The council is part of the public face of a municipality's prevention work.
-    pub async fn council(
-        &self,
-        _principal: &Principal,
-        municipality: MunicipalityId,
-    ) -> Result<Option<Council>> {
-        let council = self.store.tenant(municipality).council().await?;
-        Ok(council.map(Into::into))
-    }
-
-    pub async fn save_council(
-        &self,
-        principal: &Principal,
-        municipality: MunicipalityId,
-        input: CouncilInput,
-    ) -> Result<Council> {
-        // Rights first: another tenant's id is answered like an unknown one.
-        let target = self.municipality(principal, municipality).await?;
-        principal.require_can_manage(&target)?;
-        let data = input.parse()?;
-        let writes = self.store.writes().await?;
-        let saved: Council = writes.tenant(municipality).save_council(data).await?.into();
-        self.record(
-            &writes,
-            principal,
-            Change {
-                action: "council.saved",
-                entity: "council",
-                entity_id: Some(saved.id.to_string()),
-                municipality: Some(&target),
-                federal_state: None,
-                summary: format!("Präventionsrat gespeichert: {}", saved.name),
-            },
-        )
-        .await?;
-        writes.commit().await?;
-        Ok(saved)
-    }
-
-    /// Whether the registry is empty, which is when demo data may be loaded.
-    pub(crate) async fn has_no_municipalities(&self) -> Result<bool> {
-        Ok(self.store.municipalities().count().await? == 0)
     }
 }

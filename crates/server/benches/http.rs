@@ -9,9 +9,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use praevnet_core::accounts::SessionSettings;
-use praevnet_core::principal::Grant;
-use praevnet_core::search::SearchSetup;
+use praevnet_core::SessionSettings;
+use praevnet_core::access::principal::Grant;
+use praevnet_core::index::SearchSetup;
 use praevnet_core::{Principal, Services};
 use praevnet_store::{Store, StoreOptions};
 use praevnet_testkit::TestDatabase;
@@ -293,6 +293,7 @@ async fn operator_session(client: &reqwest::Client, base: &str, database_url: &s
         SearchSetup::in_memory().expect("search index"),
     );
     services
+        .accounts()
         .create_account(
             &Principal::System,
             "betrieb@praevnet.test",
@@ -334,6 +335,7 @@ async fn logins(client: &reqwest::Client, base: &str, database_url: &str, second
         .collect();
     for email in &accounts {
         services
+            .accounts()
             .create_account(
                 &Principal::System,
                 email,

@@ -12,10 +12,10 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use praevnet_core::accounts::SessionSettings;
-use praevnet_core::federal_state::FederalState;
-use praevnet_core::municipality::{MunicipalityInput, MunicipalityStatus};
-use praevnet_core::search::SearchSetup;
+use praevnet_core::FederalState;
+use praevnet_core::SessionSettings;
+use praevnet_core::index::SearchSetup;
+use praevnet_core::registry::municipality::{MunicipalityInput, MunicipalityStatus};
 use praevnet_core::{Principal, Services};
 use praevnet_store::{NetworkPracticeRecord, PracticeData, Store, StoreOptions};
 use praevnet_testkit::TestDatabase;
@@ -250,6 +250,7 @@ async fn seed(db: &TestDatabase) {
     let mut cities = Vec::new();
     for (i, state) in FederalState::ALL.into_iter().enumerate() {
         let city = services
+            .registry()
             .create_municipality(
                 &Principal::System,
                 MunicipalityInput {

@@ -11,7 +11,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::config::Mode;
 use crate::state::AppState;
-use praevnet_core::attachments::ATTACHMENT_MAX_BYTES;
+use praevnet_core::network::attachments::ATTACHMENT_MAX_BYTES;
 
 use crate::{files, graphql, health, security, telemetry, web};
 

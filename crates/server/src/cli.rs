@@ -7,9 +7,9 @@ use std::process::ExitCode;
 use std::io::IsTerminal;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use praevnet_core::accounts::SessionSettings;
-use praevnet_core::principal::Grant;
-use praevnet_core::search::SearchSetup;
+use praevnet_core::SessionSettings;
+use praevnet_core::access::principal::Grant;
+use praevnet_core::index::SearchSetup;
 use praevnet_core::{Lang, Principal, Services};
 use praevnet_store::{Store, StoreOptions};
 
@@ -174,6 +174,7 @@ async fn create_admin(config: &Config, email: &str, name: &str) -> Result<(), St
         SearchSetup::in_memory().map_err(|e| e.message(Lang::De))?,
     );
     let account = services
+        .accounts()
         .create_account(
             &Principal::System,
             email,
@@ -200,7 +201,7 @@ async fn search_rebuild(config: &Config) -> Result<(), String> {
         SessionSettings::default(),
         SearchSetup::in_memory().map_err(|e| e.message(Lang::De))?,
     );
-    let requested = services.search_request_rebuild().await;
+    let requested = services.index().request_rebuild().await;
     services.close().await.map_err(|e| e.message(Lang::De))?;
     requested.map_err(|e| e.message(Lang::De))?;
     println!(

@@ -6,7 +6,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use praevnet_core::attachments::{Attachment, Download};
+use praevnet_core::network::attachments::{Attachment, Download};
 use praevnet_core::{AttachmentId, Error, Lang, MunicipalityId, PracticeId, Principal, Problem};
 use serde::Deserialize;
 use uuid::Uuid;
@@ -70,6 +70,7 @@ async fn reader(state: &AppState, headers: &HeaderMap) -> Result<Principal, Erro
     match session::secret(headers) {
         Some(secret) => Ok(state
             .services
+            .accounts()
             .session(&secret)
             .await?
             .unwrap_or(Principal::Anonymous)),
@@ -101,6 +102,7 @@ pub async fn upload(
         let practice = parse(&practice, "practiceId", PracticeId::from_uuid)?;
         state
             .services
+            .network()
             .attach_to_practice(&principal, municipality, practice, &query.name, &body)
             .await
     }
@@ -160,6 +162,7 @@ pub async fn own(
         let id = parse(&id, "id", AttachmentId::from_uuid)?;
         state
             .services
+            .network()
             .own_attachment_file(&principal, municipality, id)
             .await
     }
@@ -179,7 +182,11 @@ pub async fn shared(
     let result = async {
         let principal = reader(&state, &headers).await?;
         let id = parse(&id, "id", AttachmentId::from_uuid)?;
-        state.services.network_attachment_file(&principal, id).await
+        state
+            .services
+            .network()
+            .network_attachment_file(&principal, id)
+            .await
     }
     .await;
     match result {

@@ -81,6 +81,7 @@ pub(crate) async fn authenticate(
     }
     Ok(state
         .services
+        .accounts()
         .session(secret)
         .await?
         .unwrap_or(Principal::Anonymous))

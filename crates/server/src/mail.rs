@@ -4,7 +4,7 @@ use lettre::message::Mailbox;
 use lettre::message::header::{ContentTransferEncoding, ContentType};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use praevnet_core::mail::{Mail, Mailer, Sending};
+use praevnet_core::kernel::mail::{Mail, Mailer, Sending};
 
 use crate::config::{SmtpConfig, SmtpTls};
 

@@ -7,10 +7,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use praevnet_api::{SchemaOptions, build_schema};
-use praevnet_core::accounts::SessionSettings;
-use praevnet_core::files::LocalFiles;
-use praevnet_core::mail::Mailer;
-use praevnet_core::search::SearchSetup;
+use praevnet_core::SessionSettings;
+use praevnet_core::index::SearchSetup;
+use praevnet_core::kernel::files::LocalFiles;
+use praevnet_core::kernel::mail::Mailer;
 use praevnet_core::{Services, demo};
 use praevnet_store::{Store, StoreOptions, migrate_up};
 use tokio::net::TcpListener;
@@ -189,7 +189,7 @@ async fn bootstrap_until_done(config: Arc<Config>, services: Services, done: Arc
 }
 
 async fn bootstrap(config: &Config, services: &Services) -> Result<(), String> {
-    praevnet_core::password::prepare()
+    praevnet_core::accounts::password::prepare()
         .await
         .map_err(|e| e.to_string())?;
     migrate_up(config.migration_url())
@@ -203,7 +203,8 @@ async fn bootstrap(config: &Config, services: &Services) -> Result<(), String> {
         tracing::info!("loaded demo data of the seed cities");
     }
     let start = services
-        .search_start()
+        .index()
+        .start()
         .await
         .map_err(|e| e.message(praevnet_core::Lang::De))?;
     tracing::info!(
@@ -226,12 +227,12 @@ async fn follow_changes(services: &Services) {
     let mut rounds: u32 = 0;
     loop {
         tokio::time::sleep(FOLLOW_EVERY).await;
-        if let Err(err) = services.search_catch_up().await {
+        if let Err(err) = services.index().catch_up().await {
             tracing::warn!(error = %err, "search index: catching up failed; retrying");
         }
         rounds = rounds.wrapping_add(1);
         if rounds.is_multiple_of(PRUNE_EVERY) {
-            match services.search_prune().await {
+            match services.index().prune().await {
                 Ok(removed) => tracing::debug!(removed, "search change log pruned"),
                 Err(err) => tracing::warn!(error = %err, "search change log: pruning failed"),
             }

@@ -1,36 +1,22 @@
-//! One module per page of the app.
+//! The pages of the app, one folder per area with the same area names as the server's layers
+//! (accounts, registry, council, land, network), so that one feature is one folder per layer.
+//! Each area also owns its texts (`<area>/texts.rs`). This module keeps what pages of every
+//! area use: loading a page's municipality, the loading and error states, the page title, the
+//! API's enum codes and today's date, and the page for an unknown address.
 
-mod account;
-mod applications;
-mod catalogue;
-mod contacts;
-mod create;
-mod founding;
-mod funding;
-mod meetings;
-mod municipalities;
-mod municipality;
-mod network;
+pub(crate) mod accounts;
+pub(crate) mod council;
+pub(crate) mod land;
+pub(crate) mod network;
 mod not_found;
-mod practices;
-mod structure;
-mod support;
+pub(crate) mod registry;
 
-pub use account::{AcceptInvitation, ForgotPassword, Login, ResetPassword};
-pub use applications::MunicipalityFunding;
-pub use catalogue::{Catalogue, CatalogueOffer};
-pub use contacts::Contacts;
-pub use create::CreateMunicipality;
-pub use founding::{Founding, Overview};
-pub use funding::{Programme, Programmes};
-pub use meetings::Meetings;
-pub use municipalities::Municipalities;
-pub use municipality::Municipality;
-pub use network::{Network, NetworkPractice};
+pub use accounts::{AcceptInvitation, ForgotPassword, Login, ResetPassword};
+pub use council::{Founding, Meetings, Structure};
+pub use land::{MunicipalityFunding, Overview, Programme, Programmes, SupportDesk};
+pub use network::{Catalogue, CatalogueOffer, Contacts, Network, NetworkPractice, Practices};
 pub use not_found::NotFound;
-pub use practices::Practices;
-pub use structure::Structure;
-pub use support::SupportDesk;
+pub use registry::{CreateMunicipality, Municipalities, Municipality};
 
 use std::future::Future;
 
@@ -85,7 +71,7 @@ fn loaded<T: Clone + Send + Sync + 'static, V: IntoView + 'static>(
 ) -> impl IntoView {
     let i18n = use_i18n();
     move || match resource.get() {
-        None => view! { <p aria-busy="true">{i18n.t().loading}</p> }.into_any(),
+        None => view! { <p aria-busy="true">{i18n.t().common.loading}</p> }.into_any(),
         Some(Err(err)) if err.code() == Some("NOT_FOUND") => view! { <NotFound /> }.into_any(),
         Some(Err(err)) => {
             view! { <div class="error-box" role="alert"><p>{err.message(i18n.t())}</p></div> }
@@ -93,4 +79,28 @@ fn loaded<T: Clone + Send + Sync + 'static, V: IntoView + 'static>(
         }
         Some(Ok(data)) => view(data).into_any(),
     }
+}
+
+/// The API's spelling of a generated enum value (`"MODERATOR"`).
+fn code<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// The generated enum value the API spells `code`; `None` for a code it does not know.
+fn from_code<T: serde::de::DeserializeOwned>(code: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(code.to_owned())).ok()
+}
+
+/// Today in the browser's time zone, as a date input and the API write it (`2026-11-29`).
+fn today() -> String {
+    let now = web_sys::js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
 }

@@ -8,10 +8,10 @@ use crate::i18n::use_i18n;
 pub fn NotFound() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <PageTitle text=super::title(|t| t.not_found_title) />
-        <p>{move || i18n.t().not_found_text}</p>
+        <PageTitle text=super::title(|t| t.common.not_found_title) />
+        <p>{move || i18n.t().common.not_found_text}</p>
         <p>
-            <A href="/">{move || i18n.t().to_start}</A>
+            <A href="/">{move || i18n.t().common.to_start}</A>
         </p>
     }
 }

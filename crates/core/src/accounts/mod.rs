@@ -1,0 +1,23 @@
+//! Accounts: logins and sessions, roles and who may grant them, invitations and password
+//! resets by mail, and the export and erasure of a person's data (GDPR Art. 15, 17).
+
+pub mod account;
+mod invitations;
+pub mod password;
+mod personal_data;
+mod token;
+
+use crate::Services;
+
+/// Use cases of accounts, sessions and personal data.
+#[derive(Clone, Copy, Debug)]
+pub struct Accounts<'a> {
+    pub(crate) services: &'a Services,
+}
+
+impl Services {
+    /// Use cases of accounts, sessions and personal data.
+    pub fn accounts(&self) -> Accounts<'_> {
+        Accounts { services: self }
+    }
+}

@@ -1,0 +1,1066 @@
+//! The use cases of council structures: who may see and change what, and every change as one
+//! unit of work that keeps the rules (derived seats, size limits) and records itself.
+
+use chrono::{NaiveDate, Utc};
+use praevnet_store::{
+    BodyId, DatabaseTransaction, MembershipId, MunicipalityId, OrganisationData, OrganisationId,
+    PersonId, RulesData, RulesId, RulesRecord, Tenant, Writes,
+};
+
+use super::input::{BodyInput, MembershipInput, OrganisationInput, PersonInput, RulesInput};
+use super::kinds::MembershipRole;
+use super::model::{Body, Membership, Organisation, Person, Structure};
+use super::rules::{
+    DerivedChange, Warning, apply_derived, check_parent, check_size, derived_changes,
+};
+use super::templates::template;
+use crate::audit::{self, Change};
+use crate::council::CouncilWork;
+use crate::registry::municipality::Municipality;
+use crate::{Error, Principal, Problem, Result};
+
+/// What a caller may do with one council's structure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone: public bodies, and of people only name and function.
+    Public,
+    /// A person with memberships: also the bodies they belong to; leads edit theirs.
+    Member(Vec<(BodyId, MembershipRole)>),
+    /// The municipality's administrators, its Land's state office, the operator.
+    Manage,
+}
+
+impl Access {
+    pub fn manages(&self) -> bool {
+        *self == Access::Manage
+    }
+
+    pub fn sees(&self, body: &Body) -> bool {
+        match self {
+            Access::Manage => true,
+            Access::Member(seats) => body.public || seats.iter().any(|(b, _)| *b == body.id),
+            Access::Public => body.public,
+        }
+    }
+
+    /// Editing a body and its memberships: managers, and the body's chair, deputy or moderator.
+    pub fn edits(&self, body: BodyId) -> bool {
+        match self {
+            Access::Manage => true,
+            Access::Member(seats) => seats.iter().any(|(b, role)| *b == body && role.leads()),
+            Access::Public => false,
+        }
+    }
+}
+
+/// A structure as one caller may see it.
+#[derive(Clone, Debug)]
+pub struct StructureView {
+    /// The council's name, or the municipality's when no council is recorded yet.
+    pub council_name: String,
+    pub structure: Structure,
+    /// The versions of the rules of procedure, oldest first (public documents).
+    pub rules: Vec<RulesRecord>,
+    /// Only for managers (warnings name people and terms).
+    pub warnings: Vec<Warning>,
+    pub access: Access,
+}
+
+fn today() -> NaiveDate {
+    Utc::now().date_naive()
+}
+
+fn placeholder_id() -> MembershipId {
+    MembershipId::from_uuid(uuid::Uuid::now_v7())
+}
+
+/// The bodies in which the caller's account holds a seat today.
+fn seats_of(
+    principal: &Principal,
+    structure: &Structure,
+    on: NaiveDate,
+) -> Vec<(BodyId, MembershipRole)> {
+    let Principal::User(account) = principal else {
+        return Vec::new();
+    };
+    let mine: Vec<PersonId> = structure
+        .people
+        .iter()
+        .filter(|(_, p)| p.user_id == Some(account.user))
+        .map(|(id, _)| *id)
+        .collect();
+    structure
+        .memberships
+        .iter()
+        .filter(|m| mine.contains(&m.person) && m.is_active(on))
+        .map(|m| (m.body, m.role))
+        .collect()
+}
+
+pub(crate) fn access(
+    principal: &Principal,
+    municipality: &Municipality,
+    structure: &Structure,
+) -> Access {
+    if principal.require_can_manage(municipality).is_ok() {
+        return Access::Manage;
+    }
+    match seats_of(principal, structure, today()) {
+        seats if seats.is_empty() => Access::Public,
+        seats => Access::Member(seats),
+    }
+}
+
+/// The part of `structure` that `access` may see; contact data only for managers.
+fn visible(structure: Structure, access: &Access) -> Structure {
+    if access.manages() {
+        return structure;
+    }
+    let bodies: Vec<Body> = structure
+        .bodies
+        .into_iter()
+        .filter(|b| access.sees(b))
+        .collect();
+    let memberships: Vec<Membership> = structure
+        .memberships
+        .into_iter()
+        .filter(|m| bodies.iter().any(|b| b.id == m.body))
+        .collect();
+    let people = structure
+        .people
+        .into_iter()
+        .filter(|(id, _)| memberships.iter().any(|m| m.person == *id))
+        .map(|(id, p)| {
+            (
+                id,
+                Person {
+                    email: None,
+                    phone: None,
+                    user_id: None,
+                    ..p
+                },
+            )
+        })
+        .collect();
+    Structure {
+        bodies,
+        organisations: structure.organisations,
+        people,
+        memberships,
+    }
+}
+
+/// What a change of a structure writes to the audit log; the municipality is the edit's.
+struct Record {
+    action: &'static str,
+    entity: &'static str,
+    entity_id: Option<String>,
+    summary: String,
+}
+
+/// An open change of one council's structure: the unit of work, the tenant, the structure
+/// as it is, and what the caller may do.
+struct Edit {
+    writes: Writes,
+    municipality: Municipality,
+    structure: Structure,
+    access: Access,
+}
+
+impl Edit {
+    fn tenant(&self) -> Tenant<'_, DatabaseTransaction> {
+        self.writes.tenant(self.municipality.id)
+    }
+
+    fn require_manage(&self) -> Result<()> {
+        if self.access.manages() {
+            Ok(())
+        } else {
+            Err(Error::NotFound)
+        }
+    }
+
+    fn require_edit(&self, body: BodyId) -> Result<&Body> {
+        let found = self.structure.body(body).filter(|b| self.access.sees(b));
+        match found {
+            Some(b) if self.access.edits(body) => Ok(b),
+            Some(_) => Err(Error::Forbidden),
+            None => Err(Error::NotFound),
+        }
+    }
+}
+
+impl CouncilWork<'_> {
+    async fn edit(&self, principal: &Principal, municipality: MunicipalityId) -> Result<Edit> {
+        // Rights come first: another tenant's id is answered like an unknown one.
+        let target = self
+            .services
+            .registry()
+            .municipality(principal, municipality)
+            .await?;
+        if matches!(principal, Principal::Anonymous) {
+            return Err(Error::Unauthenticated);
+        }
+        let writes = self.services.store.writes().await?;
+        let tenant = writes.tenant(municipality);
+        tenant.lock_structure().await?;
+        let structure: Structure = tenant.structure().await?.try_into()?;
+        let access = access(principal, &target, &structure);
+        if access == Access::Public {
+            return Err(Error::NotFound);
+        }
+        Ok(Edit {
+            writes,
+            municipality: target,
+            structure,
+            access,
+        })
+    }
+
+    /// Keeps the derived seats in line, checks the size limits of every body the change
+    /// touched, and commits the change with its audit entry.
+    async fn finish(
+        &self,
+        mut edit: Edit,
+        principal: &Principal,
+        touched: Vec<BodyId>,
+        dates: Vec<NaiveDate>,
+        record: Record,
+    ) -> Result<()> {
+        let today = today();
+        let derived = derived_changes(&edit.structure, today, placeholder_id);
+        apply_derived(&mut edit.structure, &derived);
+        let mut bodies = touched;
+        for change in &derived {
+            match change {
+                DerivedChange::Insert(m) | DerivedChange::Update(m) => bodies.push(m.body),
+                DerivedChange::Delete(_) => {}
+            }
+        }
+        bodies.sort();
+        bodies.dedup();
+        for body in bodies {
+            check_size(&edit.structure, body, &dates, today)?;
+        }
+        {
+            let tenant = edit.tenant();
+            for change in &derived {
+                match change {
+                    DerivedChange::Insert(m) => {
+                        tenant.insert_membership(m.data()).await?;
+                    }
+                    DerivedChange::Update(m) => {
+                        tenant.update_membership(m.id, m.data()).await?;
+                    }
+                    DerivedChange::Delete(id) => {
+                        tenant.delete_membership(*id).await?;
+                    }
+                }
+            }
+        }
+        let change = Change {
+            action: record.action,
+            entity: record.entity,
+            entity_id: record.entity_id,
+            municipality: Some(&edit.municipality),
+            federal_state: None,
+            summary: record.summary,
+        };
+        audit::record(&edit.writes, principal, change).await?;
+        edit.writes.commit().await?;
+        Ok(())
+    }
+
+    /// The council's structure as the caller may see it (public bodies for everyone).
+    pub async fn council_structure(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+    ) -> Result<StructureView> {
+        let target = self
+            .services
+            .registry()
+            .municipality(principal, municipality)
+            .await?;
+        let structure: Structure = self
+            .services
+            .store
+            .tenant(municipality)
+            .structure()
+            .await?
+            .try_into()?;
+        let access = access(principal, &target, &structure);
+        let council_name = match self.services.store.tenant(municipality).council().await? {
+            Some(council) => council.name,
+            None => format!("Präventionsrat {}", target.name),
+        };
+        let warnings = if access.manages() {
+            super::rules::warnings(&structure, today())
+        } else {
+            Vec::new()
+        };
+        let rules = self
+            .services
+            .store
+            .tenant(municipality)
+            .rules_of_procedure()
+            .await?;
+        Ok(StructureView {
+            rules,
+            council_name,
+            structure: visible(structure, &access),
+            warnings,
+            access,
+        })
+    }
+
+    /// Starts an empty council from a template; returns the bodies created.
+    pub async fn apply_template(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        template_id: &str,
+    ) -> Result<Vec<Body>> {
+        let mut edit = self.edit(principal, municipality).await?;
+        edit.require_manage()?;
+        let template = template(template_id)?;
+        if !edit.structure.bodies.is_empty() {
+            return Err(Error::Conflict {
+                field: "templateId",
+                problem: Problem::StructureNotEmpty,
+            });
+        }
+        let mut created: Vec<(String, Body)> = Vec::new();
+        for item in &template.bodies {
+            let parent = item
+                .parent
+                .as_ref()
+                .and_then(|key| created.iter().find(|(k, _)| k == key))
+                .map(|(_, b)| b.id);
+            let mut body = item.body.clone();
+            body.parent = parent;
+            let stored = edit.tenant().insert_body(body.data()).await?;
+            body.id = stored.id;
+            created.push((item.key.clone(), body));
+        }
+        let bodies: Vec<Body> = created.into_iter().map(|(_, b)| b).collect();
+        edit.structure.bodies.clone_from(&bodies);
+        // The overview shows which model a council started from.
+        if !edit.tenant().set_structure_template(&template.id).await? {
+            let input = crate::registry::council::CouncilInput {
+                name: format!("Kommunaler Präventionsrat {}", edit.municipality.name),
+                founding_resolution: None,
+                founding_date: None,
+            };
+            edit.tenant().save_council(input.parse()?).await?;
+            edit.tenant().set_structure_template(&template.id).await?;
+        }
+        let summary = format!(
+            "Strukturvorlage „{}“ (Version {}) übernommen: {} Gremien",
+            template.name,
+            template.version,
+            bodies.len()
+        );
+        self.finish(
+            edit,
+            principal,
+            Vec::new(),
+            Vec::new(),
+            Record {
+                action: "structure.template_applied",
+                entity: "council",
+                entity_id: None,
+                summary,
+            },
+        )
+        .await?;
+        Ok(bodies)
+    }
+
+    fn check_parent_in(edit: &Edit, body: BodyId, parent: Option<BodyId>) -> Result<()> {
+        if let Some(p) = parent
+            && edit.structure.body(p).is_none()
+        {
+            return Err(Error::NotFound);
+        }
+        check_parent(&edit.structure, body, parent)
+    }
+
+    pub async fn create_body(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        input: BodyInput,
+    ) -> Result<Body> {
+        let mut edit = self.edit(principal, municipality).await?;
+        edit.require_manage()?;
+        let position = edit
+            .structure
+            .bodies
+            .iter()
+            .map(|b| b.position)
+            .max()
+            .map_or(0, |p| p.saturating_add(1));
+        let placeholder = BodyId::from_uuid(uuid::Uuid::now_v7());
+        let mut body = input.parse(placeholder, position)?;
+        Self::check_parent_in(&edit, placeholder, body.parent)?;
+        body.id = edit.tenant().insert_body(body.data()).await?.id;
+        edit.structure.bodies.push(body.clone());
+        self.finish(
+            edit,
+            principal,
+            vec![body.id],
+            Vec::new(),
+            Record {
+                action: "body.created",
+                entity: "body",
+                entity_id: Some(body.id.to_string()),
+                summary: format!("Gremium angelegt: {}", body.name),
+            },
+        )
+        .await?;
+        Ok(body)
+    }
+
+    /// Changes a body: rename, move, reconfigure, dissolve. Its chair, deputy or moderator may
+    /// change what describes it; moving, dissolving and the rules of seats are for managers.
+    pub async fn update_body(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: BodyId,
+        input: BodyInput,
+    ) -> Result<Body> {
+        let mut edit = self.edit(principal, municipality).await?;
+        let current = edit.require_edit(id)?.clone();
+        let body = input.parse(id, current.position)?;
+        let structural = body.parent != current.parent
+            || body.kind != current.kind
+            || body.dissolved_on != current.dissolved_on
+            || body.moderators_are_members != current.moderators_are_members
+            || body.max_members != current.max_members
+            || body.seats != current.seats;
+        if structural {
+            edit.require_manage().map_err(|_| Error::Forbidden)?;
+        }
+        Self::check_parent_in(&edit, id, body.parent)?;
+        let mut dates = Vec::new();
+        // Dissolving ends the terms that run past the dissolution.
+        if let Some(end) = body.dissolved_on
+            && current.dissolved_on != body.dissolved_on
+        {
+            let ending: Vec<Membership> = edit
+                .structure
+                .memberships
+                .iter()
+                .filter(|m| m.body == id && m.term_end.is_none_or(|e| e > end))
+                .cloned()
+                .collect();
+            for mut m in ending {
+                m.term_end = Some(end.max(m.term_start));
+                edit.tenant().update_membership(m.id, m.data()).await?;
+                if let Some(slot) = edit.structure.memberships.iter_mut().find(|x| x.id == m.id) {
+                    *slot = m;
+                }
+            }
+            dates.push(end);
+        }
+        edit.tenant()
+            .update_body(id, body.data())
+            .await?
+            .ok_or(Error::NotFound)?;
+        if let Some(slot) = edit.structure.bodies.iter_mut().find(|b| b.id == id) {
+            *slot = body.clone();
+        }
+        let summary = if body.dissolved_on.is_some() && current.dissolved_on.is_none() {
+            format!("Gremium aufgelöst: {}", body.name)
+        } else {
+            format!("Gremium geändert: {}", body.name)
+        };
+        self.finish(
+            edit,
+            principal,
+            vec![id],
+            dates,
+            Record {
+                action: "body.updated",
+                entity: "body",
+                entity_id: Some(id.to_string()),
+                summary,
+            },
+        )
+        .await?;
+        Ok(body)
+    }
+
+    pub async fn save_organisation(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: Option<OrganisationId>,
+        input: OrganisationInput,
+    ) -> Result<Organisation> {
+        let edit = self.edit(principal, municipality).await?;
+        edit.require_manage()?;
+        let (name, sector) = input.parse()?;
+        let data = OrganisationData {
+            name: name.clone(),
+            sector: sector.code().to_owned(),
+        };
+        let saved = match id {
+            None => edit.tenant().insert_organisation(data).await?,
+            Some(id) => edit
+                .tenant()
+                .update_organisation(id, data)
+                .await?
+                .ok_or(Error::NotFound)?,
+        };
+        self.finish(
+            edit,
+            principal,
+            Vec::new(),
+            Vec::new(),
+            Record {
+                action: if id.is_some() {
+                    "organisation.updated"
+                } else {
+                    "organisation.created"
+                },
+                entity: "organisation",
+                entity_id: Some(saved.id.to_string()),
+                summary: format!("Organisation gespeichert: {name}"),
+            },
+        )
+        .await?;
+        Ok(Organisation {
+            id: saved.id,
+            name,
+            sector,
+        })
+    }
+
+    /// Creates or changes a person. The audit entry names no one: people are personal data.
+    pub async fn save_person(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: Option<PersonId>,
+        input: PersonInput,
+    ) -> Result<(PersonId, Person)> {
+        let edit = self.edit(principal, municipality).await?;
+        edit.require_manage()?;
+        let mut data = input.parse()?;
+        let saved = match id {
+            None => edit.tenant().insert_person(data).await?,
+            Some(id) => {
+                // The link to an account is kept by the platform, not by this form.
+                data.user_id = edit.structure.person(id).ok_or(Error::NotFound)?.user_id;
+                edit.tenant()
+                    .update_person(id, data)
+                    .await?
+                    .ok_or(Error::NotFound)?
+            }
+        };
+        self.finish(
+            edit,
+            principal,
+            Vec::new(),
+            Vec::new(),
+            Record {
+                action: if id.is_some() {
+                    "person.updated"
+                } else {
+                    "person.created"
+                },
+                entity: "person",
+                entity_id: Some(saved.id.to_string()),
+                summary: "Person gespeichert".to_owned(),
+            },
+        )
+        .await?;
+        Ok((saved.id, saved.data))
+    }
+
+    /// Checks a membership's references within the tenant: an id of another municipality is
+    /// answered like an unknown one.
+    fn check_membership(edit: &Edit, input: &MembershipInput) -> Result<Option<String>> {
+        let appointed_by = input.check()?;
+        let body = edit.require_edit(input.body)?;
+        edit.structure.person(input.person).ok_or(Error::NotFound)?;
+        if let Some(org) = input.organisation {
+            edit.structure.organisation(org).ok_or(Error::NotFound)?;
+        }
+        if body.is_dissolved(input.term_start) {
+            return Err(Error::validation(
+                "bodyId",
+                Problem::BodyDissolved {
+                    body: body.name.clone(),
+                },
+            ));
+        }
+        Ok(appointed_by)
+    }
+
+    pub async fn add_membership(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        input: MembershipInput,
+    ) -> Result<Membership> {
+        let mut edit = self.edit(principal, municipality).await?;
+        let appointed_by = Self::check_membership(&edit, &input)?;
+        let mut membership = Membership {
+            id: placeholder_id(),
+            body: input.body,
+            person: input.person,
+            role: input.role,
+            organisation: input.organisation,
+            term_start: input.term_start,
+            term_end: input.term_end,
+            appointed_by,
+            derived_from: None,
+        };
+        membership.id = edit.tenant().insert_membership(membership.data()).await?.id;
+        edit.structure.memberships.push(membership.clone());
+        let body_name = edit
+            .structure
+            .body(input.body)
+            .map(|b| b.name.clone())
+            .unwrap_or_default();
+        self.finish(
+            edit,
+            principal,
+            vec![membership.body],
+            vec![membership.term_start],
+            Record {
+                action: "membership.created",
+                entity: "membership",
+                entity_id: Some(membership.id.to_string()),
+                summary: format!(
+                    "Mitgliedschaft in {body_name} eingetragen ({})",
+                    membership.role.label(crate::Lang::De)
+                ),
+            },
+        )
+        .await?;
+        Ok(membership)
+    }
+
+    /// Changes a membership (role, term, organisation); ending a term is setting its end.
+    pub async fn update_membership(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: MembershipId,
+        input: MembershipInput,
+    ) -> Result<Membership> {
+        let mut edit = self.edit(principal, municipality).await?;
+        let current = edit
+            .structure
+            .membership(id)
+            .cloned()
+            .ok_or(Error::NotFound)?;
+        edit.require_edit(current.body)?;
+        if current.derived_from.is_some() {
+            return Err(Error::validation("id", Problem::DerivedMembership));
+        }
+        let appointed_by = Self::check_membership(&edit, &input)?;
+        let membership = Membership {
+            id,
+            body: input.body,
+            person: input.person,
+            role: input.role,
+            organisation: input.organisation,
+            term_start: input.term_start,
+            term_end: input.term_end,
+            appointed_by,
+            derived_from: None,
+        };
+        edit.tenant()
+            .update_membership(id, membership.data())
+            .await?
+            .ok_or(Error::NotFound)?;
+        if let Some(slot) = edit.structure.memberships.iter_mut().find(|m| m.id == id) {
+            *slot = membership.clone();
+        }
+        self.finish(
+            edit,
+            principal,
+            vec![current.body, membership.body],
+            vec![membership.term_start],
+            Record {
+                action: "membership.updated",
+                entity: "membership",
+                entity_id: Some(id.to_string()),
+                summary: format!(
+                    "Mitgliedschaft geändert ({})",
+                    membership.role.label(crate::Lang::De)
+                ),
+            },
+        )
+        .await?;
+        Ok(membership)
+    }
+
+    /// Deletes a membership recorded in error (a term that ended is ended, not deleted).
+    pub async fn delete_membership(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: MembershipId,
+    ) -> Result<()> {
+        let mut edit = self.edit(principal, municipality).await?;
+        let current = edit
+            .structure
+            .membership(id)
+            .cloned()
+            .ok_or(Error::NotFound)?;
+        edit.require_edit(current.body)?;
+        if current.derived_from.is_some() {
+            return Err(Error::validation("id", Problem::DerivedMembership));
+        }
+        edit.tenant().delete_membership(id).await?;
+        edit.structure.memberships.retain(|m| m.id != id);
+        self.finish(
+            edit,
+            principal,
+            Vec::new(),
+            Vec::new(),
+            Record {
+                action: "membership.deleted",
+                entity: "membership",
+                entity_id: Some(id.to_string()),
+                summary: "Mitgliedschaft gelöscht".to_owned(),
+            },
+        )
+        .await
+    }
+
+    /// Records a new version of the rules of procedure, adopted by a body on a date.
+    pub async fn adopt_rules(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        input: RulesInput,
+    ) -> Result<RulesRecord> {
+        let edit = self.edit(principal, municipality).await?;
+        edit.require_manage()?;
+        let data: RulesData = input.parse()?;
+        if let Some(body) = data.adopted_by {
+            edit.structure.body(body).ok_or(Error::NotFound)?;
+        }
+        let saved = edit.tenant().insert_rules(data).await?;
+        self.finish(
+            edit,
+            principal,
+            Vec::new(),
+            Vec::new(),
+            Record {
+                action: "rules_of_procedure.adopted",
+                entity: "rules_of_procedure",
+                entity_id: Some(saved.id.to_string()),
+                summary: format!(
+                    "Geschäftsordnung Version {} beschlossen am {}",
+                    saved.version, saved.data.adopted_on
+                ),
+            },
+        )
+        .await?;
+        Ok(saved)
+    }
+
+    /// Records when the city council was informed of a version (Halle: "zur Kenntnis").
+    pub async fn record_rules_informed(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: RulesId,
+        informed_on: Option<NaiveDate>,
+    ) -> Result<()> {
+        let edit = self.edit(principal, municipality).await?;
+        edit.require_manage()?;
+        if !edit.tenant().set_rules_informed(id, informed_on).await? {
+            return Err(Error::NotFound);
+        }
+        self.finish(
+            edit,
+            principal,
+            Vec::new(),
+            Vec::new(),
+            Record {
+                action: "rules_of_procedure.informed",
+                entity: "rules_of_procedure",
+                entity_id: Some(id.to_string()),
+                summary: "Kenntnisnahme des Stadtrats zur Geschäftsordnung eingetragen".to_owned(),
+            },
+        )
+        .await
+    }
+
+    /// Imports members from CSV (see [`super::import`]): all rows or none. People and
+    /// organisations are matched by name (people also by e-mail when given) or created.
+    pub async fn import_members(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        text: &str,
+    ) -> Result<usize> {
+        let mut edit = self.edit(principal, municipality).await?;
+        edit.require_manage()?;
+        let rows = super::import::parse(text, &edit.structure, today())?;
+        let mut touched = Vec::new();
+        let mut dates = Vec::new();
+        for row in &rows {
+            let organisation = match &row.organisation {
+                None => None,
+                Some((name, sector)) => {
+                    let known = edit
+                        .structure
+                        .organisations
+                        .iter()
+                        .find(|o| o.name.eq_ignore_ascii_case(name))
+                        .map(|o| o.id);
+                    match (known, sector) {
+                        (Some(id), _) => Some(id),
+                        (None, Some(sector)) => {
+                            let data = OrganisationData {
+                                name: name.clone(),
+                                sector: sector.code().to_owned(),
+                            };
+                            let saved = edit.tenant().insert_organisation(data).await?;
+                            edit.structure.organisations.push(Organisation {
+                                id: saved.id,
+                                name: name.clone(),
+                                sector: *sector,
+                            });
+                            Some(saved.id)
+                        }
+                        // The parser refuses a new organisation without a sector.
+                        (None, None) => return Err(Error::validation("csv", Problem::Required)),
+                    }
+                }
+            };
+            let known = edit
+                .structure
+                .people
+                .iter()
+                .find(|(_, p)| {
+                    p.name.eq_ignore_ascii_case(&row.name)
+                        && (row.email.is_none() || p.email == row.email)
+                })
+                .map(|(id, _)| *id);
+            let person = match known {
+                Some(id) => id,
+                None => {
+                    let data = Person {
+                        name: row.name.clone(),
+                        function_title: row.function_title.clone(),
+                        email: row.email.clone(),
+                        phone: row.phone.clone(),
+                        user_id: None,
+                    };
+                    let saved = edit.tenant().insert_person(data.clone()).await?;
+                    edit.structure.people.push((saved.id, data));
+                    saved.id
+                }
+            };
+            let mut membership = Membership {
+                id: placeholder_id(),
+                body: row.body,
+                person,
+                role: row.role,
+                organisation,
+                term_start: row.term_start,
+                term_end: row.term_end,
+                appointed_by: row.appointed_by.clone(),
+                derived_from: None,
+            };
+            membership.id = edit.tenant().insert_membership(membership.data()).await?.id;
+            edit.structure.memberships.push(membership);
+            touched.push(row.body);
+            dates.push(row.term_start);
+        }
+        self.finish(
+            edit,
+            principal,
+            touched,
+            dates,
+            Record {
+                action: "membership.imported",
+                entity: "membership",
+                entity_id: None,
+                summary: format!("{} Mitgliedschaften aus CSV importiert", rows.len()),
+            },
+        )
+        .await?;
+        Ok(rows.len())
+    }
+
+    /// Gives a person of the council an account (or links their existing one) and mails the
+    /// invitation: from then on their memberships give them the rights of their roles.
+    pub async fn invite_person(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: PersonId,
+    ) -> Result<()> {
+        let edit = self.edit(principal, municipality).await?;
+        edit.require_manage()?;
+        let person = edit.structure.person(id).cloned().ok_or(Error::NotFound)?;
+        let email = person
+            .email
+            .as_deref()
+            .ok_or_else(|| Error::validation("email", Problem::Required))
+            .and_then(crate::kernel::email::EmailAddress::parse)?;
+        if self.services.mailer.is_none() {
+            return Err(Error::MailNotConfigured);
+        }
+        let (user, secret) = self
+            .services
+            .accounts()
+            .prepare_invitation(&edit.writes, &email, &person.name)
+            .await?;
+        let linked = Person {
+            user_id: Some(user.id),
+            ..person
+        };
+        edit.tenant()
+            .update_person(id, linked)
+            .await?
+            .ok_or(Error::NotFound)?;
+        self.finish(
+            edit,
+            principal,
+            Vec::new(),
+            Vec::new(),
+            Record {
+                action: "person.invited",
+                entity: "person",
+                entity_id: Some(id.to_string()),
+                summary: "Person zu praevnet eingeladen".to_owned(),
+            },
+        )
+        .await?;
+        self.services
+            .accounts()
+            .send_invitation(&email, &user.display_name, secret)
+            .await
+    }
+
+    /// Everything the council's records hold about a person, as JSON (GDPR Art. 15).
+    pub async fn export_council_person(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: PersonId,
+    ) -> Result<String> {
+        let edit = self.edit(principal, municipality).await?;
+        edit.require_manage()?;
+        let person = edit.structure.person(id).cloned().ok_or(Error::NotFound)?;
+        let memberships: Vec<serde_json::Value> = edit
+            .structure
+            .memberships
+            .iter()
+            .filter(|m| m.person == id)
+            .map(|m| {
+                serde_json::json!({
+                    "body": edit.structure.body(m.body).map(|b| b.name.clone()),
+                    "role": m.role.label(crate::Lang::De),
+                    "organisation": m.organisation.and_then(|o| edit.structure.organisation(o)).map(|o| o.name.clone()),
+                    "termStart": m.term_start,
+                    "termEnd": m.term_end,
+                    "appointedBy": m.appointed_by,
+                    "derived": m.derived_from.is_some(),
+                })
+            })
+            .collect();
+        let document = serde_json::json!({
+            "exportedAt": Utc::now(),
+            "municipality": edit.municipality.name,
+            "person": {
+                "id": id.to_string(),
+                "name": person.name,
+                "functionTitle": person.function_title,
+                "email": person.email,
+                "phone": person.phone,
+                "account": person.user_id.map(|u| u.to_string()),
+            },
+            "memberships": memberships,
+        });
+        self.finish(
+            edit,
+            principal,
+            Vec::new(),
+            Vec::new(),
+            Record {
+                action: "person.exported",
+                entity: "person",
+                entity_id: Some(id.to_string()),
+                summary: "Daten einer Person des Präventionsrats exportiert".to_owned(),
+            },
+        )
+        .await?;
+        serde_json::to_string_pretty(&document).map_err(|e| Error::Internal(format!("export: {e}")))
+    }
+
+    /// Erases a person from the council's records (GDPR Art. 17): past memberships stay with a
+    /// pseudonym (they are the record of who sat in a body); running terms end today; terms
+    /// not yet begun, contact data and the link to an account are deleted.
+    pub async fn erase_council_person(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: PersonId,
+    ) -> Result<()> {
+        let mut edit = self.edit(principal, municipality).await?;
+        edit.require_manage()?;
+        edit.structure.person(id).ok_or(Error::NotFound)?;
+        let today = today();
+        let own: Vec<Membership> = edit
+            .structure
+            .memberships
+            .iter()
+            .filter(|m| m.person == id && m.derived_from.is_none())
+            .cloned()
+            .collect();
+        for mut m in own {
+            if m.term_start > today {
+                edit.tenant().delete_membership(m.id).await?;
+                edit.structure.memberships.retain(|x| x.id != m.id);
+            } else if m.term_end.is_none_or(|end| end > today) {
+                m.term_end = Some(today);
+                edit.tenant().update_membership(m.id, m.data()).await?;
+                if let Some(slot) = edit.structure.memberships.iter_mut().find(|x| x.id == m.id) {
+                    *slot = m;
+                }
+            }
+        }
+        let pseudonym = Person {
+            name: format!("Gelöschte Person {}", &id.to_string()[..8]),
+            function_title: None,
+            email: None,
+            phone: None,
+            user_id: None,
+        };
+        edit.tenant()
+            .update_person(id, pseudonym.clone())
+            .await?
+            .ok_or(Error::NotFound)?;
+        if let Some(slot) = edit.structure.people.iter_mut().find(|(p, _)| *p == id) {
+            slot.1 = pseudonym;
+        }
+        self.finish(
+            edit,
+            principal,
+            Vec::new(),
+            Vec::new(),
+            Record {
+                action: "person.erased",
+                entity: "person",
+                entity_id: Some(id.to_string()),
+                summary: "Person des Präventionsrats gelöscht (pseudonymisiert)".to_owned(),
+            },
+        )
+        .await
+    }
+}

@@ -1,0 +1,560 @@
+//! Applications of municipalities to a Land's funding programmes: a municipality applies for a
+//! project; the decision (recorded by the state office or by the municipality that received
+//! it) may never grant more than the programme's budget has left, in all or in the year.
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use praevnet_common::codes;
+use praevnet_store::{ApplicationRecord, Reach};
+
+use crate::audit::{self, Change};
+use crate::kernel::text::{bounded_text, required_text};
+use crate::land::Land;
+use crate::land::funding::Programme;
+use crate::{ApplicationId, Error, Lang, MunicipalityId, Principal, Problem, ProgrammeId, Result};
+use praevnet_common::euros;
+
+codes!(
+    /// Where an application stands.
+    ApplicationStatus {
+        Requested = "requested", "beantragt", "requested";
+        Granted = "granted", "bewilligt", "granted";
+        Rejected = "rejected", "abgelehnt", "rejected";
+        Reported = "reported", "Verwendungsnachweis erbracht", "use of funds reported";
+        Withdrawn = "withdrawn", "zurückgezogen", "withdrawn";
+    }
+);
+
+const DESCRIPTION_MAX: usize = 20_000;
+
+/// An application with the names a reader needs beside it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Application {
+    pub id: ApplicationId,
+    pub municipality_id: MunicipalityId,
+    pub municipality_name: String,
+    pub programme_id: ProgrammeId,
+    pub programme_name: String,
+    pub project_title: String,
+    pub project_description: String,
+    pub funding_year: i32,
+    pub requested_amount: i64,
+    pub status: ApplicationStatus,
+    pub granted_amount: Option<i64>,
+    pub decided_on: Option<NaiveDate>,
+    pub decision_note: String,
+    pub report_due: Option<NaiveDate>,
+    pub reported_on: Option<NaiveDate>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// An application as sent.
+#[derive(Clone, Debug)]
+pub struct ApplicationInput {
+    pub programme_id: ProgrammeId,
+    pub project_title: String,
+    pub project_description: String,
+    /// The year whose budget the project draws on; this year when not given.
+    pub funding_year: Option<i32>,
+    pub requested_amount: i64,
+}
+
+/// What was decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    Grant { amount: i64 },
+    Reject,
+}
+
+#[derive(Clone, Debug)]
+pub struct DecisionInput {
+    pub verdict: Verdict,
+    /// Today when not given.
+    pub decided_on: Option<NaiveDate>,
+    pub note: String,
+    /// When the report on the use of the funds is due (Verwendungsnachweis).
+    pub report_due: Option<NaiveDate>,
+}
+
+/// A programme's budget against what its grants have committed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Budget {
+    pub total: i64,
+    pub committed: i64,
+    pub remaining: i64,
+    /// Per funding year with grants, and the current year.
+    pub years: Vec<YearBudget>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YearBudget {
+    pub year: i32,
+    pub committed: i64,
+    /// `None` when the programme has no yearly budget.
+    pub remaining: Option<i64>,
+}
+
+fn today() -> NaiveDate {
+    Utc::now().date_naive()
+}
+
+fn application(
+    r: ApplicationRecord,
+    municipality_name: String,
+    programme_name: String,
+) -> Result<Application> {
+    Ok(Application {
+        status: ApplicationStatus::parse(&r.status)
+            .ok_or_else(|| Error::Internal(format!("stored status {}", r.status)))?,
+        id: r.id,
+        municipality_id: r.municipality_id,
+        municipality_name,
+        programme_id: r.programme_id,
+        programme_name,
+        project_title: r.project_title,
+        project_description: r.project_description,
+        funding_year: r.funding_year,
+        requested_amount: r.requested_amount,
+        granted_amount: r.granted_amount,
+        decided_on: r.decided_on,
+        decision_note: r.decision_note,
+        report_due: r.report_due,
+        reported_on: r.reported_on,
+        created_at: r.created_at,
+    })
+}
+
+impl Land<'_> {
+    /// One programme: public information.
+    pub async fn funding_programme(
+        &self,
+        _principal: &Principal,
+        id: ProgrammeId,
+    ) -> Result<Programme> {
+        self.programme(id).await
+    }
+
+    async fn programme(&self, id: ProgrammeId) -> Result<Programme> {
+        self.services
+            .store
+            .funding_programmes()
+            .get(id)
+            .await?
+            .ok_or(Error::NotFound)?
+            .try_into()
+    }
+
+    /// A programme's budget and what is committed: for anyone logged in, since a municipality
+    /// planning an application needs to know what is left.
+    pub async fn funding_budget(&self, principal: &Principal, id: ProgrammeId) -> Result<Budget> {
+        principal.require_login()?;
+        let programme = self.programme(id).await?;
+        let commitments = self
+            .services
+            .store
+            .scope(Reach::Lands(vec![
+                programme.federal_state.code().to_owned(),
+            ]))
+            .commitments(id)
+            .await?;
+        let mut years: Vec<YearBudget> = commitments
+            .by_year
+            .iter()
+            .map(|(year, committed)| YearBudget {
+                year: *year,
+                committed: *committed,
+                remaining: programme.yearly_budget.map(|b| b - committed),
+            })
+            .collect();
+        let this_year = today().year();
+        if !years.iter().any(|y| y.year == this_year) {
+            years.push(YearBudget {
+                year: this_year,
+                committed: 0,
+                remaining: programme.yearly_budget,
+            });
+            years.sort_by_key(|y| y.year);
+        }
+        Ok(Budget {
+            total: programme.total_budget,
+            committed: commitments.total,
+            remaining: programme.total_budget - commitments.total,
+            years,
+        })
+    }
+
+    /// A programme's applications as the caller may see them: all of the Land for its state
+    /// office and the operator, a municipality's own for its administrators.
+    pub async fn programme_applications(
+        &self,
+        principal: &Principal,
+        id: ProgrammeId,
+    ) -> Result<Vec<Application>> {
+        principal.require_login()?;
+        let programme = self.programme(id).await?;
+        let mut visible = self
+            .services
+            .registry()
+            .of_land(programme.federal_state)
+            .await?;
+        let reach = if principal.oversees(programme.federal_state) {
+            Reach::Lands(vec![programme.federal_state.code().to_owned()])
+        } else {
+            let own = principal.administered();
+            visible.retain(|m| own.contains(&m.id));
+            Reach::Municipalities(visible.iter().map(|m| m.id).collect())
+        };
+        if visible.is_empty() {
+            return Ok(Vec::new());
+        }
+        let records = self
+            .services
+            .store
+            .scope(reach)
+            .funding_applications(Some(id))
+            .await?;
+        records
+            .into_iter()
+            .map(|r| {
+                let name = visible
+                    .iter()
+                    .find(|m| m.id == r.municipality_id)
+                    .map(|m| m.name.clone())
+                    .unwrap_or_default();
+                application(r, name, programme.name.clone())
+            })
+            .collect()
+    }
+
+    /// A municipality's applications (its administrators, its Land's office), newest first.
+    pub async fn funding_applications(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+    ) -> Result<Vec<Application>> {
+        let target = self
+            .services
+            .registry()
+            .manageable(principal, municipality)
+            .await?;
+        let records = self
+            .services
+            .store
+            .tenant(municipality)
+            .funding_applications()
+            .await?;
+        let programmes = self
+            .services
+            .store
+            .funding_programmes()
+            .list(Some(target.federal_state.code()))
+            .await?;
+        records
+            .into_iter()
+            .map(|r| {
+                let programme = programmes
+                    .iter()
+                    .find(|p| p.id == r.programme_id)
+                    .map(|p| p.data.name.clone())
+                    .unwrap_or_default();
+                application(r, target.name.clone(), programme)
+            })
+            .collect()
+    }
+
+    /// A municipality applies for a project: the programme must be its Land's, open, and the
+    /// amount within the programme's limits.
+    pub async fn apply_for_funding(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        input: ApplicationInput,
+    ) -> Result<Application> {
+        let target = self
+            .services
+            .registry()
+            .manageable(principal, municipality)
+            .await?;
+        let programme = self
+            .programme(input.programme_id)
+            .await
+            .map_err(|e| match e {
+                Error::NotFound => Error::validation("programmeId", Problem::InvalidId),
+                other => other,
+            })?;
+        if programme.federal_state != target.federal_state {
+            return Err(Error::validation(
+                "programmeId",
+                Problem::OtherLand {
+                    state: programme.federal_state.name_de(),
+                },
+            ));
+        }
+        if let Some(deadline) = programme.deadline
+            && today() > deadline
+        {
+            return Err(Error::validation(
+                "programmeId",
+                Problem::DeadlinePassed { deadline },
+            ));
+        }
+        let amount = input.requested_amount;
+        if amount <= 0 {
+            return Err(Error::validation(
+                "requestedAmount",
+                Problem::AmountPositive,
+            ));
+        }
+        if programme.min_amount.is_some_and(|min| amount < min)
+            || programme.max_amount.is_some_and(|max| amount > max)
+        {
+            return Err(Error::validation(
+                "requestedAmount",
+                Problem::AmountRange {
+                    min: programme.min_amount,
+                    max: programme.max_amount,
+                },
+            ));
+        }
+        let funding_year = input.funding_year.unwrap_or_else(|| today().year());
+        if !(2000..=2100).contains(&funding_year) {
+            return Err(Error::validation("fundingYear", Problem::YearRange));
+        }
+        let description = bounded_text(
+            "projectDescription",
+            &input.project_description,
+            DESCRIPTION_MAX,
+        )?;
+        let record = ApplicationRecord {
+            id: ApplicationId::from_uuid(uuid::Uuid::nil()),
+            municipality_id: municipality,
+            programme_id: programme.id,
+            project_title: required_text("projectTitle", &input.project_title, 200)?,
+            project_description: description,
+            funding_year,
+            requested_amount: amount,
+            status: ApplicationStatus::Requested.code().to_owned(),
+            granted_amount: None,
+            decided_on: None,
+            decision_note: String::new(),
+            report_due: None,
+            reported_on: None,
+            created_at: Utc::now(),
+        };
+        let writes = self.services.store.writes().await?;
+        let saved = writes
+            .tenant(municipality)
+            .insert_funding_application(record)
+            .await?;
+        audit::record(
+            &writes,
+            principal,
+            Change {
+                action: "funding_application.submitted",
+                entity: "funding_application",
+                entity_id: Some(saved.id.to_string()),
+                municipality: Some(&target),
+                federal_state: None,
+                summary: format!(
+                    "Förderantrag „{}“ an {} über {}",
+                    saved.project_title,
+                    programme.name,
+                    euros(amount, Lang::De)
+                ),
+            },
+        )
+        .await?;
+        writes.commit().await?;
+        application(saved, target.name, programme.name)
+    }
+
+    /// Records the decision on a requested application. A grant is checked against the
+    /// programme's total and yearly budget under a lock on the programme, so two grants at
+    /// once cannot overspend it.
+    pub async fn decide_funding_application(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: ApplicationId,
+        input: DecisionInput,
+    ) -> Result<Application> {
+        let target = self
+            .services
+            .registry()
+            .manageable(principal, municipality)
+            .await?;
+        let note = bounded_text("note", &input.note, DESCRIPTION_MAX)?;
+        let writes = self.services.store.writes().await?;
+        let tenant = writes.tenant(municipality);
+        let mut record = tenant
+            .funding_application(id)
+            .await?
+            .ok_or(Error::NotFound)?;
+        if record.status != ApplicationStatus::Requested.code() {
+            return Err(Error::Conflict {
+                field: "verdict",
+                problem: Problem::AlreadyDecided,
+            });
+        }
+        let programme: Programme = writes
+            .funding_programmes()
+            .get(record.programme_id)
+            .await?
+            .ok_or_else(|| Error::Internal("application without programme".into()))?
+            .try_into()?;
+        let status = match input.verdict {
+            Verdict::Reject => ApplicationStatus::Rejected,
+            Verdict::Grant { amount } => {
+                if amount <= 0 {
+                    return Err(Error::validation("grantedAmount", Problem::AmountPositive));
+                }
+                if amount > record.requested_amount {
+                    return Err(Error::validation(
+                        "grantedAmount",
+                        Problem::GrantAboveRequest {
+                            requested: record.requested_amount,
+                        },
+                    ));
+                }
+                writes.funding_programmes().lock(programme.id).await?;
+                let committed = writes
+                    .scope(Reach::Lands(vec![
+                        programme.federal_state.code().to_owned(),
+                    ]))
+                    .commitments(programme.id)
+                    .await?;
+                let exceeded = |budget: i64, spent: i64, year: Option<i32>| Error::Conflict {
+                    field: "grantedAmount",
+                    problem: Problem::BudgetExceeded {
+                        programme: programme.name.clone(),
+                        amount,
+                        remaining: (budget - spent).max(0),
+                        budget,
+                        year,
+                    },
+                };
+                if committed.total + amount > programme.total_budget {
+                    return Err(exceeded(programme.total_budget, committed.total, None));
+                }
+                if let Some(yearly) = programme.yearly_budget {
+                    let spent = committed
+                        .by_year
+                        .iter()
+                        .find(|(y, _)| *y == record.funding_year)
+                        .map_or(0, |(_, s)| *s);
+                    if spent + amount > yearly {
+                        return Err(exceeded(yearly, spent, Some(record.funding_year)));
+                    }
+                }
+                record.granted_amount = Some(amount);
+                ApplicationStatus::Granted
+            }
+        };
+        record.status = status.code().to_owned();
+        record.decided_on = Some(input.decided_on.unwrap_or_else(today));
+        record.decision_note = note;
+        record.report_due = input.report_due;
+        if !tenant.update_funding_application(&record).await? {
+            return Err(Error::NotFound);
+        }
+        let summary = match input.verdict {
+            Verdict::Grant { amount } => format!(
+                "Förderantrag „{}“ bewilligt: {}",
+                record.project_title,
+                euros(amount, Lang::De)
+            ),
+            Verdict::Reject => format!("Förderantrag „{}“ abgelehnt", record.project_title),
+        };
+        audit::record(
+            &writes,
+            principal,
+            Change {
+                action: "funding_application.decided",
+                entity: "funding_application",
+                entity_id: Some(id.to_string()),
+                municipality: Some(&target),
+                federal_state: None,
+                summary,
+            },
+        )
+        .await?;
+        writes.commit().await?;
+        application(record, target.name, programme.name)
+    }
+
+    /// Records that the use of granted funds was reported, or withdraws a requested
+    /// application (`reported_on` = `None`).
+    pub async fn close_funding_application(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: ApplicationId,
+        reported_on: Option<NaiveDate>,
+    ) -> Result<Application> {
+        let target = self
+            .services
+            .registry()
+            .manageable(principal, municipality)
+            .await?;
+        let writes = self.services.store.writes().await?;
+        let tenant = writes.tenant(municipality);
+        let mut record = tenant
+            .funding_application(id)
+            .await?
+            .ok_or(Error::NotFound)?;
+        let current = ApplicationStatus::parse(&record.status);
+        let (status, action, summary) = match reported_on {
+            Some(on) => {
+                if current != Some(ApplicationStatus::Granted) {
+                    return Err(Error::Conflict {
+                        field: "reportedOn",
+                        problem: Problem::NotGranted,
+                    });
+                }
+                record.reported_on = Some(on);
+                (
+                    ApplicationStatus::Reported,
+                    "funding_application.reported",
+                    format!("Verwendungsnachweis für „{}“", record.project_title),
+                )
+            }
+            None => {
+                if current != Some(ApplicationStatus::Requested) {
+                    return Err(Error::Conflict {
+                        field: "verdict",
+                        problem: Problem::AlreadyDecided,
+                    });
+                }
+                (
+                    ApplicationStatus::Withdrawn,
+                    "funding_application.withdrawn",
+                    format!("Förderantrag „{}“ zurückgezogen", record.project_title),
+                )
+            }
+        };
+        record.status = status.code().to_owned();
+        if !tenant.update_funding_application(&record).await? {
+            return Err(Error::NotFound);
+        }
+        let programme = writes
+            .funding_programmes()
+            .get(record.programme_id)
+            .await?
+            .map(|p| p.data.name)
+            .unwrap_or_default();
+        audit::record(
+            &writes,
+            principal,
+            Change {
+                action,
+                entity: "funding_application",
+                entity_id: Some(id.to_string()),
+                municipality: Some(&target),
+                federal_state: None,
+                summary,
+            },
+        )
+        .await?;
+        writes.commit().await?;
+        application(record, target.name, programme)
+    }
+}

@@ -1,0 +1,8 @@
+//! Accounts: logging in, and setting a password from a mailed link (invitation or reset).
+
+mod login;
+mod password;
+pub(crate) mod texts;
+
+pub use login::Login;
+pub use password::{AcceptInvitation, ForgotPassword, ResetPassword};

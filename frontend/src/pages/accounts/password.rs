@@ -1,0 +1,205 @@
+//! Setting a password from a mailed link (invitation or reset), and asking for a reset link.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use crate::a11y::PageTitle;
+use crate::api;
+use crate::components::{ErrorBox, Field, FormError, Text};
+use crate::i18n::use_i18n;
+use crate::queries::{
+    AcceptInvitation as AcceptMutation, RequestPasswordReset, ResetPassword as ResetMutation,
+    accept_invitation, request_password_reset, reset_password,
+};
+use crate::session::use_session;
+
+#[component]
+pub fn ForgotPassword() -> impl IntoView {
+    let i18n = use_i18n();
+    let email = RwSignal::new(String::new());
+    let error: FormError = RwSignal::new(None);
+    let pending = RwSignal::new(false);
+    let sent = RwSignal::new(false);
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        error.set(None);
+        let lang = i18n.0.get_untracked();
+        let variables = request_password_reset::Variables {
+            email: email.get_untracked(),
+        };
+        spawn_local(async move {
+            match api::run::<RequestPasswordReset>(lang, variables).await {
+                Ok(_) => sent.set(true),
+                Err(err) => error.set(Some(err)),
+            }
+            pending.set(false);
+        });
+    };
+
+    view! {
+        <PageTitle text=crate::pages::title(|t| t.accounts.forgot_title) />
+        <p>{move || i18n.t().accounts.forgot_intro}</p>
+        <form class="narrow" on:submit=submit>
+            <ErrorBox error=error />
+            <Field
+                id="forgot-email"
+                name="email"
+                kind="email"
+                autocomplete="username"
+                label=|t| t.common.email
+                value=email
+                error=error
+                required=true
+            />
+            <button type="submit" disabled=move || pending.get()>
+                {move || i18n.t().accounts.forgot_submit}
+            </button>
+        </form>
+        <p class="notice" role="status">
+            {move || sent.get().then(|| i18n.t().accounts.forgot_sent)}
+        </p>
+        <p>
+            <A href="/anmelden">{move || i18n.t().accounts.back_to_login}</A>
+        </p>
+    }
+}
+
+/// The token of a mailed link. It travels in the fragment (never sent to a server, so not in
+/// any access log) and is removed from the address bar at once, so it stays out of history.
+fn take_link_token() -> Option<String> {
+    let window = web_sys::window()?;
+    let location = window.location();
+    let token = location.hash().ok()?.trim_start_matches('#').to_owned();
+    if let (Ok(history), Ok(path)) = (window.history(), location.pathname()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+    }
+    (!token.is_empty()).then_some(token)
+}
+
+/// Which link a [`SetPassword`] form answers.
+#[derive(Debug, Clone, Copy)]
+enum Link {
+    Invitation,
+    Reset,
+}
+
+/// Both links end the same way: a new password, and logged in.
+#[component]
+fn SetPassword(link: Link, title: Text, intro: Option<Text>, submit_text: Text) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    let token = take_link_token();
+    let password = RwSignal::new(String::new());
+    let error: FormError = RwSignal::new(None);
+    let pending = RwSignal::new(false);
+    let has_token = token.is_some();
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let Some(token) = token.clone() else {
+            return;
+        };
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        error.set(None);
+        let lang = i18n.0.get_untracked();
+        let password_value = password.get_untracked();
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let result = match link {
+                Link::Invitation => {
+                    let variables = accept_invitation::Variables {
+                        token,
+                        password: password_value,
+                    };
+                    api::run::<AcceptMutation>(lang, variables).await.map(drop)
+                }
+                Link::Reset => {
+                    let variables = reset_password::Variables {
+                        token,
+                        password: password_value,
+                    };
+                    api::run::<ResetMutation>(lang, variables).await.map(drop)
+                }
+            };
+            match result {
+                Ok(()) => {
+                    password.set(String::new());
+                    session.load(lang).await;
+                    navigate("/", Default::default());
+                }
+                Err(err) => error.set(Some(err)),
+            }
+            pending.set(false);
+        });
+    };
+
+    view! {
+        <PageTitle text=crate::pages::title(title) />
+        {intro.map(|intro| view! { <p>{move || intro(i18n.t())}</p> })}
+        {if has_token {
+            view! {
+                <form class="narrow" on:submit=submit>
+                    <ErrorBox error=error />
+                    <Field
+                        id="new-password"
+                        name="password"
+                        kind="password"
+                        autocomplete="new-password"
+                        label=|t| t.accounts.new_password
+                        hint=|t| t.accounts.password_hint
+                        value=password
+                        error=error
+                        required=true
+                    />
+                    <button type="submit" disabled=move || pending.get()>
+                        {move || submit_text(i18n.t())}
+                    </button>
+                </form>
+            }
+                .into_any()
+        } else {
+            view! {
+                <div class="error-box" role="alert">
+                    <p>{move || i18n.t().accounts.link_incomplete}</p>
+                </div>
+            }
+                .into_any()
+        }}
+    }
+}
+
+#[component]
+pub fn ResetPassword() -> impl IntoView {
+    view! {
+        <SetPassword
+            link=Link::Reset
+            title=|t| t.accounts.reset_title
+            intro=None
+            submit_text=|t| t.accounts.reset_submit
+        />
+    }
+}
+
+#[component]
+pub fn AcceptInvitation() -> impl IntoView {
+    view! {
+        <SetPassword
+            link=Link::Invitation
+            title=|t| t.accounts.invitation_title
+            intro=Some(|t| t.accounts.invitation_intro)
+            submit_text=|t| t.accounts.invitation_submit
+        />
+    }
+}

@@ -1,0 +1,13 @@
+//! A municipality's council: its structure, its founding and its meetings.
+
+mod founding;
+mod meetings;
+mod structure;
+pub(crate) mod texts;
+
+pub use founding::Founding;
+pub use meetings::Meetings;
+pub use structure::Structure;
+
+/// The council's status in words, for the state overview too.
+pub(super) use founding::status_label;

@@ -1,0 +1,78 @@
+//! Importing members from a CSV file; the server checks every row before it saves any.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::a11y::use_announcer;
+use crate::api;
+use crate::components::{ErrorBox, FormError, TextArea};
+use crate::i18n::use_i18n;
+use crate::queries::{ImportMembers, import_members};
+
+/// Importing members from a CSV file (or pasted text); the server checks every row first.
+#[component]
+pub(super) fn ImportForm(
+    municipality: String,
+    reload: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let announcer = use_announcer();
+    let text = RwSignal::new(String::new());
+    let error: FormError = RwSignal::new(None);
+    let pending = RwSignal::new(false);
+    let read_file = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(file) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0))
+        else {
+            return;
+        };
+        spawn_local(async move {
+            if let Ok(content) = wasm_bindgen_futures::JsFuture::from(file.text()).await
+                && let Some(content) = content.as_string()
+            {
+                text.set(content);
+            }
+        });
+    };
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        error.set(None);
+        let lang = i18n.0.get_untracked();
+        let variables = import_members::Variables {
+            municipality_id: municipality.clone(),
+            csv: text.get_untracked(),
+        };
+        spawn_local(async move {
+            match api::run::<ImportMembers>(lang, variables).await {
+                Ok(_) => {
+                    announcer.say(lang.texts().common.saved.to_owned());
+                    reload();
+                }
+                Err(err) => error.set(Some(err)),
+            }
+            pending.set(false);
+        });
+    };
+    view! {
+        <form class="edit wide" on:submit=submit>
+            <h2>{move || i18n.t().council.import_title}</h2>
+            <p class="hint">{move || i18n.t().council.import_hint}</p>
+            <ErrorBox error=error />
+            <div class="field">
+                <label for="import-file">{move || i18n.t().council.import_file}</label>
+                <input id="import-file" type="file" accept=".csv,text/csv" on:change=read_file />
+            </div>
+            <TextArea id="import-text" label=|t| t.council.import_text value=text />
+            <button type="submit" disabled=move || pending.get()>{move || i18n.t().council.import_submit}</button>
+        </form>
+    }
+}
