@@ -123,24 +123,18 @@ pub const EN: Texts = Texts {
     network: network::texts::EN,
 };
 
-/// An amount in whole euros as people write it: "1.300.000 €" / "€1,300,000".
+/// An amount in whole euros as people write it: "1.300.000 €" / "€1,300,000"; the same
+/// formatting as the server's messages (`praevnet-common`).
 pub fn euros(amount: i64, lang: Lang) -> String {
-    let digits = amount.unsigned_abs().to_string();
-    let separator = match lang {
-        Lang::De => '.',
-        Lang::En => ',',
-    };
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(separator);
+    praevnet_common::euros(amount, lang.into())
+}
+
+impl From<Lang> for praevnet_common::Lang {
+    fn from(lang: Lang) -> Self {
+        match lang {
+            Lang::De => praevnet_common::Lang::De,
+            Lang::En => praevnet_common::Lang::En,
         }
-        grouped.push(c);
-    }
-    let sign = if amount < 0 { "-" } else { "" };
-    match lang {
-        Lang::De => format!("{sign}{grouped} €"),
-        Lang::En => format!("{sign}€{grouped}"),
     }
 }
 

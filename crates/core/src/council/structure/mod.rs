@@ -6,14 +6,16 @@ pub mod input;
 pub mod kinds;
 pub mod model;
 pub mod organigram;
+mod people;
 pub mod rules;
 mod service;
 pub mod templates;
+mod visibility;
 
 pub use input::{BodyInput, MembershipInput, OrganisationInput, PersonInput, RulesInput};
 pub use kinds::{BodyKind, GroupScope, MembershipRole, Sector};
 pub use model::{Body, Membership, Organisation, Person, Seat, Structure};
 pub use rules::Warning;
-pub(crate) use service::access;
-pub use service::{Access, StructureView};
 pub use templates::{Template, template, templates};
+pub(crate) use visibility::access;
+pub use visibility::{Access, StructureView};

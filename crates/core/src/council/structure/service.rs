@@ -8,65 +8,16 @@ use praevnet_store::{
 };
 
 use super::input::{BodyInput, MembershipInput, OrganisationInput, PersonInput, RulesInput};
-use super::kinds::MembershipRole;
 use super::model::{Body, Membership, Organisation, Person, Structure};
-use super::rules::{
-    DerivedChange, Warning, apply_derived, check_parent, check_size, derived_changes,
-};
+use super::rules::{DerivedChange, apply_derived, check_parent, check_size, derived_changes};
 use super::templates::template;
+use super::visibility::{Access, StructureView, access, visible};
 use crate::audit::{self, Change};
 use crate::council::CouncilWork;
 use crate::registry::municipality::Municipality;
 use crate::{Error, Principal, Problem, Result};
 
-/// What a caller may do with one council's structure.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Access {
-    /// Anyone: public bodies, and of people only name and function.
-    Public,
-    /// A person with memberships: also the bodies they belong to; leads edit theirs.
-    Member(Vec<(BodyId, MembershipRole)>),
-    /// The municipality's administrators, its Land's state office, the operator.
-    Manage,
-}
-
-impl Access {
-    pub fn manages(&self) -> bool {
-        *self == Access::Manage
-    }
-
-    pub fn sees(&self, body: &Body) -> bool {
-        match self {
-            Access::Manage => true,
-            Access::Member(seats) => body.public || seats.iter().any(|(b, _)| *b == body.id),
-            Access::Public => body.public,
-        }
-    }
-
-    /// Editing a body and its memberships: managers, and the body's chair, deputy or moderator.
-    pub fn edits(&self, body: BodyId) -> bool {
-        match self {
-            Access::Manage => true,
-            Access::Member(seats) => seats.iter().any(|(b, role)| *b == body && role.leads()),
-            Access::Public => false,
-        }
-    }
-}
-
-/// A structure as one caller may see it.
-#[derive(Clone, Debug)]
-pub struct StructureView {
-    /// The council's name, or the municipality's when no council is recorded yet.
-    pub council_name: String,
-    pub structure: Structure,
-    /// The versions of the rules of procedure, oldest first (public documents).
-    pub rules: Vec<RulesRecord>,
-    /// Only for managers (warnings name people and terms).
-    pub warnings: Vec<Warning>,
-    pub access: Access,
-}
-
-fn today() -> NaiveDate {
+pub(super) fn today() -> NaiveDate {
     Utc::now().date_naive()
 }
 
@@ -74,105 +25,29 @@ fn placeholder_id() -> MembershipId {
     MembershipId::from_uuid(uuid::Uuid::now_v7())
 }
 
-/// The bodies in which the caller's account holds a seat today.
-fn seats_of(
-    principal: &Principal,
-    structure: &Structure,
-    on: NaiveDate,
-) -> Vec<(BodyId, MembershipRole)> {
-    let Principal::User(account) = principal else {
-        return Vec::new();
-    };
-    let mine: Vec<PersonId> = structure
-        .people
-        .iter()
-        .filter(|(_, p)| p.user_id == Some(account.user))
-        .map(|(id, _)| *id)
-        .collect();
-    structure
-        .memberships
-        .iter()
-        .filter(|m| mine.contains(&m.person) && m.is_active(on))
-        .map(|m| (m.body, m.role))
-        .collect()
-}
-
-pub(crate) fn access(
-    principal: &Principal,
-    municipality: &Municipality,
-    structure: &Structure,
-) -> Access {
-    if principal.require_can_manage(municipality).is_ok() {
-        return Access::Manage;
-    }
-    match seats_of(principal, structure, today()) {
-        seats if seats.is_empty() => Access::Public,
-        seats => Access::Member(seats),
-    }
-}
-
-/// The part of `structure` that `access` may see; contact data only for managers.
-fn visible(structure: Structure, access: &Access) -> Structure {
-    if access.manages() {
-        return structure;
-    }
-    let bodies: Vec<Body> = structure
-        .bodies
-        .into_iter()
-        .filter(|b| access.sees(b))
-        .collect();
-    let memberships: Vec<Membership> = structure
-        .memberships
-        .into_iter()
-        .filter(|m| bodies.iter().any(|b| b.id == m.body))
-        .collect();
-    let people = structure
-        .people
-        .into_iter()
-        .filter(|(id, _)| memberships.iter().any(|m| m.person == *id))
-        .map(|(id, p)| {
-            (
-                id,
-                Person {
-                    email: None,
-                    phone: None,
-                    user_id: None,
-                    ..p
-                },
-            )
-        })
-        .collect();
-    Structure {
-        bodies,
-        organisations: structure.organisations,
-        people,
-        memberships,
-    }
-}
-
 /// What a change of a structure writes to the audit log; the municipality is the edit's.
-struct Record {
-    action: &'static str,
-    entity: &'static str,
-    entity_id: Option<String>,
-    summary: String,
+pub(super) struct Record {
+    pub(super) action: &'static str,
+    pub(super) entity: &'static str,
+    pub(super) entity_id: Option<String>,
+    pub(super) summary: String,
 }
 
 /// An open change of one council's structure: the unit of work, the tenant, the structure
 /// as it is, and what the caller may do.
-struct Edit {
-    writes: Writes,
-    municipality: Municipality,
-    structure: Structure,
-    access: Access,
+pub(super) struct Edit {
+    pub(super) writes: Writes,
+    pub(super) municipality: Municipality,
+    pub(super) structure: Structure,
+    pub(super) access: Access,
 }
 
 impl Edit {
-    fn tenant(&self) -> Tenant<'_, DatabaseTransaction> {
+    pub(super) fn tenant(&self) -> Tenant<'_, DatabaseTransaction> {
         self.writes.tenant(self.municipality.id)
     }
 
-    fn require_manage(&self) -> Result<()> {
+    pub(super) fn require_manage(&self) -> Result<()> {
         if self.access.manages() {
             Ok(())
         } else {
@@ -191,7 +66,11 @@ impl Edit {
 }
 
 impl CouncilWork<'_> {
-    async fn edit(&self, principal: &Principal, municipality: MunicipalityId) -> Result<Edit> {
+    pub(super) async fn edit(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+    ) -> Result<Edit> {
         // Rights come first: another tenant's id is answered like an unknown one.
         let target = self
             .services
@@ -219,7 +98,7 @@ impl CouncilWork<'_> {
 
     /// Keeps the derived seats in line, checks the size limits of every body the change
     /// touched, and commits the change with its audit entry.
-    async fn finish(
+    pub(super) async fn finish(
         &self,
         mut edit: Edit,
         principal: &Principal,
@@ -894,173 +773,5 @@ impl CouncilWork<'_> {
         )
         .await?;
         Ok(rows.len())
-    }
-
-    /// Gives a person of the council an account (or links their existing one) and mails the
-    /// invitation: from then on their memberships give them the rights of their roles.
-    pub async fn invite_person(
-        &self,
-        principal: &Principal,
-        municipality: MunicipalityId,
-        id: PersonId,
-    ) -> Result<()> {
-        let edit = self.edit(principal, municipality).await?;
-        edit.require_manage()?;
-        let person = edit.structure.person(id).cloned().ok_or(Error::NotFound)?;
-        let email = person
-            .email
-            .as_deref()
-            .ok_or_else(|| Error::validation("email", Problem::Required))
-            .and_then(crate::kernel::email::EmailAddress::parse)?;
-        if self.services.mailer.is_none() {
-            return Err(Error::MailNotConfigured);
-        }
-        let (user, secret) = self
-            .services
-            .accounts()
-            .prepare_invitation(&edit.writes, &email, &person.name)
-            .await?;
-        let linked = Person {
-            user_id: Some(user.id),
-            ..person
-        };
-        edit.tenant()
-            .update_person(id, linked)
-            .await?
-            .ok_or(Error::NotFound)?;
-        self.finish(
-            edit,
-            principal,
-            Vec::new(),
-            Vec::new(),
-            Record {
-                action: "person.invited",
-                entity: "person",
-                entity_id: Some(id.to_string()),
-                summary: "Person zu praevnet eingeladen".to_owned(),
-            },
-        )
-        .await?;
-        self.services
-            .accounts()
-            .send_invitation(&email, &user.display_name, secret)
-            .await
-    }
-
-    /// Everything the council's records hold about a person, as JSON (GDPR Art. 15).
-    pub async fn export_council_person(
-        &self,
-        principal: &Principal,
-        municipality: MunicipalityId,
-        id: PersonId,
-    ) -> Result<String> {
-        let edit = self.edit(principal, municipality).await?;
-        edit.require_manage()?;
-        let person = edit.structure.person(id).cloned().ok_or(Error::NotFound)?;
-        let memberships: Vec<serde_json::Value> = edit
-            .structure
-            .memberships
-            .iter()
-            .filter(|m| m.person == id)
-            .map(|m| {
-                serde_json::json!({
-                    "body": edit.structure.body(m.body).map(|b| b.name.clone()),
-                    "role": m.role.label(crate::Lang::De),
-                    "organisation": m.organisation.and_then(|o| edit.structure.organisation(o)).map(|o| o.name.clone()),
-                    "termStart": m.term_start,
-                    "termEnd": m.term_end,
-                    "appointedBy": m.appointed_by,
-                    "derived": m.derived_from.is_some(),
-                })
-            })
-            .collect();
-        let document = serde_json::json!({
-            "exportedAt": Utc::now(),
-            "municipality": edit.municipality.name,
-            "person": {
-                "id": id.to_string(),
-                "name": person.name,
-                "functionTitle": person.function_title,
-                "email": person.email,
-                "phone": person.phone,
-                "account": person.user_id.map(|u| u.to_string()),
-            },
-            "memberships": memberships,
-        });
-        self.finish(
-            edit,
-            principal,
-            Vec::new(),
-            Vec::new(),
-            Record {
-                action: "person.exported",
-                entity: "person",
-                entity_id: Some(id.to_string()),
-                summary: "Daten einer Person des Präventionsrats exportiert".to_owned(),
-            },
-        )
-        .await?;
-        serde_json::to_string_pretty(&document).map_err(|e| Error::Internal(format!("export: {e}")))
-    }
-
-    /// Erases a person from the council's records (GDPR Art. 17): past memberships stay with a
-    /// pseudonym (they are the record of who sat in a body); running terms end today; terms
-    /// not yet begun, contact data and the link to an account are deleted.
-    pub async fn erase_council_person(
-        &self,
-        principal: &Principal,
-        municipality: MunicipalityId,
-        id: PersonId,
-    ) -> Result<()> {
-        let mut edit = self.edit(principal, municipality).await?;
-        edit.require_manage()?;
-        edit.structure.person(id).ok_or(Error::NotFound)?;
-        let today = today();
-        let own: Vec<Membership> = edit
-            .structure
-            .memberships
-            .iter()
-            .filter(|m| m.person == id && m.derived_from.is_none())
-            .cloned()
-            .collect();
-        for mut m in own {
-            if m.term_start > today {
-                edit.tenant().delete_membership(m.id).await?;
-                edit.structure.memberships.retain(|x| x.id != m.id);
-            } else if m.term_end.is_none_or(|end| end > today) {
-                m.term_end = Some(today);
-                edit.tenant().update_membership(m.id, m.data()).await?;
-                if let Some(slot) = edit.structure.memberships.iter_mut().find(|x| x.id == m.id) {
-                    *slot = m;
-                }
-            }
-        }
-        let pseudonym = Person {
-            name: format!("Gelöschte Person {}", &id.to_string()[..8]),
-            function_title: None,
-            email: None,
-            phone: None,
-            user_id: None,
-        };
-        edit.tenant()
-            .update_person(id, pseudonym.clone())
-            .await?
-            .ok_or(Error::NotFound)?;
-        if let Some(slot) = edit.structure.people.iter_mut().find(|(p, _)| *p == id) {
-            slot.1 = pseudonym;
-        }
-        self.finish(
-            edit,
-            principal,
-            Vec::new(),
-            Vec::new(),
-            Record {
-                action: "person.erased",
-                entity: "person",
-                entity_id: Some(id.to_string()),
-                summary: "Person des Präventionsrats gelöscht (pseudonymisiert)".to_owned(),
-            },
-        )
-        .await
     }
 }
