@@ -4,6 +4,9 @@
 //!
 //! These tests use SQLite only: they test the app, and every API call they make is tested on
 //! both databases in the API tests.
+//!
+//! Longer than 800 lines on purpose: one scenario per user journey, sharing the log-in and mail
+//! helpers at the top; one test binary links the app and the browser harness once.
 
 #[path = "support/browser.rs"]
 mod browser;

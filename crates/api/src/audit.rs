@@ -61,7 +61,7 @@ impl AuditQuery {
         let page = ctx
             .services()
             .audit()
-            .audit_log(&ctx.request().principal, offset, limit)
+            .audit_log(ctx.principal(), offset, limit)
             .await
             .gql(ctx)?;
         Ok(AuditPage {

@@ -2,8 +2,11 @@
 
 use std::sync::{Arc, Mutex};
 
-use async_graphql::Context;
-use praevnet_core::{Lang, Principal, Services};
+use async_graphql::{Context, ID};
+use praevnet_core::{Lang, MunicipalityId, Principal, Services};
+
+use crate::error::ResultExt;
+use crate::ids::TypedId;
 
 /// A change of the login session that the transport must carry out (set or clear the
 /// cookie) once the operation has run.
@@ -62,10 +65,49 @@ impl RequestContext {
     }
 }
 
-/// Read access to the request and the services from a resolver's context.
+/// What every resolver needs from its context: the request, the services, and the ids the
+/// client sent, parsed in one place.
 pub(crate) trait ContextExt {
     fn request(&self) -> &RequestContext;
     fn services(&self) -> &Services;
+
+    fn principal(&self) -> &Principal {
+        &self.request().principal
+    }
+
+    /// Parses a typed id; a malformed one answers as a validation error of `field`.
+    fn id<T: TypedId>(&self, id: &ID, field: &'static str) -> async_graphql::Result<T>;
+
+    fn optional_id<T: TypedId>(
+        &self,
+        id: Option<&ID>,
+        field: &'static str,
+    ) -> async_graphql::Result<Option<T>> {
+        id.map(|id| self.id(id, field)).transpose()
+    }
+
+    /// Parses the id of the municipality an operation touches (the `municipalityId`
+    /// argument) and records it on the request's span, for traces and logs.
+    fn municipality(&self, id: &ID) -> async_graphql::Result<MunicipalityId> {
+        self.municipality_named(id, "municipalityId")
+    }
+
+    /// [`ContextExt::municipality`] for an argument of another name.
+    fn municipality_named(
+        &self,
+        id: &ID,
+        field: &'static str,
+    ) -> async_graphql::Result<MunicipalityId> {
+        let parsed: MunicipalityId = self.id(id, field)?;
+        self.record_municipality(parsed);
+        Ok(parsed)
+    }
+
+    fn record_municipality(&self, municipality: MunicipalityId) {
+        self.request()
+            .span
+            .record("municipality", municipality.to_string());
+    }
 }
 
 impl ContextExt for Context<'_> {
@@ -77,5 +119,9 @@ impl ContextExt for Context<'_> {
 
     fn services(&self) -> &Services {
         self.data_unchecked::<Services>()
+    }
+
+    fn id<T: TypedId>(&self, id: &ID, field: &'static str) -> async_graphql::Result<T> {
+        T::parse(id, field).gql(self)
     }
 }

@@ -1,24 +1,56 @@
-//! GraphQL `ID`s are UUIDs; parsing them is the API's job, their meaning core's.
+//! GraphQL `ID`s are UUIDs; parsing them is the API's job, their meaning core's. The SDL keeps
+//! the standard `ID` scalar, so the typing happens here, once, for every id core knows.
 
 use async_graphql::ID;
-use praevnet_core::{Error, MunicipalityId, Problem, UserId};
+use praevnet_core::{
+    ApplicationId, AttachmentId, BodyId, CatalogueOfferId, Error, MeetingId, MembershipId,
+    MunicipalityId, OfferId, OrganisationId, PersonId, PracticeId, Problem, ProgrammeId, RulesId,
+    SupportRequestId, ThreadId, UserId,
+};
 use uuid::Uuid;
 
-pub(crate) fn municipality_id(id: &ID, field: &'static str) -> Result<MunicipalityId, Error> {
-    Uuid::parse_str(id.as_str())
-        .map(MunicipalityId::from_uuid)
-        .map_err(|_| Error::validation(field, Problem::InvalidId))
+/// A typed id of core that a client names by its UUID.
+pub(crate) trait TypedId: Sized {
+    fn from_uuid(uuid: Uuid) -> Self;
+
+    /// Parses `id`; a malformed one is a validation error of `field`.
+    fn parse(id: &ID, field: &'static str) -> Result<Self, Error> {
+        Uuid::parse_str(id.as_str())
+            .map(Self::from_uuid)
+            .map_err(|_| Error::validation(field, Problem::InvalidId))
+    }
 }
 
-pub(crate) fn user_id(id: &ID, field: &'static str) -> Result<UserId, Error> {
-    Uuid::parse_str(id.as_str())
-        .map(UserId::from_uuid)
-        .map_err(|_| Error::validation(field, Problem::InvalidId))
+macro_rules! typed_ids {
+    ($($id:ident),* $(,)?) => {
+        $(impl TypedId for $id {
+            fn from_uuid(uuid: Uuid) -> Self {
+                $id::from_uuid(uuid)
+            }
+        })*
+    };
 }
 
-/// Parses any typed id of core from a GraphQL `ID`.
-pub(crate) fn parse<T>(id: &ID, field: &'static str, make: fn(Uuid) -> T) -> Result<T, Error> {
-    Uuid::parse_str(id.as_str())
-        .map(make)
-        .map_err(|_| Error::validation(field, Problem::InvalidId))
+typed_ids!(
+    ApplicationId,
+    AttachmentId,
+    BodyId,
+    CatalogueOfferId,
+    MeetingId,
+    MembershipId,
+    MunicipalityId,
+    OfferId,
+    OrganisationId,
+    PersonId,
+    PracticeId,
+    ProgrammeId,
+    RulesId,
+    SupportRequestId,
+    ThreadId,
+    UserId,
+);
+
+/// Any typed id as the GraphQL `ID` clients see.
+pub(crate) fn id_of(value: impl ToString) -> ID {
+    ID(value.to_string())
 }

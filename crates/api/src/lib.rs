@@ -1,24 +1,17 @@
 //! The GraphQL API: parses requests into core's types, calls core, maps errors. Thin on
 //! purpose: rules and authorisation live in `praevnet-core`.
 
-mod account;
-mod applications;
+mod accounts;
 mod audit;
-mod catalogue;
-mod contacts;
+mod codes;
 mod context;
 mod council;
 mod error;
-mod founding;
-mod funding;
 mod ids;
-mod meetings;
-mod municipality;
-mod practices;
+mod land;
+mod network;
+mod registry;
 mod schema;
-mod search;
-mod structure;
-mod support;
 
 pub use context::{RequestContext, SessionChange};
 pub use error::finalize_response;

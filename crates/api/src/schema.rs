@@ -3,20 +3,20 @@
 use async_graphql::{EmptySubscription, MergedObject, Schema};
 use praevnet_core::Services;
 
-use crate::account::{AccountMutation, AccountQuery};
-use crate::applications::{ApplicationMutation, ApplicationQuery};
+use crate::accounts::{AccountMutation, AccountQuery};
 use crate::audit::AuditQuery;
-use crate::catalogue::{CatalogueMutation, CatalogueQuery};
-use crate::contacts::{ContactMutation, ContactQuery};
-use crate::council::CouncilMutation;
-use crate::founding::{FoundingMutation, FoundingQuery};
-use crate::funding::{FundingMutation, FundingQuery};
-use crate::meetings::{MeetingMutation, MeetingQuery};
-use crate::municipality::{MunicipalityMutation, MunicipalityQuery};
-use crate::practices::{PracticeMutation, PracticeQuery};
-use crate::search::SearchQuery;
-use crate::structure::{StructureMutation, StructureQuery};
-use crate::support::{SupportMutation, SupportQuery};
+use crate::council::founding::{FoundingMutation, FoundingQuery};
+use crate::council::meetings::{MeetingMutation, MeetingQuery};
+use crate::council::structure::{StructureMutation, StructureQuery};
+use crate::land::applications::{ApplicationMutation, ApplicationQuery};
+use crate::land::funding::{FundingMutation, FundingQuery};
+use crate::land::support::{SupportMutation, SupportQuery};
+use crate::network::catalogue::{CatalogueMutation, CatalogueQuery};
+use crate::network::contacts::{ContactMutation, ContactQuery};
+use crate::network::practices::{PracticeMutation, PracticeQuery};
+use crate::network::search::SearchQuery;
+use crate::registry::council::CouncilMutation;
+use crate::registry::municipality::{MunicipalityMutation, MunicipalityQuery};
 
 #[derive(MergedObject, Default, Debug)]
 pub struct Query(

@@ -615,7 +615,8 @@ async fn structure(
     let bodies = services
         .council()
         .apply_template(system, municipality, city.template)
-        .await?;
+        .await?
+        .value;
     let mut organisations = Vec::new();
     for (name, sector) in city.organisations {
         let input = OrganisationInput {
@@ -627,6 +628,7 @@ async fn structure(
                 .council()
                 .save_organisation(system, municipality, None, input)
                 .await?
+                .value
                 .id,
         );
     }
@@ -647,7 +649,8 @@ async fn structure(
         let (person, _) = services
             .council()
             .save_person(system, municipality, None, person)
-            .await?;
+            .await?
+            .value;
         let input = MembershipInput {
             body: body.id,
             person,

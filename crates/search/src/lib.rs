@@ -10,6 +10,7 @@ mod analysis;
 mod document;
 mod index;
 mod query;
+mod schema;
 
 pub use document::{Document, FacetGroup, Fragment, Hit, Request, Results, Sort};
 pub use index::{Opened, SearchIndex};

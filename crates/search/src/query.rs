@@ -10,7 +10,7 @@ use tantivy::schema::{Facet, Field, IndexRecordOption};
 
 use crate::analysis::{stems_and_words, terms};
 use crate::document::{FacetGroup, Request};
-use crate::index::Fields;
+use crate::schema::Fields;
 
 /// A part of the search text.
 #[derive(Clone, Debug, PartialEq, Eq)]

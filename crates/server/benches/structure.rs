@@ -1,5 +1,6 @@
 //! Figures for council structures: loading a whole structure (30 bodies, 500 memberships)
-//! through GraphQL, its latency and the number of SQL statements it issues. Prints figures;
+//! through GraphQL, and adding a body to it: latency and the number of SQL statements each
+//! issues. Prints figures;
 //! asserts nothing about speed. `cargo bench -p praevnet-server --bench structure`; with
 //! `PRAEVNET_TEST_POSTGRES_URL` also on PostgreSQL.
 
@@ -15,6 +16,9 @@ use support::{Server, percentile};
 const BODIES: usize = 30;
 const MEMBERSHIPS: usize = 500;
 const REQUESTS: usize = 300;
+/// Bodies added to the full structure, one request each, for `createBody`'s figures.
+const CREATES: usize = 100;
+const CREATE: &str = "mutation($m: ID!, $i: BodyInput!) { createBody(municipalityId: $m, input: $i) { id name kind parentId } }";
 
 const FULL: &str = "query($m: ID!) { councilStructure(municipalityId: $m) { bodies { id name kind parentId maxMembers seats { label sector seats }
     memberships { id role termStart termEnd derived person { name functionTitle email } organisation { name sector } } }
@@ -93,6 +97,28 @@ async fn bench(label: &str, db: TestDatabase) {
     let at = |p: f64| percentile(&times, p);
     println!(
         "{label}: {BODIES} bodies, {memberships} memberships, {size} bytes of JSON: p50 {:.1} ms, p99 {:.1} ms over {REQUESTS} sequential requests; {statements} SQL statements per request (session, registry, structure, council, rules)",
+        at(0.5),
+        at(0.99)
+    );
+
+    // Adding a body to the full structure: one counted, then timed.
+    let create = |i: usize| json!({ "m": m, "i": { "name": format!("Arbeitsgruppe {i}"), "kind": "WORKING_GROUP", "parentId": parent, "tasks": "Lage beschreiben." } });
+    let before = count();
+    let one = server.call(CREATE, create(0)).await;
+    assert!(one["errors"].is_null(), "createBody: {one}");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let create_statements = count() - before;
+    let mut times = Vec::with_capacity(CREATES);
+    for i in 1..=CREATES {
+        let started = Instant::now();
+        let body = server.call(CREATE, create(i)).await;
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+        assert!(body["errors"].is_null(), "createBody: {body}");
+    }
+    times.sort_by(f64::total_cmp);
+    let at = |p: f64| percentile(&times, p);
+    println!(
+        "{label}: createBody beside {BODIES}+ bodies: p50 {:.1} ms, p99 {:.1} ms over {CREATES} sequential requests; {create_statements} SQL statements per request",
         at(0.5),
         at(0.99)
     );

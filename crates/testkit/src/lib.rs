@@ -96,21 +96,13 @@ impl Drop for TestDatabase {
     }
 }
 
-/// Replaces the database of a PostgreSQL URL, keeping user, host and parameters.
+/// Replaces the database of a PostgreSQL URL, keeping user, host and parameters. A URL that
+/// does not parse is a mistake in the test setup's environment, said as such.
 pub fn with_database_name(url: &str, name: &str) -> String {
-    let (base, query) = match url.split_once('?') {
-        Some((base, query)) => (base, Some(query)),
-        None => (url, None),
-    };
-    let authority_start = base.find("://").map_or(0, |i| i + 3);
-    let base = match base[authority_start..].find('/') {
-        Some(slash) => &base[..authority_start + slash],
-        None => base,
-    };
-    match query {
-        Some(query) => format!("{base}/{name}?{query}"),
-        None => format!("{base}/{name}"),
-    }
+    let mut parsed = url::Url::parse(url)
+        .unwrap_or_else(|e| panic!("PRAEVNET_TEST_POSTGRES_URL is not a URL ({e}): {url}"));
+    parsed.set_path(&format!("/{name}"));
+    parsed.into()
 }
 
 /// Runs each listed `async fn name(db: TestDatabase)` as a test on SQLite and on PostgreSQL.

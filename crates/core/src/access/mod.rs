@@ -1,8 +1,10 @@
 //! Who is acting and what they may do: the principal with its grants, and the policy every
 //! use case checks before it touches data, whatever transport the request came by.
 
+pub mod council;
 pub mod principal;
 
+pub use council::{CouncilAccess, HeldSeat};
 pub use principal::{Account, Grant, Principal};
 
 use crate::{FederalState, MunicipalityId};

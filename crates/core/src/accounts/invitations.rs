@@ -5,12 +5,13 @@ use praevnet_store::{UserRecord, Writes};
 
 use crate::access::principal::{Account, Grant};
 use crate::accounts::Accounts;
+use crate::accounts::AccountsProblem;
 use crate::accounts::{password, token};
 use crate::audit::{self, Change};
 use crate::kernel::email::EmailAddress;
 use crate::kernel::mail::{self, Mail};
 use crate::kernel::text::required_text;
-use crate::{Error, Principal, Problem, Result};
+use crate::{Error, Principal, Result};
 
 const INVITE: &str = "INVITE";
 const RESET: &str = "RESET";
@@ -166,7 +167,7 @@ impl Accounts<'_> {
     ) -> Result<(String, Account)> {
         let hash = token::stored_hash(secret.trim());
         let accounts = self.services.store.accounts();
-        let invalid = || Error::validation("token", Problem::TokenInvalid);
+        let invalid = || Error::validation("token", AccountsProblem::TokenInvalid);
         let now = Utc::now();
         // Check the password before using the link, so a refused password does not burn it.
         let user_id = accounts

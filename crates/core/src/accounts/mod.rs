@@ -5,7 +5,10 @@ pub mod account;
 mod invitations;
 pub mod password;
 mod personal_data;
+mod problems;
 mod token;
+
+pub use problems::AccountsProblem;
 
 use crate::Services;
 

@@ -10,6 +10,7 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use argon2::{Algorithm, Argon2, Params, Version};
 use tokio::sync::Semaphore;
 
+use crate::accounts::AccountsProblem;
 use crate::{Error, Problem};
 
 pub const MIN_LEN: usize = 10;
@@ -55,7 +56,7 @@ pub fn check_policy(password: &str, user_inputs: &[&str]) -> Result<(), Error> {
     if length < MIN_LEN {
         return Err(Error::validation(
             "password",
-            Problem::PasswordTooShort { min: MIN_LEN },
+            AccountsProblem::PasswordTooShort { min: MIN_LEN },
         ));
     }
     if length > MAX_LEN {
@@ -77,7 +78,10 @@ pub fn check_policy(password: &str, user_inputs: &[&str]) -> Result<(), Error> {
     }
     let estimate = zxcvbn::zxcvbn(password, &inputs);
     if (estimate.score() as u8) < 3 {
-        return Err(Error::validation("password", Problem::PasswordTooGuessable));
+        return Err(Error::validation(
+            "password",
+            AccountsProblem::PasswordTooGuessable,
+        ));
     }
     Ok(())
 }
@@ -152,7 +156,7 @@ mod tests {
         assert!(matches!(
             err,
             Error::Validation {
-                problem: Problem::PasswordTooShort { .. },
+                problem: Problem::Accounts(AccountsProblem::PasswordTooShort { .. }),
                 ..
             }
         ));

@@ -7,6 +7,7 @@ use praevnet_common::codes;
 use praevnet_store::FoundingStepRecord;
 
 use crate::audit::{self, Change};
+use crate::council::CouncilProblem;
 use crate::council::CouncilWork;
 use crate::registry::council::CouncilInput;
 use crate::{Error, Lang, MunicipalityId, Principal, Problem, Result};
@@ -192,10 +193,7 @@ impl CouncilWork<'_> {
             .and_then(|c| CouncilStatus::parse(&c.status))
             != Some(CouncilStatus::Founding)
         {
-            return Err(Error::Conflict {
-                field: "step",
-                problem: Problem::NotFounding,
-            });
+            return Err(Error::conflict("step", CouncilProblem::NotFounding));
         }
         tenant
             .save_founding_step(&FoundingStepRecord {

@@ -5,9 +5,10 @@
 use chrono::{NaiveDate, NaiveTime};
 use praevnet_store::{BodyId, MeetingData, MeetingId, MeetingRecord, MunicipalityId};
 
+use crate::access::CouncilAccess;
 use crate::audit::{self, Change};
 use crate::council::CouncilWork;
-use crate::council::structure::{Access, Structure, access};
+use crate::council::structure::{Structure, access};
 use crate::kernel::text::{bounded_text, required_text};
 use crate::{Error, Principal, Problem, Result};
 
@@ -61,10 +62,14 @@ impl MeetingInput {
     }
 }
 
-fn meeting(record: MeetingRecord, structure: &Structure, access: &Access) -> Option<Meeting> {
+fn meeting(
+    record: MeetingRecord,
+    structure: &Structure,
+    access: &CouncilAccess,
+) -> Option<Meeting> {
     let body = structure
         .body(record.data.body_id)
-        .filter(|b| access.sees(b))?;
+        .filter(|b| b.visible_to(access))?;
     Some(Meeting {
         id: record.id,
         body_id: body.id,
@@ -121,14 +126,9 @@ impl CouncilWork<'_> {
         let tenant = writes.tenant(municipality);
         let structure: Structure = tenant.structure().await?.try_into()?;
         let access = access(principal, &target, &structure);
-        if access == Access::Public {
-            return Err(Error::NotFound);
-        }
-        let may_edit = |body: BodyId| match structure.body(body) {
-            Some(b) if access.edits(b.id) => Ok(()),
-            Some(b) if access.sees(b) => Err(Error::Forbidden),
-            _ => Err(Error::NotFound),
-        };
+        access.require_internal()?;
+        let may_edit =
+            |body: BodyId| access.require_edit(structure.body(body).map(|b| (b.id, b.public)));
         if let Some(id) = id {
             let current = tenant.meeting(id).await?.ok_or(Error::NotFound)?;
             may_edit(current.data.body_id)?;

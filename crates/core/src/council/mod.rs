@@ -3,7 +3,10 @@
 
 pub mod founding;
 pub mod meetings;
+mod problems;
 pub mod structure;
+
+pub use problems::CouncilProblem;
 
 use crate::Services;
 

@@ -9,6 +9,7 @@ use praevnet_store::{ApplicationRecord, Reach};
 use crate::audit::{self, Change};
 use crate::kernel::text::{bounded_text, required_text};
 use crate::land::Land;
+use crate::land::LandProblem;
 use crate::land::funding::Programme;
 use crate::{ApplicationId, Error, Lang, MunicipalityId, Principal, Problem, ProgrammeId, Result};
 use praevnet_common::euros;
@@ -284,7 +285,7 @@ impl Land<'_> {
         if programme.federal_state != target.federal_state {
             return Err(Error::validation(
                 "programmeId",
-                Problem::OtherLand {
+                LandProblem::OtherLand {
                     state: programme.federal_state.name_de(),
                 },
             ));
@@ -294,14 +295,14 @@ impl Land<'_> {
         {
             return Err(Error::validation(
                 "programmeId",
-                Problem::DeadlinePassed { deadline },
+                LandProblem::DeadlinePassed { deadline },
             ));
         }
         let amount = input.requested_amount;
         if amount <= 0 {
             return Err(Error::validation(
                 "requestedAmount",
-                Problem::AmountPositive,
+                LandProblem::AmountPositive,
             ));
         }
         if programme.min_amount.is_some_and(|min| amount < min)
@@ -309,7 +310,7 @@ impl Land<'_> {
         {
             return Err(Error::validation(
                 "requestedAmount",
-                Problem::AmountRange {
+                LandProblem::AmountRange {
                     min: programme.min_amount,
                     max: programme.max_amount,
                 },
@@ -317,7 +318,7 @@ impl Land<'_> {
         }
         let funding_year = input.funding_year.unwrap_or_else(|| today().year());
         if !(2000..=2100).contains(&funding_year) {
-            return Err(Error::validation("fundingYear", Problem::YearRange));
+            return Err(Error::validation("fundingYear", LandProblem::YearRange));
         }
         let description = bounded_text(
             "projectDescription",
@@ -390,10 +391,7 @@ impl Land<'_> {
             .await?
             .ok_or(Error::NotFound)?;
         if record.status != ApplicationStatus::Requested.code() {
-            return Err(Error::Conflict {
-                field: "verdict",
-                problem: Problem::AlreadyDecided,
-            });
+            return Err(Error::conflict("verdict", LandProblem::AlreadyDecided));
         }
         let programme: Programme = writes
             .funding_programmes()
@@ -405,12 +403,15 @@ impl Land<'_> {
             Verdict::Reject => ApplicationStatus::Rejected,
             Verdict::Grant { amount } => {
                 if amount <= 0 {
-                    return Err(Error::validation("grantedAmount", Problem::AmountPositive));
+                    return Err(Error::validation(
+                        "grantedAmount",
+                        LandProblem::AmountPositive,
+                    ));
                 }
                 if amount > record.requested_amount {
                     return Err(Error::validation(
                         "grantedAmount",
-                        Problem::GrantAboveRequest {
+                        LandProblem::GrantAboveRequest {
                             requested: record.requested_amount,
                         },
                     ));
@@ -422,15 +423,17 @@ impl Land<'_> {
                     ]))
                     .commitments(programme.id)
                     .await?;
-                let exceeded = |budget: i64, spent: i64, year: Option<i32>| Error::Conflict {
-                    field: "grantedAmount",
-                    problem: Problem::BudgetExceeded {
-                        programme: programme.name.clone(),
-                        amount,
-                        remaining: (budget - spent).max(0),
-                        budget,
-                        year,
-                    },
+                let exceeded = |budget: i64, spent: i64, year: Option<i32>| {
+                    Error::conflict(
+                        "grantedAmount",
+                        LandProblem::BudgetExceeded {
+                            programme: programme.name.clone(),
+                            amount,
+                            remaining: (budget - spent).max(0),
+                            budget,
+                            year,
+                        },
+                    )
                 };
                 if committed.total + amount > programme.total_budget {
                     return Err(exceeded(programme.total_budget, committed.total, None));
@@ -505,10 +508,7 @@ impl Land<'_> {
         let (status, action, summary) = match reported_on {
             Some(on) => {
                 if current != Some(ApplicationStatus::Granted) {
-                    return Err(Error::Conflict {
-                        field: "reportedOn",
-                        problem: Problem::NotGranted,
-                    });
+                    return Err(Error::conflict("reportedOn", LandProblem::NotGranted));
                 }
                 record.reported_on = Some(on);
                 (
@@ -519,10 +519,7 @@ impl Land<'_> {
             }
             None => {
                 if current != Some(ApplicationStatus::Requested) {
-                    return Err(Error::Conflict {
-                        field: "verdict",
-                        problem: Problem::AlreadyDecided,
-                    });
+                    return Err(Error::conflict("verdict", LandProblem::AlreadyDecided));
                 }
                 (
                     ApplicationStatus::Withdrawn,

@@ -9,6 +9,7 @@ use crate::FederalState;
 use crate::audit::{self, Change};
 use crate::kernel::text::{bounded_text, required_text};
 use crate::land::Land;
+use crate::land::LandProblem;
 use crate::network::search::SearchKind;
 use crate::{Error, Principal, Problem, Result};
 
@@ -89,7 +90,7 @@ pub struct ProgrammeInput {
 
 fn amount(field: &'static str, value: i64) -> Result<i64> {
     if value < 0 {
-        return Err(Error::validation(field, Problem::NegativeAmount));
+        return Err(Error::validation(field, LandProblem::NegativeAmount));
     }
     Ok(value)
 }
@@ -105,7 +106,7 @@ impl ProgrammeInput {
         {
             return Err(Error::validation(
                 "fundingRatePercent",
-                Problem::PercentRange,
+                LandProblem::PercentRange,
             ));
         }
         if let Some(min) = self.min_amount {

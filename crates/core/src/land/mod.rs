@@ -4,7 +4,10 @@
 pub mod applications;
 pub mod funding;
 pub mod overview;
+mod problems;
 pub mod support;
+
+pub use problems::LandProblem;
 
 use crate::Services;
 

@@ -9,6 +9,7 @@ use crate::FederalState;
 use crate::audit::{self, Change};
 use crate::kernel::text::{bounded_text, required_text};
 use crate::land::Land;
+use crate::land::LandProblem;
 use crate::registry::municipality::Municipality;
 use crate::{Error, Lang, MunicipalityId, OfferId, Principal, Problem, Result, SupportRequestId};
 
@@ -216,13 +217,13 @@ impl Land<'_> {
         if offer.federal_state != target.federal_state {
             return Err(Error::validation(
                 "offerId",
-                Problem::OtherLand {
+                LandProblem::OtherLand {
                     state: offer.federal_state.name_de(),
                 },
             ));
         }
         if !offer.active {
-            return Err(Error::validation("offerId", Problem::OfferInactive));
+            return Err(Error::validation("offerId", LandProblem::OfferInactive));
         }
         let record = SupportRequestRecord {
             id: SupportRequestId::from_uuid(uuid::Uuid::nil()),

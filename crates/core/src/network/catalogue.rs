@@ -13,6 +13,7 @@ use crate::index::SearchKind;
 use crate::kernel::stored_codes::{join, split, unique};
 use crate::kernel::text::{bounded_text, required_text};
 use crate::network::Network;
+use crate::network::NetworkProblem;
 use crate::registry::municipality::Municipality;
 use crate::{Error, MunicipalityId, Principal, Problem, Result};
 use praevnet_common::vocabulary::OfferFormat;
@@ -166,7 +167,7 @@ impl SealDecision {
                 {
                     return Err(Error::validation(
                         "validUntil",
-                        Problem::SealValid { until },
+                        NetworkProblem::SealValid { until },
                     ));
                 }
                 if valid_until <= granted_on {
@@ -184,12 +185,12 @@ impl SealDecision {
                     .valid_until
                     .filter(|_| current.status == SealStatus::Granted)
                 else {
-                    return Err(Error::validation("validUntil", Problem::NoSeal));
+                    return Err(Error::validation("validUntil", NetworkProblem::NoSeal));
                 };
                 if *valid_until <= until || *valid_until <= today {
                     return Err(Error::validation(
                         "validUntil",
-                        Problem::RenewalNotLater { until },
+                        NetworkProblem::RenewalNotLater { until },
                     ));
                 }
                 Ok(SealData {
@@ -201,7 +202,7 @@ impl SealDecision {
             }
             SealDecision::Withdraw { note } => {
                 if current.status != SealStatus::Granted {
-                    return Err(Error::validation("note", Problem::NoSeal));
+                    return Err(Error::validation("note", NetworkProblem::NoSeal));
                 }
                 Ok(SealData {
                     status: SealStatus::Withdrawn.code().to_owned(),

@@ -9,6 +9,7 @@ use praevnet_store::{ContactMessage, PracticeId, ThreadId};
 use crate::kernel::mail;
 use crate::kernel::text::required_text;
 use crate::network::Network;
+use crate::network::NetworkProblem;
 use crate::registry::municipality::Municipality;
 use crate::{Error, MunicipalityId, Principal, Problem, Result};
 
@@ -63,7 +64,7 @@ impl Network<'_> {
             .await?
             .ok_or(Error::validation("practiceId", Problem::InvalidId))?;
         if published.municipality_id == from {
-            return Err(Error::validation("practiceId", Problem::OwnPractice));
+            return Err(Error::validation("practiceId", NetworkProblem::OwnPractice));
         }
         let recipient = self
             .services

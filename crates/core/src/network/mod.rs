@@ -6,7 +6,10 @@ pub mod attachments;
 pub mod catalogue;
 pub mod contacts;
 pub mod practices;
+mod problems;
 pub mod search;
+
+pub use problems::NetworkProblem;
 
 use crate::Services;
 

@@ -12,6 +12,7 @@ use crate::audit::{self, Change};
 use crate::kernel::stored_codes::{join, split, unique};
 use crate::kernel::text::{bounded_text, required_text};
 use crate::network::Network;
+use crate::network::NetworkProblem;
 use crate::network::search::SearchKind;
 use crate::registry::municipality::Municipality;
 use crate::{Error, MunicipalityId, Principal, Problem, ProgrammeId, Result};
@@ -155,7 +156,7 @@ impl PracticeContent {
             ("contact", self.contact.trim().is_empty()),
         ];
         match missing.iter().find(|(_, empty)| *empty) {
-            Some((field, _)) => Err(Error::validation(field, Problem::NeededToPublish)),
+            Some((field, _)) => Err(Error::validation(field, NetworkProblem::NeededToPublish)),
             None => Ok(()),
         }
     }

@@ -2,8 +2,9 @@
 
 use std::fmt;
 
+use crate::Error;
 use crate::FederalState;
-use crate::{Error, Problem};
+use crate::registry::RegistryProblem;
 
 /// A well-formed AGS: eight digits whose first two name an existing Land.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -13,10 +14,10 @@ impl Ags {
     pub fn parse(input: &str) -> Result<Ags, Error> {
         let value = input.trim();
         if value.len() != 8 || !value.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(Error::validation("ags", Problem::AgsFormat));
+            return Err(Error::validation("ags", RegistryProblem::AgsFormat));
         }
         if FederalState::from_ags_prefix(&value[..2]).is_none() {
-            return Err(Error::validation("ags", Problem::AgsUnknownState));
+            return Err(Error::validation("ags", RegistryProblem::AgsUnknownState));
         }
         Ok(Ags(value.to_owned()))
     }

@@ -4,7 +4,10 @@
 pub mod ags;
 pub mod council;
 pub mod municipality;
+mod problems;
 pub mod slug;
+
+pub use problems::RegistryProblem;
 
 pub use council::{Council, CouncilInput};
 pub use municipality::{Municipality, MunicipalityInput, MunicipalityPatch, MunicipalityStatus};

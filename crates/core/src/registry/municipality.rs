@@ -5,9 +5,10 @@ use praevnet_store::{MunicipalityData, MunicipalityRecord};
 
 use crate::FederalState;
 use crate::kernel::text::required_text;
+use crate::registry::RegistryProblem;
 use crate::registry::ags::Ags;
 use crate::registry::slug::Slug;
-use crate::{Error, MunicipalityId, Problem};
+use crate::{Error, MunicipalityId};
 
 /// Longest name accepted; the longest German municipality names have about 60 characters.
 pub const NAME_MAX: usize = 200;
@@ -132,7 +133,7 @@ impl MunicipalityInput {
         if ags.federal_state() != self.federal_state {
             return Err(Error::validation(
                 "ags",
-                Problem::AgsStateMismatch {
+                RegistryProblem::AgsStateMismatch {
                     ags_state: ags.federal_state().name_de(),
                     given_state: self.federal_state.name_de(),
                 },
@@ -141,7 +142,7 @@ impl MunicipalityInput {
         if !(0..=POPULATION_MAX).contains(&self.population) {
             return Err(Error::validation(
                 "population",
-                Problem::PopulationRange {
+                RegistryProblem::PopulationRange {
                     max: POPULATION_MAX,
                 },
             ));

@@ -2,7 +2,8 @@
 
 use std::fmt;
 
-use crate::{Error, Problem};
+use crate::Error;
+use crate::registry::RegistryProblem;
 
 /// Lowercase a-z, digits and single inner hyphens; 2 to 64 characters.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -23,7 +24,7 @@ impl Slug {
         if well_formed {
             Ok(Slug(value.to_owned()))
         } else {
-            Err(Error::validation("slug", Problem::SlugFormat))
+            Err(Error::validation("slug", RegistryProblem::SlugFormat))
         }
     }
 

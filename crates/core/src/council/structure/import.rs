@@ -10,6 +10,7 @@ use praevnet_store::BodyId;
 
 use super::kinds::{MembershipRole, Sector};
 use super::model::Structure;
+use crate::council::CouncilProblem;
 use crate::kernel::email::EmailAddress;
 use crate::{Error, Lang, Problem, Result};
 
@@ -71,13 +72,16 @@ pub fn parse(text: &str, structure: &Structure, today: NaiveDate) -> Result<Vec<
         .from_reader(text.as_bytes());
     let columns: Vec<String> = reader
         .headers()
-        .map_err(|_| Error::validation("csv", Problem::MissingColumn { column: "gremium" }))?
+        .map_err(|_| Error::validation("csv", CouncilProblem::MissingColumn { column: "gremium" }))?
         .iter()
         .map(str::to_lowercase)
         .collect();
     for column in REQUIRED {
         if !columns.iter().any(|c| c == column) {
-            return Err(Error::validation("csv", Problem::MissingColumn { column }));
+            return Err(Error::validation(
+                "csv",
+                CouncilProblem::MissingColumn { column },
+            ));
         }
     }
     let index = |name: &str| columns.iter().position(|c| c == name);
@@ -105,13 +109,14 @@ pub fn parse(text: &str, structure: &Structure, today: NaiveDate) -> Result<Vec<
                 .map(str::to_owned)
         };
         let row = (|| -> std::result::Result<ImportRow, Problem> {
-            let needed = |column: &'static str| cell(column).ok_or(Problem::EmptyCell { column });
+            let needed =
+                |column: &'static str| cell(column).ok_or(CouncilProblem::EmptyCell { column });
             let body_name = needed("gremium")?;
             let body = structure
                 .bodies
                 .iter()
                 .find(|b| b.name.eq_ignore_ascii_case(&body_name) && !b.is_dissolved(today))
-                .ok_or(Problem::UnknownBody {
+                .ok_or(CouncilProblem::UnknownBody {
                     name: body_name.clone(),
                 })?;
             let name = needed("name")?;
@@ -156,7 +161,7 @@ pub fn parse(text: &str, structure: &Structure, today: NaiveDate) -> Result<Vec<
                                 .is_some_and(|(n, s)| s.is_some() && n.eq_ignore_ascii_case(&org))
                         });
                     if !known && sector.is_none() {
-                        return Err(Problem::SectorNeeded { organisation: org });
+                        return Err(CouncilProblem::SectorNeeded { organisation: org }.into());
                     }
                     Some((org, sector))
                 }
@@ -185,7 +190,10 @@ pub fn parse(text: &str, structure: &Structure, today: NaiveDate) -> Result<Vec<
         }
     }
     if !problems.is_empty() {
-        return Err(Error::validation("csv", Problem::ImportRows(problems)));
+        return Err(Error::validation(
+            "csv",
+            CouncilProblem::ImportRows(problems),
+        ));
     }
     Ok(rows)
 }

@@ -16,6 +16,7 @@ pub use input::{BodyInput, MembershipInput, OrganisationInput, PersonInput, Rule
 pub use kinds::{BodyKind, GroupScope, MembershipRole, Sector};
 pub use model::{Body, Membership, Organisation, Person, Seat, Structure};
 pub use rules::Warning;
+pub use service::Changed;
 pub use templates::{Template, template, templates};
+pub use visibility::StructureView;
 pub(crate) use visibility::access;
-pub use visibility::{Access, StructureView};

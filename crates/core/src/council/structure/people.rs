@@ -4,7 +4,7 @@
 use chrono::Utc;
 
 use super::model::{Membership, Person};
-use super::service::{Record, today};
+use super::service::{Changed, Record, today};
 use crate::council::CouncilWork;
 use crate::{Error, MunicipalityId, PersonId, Principal, Problem, Result};
 
@@ -16,7 +16,7 @@ impl CouncilWork<'_> {
         principal: &Principal,
         municipality: MunicipalityId,
         id: PersonId,
-    ) -> Result<()> {
+    ) -> Result<Changed<()>> {
         let edit = self.edit(principal, municipality).await?;
         edit.require_manage()?;
         let person = edit.structure.person(id).cloned().ok_or(Error::NotFound)?;
@@ -41,23 +41,26 @@ impl CouncilWork<'_> {
             .update_person(id, linked)
             .await?
             .ok_or(Error::NotFound)?;
-        self.finish(
-            edit,
-            principal,
-            Vec::new(),
-            Vec::new(),
-            Record {
-                action: "person.invited",
-                entity: "person",
-                entity_id: Some(id.to_string()),
-                summary: "Person zu praevnet eingeladen".to_owned(),
-            },
-        )
-        .await?;
+        let changed = self
+            .finish(
+                edit,
+                principal,
+                Vec::new(),
+                Vec::new(),
+                Record {
+                    action: "person.invited",
+                    entity: "person",
+                    entity_id: Some(id.to_string()),
+                    summary: "Person zu praevnet eingeladen".to_owned(),
+                },
+                (),
+            )
+            .await?;
         self.services
             .accounts()
             .send_invitation(&email, &user.display_name, secret)
-            .await
+            .await?;
+        Ok(changed)
     }
 
     /// Everything the council's records hold about a person, as JSON (GDPR Art. 15).
@@ -111,6 +114,7 @@ impl CouncilWork<'_> {
                 entity_id: Some(id.to_string()),
                 summary: "Daten einer Person des Präventionsrats exportiert".to_owned(),
             },
+            (),
         )
         .await?;
         serde_json::to_string_pretty(&document).map_err(|e| Error::Internal(format!("export: {e}")))
@@ -124,7 +128,7 @@ impl CouncilWork<'_> {
         principal: &Principal,
         municipality: MunicipalityId,
         id: PersonId,
-    ) -> Result<()> {
+    ) -> Result<Changed<()>> {
         let mut edit = self.edit(principal, municipality).await?;
         edit.require_manage()?;
         edit.structure.person(id).ok_or(Error::NotFound)?;
@@ -173,6 +177,7 @@ impl CouncilWork<'_> {
                 entity_id: Some(id.to_string()),
                 summary: "Person des Präventionsrats gelöscht (pseudonymisiert)".to_owned(),
             },
+            (),
         )
         .await
     }

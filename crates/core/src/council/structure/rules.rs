@@ -5,7 +5,8 @@ use praevnet_store::{BodyId, MembershipId, PersonId};
 
 use super::kinds::{BodyKind, MembershipRole, Sector};
 use super::model::{Membership, Structure};
-use crate::{Error, Problem, Result};
+use crate::council::CouncilProblem;
+use crate::{Error, Result};
 
 /// How far ahead a term's end is a warning.
 pub const TERM_WARNING_DAYS: u64 = 90;
@@ -142,13 +143,13 @@ pub fn check_size(
     };
     for on in dates.iter().copied().chain([today]) {
         if structure.seated_count(body, on) > max as usize {
-            return Err(Error::Validation {
-                field: "bodyId",
-                problem: Problem::BodyFull {
+            return Err(Error::validation(
+                "bodyId",
+                CouncilProblem::BodyFull {
                     body: b.name.clone(),
                     max,
                 },
-            });
+            ));
         }
     }
     Ok(())
@@ -160,7 +161,7 @@ pub fn check_parent(structure: &Structure, body: BodyId, parent: Option<BodyId>)
     let mut steps = 0;
     while let Some(current) = next {
         if current == body || steps > structure.bodies.len() {
-            return Err(Error::validation("parentId", Problem::ParentCycle));
+            return Err(Error::validation("parentId", CouncilProblem::ParentCycle));
         }
         next = structure.body(current).and_then(|b| b.parent);
         steps += 1;

@@ -3,22 +3,60 @@
 
 use chrono::{NaiveDate, Utc};
 use praevnet_store::{
-    BodyId, DatabaseTransaction, MembershipId, MunicipalityId, OrganisationData, OrganisationId,
-    PersonId, RulesData, RulesId, RulesRecord, Tenant, Writes,
+    BodyId, CouncilRecord, DatabaseTransaction, MembershipId, MunicipalityId, OrganisationData,
+    OrganisationId, PersonId, RulesData, RulesId, RulesRecord, Tenant, Writes,
 };
 
 use super::input::{BodyInput, MembershipInput, OrganisationInput, PersonInput, RulesInput};
 use super::model::{Body, Membership, Organisation, Person, Structure};
 use super::rules::{DerivedChange, apply_derived, check_parent, check_size, derived_changes};
 use super::templates::template;
-use super::visibility::{Access, StructureView, access, visible};
+use super::visibility::{StructureView, access, visible};
+use crate::access::CouncilAccess;
 use crate::audit::{self, Change};
+use crate::council::CouncilProblem;
 use crate::council::CouncilWork;
 use crate::registry::municipality::Municipality;
 use crate::{Error, Principal, Problem, Result};
 
 pub(super) fn today() -> NaiveDate {
     Utc::now().date_naive()
+}
+
+/// The structure as `principal` may see it; the council's name falls back to the
+/// municipality's while no council is recorded.
+fn view(
+    principal: &Principal,
+    target: &Municipality,
+    structure: Structure,
+    council: Option<CouncilRecord>,
+    rules: Vec<RulesRecord>,
+) -> StructureView {
+    let access = access(principal, target, &structure);
+    let council_name = match council {
+        Some(council) => council.name,
+        None => format!("Präventionsrat {}", target.name),
+    };
+    let warnings = if access.manages() {
+        super::rules::warnings(&structure, today())
+    } else {
+        Vec::new()
+    };
+    StructureView {
+        rules,
+        council_name,
+        structure: visible(structure, &access),
+        warnings,
+        access,
+    }
+}
+
+/// A change of a council's structure with the structure after it, as the caller may now see
+/// it: transports answer with it instead of loading the structure again.
+#[derive(Debug)]
+pub struct Changed<T> {
+    pub value: T,
+    pub structure: StructureView,
 }
 
 fn placeholder_id() -> MembershipId {
@@ -39,7 +77,7 @@ pub(super) struct Edit {
     pub(super) writes: Writes,
     pub(super) municipality: Municipality,
     pub(super) structure: Structure,
-    pub(super) access: Access,
+    pub(super) access: CouncilAccess,
 }
 
 impl Edit {
@@ -48,20 +86,13 @@ impl Edit {
     }
 
     pub(super) fn require_manage(&self) -> Result<()> {
-        if self.access.manages() {
-            Ok(())
-        } else {
-            Err(Error::NotFound)
-        }
+        self.access.require_manage()
     }
 
-    fn require_edit(&self, body: BodyId) -> Result<&Body> {
-        let found = self.structure.body(body).filter(|b| self.access.sees(b));
-        match found {
-            Some(b) if self.access.edits(body) => Ok(b),
-            Some(_) => Err(Error::Forbidden),
-            None => Err(Error::NotFound),
-        }
+    fn require_edit(&self, id: BodyId) -> Result<&Body> {
+        let body = self.structure.body(id);
+        self.access.require_edit(body.map(|b| (b.id, b.public)))?;
+        body.ok_or(Error::NotFound)
     }
 }
 
@@ -85,9 +116,7 @@ impl CouncilWork<'_> {
         tenant.lock_structure().await?;
         let structure: Structure = tenant.structure().await?.try_into()?;
         let access = access(principal, &target, &structure);
-        if access == Access::Public {
-            return Err(Error::NotFound);
-        }
+        access.require_internal()?;
         Ok(Edit {
             writes,
             municipality: target,
@@ -98,14 +127,15 @@ impl CouncilWork<'_> {
 
     /// Keeps the derived seats in line, checks the size limits of every body the change
     /// touched, and commits the change with its audit entry.
-    pub(super) async fn finish(
+    pub(super) async fn finish<T>(
         &self,
         mut edit: Edit,
         principal: &Principal,
         touched: Vec<BodyId>,
         dates: Vec<NaiveDate>,
         record: Record,
-    ) -> Result<()> {
+        value: T,
+    ) -> Result<Changed<T>> {
         let today = today();
         let derived = derived_changes(&edit.structure, today, placeholder_id);
         apply_derived(&mut edit.structure, &derived);
@@ -146,8 +176,18 @@ impl CouncilWork<'_> {
             summary: record.summary,
         };
         audit::record(&edit.writes, principal, change).await?;
+        // Read back inside the unit of work: the store's order (names under the database's
+        // collation) stays the one a query answers with, at no extra transaction.
+        let tenant = edit.tenant();
+        let structure: Structure = tenant.structure().await?.try_into()?;
+        let council = tenant.council().await?;
+        let rules = tenant.rules_of_procedure().await?;
+        let after = view(principal, &edit.municipality, structure, council, rules);
         edit.writes.commit().await?;
-        Ok(())
+        Ok(Changed {
+            value,
+            structure: after,
+        })
     }
 
     /// The council's structure as the caller may see it (public bodies for everyone).
@@ -161,36 +201,11 @@ impl CouncilWork<'_> {
             .registry()
             .municipality(principal, municipality)
             .await?;
-        let structure: Structure = self
-            .services
-            .store
-            .tenant(municipality)
-            .structure()
-            .await?
-            .try_into()?;
-        let access = access(principal, &target, &structure);
-        let council_name = match self.services.store.tenant(municipality).council().await? {
-            Some(council) => council.name,
-            None => format!("Präventionsrat {}", target.name),
-        };
-        let warnings = if access.manages() {
-            super::rules::warnings(&structure, today())
-        } else {
-            Vec::new()
-        };
-        let rules = self
-            .services
-            .store
-            .tenant(municipality)
-            .rules_of_procedure()
-            .await?;
-        Ok(StructureView {
-            rules,
-            council_name,
-            structure: visible(structure, &access),
-            warnings,
-            access,
-        })
+        let tenant = self.services.store.tenant(municipality);
+        let structure: Structure = tenant.structure().await?.try_into()?;
+        let council = tenant.council().await?;
+        let rules = tenant.rules_of_procedure().await?;
+        Ok(view(principal, &target, structure, council, rules))
     }
 
     /// Starts an empty council from a template; returns the bodies created.
@@ -199,15 +214,15 @@ impl CouncilWork<'_> {
         principal: &Principal,
         municipality: MunicipalityId,
         template_id: &str,
-    ) -> Result<Vec<Body>> {
+    ) -> Result<Changed<Vec<Body>>> {
         let mut edit = self.edit(principal, municipality).await?;
         edit.require_manage()?;
         let template = template(template_id)?;
         if !edit.structure.bodies.is_empty() {
-            return Err(Error::Conflict {
-                field: "templateId",
-                problem: Problem::StructureNotEmpty,
-            });
+            return Err(Error::conflict(
+                "templateId",
+                CouncilProblem::StructureNotEmpty,
+            ));
         }
         let mut created: Vec<(String, Body)> = Vec::new();
         for item in &template.bodies {
@@ -251,9 +266,9 @@ impl CouncilWork<'_> {
                 entity_id: None,
                 summary,
             },
+            bodies,
         )
-        .await?;
-        Ok(bodies)
+        .await
     }
 
     fn check_parent_in(edit: &Edit, body: BodyId, parent: Option<BodyId>) -> Result<()> {
@@ -270,7 +285,7 @@ impl CouncilWork<'_> {
         principal: &Principal,
         municipality: MunicipalityId,
         input: BodyInput,
-    ) -> Result<Body> {
+    ) -> Result<Changed<Body>> {
         let mut edit = self.edit(principal, municipality).await?;
         edit.require_manage()?;
         let position = edit
@@ -296,9 +311,9 @@ impl CouncilWork<'_> {
                 entity_id: Some(body.id.to_string()),
                 summary: format!("Gremium angelegt: {}", body.name),
             },
+            body,
         )
-        .await?;
-        Ok(body)
+        .await
     }
 
     /// Changes a body: rename, move, reconfigure, dissolve. Its chair, deputy or moderator may
@@ -309,7 +324,7 @@ impl CouncilWork<'_> {
         municipality: MunicipalityId,
         id: BodyId,
         input: BodyInput,
-    ) -> Result<Body> {
+    ) -> Result<Changed<Body>> {
         let mut edit = self.edit(principal, municipality).await?;
         let current = edit.require_edit(id)?.clone();
         let body = input.parse(id, current.position)?;
@@ -367,9 +382,9 @@ impl CouncilWork<'_> {
                 entity_id: Some(id.to_string()),
                 summary,
             },
+            body,
         )
-        .await?;
-        Ok(body)
+        .await
     }
 
     pub async fn save_organisation(
@@ -378,7 +393,7 @@ impl CouncilWork<'_> {
         municipality: MunicipalityId,
         id: Option<OrganisationId>,
         input: OrganisationInput,
-    ) -> Result<Organisation> {
+    ) -> Result<Changed<Organisation>> {
         let edit = self.edit(principal, municipality).await?;
         edit.require_manage()?;
         let (name, sector) = input.parse()?;
@@ -409,13 +424,13 @@ impl CouncilWork<'_> {
                 entity_id: Some(saved.id.to_string()),
                 summary: format!("Organisation gespeichert: {name}"),
             },
+            Organisation {
+                id: saved.id,
+                name,
+                sector,
+            },
         )
-        .await?;
-        Ok(Organisation {
-            id: saved.id,
-            name,
-            sector,
-        })
+        .await
     }
 
     /// Creates or changes a person. The audit entry names no one: people are personal data.
@@ -425,7 +440,7 @@ impl CouncilWork<'_> {
         municipality: MunicipalityId,
         id: Option<PersonId>,
         input: PersonInput,
-    ) -> Result<(PersonId, Person)> {
+    ) -> Result<Changed<(PersonId, Person)>> {
         let edit = self.edit(principal, municipality).await?;
         edit.require_manage()?;
         let mut data = input.parse()?;
@@ -455,9 +470,9 @@ impl CouncilWork<'_> {
                 entity_id: Some(saved.id.to_string()),
                 summary: "Person gespeichert".to_owned(),
             },
+            (saved.id, saved.data),
         )
-        .await?;
-        Ok((saved.id, saved.data))
+        .await
     }
 
     /// Checks a membership's references within the tenant: an id of another municipality is
@@ -472,7 +487,7 @@ impl CouncilWork<'_> {
         if body.is_dissolved(input.term_start) {
             return Err(Error::validation(
                 "bodyId",
-                Problem::BodyDissolved {
+                CouncilProblem::BodyDissolved {
                     body: body.name.clone(),
                 },
             ));
@@ -485,7 +500,7 @@ impl CouncilWork<'_> {
         principal: &Principal,
         municipality: MunicipalityId,
         input: MembershipInput,
-    ) -> Result<Membership> {
+    ) -> Result<Changed<Membership>> {
         let mut edit = self.edit(principal, municipality).await?;
         let appointed_by = Self::check_membership(&edit, &input)?;
         let mut membership = Membership {
@@ -520,9 +535,9 @@ impl CouncilWork<'_> {
                     membership.role.label(crate::Lang::De)
                 ),
             },
+            membership,
         )
-        .await?;
-        Ok(membership)
+        .await
     }
 
     /// Changes a membership (role, term, organisation); ending a term is setting its end.
@@ -532,7 +547,7 @@ impl CouncilWork<'_> {
         municipality: MunicipalityId,
         id: MembershipId,
         input: MembershipInput,
-    ) -> Result<Membership> {
+    ) -> Result<Changed<Membership>> {
         let mut edit = self.edit(principal, municipality).await?;
         let current = edit
             .structure
@@ -541,7 +556,7 @@ impl CouncilWork<'_> {
             .ok_or(Error::NotFound)?;
         edit.require_edit(current.body)?;
         if current.derived_from.is_some() {
-            return Err(Error::validation("id", Problem::DerivedMembership));
+            return Err(Error::validation("id", CouncilProblem::DerivedMembership));
         }
         let appointed_by = Self::check_membership(&edit, &input)?;
         let membership = Membership {
@@ -576,9 +591,9 @@ impl CouncilWork<'_> {
                     membership.role.label(crate::Lang::De)
                 ),
             },
+            membership,
         )
-        .await?;
-        Ok(membership)
+        .await
     }
 
     /// Deletes a membership recorded in error (a term that ended is ended, not deleted).
@@ -587,7 +602,7 @@ impl CouncilWork<'_> {
         principal: &Principal,
         municipality: MunicipalityId,
         id: MembershipId,
-    ) -> Result<()> {
+    ) -> Result<Changed<()>> {
         let mut edit = self.edit(principal, municipality).await?;
         let current = edit
             .structure
@@ -596,7 +611,7 @@ impl CouncilWork<'_> {
             .ok_or(Error::NotFound)?;
         edit.require_edit(current.body)?;
         if current.derived_from.is_some() {
-            return Err(Error::validation("id", Problem::DerivedMembership));
+            return Err(Error::validation("id", CouncilProblem::DerivedMembership));
         }
         edit.tenant().delete_membership(id).await?;
         edit.structure.memberships.retain(|m| m.id != id);
@@ -611,6 +626,7 @@ impl CouncilWork<'_> {
                 entity_id: Some(id.to_string()),
                 summary: "Mitgliedschaft gelöscht".to_owned(),
             },
+            (),
         )
         .await
     }
@@ -621,7 +637,7 @@ impl CouncilWork<'_> {
         principal: &Principal,
         municipality: MunicipalityId,
         input: RulesInput,
-    ) -> Result<RulesRecord> {
+    ) -> Result<Changed<RulesRecord>> {
         let edit = self.edit(principal, municipality).await?;
         edit.require_manage()?;
         let data: RulesData = input.parse()?;
@@ -643,9 +659,9 @@ impl CouncilWork<'_> {
                     saved.version, saved.data.adopted_on
                 ),
             },
+            saved,
         )
-        .await?;
-        Ok(saved)
+        .await
     }
 
     /// Records when the city council was informed of a version (Halle: "zur Kenntnis").
@@ -655,7 +671,7 @@ impl CouncilWork<'_> {
         municipality: MunicipalityId,
         id: RulesId,
         informed_on: Option<NaiveDate>,
-    ) -> Result<()> {
+    ) -> Result<Changed<()>> {
         let edit = self.edit(principal, municipality).await?;
         edit.require_manage()?;
         if !edit.tenant().set_rules_informed(id, informed_on).await? {
@@ -672,6 +688,7 @@ impl CouncilWork<'_> {
                 entity_id: Some(id.to_string()),
                 summary: "Kenntnisnahme des Stadtrats zur Geschäftsordnung eingetragen".to_owned(),
             },
+            (),
         )
         .await
     }
@@ -683,7 +700,7 @@ impl CouncilWork<'_> {
         principal: &Principal,
         municipality: MunicipalityId,
         text: &str,
-    ) -> Result<usize> {
+    ) -> Result<Changed<usize>> {
         let mut edit = self.edit(principal, municipality).await?;
         edit.require_manage()?;
         let rows = super::import::parse(text, &edit.structure, today())?;
@@ -770,8 +787,8 @@ impl CouncilWork<'_> {
                 entity_id: None,
                 summary: format!("{} Mitgliedschaften aus CSV importiert", rows.len()),
             },
+            rows.len(),
         )
-        .await?;
-        Ok(rows.len())
+        .await
     }
 }

@@ -8,7 +8,8 @@ use serde::Deserialize;
 
 use super::kinds::{BodyKind, GroupScope, Sector};
 use super::model::{Body, Seat};
-use crate::{Error, Problem, Result};
+use crate::council::CouncilProblem;
+use crate::{Error, Result};
 
 const FILES: &[(&str, &str)] = &[
     ("halle", include_str!("../../../templates/halle.toml")),
@@ -221,7 +222,7 @@ pub fn template(id: &str) -> Result<&'static Template> {
     templates()
         .iter()
         .find(|t| t.id == id)
-        .ok_or_else(|| Error::validation("templateId", Problem::UnknownTemplate))
+        .ok_or_else(|| Error::validation("templateId", CouncilProblem::UnknownTemplate))
 }
 
 #[cfg(test)]

@@ -53,11 +53,7 @@ impl CouncilMutation {
         municipality_id: ID,
         input: CouncilInput,
     ) -> async_graphql::Result<Council> {
-        let municipality =
-            crate::ids::municipality_id(&municipality_id, "municipalityId").gql(ctx)?;
-        ctx.request()
-            .span
-            .record("municipality", municipality.to_string());
+        let municipality = ctx.municipality(&municipality_id)?;
         let input = DomainInput {
             name: input.name,
             founding_resolution: input.founding_resolution,
@@ -66,7 +62,7 @@ impl CouncilMutation {
         let saved = ctx
             .services()
             .registry()
-            .save_council(&ctx.request().principal, municipality, input)
+            .save_council(ctx.principal(), municipality, input)
             .await
             .gql(ctx)?;
         Ok(Council(saved))

@@ -7,12 +7,10 @@ use praevnet_core::network::catalogue::{
     CatalogueOffer as DomainOffer, CatalogueOfferInput as DomainInput, SealDecision,
 };
 
+use crate::codes::FederalState;
+use crate::codes::{TargetGroup, Topic};
 use crate::context::ContextExt;
 use crate::error::ResultExt;
-use crate::founding::municipality;
-use crate::ids::parse;
-use crate::municipality::FederalState;
-use crate::practices::{TargetGroup, Topic};
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
 #[graphql(remote = "praevnet_common::vocabulary::OfferFormat")]
@@ -119,10 +117,6 @@ pub(crate) struct CatalogueOfferInput {
     contact: String,
 }
 
-fn offer_id(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<CatalogueOfferId> {
-    parse(id, "id", CatalogueOfferId::from_uuid).gql(ctx)
-}
-
 #[derive(Default, Debug)]
 pub(crate) struct CatalogueQuery;
 
@@ -134,11 +128,11 @@ impl CatalogueQuery {
         ctx: &Context<'_>,
         certifier_id: Option<ID>,
     ) -> async_graphql::Result<Vec<CatalogueOffer>> {
-        let certifier = certifier_id.map(|id| municipality(ctx, &id)).transpose()?;
+        let certifier = certifier_id.map(|id| ctx.municipality(&id)).transpose()?;
         let found = ctx
             .services()
             .network()
-            .catalogue(&ctx.request().principal, certifier)
+            .catalogue(ctx.principal(), certifier)
             .await
             .gql(ctx)?;
         Ok(found.into_iter().map(CatalogueOffer).collect())
@@ -149,11 +143,11 @@ impl CatalogueQuery {
         ctx: &Context<'_>,
         id: ID,
     ) -> async_graphql::Result<CatalogueOffer> {
-        let id = offer_id(ctx, &id)?;
+        let id = ctx.id::<CatalogueOfferId>(&id, "id")?;
         let found = ctx
             .services()
             .network()
-            .catalogue_offer(&ctx.request().principal, id)
+            .catalogue_offer(ctx.principal(), id)
             .await
             .gql(ctx)?;
         Ok(CatalogueOffer(found))
@@ -170,12 +164,12 @@ impl CatalogueMutation {
         id: &ID,
         decision: SealDecision,
     ) -> async_graphql::Result<CatalogueOffer> {
-        let certifier = municipality(ctx, certifier_id)?;
-        let id = offer_id(ctx, id)?;
+        let certifier = ctx.municipality(certifier_id)?;
+        let id = ctx.id::<CatalogueOfferId>(id, "id")?;
         let saved = ctx
             .services()
             .network()
-            .decide_seal(&ctx.request().principal, certifier, id, decision)
+            .decide_seal(ctx.principal(), certifier, id, decision)
             .await
             .gql(ctx)?;
         Ok(CatalogueOffer(saved))
@@ -193,13 +187,13 @@ impl CatalogueMutation {
         id: Option<ID>,
         input: CatalogueOfferInput,
     ) -> async_graphql::Result<CatalogueOffer> {
-        let certifier = municipality(ctx, &certifier_id)?;
-        let id = id.map(|id| offer_id(ctx, &id)).transpose()?;
+        let certifier = ctx.municipality(&certifier_id)?;
+        let id = ctx.optional_id::<CatalogueOfferId>(id.as_ref(), "id")?;
         let saved = ctx
             .services()
             .network()
             .save_catalogue_offer(
-                &ctx.request().principal,
+                ctx.principal(),
                 certifier,
                 id,
                 DomainInput {
@@ -224,11 +218,11 @@ impl CatalogueMutation {
         certifier_id: ID,
         id: ID,
     ) -> async_graphql::Result<bool> {
-        let certifier = municipality(ctx, &certifier_id)?;
-        let id = offer_id(ctx, &id)?;
+        let certifier = ctx.municipality(&certifier_id)?;
+        let id = ctx.id::<CatalogueOfferId>(&id, "id")?;
         ctx.services()
             .network()
-            .remove_catalogue_offer(&ctx.request().principal, certifier, id)
+            .remove_catalogue_offer(ctx.principal(), certifier, id)
             .await
             .gql(ctx)?;
         Ok(true)

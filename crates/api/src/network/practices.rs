@@ -7,76 +7,9 @@ use praevnet_common::vocabulary::OfferFormat;
 use praevnet_core::network::practices::{Practice as DomainPractice, PracticeContent};
 use praevnet_core::{AttachmentId, Lang, PracticeId, ProgrammeId};
 
+use crate::codes::{EvidenceLevel, FederalState, Setting, TargetGroup, Topic};
 use crate::context::ContextExt;
 use crate::error::ResultExt;
-use crate::founding::municipality;
-use crate::ids::parse;
-use crate::municipality::FederalState;
-
-#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[graphql(remote = "praevnet_common::vocabulary::Topic")]
-pub(crate) enum Topic {
-    ViolencePublicSpace,
-    ViolenceChildrenWomen,
-    ViolenceSchools,
-    ViolenceMinorities,
-    Radicalisation,
-    GroupHostility,
-    Addiction,
-    EverydayCrime,
-    Burglary,
-    Democracy,
-    ConflictPublicSpace,
-    Graffiti,
-    Littering,
-    DomesticViolence,
-    VictimProtection,
-    Discrimination,
-    TrafficSafety,
-    OnlineSafety,
-    FeelingOfSafety,
-    SafetyInOldAge,
-}
-
-#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[graphql(remote = "praevnet_common::vocabulary::TargetGroup")]
-pub(crate) enum TargetGroup {
-    Children,
-    Youth,
-    YoungAdults,
-    Families,
-    Seniors,
-    Residents,
-    Professionals,
-    Victims,
-    Offenders,
-    Newcomers,
-    Public,
-}
-
-#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[graphql(remote = "praevnet_common::vocabulary::Setting")]
-pub(crate) enum Setting {
-    School,
-    PublicSpace,
-    AllotmentGardens,
-    Football,
-    SportsClub,
-    Neighbourhood,
-    Family,
-    YouthWork,
-    Online,
-    Nightlife,
-    PublicTransport,
-}
-
-#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[graphql(remote = "praevnet_common::vocabulary::EvidenceLevel")]
-pub(crate) enum EvidenceLevel {
-    TheoreticallyFounded,
-    ProbablyEffective,
-    ProvenEffective,
-}
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
 #[graphql(remote = "praevnet_core::network::practices::PracticeStatus")]
@@ -214,7 +147,7 @@ impl Practice {
     }
     /// Files attached to it; of a published practice, as the network shares them.
     async fn attachments(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Attachment>> {
-        let principal = &ctx.request().principal;
+        let principal = ctx.principal();
         let published =
             self.0.status == praevnet_core::network::practices::PracticeStatus::Published;
         let found = if published {
@@ -295,10 +228,6 @@ pub(crate) struct PracticeInput {
     contact: String,
 }
 
-fn practice_id(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<PracticeId> {
-    parse(id, "id", PracticeId::from_uuid).gql(ctx)
-}
-
 #[derive(Default, Debug)]
 pub(crate) struct PracticeQuery;
 
@@ -310,11 +239,11 @@ impl PracticeQuery {
         ctx: &Context<'_>,
         municipality_id: ID,
     ) -> async_graphql::Result<Vec<Practice>> {
-        let m = municipality(ctx, &municipality_id)?;
+        let m = ctx.municipality(&municipality_id)?;
         let found = ctx
             .services()
             .network()
-            .practices(&ctx.request().principal, m)
+            .practices(ctx.principal(), m)
             .await
             .gql(ctx)?;
         Ok(found.into_iter().map(Practice).collect())
@@ -322,11 +251,11 @@ impl PracticeQuery {
 
     /// A practice published to the network (anyone logged in).
     async fn network_practice(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Practice> {
-        let id = practice_id(ctx, &id)?;
+        let id = ctx.id::<PracticeId>(&id, "id")?;
         let found = ctx
             .services()
             .network()
-            .network_practice(&ctx.request().principal, id)
+            .network_practice(ctx.principal(), id)
             .await
             .gql(ctx)?;
         Ok(Practice(found))
@@ -337,7 +266,7 @@ impl PracticeQuery {
         let found = ctx
             .services()
             .network()
-            .network_practices(&ctx.request().principal)
+            .network_practices(ctx.principal())
             .await
             .gql(ctx)?;
         Ok(found.into_iter().map(Practice).collect())
@@ -386,8 +315,8 @@ impl PracticeMutation {
         id: Option<ID>,
         input: PracticeInput,
     ) -> async_graphql::Result<Practice> {
-        let m = municipality(ctx, &municipality_id)?;
-        let id = id.map(|id| practice_id(ctx, &id)).transpose()?;
+        let m = ctx.municipality(&municipality_id)?;
+        let id = ctx.optional_id::<PracticeId>(id.as_ref(), "id")?;
         let content = PracticeContent {
             title: input.title,
             problem: input.problem,
@@ -404,17 +333,16 @@ impl PracticeMutation {
             duration: input.duration,
             costs: input.costs,
             partners: input.partners,
-            funding_programme_id: input
-                .funding_programme_id
-                .map(|p| parse(&p, "fundingProgrammeId", ProgrammeId::from_uuid))
-                .transpose()
-                .gql(ctx)?,
+            funding_programme_id: ctx.optional_id::<ProgrammeId>(
+                input.funding_programme_id.as_ref(),
+                "fundingProgrammeId",
+            )?,
             contact: input.contact,
         };
         let saved = ctx
             .services()
             .network()
-            .save_practice(&ctx.request().principal, m, id, content)
+            .save_practice(ctx.principal(), m, id, content)
             .await
             .gql(ctx)?;
         Ok(Practice(saved))
@@ -427,12 +355,12 @@ impl PracticeMutation {
         municipality_id: ID,
         id: ID,
     ) -> async_graphql::Result<Practice> {
-        let m = municipality(ctx, &municipality_id)?;
-        let id = practice_id(ctx, &id)?;
+        let m = ctx.municipality(&municipality_id)?;
+        let id = ctx.id::<PracticeId>(&id, "id")?;
         let saved = ctx
             .services()
             .network()
-            .publish_practice(&ctx.request().principal, m, id)
+            .publish_practice(ctx.principal(), m, id)
             .await
             .gql(ctx)?;
         Ok(Practice(saved))
@@ -445,11 +373,11 @@ impl PracticeMutation {
         municipality_id: ID,
         id: ID,
     ) -> async_graphql::Result<bool> {
-        let m = municipality(ctx, &municipality_id)?;
-        let id = parse(&id, "id", AttachmentId::from_uuid).gql(ctx)?;
+        let m = ctx.municipality(&municipality_id)?;
+        let id = ctx.id::<AttachmentId>(&id, "id")?;
         ctx.services()
             .network()
-            .delete_attachment(&ctx.request().principal, m, id)
+            .delete_attachment(ctx.principal(), m, id)
             .await
             .gql(ctx)?;
         Ok(true)
@@ -462,12 +390,12 @@ impl PracticeMutation {
         municipality_id: ID,
         id: ID,
     ) -> async_graphql::Result<Practice> {
-        let m = municipality(ctx, &municipality_id)?;
-        let id = practice_id(ctx, &id)?;
+        let m = ctx.municipality(&municipality_id)?;
+        let id = ctx.id::<PracticeId>(&id, "id")?;
         let saved = ctx
             .services()
             .network()
-            .withdraw_practice(&ctx.request().principal, m, id)
+            .withdraw_practice(ctx.principal(), m, id)
             .await
             .gql(ctx)?;
         Ok(Practice(saved))

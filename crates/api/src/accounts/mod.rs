@@ -4,10 +4,11 @@ use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
 use praevnet_core::access::principal::{Account, Grant};
 use praevnet_core::{Error, Principal, Problem};
 
+use crate::codes::FederalState;
 use crate::context::{ContextExt, SessionChange};
 use crate::error::ResultExt;
-use crate::ids::{municipality_id, user_id as user_id_of};
-use crate::municipality::FederalState;
+use crate::ids::TypedId;
+use praevnet_core::{MunicipalityId, UserId};
 
 /// The kinds of roles an account can hold.
 #[derive(Enum, Copy, Clone, Debug, Eq, PartialEq)]
@@ -79,7 +80,7 @@ impl AccountQuery {
         let accounts = ctx
             .services()
             .accounts()
-            .accounts_in_reach(&ctx.request().principal)
+            .accounts_in_reach(ctx.principal())
             .await
             .gql(ctx)?;
         Ok(accounts.iter().map(Me::from).collect())
@@ -91,17 +92,17 @@ impl AccountQuery {
         ctx: &Context<'_>,
         user_id: ID,
     ) -> async_graphql::Result<String> {
-        let user = user_id_of(&user_id, "userId").gql(ctx)?;
+        let user = ctx.id::<UserId>(&user_id, "userId")?;
         ctx.services()
             .accounts()
-            .export_person(&ctx.request().principal, user)
+            .export_person(ctx.principal(), user)
             .await
             .gql(ctx)
     }
 
     /// The caller's account; null when not logged in.
     async fn me(&self, ctx: &Context<'_>) -> Option<Me> {
-        match &ctx.request().principal {
+        match ctx.principal() {
             Principal::User(account) => Some(Me::from(account)),
             _ => None,
         }
@@ -139,7 +140,7 @@ fn grant_of(
             .ok_or(Error::validation("federalState", Problem::Required)),
         RoleKind::MunicipalityAdmin => {
             let id = municipality.ok_or(Error::validation("municipalityId", Problem::Required))?;
-            Ok(Grant::MunicipalityAdmin(municipality_id(
+            Ok(Grant::MunicipalityAdmin(MunicipalityId::parse(
                 id,
                 "municipalityId",
             )?))
@@ -189,12 +190,7 @@ impl AccountMutation {
         let grant = input.grant().gql(ctx)?;
         ctx.services()
             .accounts()
-            .invite(
-                &ctx.request().principal,
-                &input.email,
-                &input.display_name,
-                grant,
-            )
+            .invite(ctx.principal(), &input.email, &input.display_name, grant)
             .await
             .gql(ctx)?;
         Ok(true)
@@ -255,11 +251,11 @@ impl AccountMutation {
         federal_state: Option<FederalState>,
         municipality_id: Option<ID>,
     ) -> async_graphql::Result<bool> {
-        let user = user_id_of(&user_id, "userId").gql(ctx)?;
+        let user = ctx.id::<UserId>(&user_id, "userId")?;
         let grant = grant_of(role, federal_state, municipality_id.as_ref()).gql(ctx)?;
         ctx.services()
             .accounts()
-            .revoke_role(&ctx.request().principal, user, grant)
+            .revoke_role(ctx.principal(), user, grant)
             .await
             .gql(ctx)?;
         Ok(true)
@@ -268,10 +264,10 @@ impl AccountMutation {
     /// Erases a person (GDPR Art. 17): access and personal data are removed, a pseudonymous
     /// account row stays for the records that refer to it.
     async fn erase_person(&self, ctx: &Context<'_>, user_id: ID) -> async_graphql::Result<bool> {
-        let user = user_id_of(&user_id, "userId").gql(ctx)?;
+        let user = ctx.id::<UserId>(&user_id, "userId")?;
         ctx.services()
             .accounts()
-            .erase_person(&ctx.request().principal, user)
+            .erase_person(ctx.principal(), user)
             .await
             .gql(ctx)?;
         Ok(true)

@@ -1,16 +1,15 @@
 //! Funding programmes in the API: public to read, published by the Land's state office, with
 //! their budget and the applications the caller may see.
 
-use async_graphql::{Context, ID, InputObject, Object};
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::NaiveDate;
 use praevnet_core::ProgrammeId;
 use praevnet_core::land::funding::{Programme, ProgrammeInput as DomainInput};
 
-use crate::applications::{FundingApplication, FundingBudget, FundingYear};
+use crate::codes::FederalState;
 use crate::context::ContextExt;
 use crate::error::ResultExt;
-use crate::ids::parse;
-use crate::municipality::FederalState;
+use crate::land::applications::FundingApplication;
 
 /// A funding programme (Förderprogramm); amounts in whole euros.
 pub(crate) struct FundingProgramme(pub(crate) Programme);
@@ -67,7 +66,7 @@ impl FundingProgramme {
         let budget = ctx
             .services()
             .land()
-            .funding_budget(&ctx.request().principal, self.0.id)
+            .funding_budget(ctx.principal(), self.0.id)
             .await
             .gql(ctx)?;
         Ok(FundingBudget {
@@ -94,11 +93,29 @@ impl FundingProgramme {
         let found = ctx
             .services()
             .land()
-            .programme_applications(&ctx.request().principal, self.0.id)
+            .programme_applications(ctx.principal(), self.0.id)
             .await
             .gql(ctx)?;
         Ok(found.into_iter().map(FundingApplication).collect())
     }
+}
+
+/// A programme's budget against its grants; amounts in whole euros.
+#[derive(SimpleObject)]
+pub(crate) struct FundingBudget {
+    pub(crate) total: i64,
+    pub(crate) committed: i64,
+    pub(crate) remaining: i64,
+    /// Each funding year with grants, and the current one.
+    pub(crate) years: Vec<FundingYear>,
+}
+
+#[derive(SimpleObject)]
+pub(crate) struct FundingYear {
+    pub(crate) year: i32,
+    pub(crate) committed: i64,
+    /// Null when the programme has no yearly budget.
+    pub(crate) remaining: Option<i64>,
 }
 
 #[derive(InputObject)]
@@ -138,10 +155,26 @@ impl FundingQuery {
         let programmes = ctx
             .services()
             .land()
-            .funding_programmes(&ctx.request().principal, federal_state.map(Into::into))
+            .funding_programmes(ctx.principal(), federal_state.map(Into::into))
             .await
             .gql(ctx)?;
         Ok(programmes.into_iter().map(FundingProgramme).collect())
+    }
+
+    /// One published programme.
+    async fn funding_programme(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<FundingProgramme> {
+        let id = ctx.id::<ProgrammeId>(&id, "id")?;
+        let programme = ctx
+            .services()
+            .land()
+            .funding_programme(ctx.principal(), id)
+            .await
+            .gql(ctx)?;
+        Ok(FundingProgramme(programme))
     }
 }
 
@@ -158,10 +191,7 @@ impl FundingMutation {
         id: Option<ID>,
         input: FundingProgrammeInput,
     ) -> async_graphql::Result<FundingProgramme> {
-        let id = id
-            .map(|id| parse(&id, "id", ProgrammeId::from_uuid))
-            .transpose()
-            .gql(ctx)?;
+        let id = ctx.optional_id::<ProgrammeId>(id.as_ref(), "id")?;
         let input = DomainInput {
             federal_state: input.federal_state.into(),
             name: input.name,
@@ -181,7 +211,7 @@ impl FundingMutation {
         let saved = ctx
             .services()
             .land()
-            .save_funding_programme(&ctx.request().principal, id, input)
+            .save_funding_programme(ctx.principal(), id, input)
             .await
             .gql(ctx)?;
         Ok(FundingProgramme(saved))

@@ -1,16 +1,13 @@
 //! Municipalities' applications to funding programmes: applying, the decision (checked against
 //! the budget), the report on the use of funds, withdrawal.
 
-use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
+use async_graphql::{Context, Enum, ID, InputObject, Object};
 use chrono::{DateTime, NaiveDate, Utc};
 use praevnet_core::land::applications::{Application, ApplicationInput, DecisionInput, Verdict};
 use praevnet_core::{ApplicationId, Error, Problem, ProgrammeId};
 
 use crate::context::ContextExt;
 use crate::error::ResultExt;
-use crate::founding::municipality;
-use crate::funding::FundingProgramme;
-use crate::ids::parse;
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
 #[graphql(remote = "praevnet_core::land::applications::ApplicationStatus")]
@@ -20,24 +17,6 @@ pub(crate) enum ApplicationStatus {
     Rejected,
     Reported,
     Withdrawn,
-}
-
-/// A programme's budget against its grants; amounts in whole euros.
-#[derive(SimpleObject)]
-pub(crate) struct FundingBudget {
-    pub(crate) total: i64,
-    pub(crate) committed: i64,
-    pub(crate) remaining: i64,
-    /// Each funding year with grants, and the current one.
-    pub(crate) years: Vec<FundingYear>,
-}
-
-#[derive(SimpleObject)]
-pub(crate) struct FundingYear {
-    pub(crate) year: i32,
-    pub(crate) committed: i64,
-    /// Null when the programme has no yearly budget.
-    pub(crate) remaining: Option<i64>,
 }
 
 /// A municipality's application to a funding programme.
@@ -129,42 +108,22 @@ pub(crate) struct FundingDecisionInput {
     report_due: Option<NaiveDate>,
 }
 
-fn application_id(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<ApplicationId> {
-    parse(id, "id", ApplicationId::from_uuid).gql(ctx)
-}
-
 #[derive(Default, Debug)]
 pub(crate) struct ApplicationQuery;
 
 #[Object]
 impl ApplicationQuery {
-    /// One published programme.
-    async fn funding_programme(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-    ) -> async_graphql::Result<FundingProgramme> {
-        let id = parse(&id, "id", ProgrammeId::from_uuid).gql(ctx)?;
-        let programme = ctx
-            .services()
-            .land()
-            .funding_programme(&ctx.request().principal, id)
-            .await
-            .gql(ctx)?;
-        Ok(FundingProgramme(programme))
-    }
-
     /// A municipality's applications, newest first (its administrators, its Land's office).
     async fn funding_applications(
         &self,
         ctx: &Context<'_>,
         municipality_id: ID,
     ) -> async_graphql::Result<Vec<FundingApplication>> {
-        let m = municipality(ctx, &municipality_id)?;
+        let m = ctx.municipality(&municipality_id)?;
         let found = ctx
             .services()
             .land()
-            .funding_applications(&ctx.request().principal, m)
+            .funding_applications(ctx.principal(), m)
             .await
             .gql(ctx)?;
         Ok(found.into_iter().map(FundingApplication).collect())
@@ -183,10 +142,9 @@ impl ApplicationMutation {
         municipality_id: ID,
         input: FundingApplicationInput,
     ) -> async_graphql::Result<FundingApplication> {
-        let m = municipality(ctx, &municipality_id)?;
+        let m = ctx.municipality(&municipality_id)?;
         let input = ApplicationInput {
-            programme_id: parse(&input.programme_id, "programmeId", ProgrammeId::from_uuid)
-                .gql(ctx)?,
+            programme_id: ctx.id::<ProgrammeId>(&input.programme_id, "programmeId")?,
             project_title: input.project_title,
             project_description: input.project_description,
             funding_year: input.funding_year,
@@ -195,7 +153,7 @@ impl ApplicationMutation {
         let saved = ctx
             .services()
             .land()
-            .apply_for_funding(&ctx.request().principal, m, input)
+            .apply_for_funding(ctx.principal(), m, input)
             .await
             .gql(ctx)?;
         Ok(FundingApplication(saved))
@@ -210,8 +168,8 @@ impl ApplicationMutation {
         id: ID,
         input: FundingDecisionInput,
     ) -> async_graphql::Result<FundingApplication> {
-        let m = municipality(ctx, &municipality_id)?;
-        let id = application_id(ctx, &id)?;
+        let m = ctx.municipality(&municipality_id)?;
+        let id = ctx.id::<ApplicationId>(&id, "id")?;
         let verdict = match input.verdict {
             FundingVerdict::Reject => Verdict::Reject,
             FundingVerdict::Grant => Verdict::Grant {
@@ -230,7 +188,7 @@ impl ApplicationMutation {
         let saved = ctx
             .services()
             .land()
-            .decide_funding_application(&ctx.request().principal, m, id, input)
+            .decide_funding_application(ctx.principal(), m, id, input)
             .await
             .gql(ctx)?;
         Ok(FundingApplication(saved))
@@ -244,12 +202,12 @@ impl ApplicationMutation {
         id: ID,
         reported_on: NaiveDate,
     ) -> async_graphql::Result<FundingApplication> {
-        let m = municipality(ctx, &municipality_id)?;
-        let id = application_id(ctx, &id)?;
+        let m = ctx.municipality(&municipality_id)?;
+        let id = ctx.id::<ApplicationId>(&id, "id")?;
         let saved = ctx
             .services()
             .land()
-            .close_funding_application(&ctx.request().principal, m, id, Some(reported_on))
+            .close_funding_application(ctx.principal(), m, id, Some(reported_on))
             .await
             .gql(ctx)?;
         Ok(FundingApplication(saved))
@@ -262,12 +220,12 @@ impl ApplicationMutation {
         municipality_id: ID,
         id: ID,
     ) -> async_graphql::Result<FundingApplication> {
-        let m = municipality(ctx, &municipality_id)?;
-        let id = application_id(ctx, &id)?;
+        let m = ctx.municipality(&municipality_id)?;
+        let id = ctx.id::<ApplicationId>(&id, "id")?;
         let saved = ctx
             .services()
             .land()
-            .close_funding_application(&ctx.request().principal, m, id, None)
+            .close_funding_application(ctx.principal(), m, id, None)
             .await
             .gql(ctx)?;
         Ok(FundingApplication(saved))

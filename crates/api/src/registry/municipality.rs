@@ -8,48 +8,10 @@ use praevnet_core::registry::municipality::{
     MunicipalityStatus as DomainStatus,
 };
 
+use crate::codes::FederalState;
 use crate::context::ContextExt;
-use crate::council::Council;
 use crate::error::ResultExt;
-use crate::ids::municipality_id;
-
-/// Ein deutsches Bundesland (German federal state), by its ISO 3166-2 code.
-#[derive(Enum, Copy, Clone, Debug, Eq, PartialEq)]
-#[graphql(remote = "praevnet_core::FederalState")]
-pub(crate) enum FederalState {
-    #[graphql(name = "SH")]
-    SchleswigHolstein,
-    #[graphql(name = "HH")]
-    Hamburg,
-    #[graphql(name = "NI")]
-    Niedersachsen,
-    #[graphql(name = "HB")]
-    Bremen,
-    #[graphql(name = "NW")]
-    NordrheinWestfalen,
-    #[graphql(name = "HE")]
-    Hessen,
-    #[graphql(name = "RP")]
-    RheinlandPfalz,
-    #[graphql(name = "BW")]
-    BadenWuerttemberg,
-    #[graphql(name = "BY")]
-    Bayern,
-    #[graphql(name = "SL")]
-    Saarland,
-    #[graphql(name = "BE")]
-    Berlin,
-    #[graphql(name = "BB")]
-    Brandenburg,
-    #[graphql(name = "MV")]
-    MecklenburgVorpommern,
-    #[graphql(name = "SN")]
-    Sachsen,
-    #[graphql(name = "ST")]
-    SachsenAnhalt,
-    #[graphql(name = "TH")]
-    Thueringen,
-}
+use crate::registry::council::Council;
 
 /// Where a municipality stands on the platform.
 #[derive(Enum, Copy, Clone, Debug, Eq, PartialEq)]
@@ -143,13 +105,6 @@ pub(crate) struct UpdateMunicipalityInput {
     status: Option<MunicipalityStatus>,
 }
 
-/// Records the touched municipality on the request's span, for traces and logs.
-fn record_municipality(ctx: &Context<'_>, municipality: &DomainMunicipality) {
-    ctx.request()
-        .span
-        .record("municipality", municipality.id.to_string());
-}
-
 #[derive(Default, Debug)]
 pub(crate) struct MunicipalityQuery;
 
@@ -186,14 +141,14 @@ impl MunicipalityQuery {
     }
 
     async fn municipality(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Municipality> {
-        let id = municipality_id(&id, "id").gql(ctx)?;
+        let id = ctx.municipality_named(&id, "id")?;
         let found = ctx
             .services()
             .registry()
-            .municipality(&ctx.request().principal, id)
+            .municipality(ctx.principal(), id)
             .await
             .gql(ctx)?;
-        record_municipality(ctx, &found);
+        ctx.record_municipality(found.id);
         Ok(Municipality(found))
     }
 
@@ -205,10 +160,10 @@ impl MunicipalityQuery {
         let found = ctx
             .services()
             .registry()
-            .municipality_by_slug(&ctx.request().principal, &slug)
+            .municipality_by_slug(ctx.principal(), &slug)
             .await
             .gql(ctx)?;
-        record_municipality(ctx, &found);
+        ctx.record_municipality(found.id);
         Ok(Municipality(found))
     }
 }
@@ -235,10 +190,10 @@ impl MunicipalityMutation {
         let created = ctx
             .services()
             .registry()
-            .create_municipality(&ctx.request().principal, input)
+            .create_municipality(ctx.principal(), input)
             .await
             .gql(ctx)?;
-        record_municipality(ctx, &created);
+        ctx.record_municipality(created.id);
         Ok(Municipality(created))
     }
 
@@ -250,7 +205,7 @@ impl MunicipalityMutation {
         id: ID,
         input: UpdateMunicipalityInput,
     ) -> async_graphql::Result<Municipality> {
-        let id = municipality_id(&id, "id").gql(ctx)?;
+        let id = ctx.municipality_named(&id, "id")?;
         let patch = MunicipalityPatch {
             name: input.name,
             ags: input.ags,
@@ -262,10 +217,10 @@ impl MunicipalityMutation {
         let updated = ctx
             .services()
             .registry()
-            .update_municipality(&ctx.request().principal, id, patch)
+            .update_municipality(ctx.principal(), id, patch)
             .await
             .gql(ctx)?;
-        record_municipality(ctx, &updated);
+        ctx.record_municipality(updated.id);
         Ok(Municipality(updated))
     }
 }

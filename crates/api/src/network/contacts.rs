@@ -7,8 +7,6 @@ use praevnet_core::{PracticeId, ThreadId};
 
 use crate::context::ContextExt;
 use crate::error::ResultExt;
-use crate::founding::municipality;
-use crate::ids::parse;
 
 /// A conversation with another city about a practice, as one city sees it.
 #[derive(SimpleObject)]
@@ -61,11 +59,11 @@ impl ContactQuery {
         ctx: &Context<'_>,
         municipality_id: ID,
     ) -> async_graphql::Result<Vec<ContactThread>> {
-        let m = municipality(ctx, &municipality_id)?;
+        let m = ctx.municipality(&municipality_id)?;
         let found = ctx
             .services()
             .network()
-            .contact_threads(&ctx.request().principal, m)
+            .contact_threads(ctx.principal(), m)
             .await
             .gql(ctx)?;
         Ok(found.into_iter().map(thread).collect())
@@ -85,12 +83,12 @@ impl ContactMutation {
         practice_id: ID,
         message: String,
     ) -> async_graphql::Result<ContactThread> {
-        let m = municipality(ctx, &municipality_id)?;
-        let practice = parse(&practice_id, "practiceId", PracticeId::from_uuid).gql(ctx)?;
+        let m = ctx.municipality(&municipality_id)?;
+        let practice = ctx.id::<PracticeId>(&practice_id, "practiceId")?;
         let sent = ctx
             .services()
             .network()
-            .send_contact_request(&ctx.request().principal, m, practice, &message)
+            .send_contact_request(ctx.principal(), m, practice, &message)
             .await
             .gql(ctx)?;
         Ok(thread(sent))
@@ -104,12 +102,12 @@ impl ContactMutation {
         thread_id: ID,
         message: String,
     ) -> async_graphql::Result<ContactThread> {
-        let m = municipality(ctx, &municipality_id)?;
-        let id = parse(&thread_id, "threadId", ThreadId::from_uuid).gql(ctx)?;
+        let m = ctx.municipality(&municipality_id)?;
+        let id = ctx.id::<ThreadId>(&thread_id, "threadId")?;
         let sent = ctx
             .services()
             .network()
-            .reply_to_contact(&ctx.request().principal, m, id, &message)
+            .reply_to_contact(ctx.principal(), m, id, &message)
             .await
             .gql(ctx)?;
         Ok(thread(sent))

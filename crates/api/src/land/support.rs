@@ -6,11 +6,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use praevnet_core::land::support::{Answer, Offer, OfferInput, SupportRequest as Request};
 use praevnet_core::{OfferId, SupportRequestId};
 
+use crate::codes::FederalState;
 use crate::context::ContextExt;
 use crate::error::ResultExt;
-use crate::founding::municipality;
-use crate::ids::parse;
-use crate::municipality::FederalState;
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
 #[graphql(remote = "praevnet_core::land::support::SupportKind")]
@@ -135,7 +133,7 @@ impl SupportQuery {
         let found = ctx
             .services()
             .land()
-            .support_offers(&ctx.request().principal, federal_state.map(Into::into))
+            .support_offers(ctx.principal(), federal_state.map(Into::into))
             .await
             .gql(ctx)?;
         Ok(found.into_iter().map(SupportOffer).collect())
@@ -147,11 +145,11 @@ impl SupportQuery {
         ctx: &Context<'_>,
         municipality_id: ID,
     ) -> async_graphql::Result<Vec<SupportRequest>> {
-        let m = municipality(ctx, &municipality_id)?;
+        let m = ctx.municipality(&municipality_id)?;
         let found = ctx
             .services()
             .land()
-            .municipality_support_requests(&ctx.request().principal, m)
+            .municipality_support_requests(ctx.principal(), m)
             .await
             .gql(ctx)?;
         Ok(found.into_iter().map(SupportRequest).collect())
@@ -166,7 +164,7 @@ impl SupportQuery {
         let found = ctx
             .services()
             .land()
-            .state_support_requests(&ctx.request().principal, federal_state.into())
+            .state_support_requests(ctx.principal(), federal_state.into())
             .await
             .gql(ctx)?;
         Ok(found.into_iter().map(SupportRequest).collect())
@@ -186,10 +184,7 @@ impl SupportMutation {
         id: Option<ID>,
         input: SupportOfferInput,
     ) -> async_graphql::Result<SupportOffer> {
-        let id = id
-            .map(|id| parse(&id, "id", OfferId::from_uuid))
-            .transpose()
-            .gql(ctx)?;
+        let id = ctx.optional_id::<OfferId>(id.as_ref(), "id")?;
         let input = OfferInput {
             federal_state: input.federal_state.into(),
             kind: input.kind.into(),
@@ -201,7 +196,7 @@ impl SupportMutation {
         let saved = ctx
             .services()
             .land()
-            .save_support_offer(&ctx.request().principal, id, input)
+            .save_support_offer(ctx.principal(), id, input)
             .await
             .gql(ctx)?;
         Ok(SupportOffer(saved))
@@ -215,12 +210,12 @@ impl SupportMutation {
         offer_id: ID,
         #[graphql(default)] message: String,
     ) -> async_graphql::Result<SupportRequest> {
-        let m = municipality(ctx, &municipality_id)?;
-        let offer = parse(&offer_id, "offerId", OfferId::from_uuid).gql(ctx)?;
+        let m = ctx.municipality(&municipality_id)?;
+        let offer = ctx.id::<OfferId>(&offer_id, "offerId")?;
         let saved = ctx
             .services()
             .land()
-            .request_support(&ctx.request().principal, m, offer, message)
+            .request_support(ctx.principal(), m, offer, message)
             .await
             .gql(ctx)?;
         Ok(SupportRequest(saved))
@@ -234,8 +229,8 @@ impl SupportMutation {
         id: ID,
         input: SupportAnswerInput,
     ) -> async_graphql::Result<SupportRequest> {
-        let m = municipality(ctx, &municipality_id)?;
-        let id = parse(&id, "id", SupportRequestId::from_uuid).gql(ctx)?;
+        let m = ctx.municipality(&municipality_id)?;
+        let id = ctx.id::<SupportRequestId>(&id, "id")?;
         let answer = Answer {
             status: input.status.into(),
             scheduled_on: input.scheduled_on,
@@ -244,7 +239,7 @@ impl SupportMutation {
         let saved = ctx
             .services()
             .land()
-            .answer_support_request(&ctx.request().principal, m, id, answer)
+            .answer_support_request(ctx.principal(), m, id, answer)
             .await
             .gql(ctx)?;
         Ok(SupportRequest(saved))

@@ -2,14 +2,14 @@
 
 use async_graphql::{Context, Enum, ID, Object, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
+use praevnet_core::Lang;
 use praevnet_core::council::founding as domain;
 use praevnet_core::land::overview::{self, OverviewSort as DomainSort};
-use praevnet_core::{Lang, MunicipalityId};
 
+use crate::codes::FederalState;
 use crate::context::ContextExt;
 use crate::error::ResultExt;
-use crate::ids::parse;
-use crate::municipality::{FederalState, Municipality};
+use crate::registry::municipality::Municipality;
 
 /// Where a council stands: in founding, active, dormant.
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -137,14 +137,6 @@ impl OverviewRow {
     }
 }
 
-pub(crate) fn municipality(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<MunicipalityId> {
-    let parsed = parse(id, "municipalityId", MunicipalityId::from_uuid).gql(ctx)?;
-    ctx.request()
-        .span
-        .record("municipality", parsed.to_string());
-    Ok(parsed)
-}
-
 async fn overview(
     ctx: &Context<'_>,
     federal_state: Option<FederalState>,
@@ -171,7 +163,7 @@ async fn overview(
     ctx.services()
         .land()
         .state_overview(
-            &ctx.request().principal,
+            ctx.principal(),
             federal_state.map(Into::into),
             status,
             search.filter(|s| !s.trim().is_empty()),
@@ -222,11 +214,11 @@ impl FoundingQuery {
         ctx: &Context<'_>,
         municipality_id: ID,
     ) -> async_graphql::Result<Founding> {
-        let m = municipality(ctx, &municipality_id)?;
+        let m = ctx.municipality(&municipality_id)?;
         let value = ctx
             .services()
             .council()
-            .founding(&ctx.request().principal, m)
+            .founding(ctx.principal(), m)
             .await
             .gql(ctx)?;
         Ok(founding(value, ctx.request().lang))
@@ -245,11 +237,11 @@ impl FoundingMutation {
         municipality_id: ID,
         path: FoundingPath,
     ) -> async_graphql::Result<Founding> {
-        let m = municipality(ctx, &municipality_id)?;
+        let m = ctx.municipality(&municipality_id)?;
         let value = ctx
             .services()
             .council()
-            .start_founding(&ctx.request().principal, m, path.into())
+            .start_founding(ctx.principal(), m, path.into())
             .await
             .gql(ctx)?;
         Ok(founding(value, ctx.request().lang))
@@ -265,17 +257,11 @@ impl FoundingMutation {
         completed_on: Option<NaiveDate>,
         #[graphql(default)] notes: String,
     ) -> async_graphql::Result<Founding> {
-        let m = municipality(ctx, &municipality_id)?;
+        let m = ctx.municipality(&municipality_id)?;
         let value = ctx
             .services()
             .council()
-            .save_founding_step(
-                &ctx.request().principal,
-                m,
-                step.into(),
-                completed_on,
-                notes,
-            )
+            .save_founding_step(ctx.principal(), m, step.into(), completed_on, notes)
             .await
             .gql(ctx)?;
         Ok(founding(value, ctx.request().lang))

@@ -7,8 +7,6 @@ use praevnet_core::{BodyId, MeetingId};
 
 use crate::context::ContextExt;
 use crate::error::ResultExt;
-use crate::founding::municipality;
-use crate::ids::parse;
 
 /// A meeting (Sitzung) of a body.
 pub(crate) struct Meeting(DomainMeeting);
@@ -71,11 +69,11 @@ impl MeetingQuery {
         municipality_id: ID,
         since: Option<NaiveDate>,
     ) -> async_graphql::Result<Vec<Meeting>> {
-        let m = municipality(ctx, &municipality_id)?;
+        let m = ctx.municipality(&municipality_id)?;
         let found = ctx
             .services()
             .council()
-            .meetings(&ctx.request().principal, m, since)
+            .meetings(ctx.principal(), m, since)
             .await
             .gql(ctx)?;
         Ok(found.into_iter().map(Meeting).collect())
@@ -95,13 +93,10 @@ impl MeetingMutation {
         id: Option<ID>,
         input: MeetingInput,
     ) -> async_graphql::Result<Meeting> {
-        let m = municipality(ctx, &municipality_id)?;
-        let id = id
-            .map(|id| parse(&id, "id", MeetingId::from_uuid))
-            .transpose()
-            .gql(ctx)?;
+        let m = ctx.municipality(&municipality_id)?;
+        let id = ctx.optional_id::<MeetingId>(id.as_ref(), "id")?;
         let input = DomainInput {
-            body_id: parse(&input.body_id, "bodyId", BodyId::from_uuid).gql(ctx)?,
+            body_id: ctx.id::<BodyId>(&input.body_id, "bodyId")?,
             title: input.title,
             starts_on: input.date,
             start_time: input.start_time,
@@ -111,7 +106,7 @@ impl MeetingMutation {
         let saved = ctx
             .services()
             .council()
-            .save_meeting(&ctx.request().principal, m, id, input)
+            .save_meeting(ctx.principal(), m, id, input)
             .await
             .gql(ctx)?;
         Ok(Meeting(saved))

@@ -8,11 +8,10 @@ use praevnet_core::network::search::{
 };
 use praevnet_core::{Lang, PracticeId};
 
+use crate::codes::FederalState;
+use crate::codes::{EvidenceLevel, Setting, TargetGroup, Topic};
 use crate::context::ContextExt;
 use crate::error::ResultExt;
-use crate::ids::parse;
-use crate::municipality::FederalState;
-use crate::practices::{EvidenceLevel, Setting, TargetGroup, Topic};
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
 #[graphql(remote = "praevnet_core::network::search::SearchKind")]
@@ -157,7 +156,7 @@ impl SearchQuery {
             .services()
             .network()
             .search(
-                &ctx.request().principal,
+                ctx.principal(),
                 DomainInput {
                     text: input.text,
                     kinds: input.kinds.into_iter().map(Into::into).collect(),
@@ -203,11 +202,11 @@ impl SearchQuery {
         id: ID,
         #[graphql(default = 5)] first: i32,
     ) -> async_graphql::Result<Vec<SearchHit>> {
-        let id = parse(&id, "id", PracticeId::from_uuid).gql(ctx)?;
+        let id = ctx.id::<PracticeId>(&id, "id")?;
         let hits = ctx
             .services()
             .network()
-            .similar_practices(&ctx.request().principal, id, unsigned(first))
+            .similar_practices(ctx.principal(), id, unsigned(first))
             .await
             .gql(ctx)?;
         Ok(hits.into_iter().map(SearchHit).collect())

@@ -1,0 +1,5 @@
+//! A council's own work in the API: its structure, its founding, its meetings.
+
+pub(crate) mod founding;
+pub(crate) mod meetings;
+pub(crate) mod structure;

@@ -1,0 +1,4 @@
+//! The registry in the API: municipalities and their councils.
+
+pub(crate) mod council;
+pub(crate) mod municipality;

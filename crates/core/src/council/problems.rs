@@ -1,0 +1,151 @@
+//! What a council's structure, its member import or its founding can get wrong.
+//!
+//! Part of the one closed error type ([`crate::Problem`]): each area owns its problems and says
+//! them in both languages; a problem without a message in either does not compile.
+
+use crate::{Lang, Problem};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CouncilProblem {
+    /// A body would have more seated members than its limit.
+    BodyFull {
+        body: String,
+        max: u32,
+    },
+    /// A body would report to itself or to one of its own sub-bodies.
+    ParentCycle,
+    /// Nothing can be added to a dissolved body.
+    BodyDissolved {
+        body: String,
+    },
+    /// A template is applied to a council that already has bodies.
+    StructureNotEmpty,
+    UnknownTemplate,
+    OrganisationTaken,
+    /// A membership the system keeps (it follows from a moderation) was to be edited.
+    DerivedMembership,
+    UnknownBody {
+        name: String,
+    },
+    /// A CSV file without a column the import needs.
+    MissingColumn {
+        column: &'static str,
+    },
+    /// A row of an import with an empty required cell.
+    EmptyCell {
+        column: &'static str,
+    },
+    /// An import row names a new organisation without its sector.
+    SectorNeeded {
+        organisation: String,
+    },
+    /// A founding step for a council that is not being founded.
+    NotFounding,
+    /// Rows of an import that cannot be taken, by line number; nothing was imported.
+    ImportRows(Vec<(usize, Problem)>),
+}
+
+impl CouncilProblem {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (CouncilProblem::BodyFull { body, max }, Lang::De) => format!(
+                "„{body}“ hat höchstens {max} Mitglieder; mit dieser Änderung wären es mehr. \
+                 Beenden Sie zuerst eine andere Mitgliedschaft oder ändern Sie die Höchstzahl."
+            ),
+            (CouncilProblem::BodyFull { body, max }, Lang::En) => format!(
+                "“{body}” has at most {max} members; this change would exceed that. End another \
+                 membership first or change the limit."
+            ),
+            (CouncilProblem::ParentCycle, Lang::De) => {
+                "Ein Gremium kann nicht sich selbst oder einem \
+                seiner eigenen Untergremien unterstehen."
+                    .into()
+            }
+            (CouncilProblem::ParentCycle, Lang::En) => {
+                "A body cannot report to itself or to one of its own sub-bodies.".into()
+            }
+            (CouncilProblem::BodyDissolved { body }, Lang::De) => {
+                format!("„{body}“ ist aufgelöst; dort kann niemand mehr hinzukommen.")
+            }
+            (CouncilProblem::BodyDissolved { body }, Lang::En) => {
+                format!("“{body}” is dissolved; nobody can join it any more.")
+            }
+            (CouncilProblem::StructureNotEmpty, Lang::De) => {
+                "Eine Strukturvorlage kann nur für einen \
+                Präventionsrat ohne Gremien übernommen werden; ändern Sie die bestehende Struktur \
+                stattdessen direkt."
+                    .into()
+            }
+            (CouncilProblem::StructureNotEmpty, Lang::En) => {
+                "A structure template can only be applied \
+                to a council without bodies; change the existing structure directly instead."
+                    .into()
+            }
+            (CouncilProblem::UnknownTemplate, Lang::De) => {
+                "Diese Strukturvorlage gibt es nicht.".into()
+            }
+            (CouncilProblem::UnknownTemplate, Lang::En) => {
+                "There is no such structure template.".into()
+            }
+            (CouncilProblem::OrganisationTaken, Lang::De) => {
+                "Eine Organisation mit diesem Namen ist bereits erfasst.".into()
+            }
+            (CouncilProblem::OrganisationTaken, Lang::En) => {
+                "An organisation with this name is already recorded.".into()
+            }
+            (CouncilProblem::UnknownBody { name }, Lang::De) => {
+                format!("Ein Gremium „{name}“ gibt es in diesem Präventionsrat nicht.")
+            }
+            (CouncilProblem::UnknownBody { name }, Lang::En) => {
+                format!("This council has no body “{name}”.")
+            }
+            (CouncilProblem::MissingColumn { column }, Lang::De) => {
+                format!("Der Datei fehlt die Spalte „{column}“ in der ersten Zeile.")
+            }
+            (CouncilProblem::MissingColumn { column }, Lang::En) => {
+                format!("The file lacks the column “{column}” in its first line.")
+            }
+            (CouncilProblem::EmptyCell { column }, Lang::De) => {
+                format!("Die Spalte „{column}“ ist leer.")
+            }
+            (CouncilProblem::EmptyCell { column }, Lang::En) => {
+                format!("The column “{column}” is empty.")
+            }
+            (CouncilProblem::SectorNeeded { organisation }, Lang::De) => format!(
+                "Für die neue Organisation „{organisation}“ fehlt der Sektor (Spalte „sektor“)."
+            ),
+            (CouncilProblem::SectorNeeded { organisation }, Lang::En) => {
+                format!("The new organisation “{organisation}” needs a sector (column “sektor”).")
+            }
+            (CouncilProblem::NotFounding, Lang::De) => "Der Präventionsrat ist nicht in Gründung; \
+                beginnen Sie zuerst die Gründung."
+                .into(),
+            (CouncilProblem::NotFounding, Lang::En) => {
+                "The council is not being founded; start the founding first.".into()
+            }
+            (CouncilProblem::ImportRows(rows), lang) => {
+                let listed: Vec<String> = rows
+                    .iter()
+                    .map(|(line, problem)| match lang {
+                        Lang::De => format!("Zeile {line}: {}", problem.message(lang)),
+                        Lang::En => format!("Line {line}: {}", problem.message(lang)),
+                    })
+                    .collect();
+                match lang {
+                    Lang::De => format!("Nichts wurde importiert. {}", listed.join(" ")),
+                    Lang::En => format!("Nothing was imported. {}", listed.join(" ")),
+                }
+            }
+            (CouncilProblem::DerivedMembership, Lang::De) => {
+                "Diese Mitgliedschaft folgt aus einer \
+                Moderation und ändert sich mit ihr; ändern Sie die Moderation."
+                    .into()
+            }
+            (CouncilProblem::DerivedMembership, Lang::En) => {
+                "This membership follows from a moderation \
+                and changes with it; change the moderation instead."
+                    .into()
+            }
+        }
+    }
+}
