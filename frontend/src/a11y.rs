@@ -6,7 +6,7 @@ use std::cell::Cell;
 
 use leptos::prelude::*;
 
-use crate::i18n::use_i18n;
+use crate::i18n::{LangExt, use_i18n};
 
 /// The polite live region's text.
 #[derive(Debug, Clone, Copy)]

@@ -9,7 +9,7 @@ use leptos_router::path;
 
 use crate::a11y::{Announcer, use_announcer};
 use crate::api;
-use crate::i18n::{I18n, Lang, use_i18n};
+use crate::i18n::{I18n, Lang, LangExt, use_i18n};
 use crate::pages;
 use crate::queries::{Logout, logout};
 use crate::session::{Session, use_session};

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::i18n::{Lang, Texts, use_i18n};
+use crate::i18n::{Lang, LangExt, Texts, use_i18n};
 
 /// Picks one text; components take these so that labels follow the language switch.
 pub type Text = fn(&'static Texts) -> &'static str;

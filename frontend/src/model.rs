@@ -1,98 +1,55 @@
 //! The API's enums as Rust types shared by all queries (graphql_client's `extern_enums`), with
 //! what the interface shows for them.
 
-use serde::{Deserialize, Serialize};
+use std::ops::Deref;
+
+use serde::de::{Error as _, Unexpected};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::i18n::Texts;
 
-/// A German federal state by its ISO 3166-2 code, as the API names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum FederalState {
-    Sh,
-    Hh,
-    Ni,
-    Hb,
-    Nw,
-    He,
-    Rp,
-    Bw,
-    By,
-    Sl,
-    Be,
-    Bb,
-    Mv,
-    Sn,
-    St,
-    Th,
-}
+/// A Land as the API names it (`"SH"`, common's code). `praevnet-common` has no serde (no
+/// dependencies at all), so graphql_client's `extern_enums` get this wrapper; everything else,
+/// names and codes, is common's, through `Deref`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FederalState(pub praevnet_common::FederalState);
 
 impl FederalState {
     /// In the order of the official key (AGS), as in the municipality registry.
-    pub const ALL: [FederalState; 16] = [
-        FederalState::Sh,
-        FederalState::Hh,
-        FederalState::Ni,
-        FederalState::Hb,
-        FederalState::Nw,
-        FederalState::He,
-        FederalState::Rp,
-        FederalState::Bw,
-        FederalState::By,
-        FederalState::Sl,
-        FederalState::Be,
-        FederalState::Bb,
-        FederalState::Mv,
-        FederalState::Sn,
-        FederalState::St,
-        FederalState::Th,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            FederalState::Sh => "SH",
-            FederalState::Hh => "HH",
-            FederalState::Ni => "NI",
-            FederalState::Hb => "HB",
-            FederalState::Nw => "NW",
-            FederalState::He => "HE",
-            FederalState::Rp => "RP",
-            FederalState::Bw => "BW",
-            FederalState::By => "BY",
-            FederalState::Sl => "SL",
-            FederalState::Be => "BE",
-            FederalState::Bb => "BB",
-            FederalState::Mv => "MV",
-            FederalState::Sn => "SN",
-            FederalState::St => "ST",
-            FederalState::Th => "TH",
+    pub const ALL: [FederalState; 16] = {
+        let mut all = [FederalState(praevnet_common::FederalState::ALL[0]); 16];
+        let mut i = 1;
+        while i < all.len() {
+            all[i] = FederalState(praevnet_common::FederalState::ALL[i]);
+            i += 1;
         }
-    }
+        all
+    };
 
     pub fn from_code(code: &str) -> Option<FederalState> {
-        FederalState::ALL.into_iter().find(|s| s.code() == code)
+        praevnet_common::FederalState::from_code(code).map(FederalState)
     }
+}
 
-    /// The German name, in both languages: it is a proper name.
-    pub fn name(self) -> &'static str {
-        match self {
-            FederalState::Sh => "Schleswig-Holstein",
-            FederalState::Hh => "Hamburg",
-            FederalState::Ni => "Niedersachsen",
-            FederalState::Hb => "Bremen",
-            FederalState::Nw => "Nordrhein-Westfalen",
-            FederalState::He => "Hessen",
-            FederalState::Rp => "Rheinland-Pfalz",
-            FederalState::Bw => "Baden-Württemberg",
-            FederalState::By => "Bayern",
-            FederalState::Sl => "Saarland",
-            FederalState::Be => "Berlin",
-            FederalState::Bb => "Brandenburg",
-            FederalState::Mv => "Mecklenburg-Vorpommern",
-            FederalState::Sn => "Sachsen",
-            FederalState::St => "Sachsen-Anhalt",
-            FederalState::Th => "Thüringen",
-        }
+impl Deref for FederalState {
+    type Target = praevnet_common::FederalState;
+
+    fn deref(&self) -> &praevnet_common::FederalState {
+        &self.0
+    }
+}
+
+impl Serialize for FederalState {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for FederalState {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<FederalState, D::Error> {
+        let code = String::deserialize(deserializer)?;
+        FederalState::from_code(&code)
+            .ok_or_else(|| D::Error::invalid_value(Unexpected::Str(&code), &"a Land's code"))
     }
 }
 
@@ -142,19 +99,6 @@ pub enum RoleKind {
     MunicipalityAdmin,
 }
 
-/// Thousands grouped as readers of the language expect (238.000 / 238,000).
-pub fn group_thousands(n: i64, separator: char) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(separator);
-        }
-        out.push(c);
-    }
-    if n < 0 { format!("-{out}") } else { out }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,21 +108,21 @@ mod tests {
         for state in FederalState::ALL {
             let json = serde_json::to_string(&state).expect("serialises");
             assert_eq!(json, format!("\"{}\"", state.code()));
-            assert_eq!(FederalState::from_code(state.code()), Some(state));
+            assert_eq!(
+                serde_json::from_str::<FederalState>(&json).ok(),
+                Some(state)
+            );
         }
+        assert!(serde_json::from_str::<FederalState>("\"XX\"").is_err());
+        assert_eq!(
+            FederalState::ALL.map(|s| s.0),
+            praevnet_common::FederalState::ALL
+        );
         for status in MunicipalityStatus::ALL {
             let json = serde_json::to_string(&status).expect("serialises");
             assert_eq!(json, format!("\"{}\"", status.code()));
         }
         let role: RoleKind = serde_json::from_str("\"MUNICIPALITY_ADMIN\"").expect("parses");
         assert_eq!(role, RoleKind::MunicipalityAdmin);
-    }
-
-    #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(group_thousands(238_000, '.'), "238.000");
-        assert_eq!(group_thousands(1_234_567, ','), "1,234,567");
-        assert_eq!(group_thousands(999, '.'), "999");
-        assert_eq!(group_thousands(-1000, '.'), "-1.000");
     }
 }

@@ -9,6 +9,31 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The ISO 639-1 code, as in `Accept-Language`, `<html lang>` and the app's remembered choice.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::De => "de",
+            Lang::En => "en",
+        }
+    }
+
+    /// Only the exact lowercase code: what was written by [`Lang::code`], not a header's tag.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "de" => Some(Lang::De),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language a switch offers: with two languages, the one not shown.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::De => Lang::En,
+            Lang::En => Lang::De,
+        }
+    }
+
     /// Picks the language from an `Accept-Language` header: the first supported tag wins,
     /// German when none is supported (the platform's users are German public bodies).
     pub fn from_accept_language(header: Option<&str>) -> Lang {
@@ -32,11 +57,7 @@ impl Lang {
         tags.into_iter()
             .find_map(|(_, tag)| {
                 let primary = tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
-                match primary.as_str() {
-                    "de" => Some(Lang::De),
-                    "en" => Some(Lang::En),
-                    _ => None,
-                }
+                Lang::from_code(&primary)
             })
             .unwrap_or(Lang::De)
     }
@@ -51,6 +72,17 @@ mod tests {
         assert_eq!(Lang::from_accept_language(None), Lang::De);
         assert_eq!(Lang::from_accept_language(Some("fr-FR")), Lang::De);
         assert_eq!(Lang::from_accept_language(Some("")), Lang::De);
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for lang in [Lang::De, Lang::En] {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+            assert_eq!(lang.other().other(), lang);
+            assert_ne!(lang.other(), lang);
+        }
+        assert_eq!(Lang::from_code("fr"), None);
+        assert_eq!(Lang::from_code("DE"), None);
     }
 
     #[test]

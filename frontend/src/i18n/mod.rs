@@ -6,9 +6,10 @@
 //!
 //! Each area's texts live beside its pages, in `pages/<area>/texts.rs`, not here: a feature then
 //! changes one folder per layer, and no file is one that every feature must edit
-//! (docs/architecture.md). This module keeps what is no one area's: the language and its
-//! choice, the frame's and shared components' texts ([`common::CommonTexts`]), and [`Texts`], which only
-//! puts the areas together.
+//! (docs/architecture.md). This module keeps what is no one area's: the language's texts and
+//! its remembered choice ([`LangExt`]; the language itself is `praevnet_common::Lang`, as on
+//! the server), the frame's and shared components' texts ([`common::CommonTexts`]), and
+//! [`Texts`], which only puts the areas together.
 
 mod common;
 
@@ -16,54 +17,37 @@ use leptos::prelude::*;
 
 use crate::pages::{accounts, council, land, network, registry};
 
-/// The languages of the interface.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    De,
-    En,
-}
+pub use praevnet_common::Lang;
 
 const STORAGE_KEY: &str = "praevnet.lang";
 
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::De => "de",
-            Lang::En => "en",
-        }
-    }
+/// What a language means in the browser: its texts and the remembered choice. Not in
+/// `praevnet-common`, which the server compiles too and which knows no `web_sys`.
+pub trait LangExt {
+    fn texts(self) -> &'static Texts;
 
-    pub fn texts(self) -> &'static Texts {
+    /// The remembered choice; German when there is none.
+    fn remembered() -> Lang;
+
+    fn remember(self);
+}
+
+impl LangExt for Lang {
+    fn texts(self) -> &'static Texts {
         match self {
             Lang::De => &DE,
             Lang::En => &EN,
         }
     }
 
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::De => Lang::En,
-            Lang::En => Lang::De,
-        }
-    }
-
-    fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "de" => Some(Lang::De),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// The remembered choice; German when there is none.
-    pub fn remembered() -> Lang {
+    fn remembered() -> Lang {
         storage()
             .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
             .and_then(|code| Lang::from_code(&code))
             .unwrap_or(Lang::De)
     }
 
-    pub fn remember(self) {
+    fn remember(self) {
         if let Some(storage) = storage() {
             // A browser that refuses storage (private mode quota) keeps the choice for this visit.
             let _ = storage.set_item(STORAGE_KEY, self.code());
@@ -123,21 +107,6 @@ pub const EN: Texts = Texts {
     network: network::texts::EN,
 };
 
-/// An amount in whole euros as people write it: "1.300.000 €" / "€1,300,000"; the same
-/// formatting as the server's messages (`praevnet-common`).
-pub fn euros(amount: i64, lang: Lang) -> String {
-    praevnet_common::euros(amount, lang.into())
-}
-
-impl From<Lang> for praevnet_common::Lang {
-    fn from(lang: Lang) -> Self {
-        match lang {
-            Lang::De => praevnet_common::Lang::De,
-            Lang::En => praevnet_common::Lang::En,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,13 +116,5 @@ mod tests {
         assert_eq!(Lang::De.texts().common.switch_language, "English");
         assert_eq!(Lang::En.texts().common.switch_language, "Deutsch");
         assert_eq!(Lang::De.other(), Lang::En);
-    }
-
-    #[test]
-    fn codes_round_trip() {
-        for lang in [Lang::De, Lang::En] {
-            assert_eq!(Lang::from_code(lang.code()), Some(lang));
-        }
-        assert_eq!(Lang::from_code("fr"), None);
     }
 }

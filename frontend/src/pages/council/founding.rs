@@ -10,7 +10,7 @@ use leptos_router::components::A;
 use crate::a11y::{PageTitle, use_announcer};
 use crate::api;
 use crate::components::{ErrorBox, FormError, Select, TextArea};
-use crate::i18n::{Texts, use_i18n};
+use crate::i18n::{LangExt, Texts, use_i18n};
 use crate::pages::{code, from_code};
 use crate::queries::{
     FoundingOf, SaveFoundingStep, StartFounding, TemplatePreviews, founding_of,

@@ -5,12 +5,13 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use praevnet_common::euros;
 
 use super::funding::DecisionForm;
 use crate::a11y::{PageTitle, use_announcer};
 use crate::api;
 use crate::components::{ErrorBox, Field, FormError, Select, TextArea, euros_typed, send};
-use crate::i18n::{euros, use_i18n};
+use crate::i18n::{LangExt, use_i18n};
 use crate::pages::loaded;
 use crate::queries::{
     ApplyForFunding, MunicipalityFunding as FundingQuery, ReportFundingUse, RequestSupport,

@@ -5,11 +5,12 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+use praevnet_common::euros;
 
 use crate::a11y::{PageTitle, use_announcer};
 use crate::api::{self, ApiError};
 use crate::components::{ErrorBox, Field, FormError, Select, TextArea, euros_typed, send};
-use crate::i18n::{euros, use_i18n};
+use crate::i18n::{LangExt, use_i18n};
 use crate::model::FederalState;
 use crate::pages::from_code;
 use crate::pages::loaded;
@@ -39,11 +40,7 @@ pub fn Programmes() -> impl IntoView {
     let version = RwSignal::new(0_u32);
     let lands = Signal::derive(move || {
         let mut options = vec![(String::new(), i18n.t().registry.all_states.to_owned())];
-        options.extend(
-            FederalState::ALL
-                .iter()
-                .map(|s| (s.code().to_owned(), s.name().to_owned())),
-        );
+        options.extend(state_options(FederalState::ALL.to_vec()));
         options
     });
     let list = LocalResource::new(move || {
@@ -67,7 +64,7 @@ pub fn Programmes() -> impl IntoView {
                 {list.into_iter().map(|p| view! {
                     <li class="card">
                         <h2><A href=format!("/foerderung/{}", p.id)>{p.name.clone()}</A></h2>
-                        <p>{p.federal_state.name()} " · " {p.provider.clone()}</p>
+                        <p>{p.federal_state.name_de()} " · " {p.provider.clone()}</p>
                         <p>
                             {move || i18n.t().land.total_budget} ": " {move || euros(p.total_budget, i18n.lang())}
                             {p.yearly_budget.map(|y| view! { " · " {move || i18n.t().land.yearly_budget} ": " {move || euros(y, i18n.lang())} })}
@@ -197,7 +194,7 @@ pub fn Programme() -> impl IntoView {
             (i18n.t().land.provider, p.provider.clone()),
             (
                 i18n.t().registry.federal_state,
-                p.federal_state.name().to_owned(),
+                p.federal_state.name_de().to_owned(),
             ),
             (
                 i18n.t().land.total_budget,

@@ -5,6 +5,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
+use praevnet_common::euros;
 
 use crate::a11y::PageTitle;
 use crate::api::{self, ApiError};
@@ -12,6 +13,7 @@ use crate::components::{Checkbox, ErrorBox, FormError, Select};
 use crate::i18n::use_i18n;
 use crate::model::FederalState;
 use crate::pages::council::status_label;
+use crate::pages::registry::{state_options, states_for};
 use crate::pages::{code, from_code};
 use crate::queries::{StateOverview, StateOverviewCsv, state_overview, state_overview_csv};
 use crate::session::use_session;
@@ -52,22 +54,12 @@ pub fn Overview() -> impl IntoView {
         }
     });
     let lands = Signal::derive(move || {
+        let admin = session.is_platform_admin();
         let mut options = Vec::new();
-        if session.is_platform_admin() {
+        if admin {
             options.push((String::new(), i18n.t().registry.all_states.to_owned()));
-            options.extend(
-                FederalState::ALL
-                    .iter()
-                    .map(|s| (s.code().to_owned(), s.name().to_owned())),
-            );
-        } else {
-            options.extend(
-                session
-                    .state_offices()
-                    .iter()
-                    .map(|s| (s.code().to_owned(), s.name().to_owned())),
-            );
         }
+        options.extend(state_options(states_for(session.state_offices(), admin)));
         options
     });
     let councils = Signal::derive(move || {
@@ -183,7 +175,7 @@ pub fn Overview() -> impl IntoView {
                                             <td class="number">{r.active_members}</td>
                                             <td class="number">{r.meetings_last_year}</td>
                                             <td>{r.last_activity.clone().map(|d| d.chars().take(10).collect::<String>()).unwrap_or_default()}</td>
-                                            <td class="number">{move || crate::i18n::euros(r.funding_granted, i18n.lang())}</td>
+                                            <td class="number">{move || euros(r.funding_granted, i18n.lang())}</td>
                                         </tr>
                                     }
                                 }).collect_view()}

@@ -11,6 +11,7 @@ use crate::i18n::use_i18n;
 use crate::model::FederalState;
 use crate::pages::from_code;
 use crate::pages::loaded;
+use crate::pages::registry::{state_options, states_for};
 use crate::queries::{
     AnswerRequest, SaveOffer, SupportDesk as DeskQuery, answer_request, save_offer, support_desk,
 };
@@ -36,12 +37,10 @@ pub fn SupportDesk() -> impl IntoView {
         }
     });
     let lands = Signal::derive(move || {
-        let states = if session.is_platform_admin() {
-            FederalState::ALL.to_vec()
-        } else {
-            session.state_offices()
-        };
-        crate::pages::registry::state_options(states)
+        state_options(states_for(
+            session.state_offices(),
+            session.is_platform_admin(),
+        ))
     });
     let desk = LocalResource::new(move || {
         version.track();

@@ -297,7 +297,7 @@ pub fn CatalogueOffer() -> impl IntoView {
                 <dt>{t.network.facet_topic}</dt><dd>{labels_of(&vocab.topics, &o.topics)}</dd>
                 <dt>{t.network.quality_seal}</dt>
                 <dd>{seal_line(&o.seal_validity, o.seal_granted_on.as_ref(), o.seal_valid_until.as_ref(), t)}</dd>
-                <dt>{t.network.certified_by}</dt><dd>{o.certifier_name.clone()} " · " {o.federal_state.name()}</dd>
+                <dt>{t.network.certified_by}</dt><dd>{o.certifier_name.clone()} " · " {o.federal_state.name_de()}</dd>
                 <dt>{t.network.practice_contact}</dt><dd>{o.contact.clone()}</dd>
             </dl>
             <p class="prose">{o.description.clone()}</p>

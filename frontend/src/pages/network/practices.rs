@@ -9,7 +9,7 @@ use super::{Vocab, vocab};
 use crate::a11y::{PageTitle, use_announcer};
 use crate::api;
 use crate::components::{ErrorBox, Field, FormError, MultiChoice, Select, TextArea, send};
-use crate::i18n::use_i18n;
+use crate::i18n::{LangExt, use_i18n};
 use crate::pages::loaded;
 use crate::queries::{
     DeleteAttachment, PracticesOf, PublishPractice, SavePractice, WithdrawPractice,

@@ -160,7 +160,7 @@ pub fn Network() -> impl IntoView {
                 }).collect_view();
                 let hits = found.hits.into_iter().map(|h| {
                     let place = match h.federal_state {
-                        Some(state) => format!("{} · {}", h.publisher, state.name()),
+                        Some(state) => format!("{} · {}", h.publisher, state.name_de()),
                         None => h.publisher.clone(),
                     };
                     view! {
@@ -263,7 +263,7 @@ pub fn NetworkPractice() -> impl IntoView {
         view! {
             <PageTitle text=Signal::derive(move || heading.clone()) />
             <p class="hint">
-                {p.municipality_name.clone()} " · " {p.federal_state.name()} " · "
+                {p.municipality_name.clone()} " · " {p.federal_state.name_de()} " · "
                 {t.network.published_on} " " {p.published_at.clone().unwrap_or_default().chars().take(10).collect::<String>()}
             </p>
             {sections.into_iter().filter(|(_, text)| !text.trim().is_empty()).map(|(h, text)| view! {

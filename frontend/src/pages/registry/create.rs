@@ -8,7 +8,7 @@ use leptos_router::hooks::use_navigate;
 use crate::a11y::PageTitle;
 use crate::api;
 use crate::components::{ErrorBox, Field, FormError, Select, invalid_number, parse_population};
-use crate::i18n::use_i18n;
+use crate::i18n::{LangExt, use_i18n};
 use crate::model::{FederalState, MunicipalityStatus};
 use crate::queries::{CreateMunicipality as CreateMutation, create_municipality};
 use crate::session::use_session;
@@ -25,7 +25,7 @@ pub fn states_for(offices: Vec<FederalState>, platform_admin: bool) -> Vec<Feder
 pub fn state_options(states: Vec<FederalState>) -> Vec<(String, String)> {
     states
         .into_iter()
-        .map(|s| (s.code().to_owned(), s.name().to_owned()))
+        .map(|s| (s.code().to_owned(), s.name_de().to_owned()))
         .collect()
 }
 
@@ -170,10 +170,8 @@ mod tests {
 
     #[test]
     fn state_offices_choose_only_their_land() {
-        assert_eq!(
-            states_for(vec![FederalState::Sn], false),
-            vec![FederalState::Sn]
-        );
+        let saxony = FederalState(praevnet_common::FederalState::Sachsen);
+        assert_eq!(states_for(vec![saxony], false), vec![saxony]);
         assert_eq!(states_for(vec![], true).len(), 16);
     }
 }

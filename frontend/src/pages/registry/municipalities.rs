@@ -5,11 +5,12 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
+use praevnet_common::group_thousands;
 
 use crate::a11y::PageTitle;
 use crate::api;
-use crate::i18n::{Lang, use_i18n};
-use crate::model::{FederalState, group_thousands};
+use crate::i18n::use_i18n;
+use crate::model::FederalState;
 use crate::queries::{
     Municipalities as ListQuery, MunicipalityName, municipalities, municipality_name,
 };
@@ -39,13 +40,6 @@ fn list_path(state: &str, search: &str, page: i64) -> String {
 
 fn encode(text: &str) -> String {
     web_sys::js_sys::encode_uri_component(text).into()
-}
-
-pub fn separator(lang: Lang) -> char {
-    match lang {
-        Lang::De => '.',
-        Lang::En => ',',
-    }
 }
 
 #[component]
@@ -111,7 +105,7 @@ pub fn Municipalities() -> impl IntoView {
                                     value=state.code()
                                     selected=move || state_input.get() == state.code()
                                 >
-                                    {state.name()}
+                                    {state.name_de()}
                                 </option>
                             }
                         })
@@ -200,7 +194,7 @@ fn Table(
                                     <td>{m.ags}</td>
                                     <td>{m.federal_state_name}</td>
                                     <td class="number">
-                                        {move || group_thousands(population, separator(i18n.lang()))}
+                                        {move || group_thousands(population, i18n.lang())}
                                     </td>
                                     <td>
                                         {move || if has_council { i18n.t().registry.yes } else { i18n.t().registry.no }}
@@ -242,7 +236,7 @@ fn YourMunicipalities() -> impl IntoView {
                             view! {
                                 <li>
                                     <A href=list_path(state.code(), "", 1)>
-                                        {format!("{} – {}", state.name(), i18n.t().registry.role_state_office)}
+                                        {format!("{} – {}", state.name_de(), i18n.t().registry.role_state_office)}
                                     </A>
                                 </li>
                             }

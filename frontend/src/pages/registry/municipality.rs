@@ -5,14 +5,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
+use praevnet_common::group_thousands;
 
 use super::create::{state_options, states_for};
-use super::municipalities::separator;
 use crate::a11y::{PageTitle, use_announcer};
 use crate::api;
 use crate::components::{ErrorBox, Field, FormError, Select, invalid_number, parse_population};
-use crate::i18n::use_i18n;
-use crate::model::{FederalState, MunicipalityStatus, group_thousands};
+use crate::i18n::{LangExt, use_i18n};
+use crate::model::{FederalState, MunicipalityStatus};
 use crate::queries::{
     InviteAdministrator, MunicipalityBySlug, SaveCouncil, UpdateMunicipality, invite_administrator,
     municipality_by_slug, save_council, update_municipality,
@@ -69,7 +69,7 @@ fn Details(m: Data, reload: impl Fn() + Copy + Send + Sync + 'static) -> impl In
                 <dt>{move || i18n.t().registry.federal_state}</dt>
                 <dd>{m.federal_state_name.clone()}</dd>
                 <dt>{move || i18n.t().registry.population}</dt>
-                <dd>{move || group_thousands(population, separator(i18n.lang()))}</dd>
+                <dd>{move || group_thousands(population, i18n.lang())}</dd>
                 <dt>{move || i18n.t().registry.status}</dt>
                 <dd>{move || status.label(i18n.t())}</dd>
             </dl>

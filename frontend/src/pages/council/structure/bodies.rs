@@ -9,7 +9,7 @@ use super::{Body, KINDS, kind_label, role_label};
 use crate::a11y::use_announcer;
 use crate::api;
 use crate::components::{ErrorBox, Field, FormError, Select};
-use crate::i18n::use_i18n;
+use crate::i18n::{LangExt, use_i18n};
 use crate::pages::{code, from_code, today};
 use crate::queries::{
     CreateBody, UpdateMembership, council_structure, create_body, update_membership,

@@ -9,7 +9,7 @@ use super::{Body, KINDS, SECTORS, kind_label};
 use crate::a11y::use_announcer;
 use crate::api;
 use crate::components::{Checkbox, ErrorBox, Field, FormError, Select, TextArea};
-use crate::i18n::use_i18n;
+use crate::i18n::{LangExt, use_i18n};
 use crate::pages::{code, from_code};
 use crate::queries::{UpdateBody, update_body};
 

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use crate::a11y::use_announcer;
 use crate::api;
 use crate::components::{ErrorBox, FormError, TextArea};
-use crate::i18n::use_i18n;
+use crate::i18n::{LangExt, use_i18n};
 use crate::queries::{ImportMembers, import_members};
 
 /// Importing members from a CSV file (or pasted text); the server checks every row first.

@@ -8,7 +8,7 @@ use super::{ROLES, role_label};
 use crate::a11y::use_announcer;
 use crate::api;
 use crate::components::{ErrorBox, Field, FormError, Select};
-use crate::i18n::use_i18n;
+use crate::i18n::{LangExt, use_i18n};
 use crate::pages::{from_code, today};
 use crate::queries::{AddMembership, add_membership, council_structure};
 

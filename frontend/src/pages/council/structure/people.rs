@@ -8,7 +8,7 @@ use super::SECTORS;
 use crate::a11y::use_announcer;
 use crate::api;
 use crate::components::{ErrorBox, Field, FormError, Select};
-use crate::i18n::use_i18n;
+use crate::i18n::{LangExt, use_i18n};
 use crate::pages::from_code;
 use crate::queries::{
     InvitePerson, SaveOrganisation, SavePerson, council_structure, invite_person,

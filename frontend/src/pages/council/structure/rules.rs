@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use crate::a11y::use_announcer;
 use crate::api;
 use crate::components::{ErrorBox, Field, FormError, Select, TextArea};
-use crate::i18n::use_i18n;
+use crate::i18n::{LangExt, use_i18n};
 use crate::pages::today;
 use crate::queries::{
     AdoptRulesOfProcedure, RecordRulesInformed, adopt_rules_of_procedure, council_structure,

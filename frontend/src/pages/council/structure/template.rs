@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use crate::a11y::use_announcer;
 use crate::api;
 use crate::components::{ErrorBox, FormError};
-use crate::i18n::use_i18n;
+use crate::i18n::{LangExt, use_i18n};
 use crate::queries::{ApplyStructureTemplate, apply_structure_template, council_structure};
 
 #[component]
