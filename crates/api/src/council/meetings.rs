@@ -1,46 +1,43 @@
 //! Meetings of a council's bodies.
 
-use async_graphql::{Context, ID, InputObject, Object};
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::NaiveDate;
 use praevnet_core::council::meetings::{Meeting as DomainMeeting, MeetingInput as DomainInput};
 use praevnet_core::{BodyId, MeetingId};
 
 use crate::context::ContextExt;
 use crate::error::ResultExt;
+use crate::ids::id_of;
 
 /// A meeting (Sitzung) of a body.
-pub(crate) struct Meeting(DomainMeeting);
-
-#[Object]
-impl Meeting {
-    async fn id(&self) -> ID {
-        ID(self.0.id.to_string())
-    }
-    async fn body_id(&self) -> ID {
-        ID(self.0.body_id.to_string())
-    }
-    async fn body_name(&self) -> &str {
-        &self.0.body_name
-    }
-    async fn title(&self) -> &str {
-        &self.0.title
-    }
-    async fn date(&self) -> NaiveDate {
-        self.0.starts_on
-    }
+#[derive(SimpleObject)]
+pub(crate) struct Meeting {
+    id: ID,
+    body_id: ID,
+    body_name: String,
+    title: String,
+    date: NaiveDate,
     /// `HH:MM`, local time.
-    async fn start_time(&self) -> Option<&str> {
-        self.0.start_time.as_deref()
-    }
-    async fn location(&self) -> &str {
-        &self.0.location
-    }
-    async fn cancelled(&self) -> bool {
-        self.0.cancelled
-    }
+    start_time: Option<String>,
+    location: String,
+    cancelled: bool,
     /// Whether the caller may change it.
-    async fn editable(&self) -> bool {
-        self.0.editable
+    editable: bool,
+}
+
+impl From<DomainMeeting> for Meeting {
+    fn from(m: DomainMeeting) -> Self {
+        Self {
+            id: id_of(m.id),
+            body_id: id_of(m.body_id),
+            body_name: m.body_name,
+            title: m.title,
+            date: m.starts_on,
+            start_time: m.start_time,
+            location: m.location,
+            cancelled: m.cancelled,
+            editable: m.editable,
+        }
     }
 }
 
@@ -76,7 +73,7 @@ impl MeetingQuery {
             .meetings(ctx.principal(), m, since)
             .await
             .gql(ctx)?;
-        Ok(found.into_iter().map(Meeting).collect())
+        Ok(found.into_iter().map(Meeting::from).collect())
     }
 }
 
@@ -109,6 +106,6 @@ impl MeetingMutation {
             .save_meeting(ctx.principal(), m, id, input)
             .await
             .gql(ctx)?;
-        Ok(Meeting(saved))
+        Ok(saved.into())
     }
 }

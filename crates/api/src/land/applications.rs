@@ -1,13 +1,14 @@
 //! Municipalities' applications to funding programmes: applying, the decision (checked against
 //! the budget), the report on the use of funds, withdrawal.
 
-use async_graphql::{Context, Enum, ID, InputObject, Object};
+use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
 use praevnet_core::land::applications::{Application, ApplicationInput, DecisionInput, Verdict};
-use praevnet_core::{ApplicationId, Error, Problem, ProgrammeId};
+use praevnet_core::{ApplicationId, Error, Lang, Problem, ProgrammeId};
 
 use crate::context::ContextExt;
 use crate::error::ResultExt;
+use crate::ids::id_of;
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
 #[graphql(remote = "praevnet_core::land::applications::ApplicationStatus")]
@@ -20,62 +21,50 @@ pub(crate) enum ApplicationStatus {
 }
 
 /// A municipality's application to a funding programme.
-pub(crate) struct FundingApplication(pub(crate) Application);
-
-#[Object]
-impl FundingApplication {
-    async fn id(&self) -> ID {
-        ID(self.0.id.to_string())
-    }
-    async fn municipality_id(&self) -> ID {
-        ID(self.0.municipality_id.to_string())
-    }
-    async fn municipality_name(&self) -> &str {
-        &self.0.municipality_name
-    }
-    async fn programme_id(&self) -> ID {
-        ID(self.0.programme_id.to_string())
-    }
-    async fn programme_name(&self) -> &str {
-        &self.0.programme_name
-    }
-    async fn project_title(&self) -> &str {
-        &self.0.project_title
-    }
-    async fn project_description(&self) -> &str {
-        &self.0.project_description
-    }
-    async fn funding_year(&self) -> i32 {
-        self.0.funding_year
-    }
-    async fn requested_amount(&self) -> i64 {
-        self.0.requested_amount
-    }
-    async fn status(&self) -> ApplicationStatus {
-        self.0.status.into()
-    }
+#[derive(SimpleObject)]
+pub(crate) struct FundingApplication {
+    id: ID,
+    municipality_id: ID,
+    municipality_name: String,
+    programme_id: ID,
+    programme_name: String,
+    project_title: String,
+    project_description: String,
+    funding_year: i32,
+    requested_amount: i64,
+    status: ApplicationStatus,
     /// The status in the caller's language.
-    async fn status_label(&self, ctx: &Context<'_>) -> &'static str {
-        self.0.status.label(ctx.request().lang)
-    }
-    async fn granted_amount(&self) -> Option<i64> {
-        self.0.granted_amount
-    }
-    async fn decided_on(&self) -> Option<NaiveDate> {
-        self.0.decided_on
-    }
-    async fn decision_note(&self) -> &str {
-        &self.0.decision_note
-    }
+    status_label: &'static str,
+    granted_amount: Option<i64>,
+    decided_on: Option<NaiveDate>,
+    decision_note: String,
     /// When the report on the use of the funds (Verwendungsnachweis) is due.
-    async fn report_due(&self) -> Option<NaiveDate> {
-        self.0.report_due
-    }
-    async fn reported_on(&self) -> Option<NaiveDate> {
-        self.0.reported_on
-    }
-    async fn created_at(&self) -> DateTime<Utc> {
-        self.0.created_at
+    report_due: Option<NaiveDate>,
+    reported_on: Option<NaiveDate>,
+    created_at: DateTime<Utc>,
+}
+
+impl FundingApplication {
+    pub(crate) fn new(a: Application, lang: Lang) -> Self {
+        Self {
+            id: id_of(a.id),
+            municipality_id: id_of(a.municipality_id),
+            municipality_name: a.municipality_name,
+            programme_id: id_of(a.programme_id),
+            programme_name: a.programme_name,
+            project_title: a.project_title,
+            project_description: a.project_description,
+            funding_year: a.funding_year,
+            requested_amount: a.requested_amount,
+            status: a.status.into(),
+            status_label: a.status.label(lang),
+            granted_amount: a.granted_amount,
+            decided_on: a.decided_on,
+            decision_note: a.decision_note,
+            report_due: a.report_due,
+            reported_on: a.reported_on,
+            created_at: a.created_at,
+        }
     }
 }
 
@@ -126,7 +115,10 @@ impl ApplicationQuery {
             .funding_applications(ctx.principal(), m)
             .await
             .gql(ctx)?;
-        Ok(found.into_iter().map(FundingApplication).collect())
+        Ok(found
+            .into_iter()
+            .map(|a| FundingApplication::new(a, ctx.request().lang))
+            .collect())
     }
 }
 
@@ -156,7 +148,7 @@ impl ApplicationMutation {
             .apply_for_funding(ctx.principal(), m, input)
             .await
             .gql(ctx)?;
-        Ok(FundingApplication(saved))
+        Ok(FundingApplication::new(saved, ctx.request().lang))
     }
 
     /// Records the decision on an application (the state office, or the municipality that
@@ -191,7 +183,7 @@ impl ApplicationMutation {
             .decide_funding_application(ctx.principal(), m, id, input)
             .await
             .gql(ctx)?;
-        Ok(FundingApplication(saved))
+        Ok(FundingApplication::new(saved, ctx.request().lang))
     }
 
     /// Records that the use of granted funds was reported (Verwendungsnachweis).
@@ -210,7 +202,7 @@ impl ApplicationMutation {
             .close_funding_application(ctx.principal(), m, id, Some(reported_on))
             .await
             .gql(ctx)?;
-        Ok(FundingApplication(saved))
+        Ok(FundingApplication::new(saved, ctx.request().lang))
     }
 
     /// Withdraws an application not yet decided.
@@ -228,6 +220,6 @@ impl ApplicationMutation {
             .close_funding_application(ctx.principal(), m, id, None)
             .await
             .gql(ctx)?;
-        Ok(FundingApplication(saved))
+        Ok(FundingApplication::new(saved, ctx.request().lang))
     }
 }

@@ -1,7 +1,7 @@
 //! Funding programmes in the API: public to read, published by the Land's state office, with
 //! their budget and the applications the caller may see.
 
-use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+use async_graphql::{ComplexObject, Context, ID, InputObject, Object, SimpleObject};
 use chrono::NaiveDate;
 use praevnet_core::ProgrammeId;
 use praevnet_core::land::funding::{Programme, ProgrammeInput as DomainInput};
@@ -9,64 +9,63 @@ use praevnet_core::land::funding::{Programme, ProgrammeInput as DomainInput};
 use crate::codes::FederalState;
 use crate::context::ContextExt;
 use crate::error::ResultExt;
+use crate::ids::id_of;
 use crate::land::applications::FundingApplication;
 
 /// A funding programme (Förderprogramm); amounts in whole euros.
-pub(crate) struct FundingProgramme(pub(crate) Programme);
+#[derive(SimpleObject)]
+#[graphql(complex)]
+pub(crate) struct FundingProgramme {
+    id: ID,
+    federal_state: FederalState,
+    name: String,
+    provider: String,
+    total_budget: i64,
+    yearly_budget: Option<i64>,
+    fields_of_action: Vec<String>,
+    eligible_applicants: String,
+    funding_rate_percent: Option<i32>,
+    min_amount: Option<i64>,
+    max_amount: Option<i64>,
+    deadline: Option<NaiveDate>,
+    procedure: String,
+    contact: String,
+    documents: Vec<String>,
+    #[graphql(skip)]
+    programme: ProgrammeId,
+}
 
-#[Object]
+impl From<Programme> for FundingProgramme {
+    fn from(p: Programme) -> Self {
+        Self {
+            id: id_of(p.id),
+            federal_state: p.federal_state.into(),
+            name: p.name,
+            provider: p.provider,
+            total_budget: p.total_budget,
+            yearly_budget: p.yearly_budget,
+            fields_of_action: p.fields_of_action,
+            eligible_applicants: p.eligible_applicants,
+            funding_rate_percent: p.funding_rate_percent,
+            min_amount: p.min_amount,
+            max_amount: p.max_amount,
+            deadline: p.deadline,
+            procedure: p.procedure,
+            contact: p.contact,
+            documents: p.documents,
+            programme: p.id,
+        }
+    }
+}
+
+#[ComplexObject]
 impl FundingProgramme {
-    async fn id(&self) -> ID {
-        ID(self.0.id.to_string())
-    }
-    async fn federal_state(&self) -> FederalState {
-        self.0.federal_state.into()
-    }
-    async fn name(&self) -> &str {
-        &self.0.name
-    }
-    async fn provider(&self) -> &str {
-        &self.0.provider
-    }
-    async fn total_budget(&self) -> i64 {
-        self.0.total_budget
-    }
-    async fn yearly_budget(&self) -> Option<i64> {
-        self.0.yearly_budget
-    }
-    async fn fields_of_action(&self) -> &[String] {
-        &self.0.fields_of_action
-    }
-    async fn eligible_applicants(&self) -> &str {
-        &self.0.eligible_applicants
-    }
-    async fn funding_rate_percent(&self) -> Option<i32> {
-        self.0.funding_rate_percent
-    }
-    async fn min_amount(&self) -> Option<i64> {
-        self.0.min_amount
-    }
-    async fn max_amount(&self) -> Option<i64> {
-        self.0.max_amount
-    }
-    async fn deadline(&self) -> Option<NaiveDate> {
-        self.0.deadline
-    }
-    async fn procedure(&self) -> &str {
-        &self.0.procedure
-    }
-    async fn contact(&self) -> &str {
-        &self.0.contact
-    }
-    async fn documents(&self) -> &[String] {
-        &self.0.documents
-    }
     /// The budget against what is granted (anyone logged in).
     async fn budget(&self, ctx: &Context<'_>) -> async_graphql::Result<FundingBudget> {
         let budget = ctx
             .services()
             .land()
-            .funding_budget(ctx.principal(), self.0.id)
+            .funding_budget(ctx.principal(), self.programme)
             .await
             .gql(ctx)?;
         Ok(FundingBudget {
@@ -93,10 +92,13 @@ impl FundingProgramme {
         let found = ctx
             .services()
             .land()
-            .programme_applications(ctx.principal(), self.0.id)
+            .programme_applications(ctx.principal(), self.programme)
             .await
             .gql(ctx)?;
-        Ok(found.into_iter().map(FundingApplication).collect())
+        Ok(found
+            .into_iter()
+            .map(|a| FundingApplication::new(a, ctx.request().lang))
+            .collect())
     }
 }
 
@@ -158,7 +160,7 @@ impl FundingQuery {
             .funding_programmes(ctx.principal(), federal_state.map(Into::into))
             .await
             .gql(ctx)?;
-        Ok(programmes.into_iter().map(FundingProgramme).collect())
+        Ok(programmes.into_iter().map(FundingProgramme::from).collect())
     }
 
     /// One published programme.
@@ -174,7 +176,7 @@ impl FundingQuery {
             .funding_programme(ctx.principal(), id)
             .await
             .gql(ctx)?;
-        Ok(FundingProgramme(programme))
+        Ok(programme.into())
     }
 }
 
@@ -214,6 +216,6 @@ impl FundingMutation {
             .save_funding_programme(ctx.principal(), id, input)
             .await
             .gql(ctx)?;
-        Ok(FundingProgramme(saved))
+        Ok(saved.into())
     }
 }

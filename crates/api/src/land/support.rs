@@ -1,14 +1,15 @@
 //! A state office's advice, training and coaching offers, the municipalities' requests for them,
 //! and the office's answers.
 
-use async_graphql::{Context, Enum, ID, InputObject, Object};
+use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
 use praevnet_core::land::support::{Answer, Offer, OfferInput, SupportRequest as Request};
-use praevnet_core::{OfferId, SupportRequestId};
+use praevnet_core::{Lang, OfferId, SupportRequestId};
 
 use crate::codes::FederalState;
 use crate::context::ContextExt;
 use crate::error::ResultExt;
+use crate::ids::id_of;
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
 #[graphql(remote = "praevnet_core::land::support::SupportKind")]
@@ -28,73 +29,65 @@ pub(crate) enum SupportRequestStatus {
 }
 
 /// Advice, training or coaching offered by a state office.
-pub(crate) struct SupportOffer(Offer);
-
-#[Object]
-impl SupportOffer {
-    async fn id(&self) -> ID {
-        ID(self.0.id.to_string())
-    }
-    async fn federal_state(&self) -> FederalState {
-        self.0.federal_state.into()
-    }
-    async fn kind(&self) -> SupportKind {
-        self.0.kind.into()
-    }
+#[derive(SimpleObject)]
+pub(crate) struct SupportOffer {
+    id: ID,
+    federal_state: FederalState,
+    kind: SupportKind,
     /// The kind in the caller's language.
-    async fn kind_label(&self, ctx: &Context<'_>) -> &'static str {
-        self.0.kind.label(ctx.request().lang)
-    }
-    async fn title(&self) -> &str {
-        &self.0.title
-    }
-    async fn description(&self) -> &str {
-        &self.0.description
-    }
-    async fn contact(&self) -> &str {
-        &self.0.contact
-    }
+    kind_label: &'static str,
+    title: String,
+    description: String,
+    contact: String,
     /// Inactive offers take no new requests.
-    async fn active(&self) -> bool {
-        self.0.active
+    active: bool,
+}
+
+impl SupportOffer {
+    fn new(o: Offer, lang: Lang) -> Self {
+        Self {
+            id: id_of(o.id),
+            federal_state: o.federal_state.into(),
+            kind: o.kind.into(),
+            kind_label: o.kind.label(lang),
+            title: o.title,
+            description: o.description,
+            contact: o.contact,
+            active: o.active,
+        }
     }
 }
 
 /// A municipality's request for an offer, with the office's answer.
-pub(crate) struct SupportRequest(Request);
-
-#[Object]
-impl SupportRequest {
-    async fn id(&self) -> ID {
-        ID(self.0.id.to_string())
-    }
-    async fn municipality_id(&self) -> ID {
-        ID(self.0.municipality_id.to_string())
-    }
-    async fn municipality_name(&self) -> &str {
-        &self.0.municipality_name
-    }
-    async fn offer(&self) -> SupportOffer {
-        SupportOffer(self.0.offer.clone())
-    }
-    async fn message(&self) -> &str {
-        &self.0.message
-    }
-    async fn status(&self) -> SupportRequestStatus {
-        self.0.status.into()
-    }
+#[derive(SimpleObject)]
+pub(crate) struct SupportRequest {
+    id: ID,
+    municipality_id: ID,
+    municipality_name: String,
+    offer: SupportOffer,
+    message: String,
+    status: SupportRequestStatus,
     /// The status in the caller's language.
-    async fn status_label(&self, ctx: &Context<'_>) -> &'static str {
-        self.0.status.label(ctx.request().lang)
-    }
-    async fn scheduled_on(&self) -> Option<NaiveDate> {
-        self.0.scheduled_on
-    }
-    async fn office_note(&self) -> &str {
-        &self.0.office_note
-    }
-    async fn created_at(&self) -> DateTime<Utc> {
-        self.0.created_at
+    status_label: &'static str,
+    scheduled_on: Option<NaiveDate>,
+    office_note: String,
+    created_at: DateTime<Utc>,
+}
+
+impl SupportRequest {
+    fn new(r: Request, lang: Lang) -> Self {
+        Self {
+            id: id_of(r.id),
+            municipality_id: id_of(r.municipality_id),
+            municipality_name: r.municipality_name,
+            offer: SupportOffer::new(r.offer, lang),
+            message: r.message,
+            status: r.status.into(),
+            status_label: r.status.label(lang),
+            scheduled_on: r.scheduled_on,
+            office_note: r.office_note,
+            created_at: r.created_at,
+        }
     }
 }
 
@@ -136,7 +129,10 @@ impl SupportQuery {
             .support_offers(ctx.principal(), federal_state.map(Into::into))
             .await
             .gql(ctx)?;
-        Ok(found.into_iter().map(SupportOffer).collect())
+        Ok(found
+            .into_iter()
+            .map(|o| SupportOffer::new(o, ctx.request().lang))
+            .collect())
     }
 
     /// A municipality's requests (its administrators, its Land's office), newest first.
@@ -152,7 +148,10 @@ impl SupportQuery {
             .municipality_support_requests(ctx.principal(), m)
             .await
             .gql(ctx)?;
-        Ok(found.into_iter().map(SupportRequest).collect())
+        Ok(found
+            .into_iter()
+            .map(|r| SupportRequest::new(r, ctx.request().lang))
+            .collect())
     }
 
     /// Every request of a Land's municipalities, oldest first (its state office, the operator).
@@ -167,7 +166,10 @@ impl SupportQuery {
             .state_support_requests(ctx.principal(), federal_state.into())
             .await
             .gql(ctx)?;
-        Ok(found.into_iter().map(SupportRequest).collect())
+        Ok(found
+            .into_iter()
+            .map(|r| SupportRequest::new(r, ctx.request().lang))
+            .collect())
     }
 }
 
@@ -199,7 +201,7 @@ impl SupportMutation {
             .save_support_offer(ctx.principal(), id, input)
             .await
             .gql(ctx)?;
-        Ok(SupportOffer(saved))
+        Ok(SupportOffer::new(saved, ctx.request().lang))
     }
 
     /// A municipality asks for an offer of its Land.
@@ -218,7 +220,7 @@ impl SupportMutation {
             .request_support(ctx.principal(), m, offer, message)
             .await
             .gql(ctx)?;
-        Ok(SupportRequest(saved))
+        Ok(SupportRequest::new(saved, ctx.request().lang))
     }
 
     /// The state office answers a request: scheduled (with a date), done or declined.
@@ -242,6 +244,6 @@ impl SupportMutation {
             .answer_support_request(ctx.principal(), m, id, answer)
             .await
             .gql(ctx)?;
-        Ok(SupportRequest(saved))
+        Ok(SupportRequest::new(saved, ctx.request().lang))
     }
 }

@@ -1,6 +1,6 @@
 //! A certifying council's catalogue of prevention offers and their quality seals.
 
-use async_graphql::{Context, Enum, ID, InputObject, Object};
+use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
 use praevnet_core::CatalogueOfferId;
 use praevnet_core::network::catalogue::{
@@ -11,6 +11,7 @@ use crate::codes::FederalState;
 use crate::codes::{TargetGroup, Topic};
 use crate::context::ContextExt;
 use crate::error::ResultExt;
+use crate::ids::id_of;
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
 #[graphql(remote = "praevnet_common::vocabulary::OfferFormat")]
@@ -43,62 +44,50 @@ pub(crate) enum SealValidity {
     Withdrawn,
 }
 
-pub(crate) struct CatalogueOffer(DomainOffer);
-
-#[Object]
-impl CatalogueOffer {
-    async fn id(&self) -> ID {
-        ID(self.0.id.to_string())
-    }
+#[derive(SimpleObject)]
+pub(crate) struct CatalogueOffer {
+    id: ID,
     /// The certifying municipality whose catalogue this is.
-    async fn certifier_id(&self) -> ID {
-        ID(self.0.certifier_id.to_string())
-    }
-    async fn certifier_name(&self) -> &str {
-        &self.0.certifier_name
-    }
-    async fn federal_state(&self) -> FederalState {
-        self.0.federal_state.into()
-    }
-    async fn title(&self) -> &str {
-        &self.0.title
-    }
-    async fn provider(&self) -> &str {
-        &self.0.provider
-    }
-    async fn format(&self) -> OfferFormat {
-        self.0.format.into()
-    }
-    async fn target_groups(&self) -> Vec<TargetGroup> {
-        self.0.target_groups.iter().map(|t| (*t).into()).collect()
-    }
-    async fn topics(&self) -> Vec<Topic> {
-        self.0.topics.iter().map(|t| (*t).into()).collect()
-    }
-    async fn description(&self) -> &str {
-        &self.0.description
-    }
-    async fn contact(&self) -> &str {
-        &self.0.contact
-    }
-    async fn seal_status(&self) -> SealStatus {
-        self.0.seal.status.into()
-    }
+    certifier_id: ID,
+    certifier_name: String,
+    federal_state: FederalState,
+    title: String,
+    provider: String,
+    format: OfferFormat,
+    target_groups: Vec<TargetGroup>,
+    topics: Vec<Topic>,
+    description: String,
+    contact: String,
+    seal_status: SealStatus,
     /// Whether the seal holds today (UTC date).
-    async fn seal_validity(&self) -> SealValidity {
-        self.0.seal.validity_on(Utc::now().date_naive()).into()
-    }
-    async fn seal_granted_on(&self) -> Option<NaiveDate> {
-        self.0.seal.granted_on
-    }
-    async fn seal_valid_until(&self) -> Option<NaiveDate> {
-        self.0.seal.valid_until
-    }
-    async fn seal_note(&self) -> &str {
-        &self.0.seal.note
-    }
-    async fn updated_at(&self) -> DateTime<Utc> {
-        self.0.updated_at
+    seal_validity: SealValidity,
+    seal_granted_on: Option<NaiveDate>,
+    seal_valid_until: Option<NaiveDate>,
+    seal_note: String,
+    updated_at: DateTime<Utc>,
+}
+
+impl From<DomainOffer> for CatalogueOffer {
+    fn from(o: DomainOffer) -> Self {
+        Self {
+            id: id_of(o.id),
+            certifier_id: id_of(o.certifier_id),
+            certifier_name: o.certifier_name,
+            federal_state: o.federal_state.into(),
+            title: o.title,
+            provider: o.provider,
+            format: o.format.into(),
+            target_groups: o.target_groups.into_iter().map(Into::into).collect(),
+            topics: o.topics.into_iter().map(Into::into).collect(),
+            description: o.description,
+            contact: o.contact,
+            seal_status: o.seal.status.into(),
+            seal_validity: o.seal.validity_on(Utc::now().date_naive()).into(),
+            seal_granted_on: o.seal.granted_on,
+            seal_valid_until: o.seal.valid_until,
+            seal_note: o.seal.note,
+            updated_at: o.updated_at,
+        }
     }
 }
 
@@ -135,7 +124,7 @@ impl CatalogueQuery {
             .catalogue(ctx.principal(), certifier)
             .await
             .gql(ctx)?;
-        Ok(found.into_iter().map(CatalogueOffer).collect())
+        Ok(found.into_iter().map(CatalogueOffer::from).collect())
     }
 
     async fn catalogue_offer(
@@ -150,7 +139,7 @@ impl CatalogueQuery {
             .catalogue_offer(ctx.principal(), id)
             .await
             .gql(ctx)?;
-        Ok(CatalogueOffer(found))
+        Ok(found.into())
     }
 }
 
@@ -172,7 +161,7 @@ impl CatalogueMutation {
             .decide_seal(ctx.principal(), certifier, id, decision)
             .await
             .gql(ctx)?;
-        Ok(CatalogueOffer(saved))
+        Ok(saved.into())
     }
 }
 
@@ -208,7 +197,7 @@ impl CatalogueMutation {
             )
             .await
             .gql(ctx)?;
-        Ok(CatalogueOffer(saved))
+        Ok(saved.into())
     }
 
     /// Takes an offer out of the catalogue.

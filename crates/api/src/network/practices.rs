@@ -1,15 +1,16 @@
 //! Good practices: a municipality's own records, publishing and withdrawing them, and the
 //! network's published copies; the shared vocabulary with its labels.
 
-use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
+use async_graphql::{ComplexObject, Context, Enum, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use praevnet_common::vocabulary::OfferFormat;
 use praevnet_core::network::practices::{Practice as DomainPractice, PracticeContent};
-use praevnet_core::{AttachmentId, Lang, PracticeId, ProgrammeId};
+use praevnet_core::{AttachmentId, Lang, MunicipalityId, PracticeId, ProgrammeId};
 
 use crate::codes::{EvidenceLevel, FederalState, Setting, TargetGroup, Topic};
 use crate::context::ContextExt;
 use crate::error::ResultExt;
+use crate::ids::id_of;
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
 #[graphql(remote = "praevnet_core::network::practices::PracticeStatus")]
@@ -53,116 +54,93 @@ pub(crate) struct Vocabulary {
 }
 
 /// A good practice (Praxisbeispiel), following the Beccaria quality steps.
-pub(crate) struct Practice(DomainPractice);
-
-#[Object]
-impl Practice {
-    async fn id(&self) -> ID {
-        ID(self.0.id.to_string())
-    }
-    async fn municipality_id(&self) -> ID {
-        ID(self.0.municipality_id.to_string())
-    }
-    async fn municipality_name(&self) -> &str {
-        &self.0.municipality_name
-    }
-    async fn federal_state(&self) -> FederalState {
-        self.0.federal_state.into()
-    }
-    async fn status(&self) -> PracticeStatus {
-        self.0.status.into()
-    }
-    async fn title(&self) -> &str {
-        &self.0.content.title
-    }
-    async fn problem(&self) -> &str {
-        &self.0.content.problem
-    }
-    async fn causes(&self) -> &str {
-        &self.0.content.causes
-    }
+#[derive(SimpleObject)]
+#[graphql(complex)]
+pub(crate) struct Practice {
+    id: ID,
+    municipality_id: ID,
+    municipality_name: String,
+    federal_state: FederalState,
+    status: PracticeStatus,
+    title: String,
+    problem: String,
+    causes: String,
     /// Goals and target groups.
-    async fn goals(&self) -> &str {
-        &self.0.content.goals
-    }
-    async fn measures(&self) -> &str {
-        &self.0.content.measures
-    }
+    goals: String,
+    measures: String,
     /// Concept and delivery.
-    async fn concept(&self) -> &str {
-        &self.0.content.concept
-    }
-    async fn evaluation(&self) -> &str {
-        &self.0.content.evaluation
-    }
-    async fn conclusions(&self) -> &str {
-        &self.0.content.conclusions
-    }
-    async fn topics(&self) -> Vec<Topic> {
-        self.0.content.topics.iter().map(|t| (*t).into()).collect()
-    }
-    async fn target_groups(&self) -> Vec<TargetGroup> {
-        self.0
-            .content
-            .target_groups
-            .iter()
-            .map(|t| (*t).into())
-            .collect()
-    }
-    async fn settings(&self) -> Vec<Setting> {
-        self.0
-            .content
-            .settings
-            .iter()
-            .map(|t| (*t).into())
-            .collect()
-    }
-    async fn evidence_level(&self) -> Option<EvidenceLevel> {
-        self.0.content.evidence_level.map(Into::into)
-    }
-    async fn duration(&self) -> &str {
-        &self.0.content.duration
-    }
-    async fn costs(&self) -> &str {
-        &self.0.content.costs
-    }
-    async fn partners(&self) -> &str {
-        &self.0.content.partners
-    }
-    async fn funding_programme_id(&self) -> Option<ID> {
-        self.0
-            .content
-            .funding_programme_id
-            .map(|p| ID(p.to_string()))
-    }
+    concept: String,
+    evaluation: String,
+    conclusions: String,
+    topics: Vec<Topic>,
+    target_groups: Vec<TargetGroup>,
+    settings: Vec<Setting>,
+    evidence_level: Option<EvidenceLevel>,
+    duration: String,
+    costs: String,
+    partners: String,
+    funding_programme_id: Option<ID>,
     /// The functional contact published with the practice.
-    async fn contact(&self) -> &str {
-        &self.0.content.contact
+    contact: String,
+    published_at: Option<DateTime<Utc>>,
+    updated_at: DateTime<Utc>,
+    /// Where its attachments are read from.
+    #[graphql(skip)]
+    owner: (MunicipalityId, PracticeId),
+}
+
+impl From<DomainPractice> for Practice {
+    fn from(p: DomainPractice) -> Self {
+        let c = p.content;
+        Self {
+            id: id_of(p.id),
+            municipality_id: id_of(p.municipality_id),
+            municipality_name: p.municipality_name,
+            federal_state: p.federal_state.into(),
+            status: p.status.into(),
+            title: c.title,
+            problem: c.problem,
+            causes: c.causes,
+            goals: c.goals,
+            measures: c.measures,
+            concept: c.concept,
+            evaluation: c.evaluation,
+            conclusions: c.conclusions,
+            topics: c.topics.into_iter().map(Into::into).collect(),
+            target_groups: c.target_groups.into_iter().map(Into::into).collect(),
+            settings: c.settings.into_iter().map(Into::into).collect(),
+            evidence_level: c.evidence_level.map(Into::into),
+            duration: c.duration,
+            costs: c.costs,
+            partners: c.partners,
+            funding_programme_id: c.funding_programme_id.map(id_of),
+            contact: c.contact,
+            published_at: p.published_at,
+            updated_at: p.updated_at,
+            owner: (p.municipality_id, p.id),
+        }
     }
-    async fn published_at(&self) -> Option<DateTime<Utc>> {
-        self.0.published_at
-    }
-    async fn updated_at(&self) -> DateTime<Utc> {
-        self.0.updated_at
-    }
+}
+
+#[ComplexObject]
+impl Practice {
     /// Files attached to it; of a published practice, as the network shares them.
     async fn attachments(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Attachment>> {
         let principal = ctx.principal();
-        let published =
-            self.0.status == praevnet_core::network::practices::PracticeStatus::Published;
+        let (municipality, practice) = self.owner;
+        let published = self.status == PracticeStatus::Published;
         let found = if published {
             ctx.services()
                 .network()
-                .network_practice_attachments(principal, self.0.id)
+                .network_practice_attachments(principal, practice)
                 .await
         } else {
             ctx.services()
                 .network()
-                .practice_attachments(principal, self.0.municipality_id, self.0.id)
+                .practice_attachments(principal, municipality, practice)
                 .await
         }
         .gql(ctx)?;
-        let municipality = self.0.municipality_id;
         Ok(found
             .into_iter()
             .map(|a| Attachment {
@@ -246,7 +224,7 @@ impl PracticeQuery {
             .practices(ctx.principal(), m)
             .await
             .gql(ctx)?;
-        Ok(found.into_iter().map(Practice).collect())
+        Ok(found.into_iter().map(Practice::from).collect())
     }
 
     /// A practice published to the network (anyone logged in).
@@ -258,7 +236,7 @@ impl PracticeQuery {
             .network_practice(ctx.principal(), id)
             .await
             .gql(ctx)?;
-        Ok(Practice(found))
+        Ok(found.into())
     }
 
     /// Every practice published to the network, newest first (anyone logged in).
@@ -269,7 +247,7 @@ impl PracticeQuery {
             .network_practices(ctx.principal())
             .await
             .gql(ctx)?;
-        Ok(found.into_iter().map(Practice).collect())
+        Ok(found.into_iter().map(Practice::from).collect())
     }
 
     /// The network's shared vocabulary with labels in the caller's language.
@@ -345,7 +323,7 @@ impl PracticeMutation {
             .save_practice(ctx.principal(), m, id, content)
             .await
             .gql(ctx)?;
-        Ok(Practice(saved))
+        Ok(saved.into())
     }
 
     /// Publishes a practice to the network: explicitly, nothing is shared by default.
@@ -363,7 +341,7 @@ impl PracticeMutation {
             .publish_practice(ctx.principal(), m, id)
             .await
             .gql(ctx)?;
-        Ok(Practice(saved))
+        Ok(saved.into())
     }
 
     /// Removes a file from a practice (and from the network, if the practice is published).
@@ -398,6 +376,6 @@ impl PracticeMutation {
             .withdraw_practice(ctx.principal(), m, id)
             .await
             .gql(ctx)?;
-        Ok(Practice(saved))
+        Ok(saved.into())
     }
 }

@@ -35,6 +35,39 @@ pub(crate) struct Change<'a> {
     pub summary: String,
 }
 
+impl<'a> Change<'a> {
+    /// The entry of a change to one of `municipality`'s own records (its practices,
+    /// attachments, catalogue, applications, requests): filed under the municipality, so that
+    /// its administrators and its Land's office find it in their log.
+    pub(crate) fn of_municipality(
+        municipality: &'a (dyn Jurisdiction + 'a),
+        action: &'static str,
+        entity: &'static str,
+        id: impl ToString,
+        summary: String,
+    ) -> Change<'a> {
+        Change {
+            action,
+            entity,
+            entity_id: Some(id.to_string()),
+            municipality: Some(municipality),
+            federal_state: None,
+            summary,
+        }
+    }
+}
+
+/// Records `change` and commits the unit of work, so that a change is never kept without its
+/// entry (nor an entry without its change).
+pub(crate) async fn commit(
+    writes: Writes,
+    principal: &Principal,
+    change: Change<'_>,
+) -> Result<()> {
+    record(&writes, principal, change).await?;
+    Ok(writes.commit().await?)
+}
+
 /// Appends a change to the audit log, in the unit of work that makes the change, so that
 /// both are committed or neither.
 pub(crate) async fn record(

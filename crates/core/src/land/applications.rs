@@ -346,25 +346,20 @@ impl Land<'_> {
             .tenant(municipality)
             .insert_funding_application(record)
             .await?;
-        audit::record(
-            &writes,
-            principal,
-            Change {
-                action: "funding_application.submitted",
-                entity: "funding_application",
-                entity_id: Some(saved.id.to_string()),
-                municipality: Some(&target),
-                federal_state: None,
-                summary: format!(
-                    "Förderantrag „{}“ an {} über {}",
-                    saved.project_title,
-                    programme.name,
-                    euros(amount, Lang::De)
-                ),
-            },
-        )
-        .await?;
-        writes.commit().await?;
+        let summary = format!(
+            "Förderantrag „{}“ an {} über {}",
+            saved.project_title,
+            programme.name,
+            euros(amount, Lang::De)
+        );
+        let change = Change::of_municipality(
+            &target,
+            "funding_application.submitted",
+            "funding_application",
+            saved.id,
+            summary,
+        );
+        audit::commit(writes, principal, change).await?;
         application(saved, target.name, programme.name)
     }
 
@@ -467,20 +462,14 @@ impl Land<'_> {
             ),
             Verdict::Reject => format!("Förderantrag „{}“ abgelehnt", record.project_title),
         };
-        audit::record(
-            &writes,
-            principal,
-            Change {
-                action: "funding_application.decided",
-                entity: "funding_application",
-                entity_id: Some(id.to_string()),
-                municipality: Some(&target),
-                federal_state: None,
-                summary,
-            },
-        )
-        .await?;
-        writes.commit().await?;
+        let change = Change::of_municipality(
+            &target,
+            "funding_application.decided",
+            "funding_application",
+            id,
+            summary,
+        );
+        audit::commit(writes, principal, change).await?;
         application(record, target.name, programme.name)
     }
 
@@ -538,20 +527,8 @@ impl Land<'_> {
             .await?
             .map(|p| p.data.name)
             .unwrap_or_default();
-        audit::record(
-            &writes,
-            principal,
-            Change {
-                action,
-                entity: "funding_application",
-                entity_id: Some(id.to_string()),
-                municipality: Some(&target),
-                federal_state: None,
-                summary,
-            },
-        )
-        .await?;
-        writes.commit().await?;
+        let change = Change::of_municipality(&target, action, "funding_application", id, summary);
+        audit::commit(writes, principal, change).await?;
         application(record, target.name, programme)
     }
 }

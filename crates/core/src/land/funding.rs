@@ -193,8 +193,8 @@ impl Land<'_> {
             .index()
             .changed(&writes, SearchKind::Programme, programme.id.as_uuid())
             .await?;
-        audit::record(
-            &writes,
+        audit::commit(
+            writes,
             principal,
             Change {
                 action: if id.is_some() {
@@ -210,7 +210,6 @@ impl Land<'_> {
             },
         )
         .await?;
-        writes.commit().await?;
         self.services.index().after_write().await;
         Ok(programme)
     }

@@ -172,8 +172,8 @@ impl Land<'_> {
             }
         }
         .try_into()?;
-        audit::record(
-            &writes,
+        audit::commit(
+            writes,
             principal,
             Change {
                 action: if id.is_some() {
@@ -189,7 +189,6 @@ impl Land<'_> {
             },
         )
         .await?;
-        writes.commit().await?;
         Ok(saved)
     }
 
@@ -240,20 +239,15 @@ impl Land<'_> {
             .tenant(municipality)
             .insert_support_request(record)
             .await?;
-        audit::record(
-            &writes,
-            principal,
-            Change {
-                action: "support_request.created",
-                entity: "support_request",
-                entity_id: Some(saved.id.to_string()),
-                municipality: Some(&target),
-                federal_state: None,
-                summary: format!("{} angefragt: {}", offer.kind.label(Lang::De), offer.title),
-            },
-        )
-        .await?;
-        writes.commit().await?;
+        let summary = format!("{} angefragt: {}", offer.kind.label(Lang::De), offer.title);
+        let change = Change::of_municipality(
+            &target,
+            "support_request.created",
+            "support_request",
+            saved.id,
+            summary,
+        );
+        audit::commit(writes, principal, change).await?;
         request(saved, &target.name, &[offer])
     }
 
@@ -341,24 +335,19 @@ impl Land<'_> {
             .await?
             .ok_or_else(|| Error::Internal("request without offer".into()))?
             .try_into()?;
-        audit::record(
-            &writes,
-            principal,
-            Change {
-                action: "support_request.answered",
-                entity: "support_request",
-                entity_id: Some(id.to_string()),
-                municipality: Some(&target),
-                federal_state: None,
-                summary: format!(
-                    "Anfrage „{}“: {}",
-                    offer.title,
-                    answer.status.label(Lang::De)
-                ),
-            },
-        )
-        .await?;
-        writes.commit().await?;
+        let summary = format!(
+            "Anfrage „{}“: {}",
+            offer.title,
+            answer.status.label(Lang::De)
+        );
+        let change = Change::of_municipality(
+            &target,
+            "support_request.answered",
+            "support_request",
+            id,
+            summary,
+        );
+        audit::commit(writes, principal, change).await?;
         request(record, &target.name, &[offer])
     }
 }

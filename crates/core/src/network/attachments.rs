@@ -145,19 +145,15 @@ impl Network<'_> {
             self.mirror_attachments(&writes, municipality, practice)
                 .await?;
         }
-        audit::record(
-            &writes,
-            principal,
-            Change {
-                action: "practice.attachment_added",
-                entity: "practice",
-                entity_id: Some(practice.to_string()),
-                municipality: Some(&target),
-                federal_state: None,
-                summary: format!("Anhang hinzugefügt: {file_name}"),
-            },
-        )
-        .await?;
+        let summary = format!("Anhang hinzugefügt: {file_name}");
+        let change = Change::of_municipality(
+            &target,
+            "practice.attachment_added",
+            "practice",
+            practice,
+            summary,
+        );
+        audit::record(&writes, principal, change).await?;
         if let Err(err) = writes.commit().await {
             if let Err(cleanup) = self
                 .services
@@ -236,20 +232,15 @@ impl Network<'_> {
             self.mirror_attachments(&writes, municipality, practice.id)
                 .await?;
         }
-        audit::record(
-            &writes,
-            principal,
-            Change {
-                action: "practice.attachment_removed",
-                entity: "practice",
-                entity_id: Some(practice.id.to_string()),
-                municipality: Some(&target),
-                federal_state: None,
-                summary: format!("Anhang entfernt: {}", attachment.file_name),
-            },
-        )
-        .await?;
-        writes.commit().await?;
+        let summary = format!("Anhang entfernt: {}", attachment.file_name);
+        let change = Change::of_municipality(
+            &target,
+            "practice.attachment_removed",
+            "practice",
+            practice.id,
+            summary,
+        );
+        audit::commit(writes, principal, change).await?;
         self.services.files.delete(KIND, &id.to_string()).await
     }
 

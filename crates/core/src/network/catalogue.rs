@@ -14,7 +14,6 @@ use crate::kernel::stored_codes::{join, split, unique};
 use crate::kernel::text::{bounded_text, required_text};
 use crate::network::Network;
 use crate::network::NetworkProblem;
-use crate::registry::municipality::Municipality;
 use crate::{Error, MunicipalityId, Principal, Problem, Result};
 use praevnet_common::vocabulary::OfferFormat;
 use praevnet_common::vocabulary::{TargetGroup, Topic};
@@ -223,22 +222,6 @@ impl SealDecision {
     }
 }
 
-fn change<'a>(
-    action: &'static str,
-    offer: &CatalogueOffer,
-    certifier: &'a Municipality,
-    summary: String,
-) -> Change<'a> {
-    Change {
-        action,
-        entity: "catalogue_offer",
-        entity_id: Some(offer.id.to_string()),
-        municipality: Some(certifier),
-        federal_state: None,
-        summary,
-    }
-}
-
 impl Network<'_> {
     /// A certifier's catalogue, or all catalogues, for anyone logged in.
     pub async fn catalogue(
@@ -305,23 +288,14 @@ impl Network<'_> {
             .index()
             .changed(&writes, SearchKind::Offer, offer.id.as_uuid())
             .await?;
+        let action = if id.is_some() {
+            "catalogue_offer.updated"
+        } else {
+            "catalogue_offer.created"
+        };
         let summary = format!("Präventionsangebot gespeichert: {}", offer.title);
-        audit::record(
-            &writes,
-            principal,
-            change(
-                if id.is_some() {
-                    "catalogue_offer.updated"
-                } else {
-                    "catalogue_offer.created"
-                },
-                &offer,
-                &target,
-                summary,
-            ),
-        )
-        .await?;
-        writes.commit().await?;
+        let change = Change::of_municipality(&target, action, "catalogue_offer", offer.id, summary);
+        audit::commit(writes, principal, change).await?;
         self.services.index().after_write().await;
         Ok(offer)
     }
@@ -352,13 +326,14 @@ impl Network<'_> {
             .changed(&writes, SearchKind::Offer, id.as_uuid())
             .await?;
         let summary = format!("Präventionsangebot entfernt: {}", offer.title);
-        audit::record(
-            &writes,
-            principal,
-            change("catalogue_offer.removed", &offer, &target, summary),
-        )
-        .await?;
-        writes.commit().await?;
+        let change = Change::of_municipality(
+            &target,
+            "catalogue_offer.removed",
+            "catalogue_offer",
+            offer.id,
+            summary,
+        );
+        audit::commit(writes, principal, change).await?;
         self.services.index().after_write().await;
         Ok(())
     }
@@ -397,8 +372,8 @@ impl Network<'_> {
             .await?;
         let (action, verb) = decision.action();
         let summary = format!("Qualitätssiegel {verb}: {}", offer.title);
-        audit::record(&writes, principal, change(action, &offer, &target, summary)).await?;
-        writes.commit().await?;
+        let change = Change::of_municipality(&target, action, "catalogue_offer", offer.id, summary);
+        audit::commit(writes, principal, change).await?;
         self.services.index().after_write().await;
         Ok(offer)
     }

@@ -236,24 +236,14 @@ impl Network<'_> {
                 .changed(&writes, SearchKind::Practice, practice.id.as_uuid())
                 .await?;
         }
-        audit::record(
-            &writes,
-            principal,
-            Change {
-                action: if id.is_some() {
-                    "practice.updated"
-                } else {
-                    "practice.created"
-                },
-                entity: "practice",
-                entity_id: Some(practice.id.to_string()),
-                municipality: Some(&target),
-                federal_state: None,
-                summary: format!("Praxisbeispiel gespeichert: {}", practice.content.title),
-            },
-        )
-        .await?;
-        writes.commit().await?;
+        let action = if id.is_some() {
+            "practice.updated"
+        } else {
+            "practice.created"
+        };
+        let summary = format!("Praxisbeispiel gespeichert: {}", practice.content.title);
+        let change = Change::of_municipality(&target, action, "practice", practice.id, summary);
+        audit::commit(writes, principal, change).await?;
         self.services.index().after_write().await;
         Ok(practice)
     }
@@ -323,32 +313,14 @@ impl Network<'_> {
             .index()
             .changed(&writes, SearchKind::Practice, id.as_uuid())
             .await?;
-        audit::record(
-            &writes,
-            principal,
-            Change {
-                action: if publish {
-                    "practice.published"
-                } else {
-                    "practice.withdrawn"
-                },
-                entity: "practice",
-                entity_id: Some(id.to_string()),
-                municipality: Some(&target),
-                federal_state: None,
-                summary: format!(
-                    "Praxisbeispiel {}: {}",
-                    if publish {
-                        "veröffentlicht"
-                    } else {
-                        "zurückgezogen"
-                    },
-                    practice.content.title
-                ),
-            },
-        )
-        .await?;
-        writes.commit().await?;
+        let (action, verb) = if publish {
+            ("practice.published", "veröffentlicht")
+        } else {
+            ("practice.withdrawn", "zurückgezogen")
+        };
+        let summary = format!("Praxisbeispiel {verb}: {}", practice.content.title);
+        let change = Change::of_municipality(&target, action, "practice", id, summary);
+        audit::commit(writes, principal, change).await?;
         self.services.index().after_write().await;
         Ok(practice)
     }
