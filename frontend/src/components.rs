@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::i18n::{Lang, LangExt, Texts, use_i18n};
+use crate::i18n::{Texts, use_i18n};
 
 /// Picks one text; components take these so that labels follow the language switch.
 pub type Text = fn(&'static Texts) -> &'static str;
@@ -30,6 +30,23 @@ pub fn ErrorBox(error: FormError) -> impl IntoView {
     }
 }
 
+/// Whether the form's last error is about the field the API calls `name`.
+fn about(error: FormError, name: &'static str) -> impl Fn() -> bool + Copy + Send + Sync {
+    move || error.with(|e| e.as_ref().and_then(ApiError::field) == Some(name))
+}
+
+/// The form's error message at the field it is about; `id` is what the field's
+/// `aria-describedby` names.
+fn field_error(error: FormError, name: &'static str, id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        about(error, name)().then(|| {
+            let message = error.get().map(|e| e.message(i18n.t())).unwrap_or_default();
+            view! { <p class="field-error" id=id.clone()>{message}</p> }
+        })
+    }
+}
+
 /// An `<input>` with its label, hint and error message wired for assistive technology.
 #[component]
 pub fn Field(
@@ -49,7 +66,7 @@ pub fn Field(
     let i18n = use_i18n();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let has_error = move || error.with(|e| e.as_ref().and_then(ApiError::field) == Some(name));
+    let has_error = about(error, name);
     let described_by = {
         let hint_id = hint_id.clone();
         let error_id = error_id.clone();
@@ -73,13 +90,7 @@ pub fn Field(
             {hint.map(|hint| {
                 view! { <p class="hint" id=hint_id.clone()>{move || hint(i18n.t())}</p> }
             })}
-            {move || {
-                has_error()
-                    .then(|| {
-                        let message = error.get().map(|e| e.message(i18n.t())).unwrap_or_default();
-                        view! { <p class="field-error" id=error_id.clone()>{message}</p> }
-                    })
-            }}
+            {field_error(error, name, error_id)}
             <input
                 id=id
                 name=name
@@ -98,7 +109,9 @@ pub fn Field(
 /// A `<select>` of fixed options with its label.
 #[component]
 pub fn Select(
-    id: &'static str,
+    /// The element id, unique on the page.
+    #[prop(into)]
+    id: String,
     name: &'static str,
     label: Text,
     value: RwSignal<String>,
@@ -108,22 +121,17 @@ pub fn Select(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let error_id = format!("{id}-error");
-    let has_error = move || error.with(|e| e.as_ref().and_then(ApiError::field) == Some(name));
+    let described_by = error_id.clone();
+    let has_error = about(error, name);
     view! {
         <div class="field" class:field-invalid=has_error>
-            <label for=id>{move || label(i18n.t())}</label>
-            {move || {
-                has_error()
-                    .then(|| {
-                        let message = error.get().map(|e| e.message(i18n.t())).unwrap_or_default();
-                        view! { <p class="field-error" id=error_id.clone()>{message}</p> }
-                    })
-            }}
+            <label for=id.clone()>{move || label(i18n.t())}</label>
+            {field_error(error, name, error_id)}
             <select
                 id=id
                 name=name
                 aria-invalid=move || has_error().then_some("true")
-                aria-describedby=move || has_error().then(|| format!("{id}-error"))
+                aria-describedby=move || has_error().then(|| described_by.clone())
                 on:change=move |ev| value.set(event_target_value(&ev))
             >
                 {move || {
@@ -143,6 +151,52 @@ pub fn Select(
             </select>
         </div>
     }
+}
+
+/// A [`Select`]'s options after a first, empty choice ("Bitte wählen", "keine") whose text
+/// follows the language switch.
+pub fn with_empty_choice(
+    empty: Text,
+    options: Vec<(String, String)>,
+) -> Signal<Vec<(String, String)>> {
+    let i18n = use_i18n();
+    Signal::derive(move || {
+        let mut all = vec![(String::new(), empty(i18n.t()).to_owned())];
+        all.extend(options.iter().cloned());
+        all
+    })
+}
+
+/// An edit form's buttons: save (which says so while the change is `pending`) and cancel.
+#[component]
+pub fn SaveCancel(
+    pending: RwSignal<bool>,
+    cancel: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="actions">
+            <button type="submit" disabled=move || pending.get()>
+                {move || if pending.get() { i18n.t().common.saving } else { i18n.t().common.save }}
+            </button>
+            <button type="button" class="secondary" on:click=move |_| cancel()>
+                {move || i18n.t().common.cancel}
+            </button>
+        </div>
+    }
+}
+
+/// A field's value, starting from what the item being edited holds (empty for a new item).
+pub fn initial<T, V>(current: &Option<T>, field: fn(&T) -> &V) -> RwSignal<V>
+where
+    V: Clone + Default + Send + Sync + 'static,
+{
+    RwSignal::new(
+        current
+            .as_ref()
+            .map(|item| field(item).clone())
+            .unwrap_or_default(),
+    )
 }
 
 /// A checkbox with its label after it.
@@ -177,31 +231,6 @@ pub fn TextArea(#[prop(into)] id: String, label: Text, value: RwSignal<String>) 
             ></textarea>
         </div>
     }
-}
-
-/// Sends a form's mutation: on success the change is announced and `done` runs (a reload,
-/// clearing the form); on failure the form shows the error and keeps what was typed.
-pub fn send<Q>(
-    lang: Lang,
-    variables: Q::Variables,
-    error: FormError,
-    announcer: crate::a11y::Announcer,
-    done: impl FnOnce() + 'static,
-) where
-    Q: graphql_client::GraphQLQuery + 'static,
-    Q::Variables: 'static,
-    Q::ResponseData: serde::de::DeserializeOwned,
-{
-    error.set(None);
-    leptos::task::spawn_local(async move {
-        match crate::api::run::<Q>(lang, variables).await {
-            Ok(_) => {
-                announcer.say(lang.texts().common.saved.to_owned());
-                done();
-            }
-            Err(err) => error.set(Some(err)),
-        }
-    });
 }
 
 /// Whole euros typed into `field`: empty is `None`; anything else must be a whole number,

@@ -10,6 +10,7 @@ mod model;
 mod pages;
 mod queries;
 mod session;
+mod submit;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 

@@ -1,8 +1,6 @@
 //! Logging in, and going on to the page that asked for it.
 
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -12,6 +10,7 @@ use crate::components::{ErrorBox, Field, FormError};
 use crate::i18n::use_i18n;
 use crate::queries::{Login as LoginMutation, login};
 use crate::session::use_session;
+use crate::submit::{on_submit, submit_call};
 
 /// Where to go after logging in: the `weiter` parameter when it is a path of this app.
 fn next_path(requested: Option<String>) -> String {
@@ -31,13 +30,7 @@ pub fn Login() -> impl IntoView {
     let error: FormError = RwSignal::new(None);
     let pending = RwSignal::new(false);
 
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        pending.set(true);
-        error.set(None);
+    let submit = on_submit(pending, move || {
         let lang = i18n.0.get_untracked();
         let variables = login::Variables {
             email: email.get_untracked(),
@@ -45,18 +38,16 @@ pub fn Login() -> impl IntoView {
         };
         let next = next_path(query.with_untracked(|q| q.get("weiter")));
         let navigate = navigate.clone();
-        spawn_local(async move {
-            match api::run::<LoginMutation>(lang, variables).await {
-                Ok(_) => {
-                    password.set(String::new());
-                    session.load(lang).await;
-                    navigate(&next, Default::default());
-                }
-                Err(err) => error.set(Some(err)),
-            }
-            pending.set(false);
+        let call = async move {
+            api::run::<LoginMutation>(lang, variables).await?;
+            password.set(String::new());
+            session.load(lang).await;
+            Ok(())
+        };
+        submit_call(pending, error, call, move |()| {
+            navigate(&next, Default::default());
         });
-    };
+    });
 
     view! {
         <PageTitle text=crate::pages::title(|t| t.accounts.login_title) />

@@ -1,8 +1,6 @@
 //! Setting a password from a mailed link (invitation or reset), and asking for a reset link.
 
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
@@ -15,6 +13,7 @@ use crate::queries::{
     accept_invitation, request_password_reset, reset_password,
 };
 use crate::session::use_session;
+use crate::submit::{on_submit, submit_call};
 
 #[component]
 pub fn ForgotPassword() -> impl IntoView {
@@ -24,25 +23,13 @@ pub fn ForgotPassword() -> impl IntoView {
     let pending = RwSignal::new(false);
     let sent = RwSignal::new(false);
 
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        pending.set(true);
-        error.set(None);
-        let lang = i18n.0.get_untracked();
+    let submit = on_submit(pending, move || {
         let variables = request_password_reset::Variables {
             email: email.get_untracked(),
         };
-        spawn_local(async move {
-            match api::run::<RequestPasswordReset>(lang, variables).await {
-                Ok(_) => sent.set(true),
-                Err(err) => error.set(Some(err)),
-            }
-            pending.set(false);
-        });
-    };
+        let call = api::run::<RequestPasswordReset>(i18n.0.get_untracked(), variables);
+        submit_call(pending, error, call, move |_| sent.set(true));
+    });
 
     view! {
         <PageTitle text=crate::pages::title(|t| t.accounts.forgot_title) />
@@ -103,21 +90,15 @@ fn SetPassword(link: Link, title: Text, intro: Option<Text>, submit_text: Text) 
     let pending = RwSignal::new(false);
     let has_token = token.is_some();
 
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    let submit = on_submit(pending, move || {
         let Some(token) = token.clone() else {
             return;
         };
-        if pending.get_untracked() {
-            return;
-        }
-        pending.set(true);
-        error.set(None);
         let lang = i18n.0.get_untracked();
         let password_value = password.get_untracked();
         let navigate = navigate.clone();
-        spawn_local(async move {
-            let result = match link {
+        let call = async move {
+            match link {
                 Link::Invitation => {
                     let variables = accept_invitation::Variables {
                         token,
@@ -132,18 +113,15 @@ fn SetPassword(link: Link, title: Text, intro: Option<Text>, submit_text: Text) 
                     };
                     api::run::<ResetMutation>(lang, variables).await.map(drop)
                 }
-            };
-            match result {
-                Ok(()) => {
-                    password.set(String::new());
-                    session.load(lang).await;
-                    navigate("/", Default::default());
-                }
-                Err(err) => error.set(Some(err)),
-            }
-            pending.set(false);
+            }?;
+            password.set(String::new());
+            session.load(lang).await;
+            Ok(())
+        };
+        submit_call(pending, error, call, move |()| {
+            navigate("/", Default::default())
         });
-    };
+    });
 
     view! {
         <PageTitle text=crate::pages::title(title) />

@@ -7,11 +7,12 @@ use leptos_router::components::A;
 
 use crate::a11y::{PageTitle, use_announcer};
 use crate::api;
-use crate::components::{Checkbox, ErrorBox, Field, FormError, Select, send};
+use crate::components::{Checkbox, ErrorBox, Field, FormError, Select};
 use crate::i18n::use_i18n;
 use crate::pages::loaded;
 use crate::pages::today;
 use crate::queries::{MeetingsOf, SaveMeeting, meetings_of, save_meeting};
+use crate::submit::send;
 
 #[component]
 pub fn Meetings() -> impl IntoView {

@@ -10,7 +10,7 @@ use praevnet_common::euros;
 use super::funding::DecisionForm;
 use crate::a11y::{PageTitle, use_announcer};
 use crate::api;
-use crate::components::{ErrorBox, Field, FormError, Select, TextArea, euros_typed, send};
+use crate::components::{ErrorBox, Field, FormError, Select, TextArea, euros_typed};
 use crate::i18n::{LangExt, use_i18n};
 use crate::pages::loaded;
 use crate::queries::{
@@ -18,6 +18,7 @@ use crate::queries::{
     WithdrawApplication, apply_for_funding, municipality_funding, report_funding_use,
     request_support, withdraw_application,
 };
+use crate::submit::send;
 
 type Data = municipality_funding::ResponseData;
 

@@ -9,7 +9,9 @@ use praevnet_common::euros;
 
 use crate::a11y::{PageTitle, use_announcer};
 use crate::api::{self, ApiError};
-use crate::components::{ErrorBox, Field, FormError, Select, TextArea, euros_typed, send};
+use crate::components::{
+    ErrorBox, Field, FormError, Select, TextArea, euros_typed, with_empty_choice,
+};
 use crate::i18n::{LangExt, use_i18n};
 use crate::model::FederalState;
 use crate::pages::from_code;
@@ -21,6 +23,7 @@ use crate::queries::{
     save_programme,
 };
 use crate::session::use_session;
+use crate::submit::send;
 
 /// Lines of a text area, without the empty ones.
 pub(super) fn lines(text: &str) -> Vec<String> {
@@ -38,11 +41,10 @@ pub fn Programmes() -> impl IntoView {
     let land = RwSignal::new(String::new());
     let error: FormError = RwSignal::new(None);
     let version = RwSignal::new(0_u32);
-    let lands = Signal::derive(move || {
-        let mut options = vec![(String::new(), i18n.t().registry.all_states.to_owned())];
-        options.extend(state_options(FederalState::ALL.to_vec()));
-        options
-    });
+    let lands = with_empty_choice(
+        |t| t.registry.all_states,
+        state_options(FederalState::ALL.to_vec()),
+    );
     let list = LocalResource::new(move || {
         version.track();
         let lang = i18n.0.get_untracked();

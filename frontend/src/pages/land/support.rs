@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::a11y::{PageTitle, use_announcer};
 use crate::api::{self, ApiError};
-use crate::components::{ErrorBox, Field, FormError, Select, TextArea, send};
+use crate::components::{ErrorBox, Field, FormError, Select, TextArea};
 use crate::i18n::use_i18n;
 use crate::model::FederalState;
 use crate::pages::from_code;
@@ -16,6 +16,7 @@ use crate::queries::{
     AnswerRequest, SaveOffer, SupportDesk as DeskQuery, answer_request, save_offer, support_desk,
 };
 use crate::session::use_session;
+use crate::submit::send;
 
 #[component]
 pub fn SupportDesk() -> impl IntoView {

@@ -9,7 +9,9 @@ use leptos_router::hooks::use_params_map;
 use super::{Vocab, label_of, labels_of, vocab};
 use crate::a11y::{PageTitle, use_announcer};
 use crate::api;
-use crate::components::{ErrorBox, Field, FormError, MultiChoice, Select, TextArea, send};
+use crate::components::{
+    ErrorBox, Field, FormError, MultiChoice, Select, TextArea, initial, with_empty_choice,
+};
 use crate::i18n::{Texts, use_i18n};
 use crate::pages::loaded;
 use crate::queries::{
@@ -17,6 +19,7 @@ use crate::queries::{
     SaveCatalogueOffer, WithdrawSeal, catalogue_of, catalogue_offer_page, grant_seal,
     remove_catalogue_offer, renew_seal, save_catalogue_offer, withdraw_seal,
 };
+use crate::submit::send;
 
 fn validity_label(validity: &str, t: &'static Texts) -> &'static str {
     match validity {
@@ -137,28 +140,15 @@ fn OfferForm(
     let announcer = use_announcer();
     let error: FormError = RwSignal::new(None);
     let id = current.as_ref().map(|o| o.id.clone());
-    let text = |f: fn(&Offer) -> &String| {
-        RwSignal::new(current.as_ref().map(|o| f(o).clone()).unwrap_or_default())
-    };
-    let title = text(|o| &o.title);
-    let provider = text(|o| &o.provider);
-    let format = text(|o| &o.format);
-    let description = text(|o| &o.description);
-    let contact = text(|o| &o.contact);
-    let list = |f: fn(&Offer) -> &Vec<String>| {
-        RwSignal::new(current.as_ref().map(|o| f(o).clone()).unwrap_or_default())
-    };
-    let target_groups = list(|o| &o.target_groups);
-    let topics = list(|o| &o.topics);
+    let title = initial(&current, |o| &o.title);
+    let provider = initial(&current, |o| &o.provider);
+    let format = initial(&current, |o| &o.format);
+    let description = initial(&current, |o| &o.description);
+    let contact = initial(&current, |o| &o.contact);
+    let target_groups = initial(&current, |o| &o.target_groups);
+    let topics = initial(&current, |o| &o.topics);
     let editing = id.is_some();
-    let formats = {
-        let list = vocab.offer_formats.clone();
-        Signal::derive(move || {
-            let mut options = vec![(String::new(), i18n.t().network.please_choose.to_owned())];
-            options.extend(list.iter().cloned());
-            options
-        })
-    };
+    let formats = with_empty_choice(|t| t.network.please_choose, vocab.offer_formats.clone());
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let chosen = format.get_untracked();

@@ -6,10 +6,11 @@ use leptos_router::components::A;
 
 use crate::a11y::{PageTitle, use_announcer};
 use crate::api;
-use crate::components::{ErrorBox, FormError, TextArea, send};
+use crate::components::{ErrorBox, FormError, TextArea};
 use crate::i18n::use_i18n;
 use crate::pages::loaded;
 use crate::queries::{ContactThreads, ReplyToContact, contact_threads, reply_to_contact};
+use crate::submit::send;
 
 #[component]
 pub fn Contacts() -> impl IntoView {

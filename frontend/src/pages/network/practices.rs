@@ -8,13 +8,16 @@ use leptos_router::components::A;
 use super::{Vocab, vocab};
 use crate::a11y::{PageTitle, use_announcer};
 use crate::api;
-use crate::components::{ErrorBox, Field, FormError, MultiChoice, Select, TextArea, send};
+use crate::components::{
+    ErrorBox, Field, FormError, MultiChoice, Select, TextArea, initial, with_empty_choice,
+};
 use crate::i18n::{LangExt, use_i18n};
 use crate::pages::loaded;
 use crate::queries::{
     DeleteAttachment, PracticesOf, PublishPractice, SavePractice, WithdrawPractice,
     delete_attachment, practices_of, publish_practice, save_practice, withdraw_practice,
 };
+use crate::submit::send;
 
 type Own = practices_of::PracticesOfPractices;
 type File = practices_of::PracticesOfPracticesAttachments;
@@ -221,52 +224,36 @@ fn PracticeForm(
     let announcer = use_announcer();
     let error: FormError = RwSignal::new(None);
     let id = current.as_ref().map(|p| p.id.clone());
-    let text = |f: fn(&Own) -> &String| {
-        RwSignal::new(current.as_ref().map(|p| f(p).clone()).unwrap_or_default())
-    };
-    let title = text(|p| &p.title);
-    let problem = text(|p| &p.problem);
-    let causes = text(|p| &p.causes);
-    let goals = text(|p| &p.goals);
-    let measures = text(|p| &p.measures);
-    let concept = text(|p| &p.concept);
-    let evaluation = text(|p| &p.evaluation);
-    let conclusions = text(|p| &p.conclusions);
-    let duration = text(|p| &p.duration);
-    let costs = text(|p| &p.costs);
-    let partners = text(|p| &p.partners);
-    let contact = text(|p| &p.contact);
-    let list = |f: fn(&Own) -> &Vec<String>| {
-        RwSignal::new(current.as_ref().map(|p| f(p).clone()).unwrap_or_default())
-    };
-    let topics = list(|p| &p.topics);
-    let target_groups = list(|p| &p.target_groups);
-    let settings = list(|p| &p.settings);
+    let title = initial(&current, |p| &p.title);
+    let problem = initial(&current, |p| &p.problem);
+    let causes = initial(&current, |p| &p.causes);
+    let goals = initial(&current, |p| &p.goals);
+    let measures = initial(&current, |p| &p.measures);
+    let concept = initial(&current, |p| &p.concept);
+    let evaluation = initial(&current, |p| &p.evaluation);
+    let conclusions = initial(&current, |p| &p.conclusions);
+    let duration = initial(&current, |p| &p.duration);
+    let costs = initial(&current, |p| &p.costs);
+    let partners = initial(&current, |p| &p.partners);
+    let contact = initial(&current, |p| &p.contact);
+    let topics = initial(&current, |p| &p.topics);
+    let target_groups = initial(&current, |p| &p.target_groups);
+    let settings = initial(&current, |p| &p.settings);
     let evidence = RwSignal::new(
         current
             .as_ref()
             .and_then(|p| p.evidence_level.clone())
             .unwrap_or_default(),
     );
-    let evidence_options = {
-        let levels = vocab.evidence_levels.clone();
-        Signal::derive(move || {
-            let mut options = vec![(String::new(), i18n.t().network.not_stated.to_owned())];
-            options.extend(levels.iter().cloned());
-            options
-        })
-    };
+    let evidence_options =
+        with_empty_choice(|t| t.network.not_stated, vocab.evidence_levels.clone());
     let programme = RwSignal::new(
         current
             .as_ref()
             .and_then(|p| p.funding_programme_id.clone())
             .unwrap_or_default(),
     );
-    let programme_options = Signal::derive(move || {
-        let mut options = vec![(String::new(), i18n.t().network.not_stated.to_owned())];
-        options.extend(programmes.iter().cloned());
-        options
-    });
+    let programme_options = with_empty_choice(|t| t.network.not_stated, programmes);
     let editing = id.is_some();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();

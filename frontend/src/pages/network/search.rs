@@ -10,7 +10,7 @@ use leptos_router::hooks::use_params_map;
 use super::{label_of, labels_of, vocab};
 use crate::a11y::{PageTitle, use_announcer};
 use crate::api;
-use crate::components::{ErrorBox, FormError, Select, TextArea, send};
+use crate::components::{ErrorBox, FormError, Select, TextArea};
 use crate::i18n::{Texts, use_i18n};
 use crate::model::FederalState;
 use crate::pages::{loaded, title};
@@ -19,6 +19,7 @@ use crate::queries::{
     send_contact_request,
 };
 use crate::session::use_session;
+use crate::submit::send;
 
 /// Results per page.
 const PAGE: i64 = 20;

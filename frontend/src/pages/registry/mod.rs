@@ -2,6 +2,7 @@
 //! and adding a municipality.
 
 mod create;
+mod fields;
 mod municipalities;
 mod municipality;
 pub(crate) mod texts;

@@ -1,16 +1,17 @@
 //! One municipality: its registry data and its council, each editable by those allowed to.
 
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use praevnet_common::group_thousands;
 
 use super::create::{state_options, states_for};
+use super::fields::{Registry, RegistryFields};
 use crate::a11y::{PageTitle, use_announcer};
 use crate::api;
-use crate::components::{ErrorBox, Field, FormError, Select, invalid_number, parse_population};
+use crate::components::{
+    ErrorBox, Field, FormError, SaveCancel, Text, invalid_number, parse_population,
+};
 use crate::i18n::{LangExt, use_i18n};
 use crate::model::{FederalState, MunicipalityStatus};
 use crate::queries::{
@@ -18,6 +19,7 @@ use crate::queries::{
     municipality_by_slug, save_council, update_municipality,
 };
 use crate::session::use_session;
+use crate::submit::{on_submit, save, submit_call};
 
 type Data = municipality_by_slug::MunicipalityBySlugMunicipalityBySlug;
 
@@ -73,29 +75,15 @@ fn Details(m: Data, reload: impl Fn() + Copy + Send + Sync + 'static) -> impl In
                 <dt>{move || i18n.t().registry.status}</dt>
                 <dd>{move || status.label(i18n.t())}</dd>
             </dl>
-            {move || {
-                (can_edit_registry() && !editing_registry.get())
-                    .then(|| {
-                        view! {
-                            <button type="button" on:click=move |_| editing_registry.set(true)>
-                                {i18n.t().registry.edit_registry}
-                            </button>
-                        }
-                    })
-            }}
-            {move || {
-                editing_registry
-                    .get()
-                    .then(|| {
-                        view! {
-                            <RegistryForm
-                                m=registry_form.clone()
-                                done=move || editing_registry.set(false)
-                                reload=reload
-                            />
-                        }
-                    })
-            }}
+            {editable(can_edit_registry, |t| t.registry.edit_registry, editing_registry, move || {
+                view! {
+                    <RegistryForm
+                        m=registry_form.clone()
+                        done=move || editing_registry.set(false)
+                        reload=reload
+                    />
+                }
+            })}
         </section>
         {
             let can_manage = can_manage.clone();
@@ -149,30 +137,40 @@ fn Details(m: Data, reload: impl Fn() + Copy + Send + Sync + 'static) -> impl In
                 }
                 None => view! { <p>{move || i18n.t().registry.council_none}</p> }.into_any(),
             }}
-            {move || {
-                (can_manage() && !editing_council.get())
-                    .then(|| {
-                        view! {
-                            <button type="button" on:click=move |_| editing_council.set(true)>
-                                {i18n.t().registry.edit_council}
-                            </button>
-                        }
-                    })
-            }}
-            {move || {
-                editing_council
-                    .get()
-                    .then(|| {
-                        view! {
-                            <CouncilForm
-                                m=council_form.clone()
-                                done=move || editing_council.set(false)
-                                reload=reload
-                            />
-                        }
-                    })
-            }}
+            {editable(can_manage, |t| t.registry.edit_council, editing_council, move || {
+                view! {
+                    <CouncilForm
+                        m=council_form.clone()
+                        done=move || editing_council.set(false)
+                        reload=reload
+                    />
+                }
+            })}
         </section>
+    }
+}
+
+/// For those `allowed` to edit: a button that opens an edit form in its place. The form
+/// closes itself (sets `editing` back) when it is saved or cancelled.
+fn editable<V: IntoView + 'static>(
+    allowed: impl Fn() -> bool + Send + Sync + 'static,
+    label: Text,
+    editing: RwSignal<bool>,
+    form: impl Fn() -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        {move || {
+            (allowed() && !editing.get())
+                .then(|| {
+                    view! {
+                        <button type="button" on:click=move |_| editing.set(true)>
+                            {label(i18n.t())}
+                        </button>
+                    }
+                })
+        }}
+        {move || editing.get().then(&form)}
     }
 }
 
@@ -186,12 +184,7 @@ fn RegistryForm(
     let session = use_session();
     let announcer = use_announcer();
     let navigate = use_navigate();
-    let name = RwSignal::new(m.name.clone());
-    let ags = RwSignal::new(m.ags.clone());
-    let population = RwSignal::new(m.population.to_string());
-    let slug = RwSignal::new(m.slug.clone());
-    let state = RwSignal::new(m.federal_state.code().to_owned());
-    let status = RwSignal::new(m.status.code().to_owned());
+    let values = Registry::of(&m);
     let error: FormError = RwSignal::new(None);
     let pending = RwSignal::new(false);
     let current_state = m.federal_state;
@@ -202,112 +195,47 @@ fn RegistryForm(
         }
         state_options(states)
     });
-    let statuses = Signal::derive(move || {
-        MunicipalityStatus::ALL
-            .into_iter()
-            .map(|s| (s.code().to_owned(), s.label(i18n.t()).to_owned()))
-            .collect()
-    });
     let id = m.id.clone();
     let old_slug = m.slug.clone();
 
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
+    let submit = on_submit(pending, move || {
         let lang = i18n.0.get_untracked();
-        let Some(population_value) = parse_population(&population.get_untracked()) else {
+        let Some(population_value) = parse_population(&values.population.get_untracked()) else {
             error.set(Some(invalid_number("population", lang.texts())));
             return;
         };
-        pending.set(true);
-        error.set(None);
         let variables = update_municipality::Variables {
             id: id.clone(),
             input: update_municipality::UpdateMunicipalityInput {
-                name: Some(name.get_untracked()),
-                ags: Some(ags.get_untracked()),
-                federal_state: FederalState::from_code(&state.get_untracked()),
+                name: Some(values.name.get_untracked()),
+                ags: Some(values.ags.get_untracked()),
+                federal_state: FederalState::from_code(&values.state.get_untracked()),
                 population: Some(population_value),
-                slug: Some(slug.get_untracked()),
-                status: MunicipalityStatus::from_code(&status.get_untracked()),
+                slug: Some(values.slug.get_untracked()),
+                status: MunicipalityStatus::from_code(&values.status.get_untracked()),
             },
         };
         let navigate = navigate.clone();
         let old_slug = old_slug.clone();
-        spawn_local(async move {
-            match api::run::<UpdateMunicipality>(lang, variables).await {
-                Ok(data) => {
-                    announcer.say(lang.texts().common.saved.to_owned());
-                    done();
-                    let new_slug = data.update_municipality.slug;
-                    if new_slug == old_slug {
-                        reload();
-                    } else {
-                        navigate(&format!("/kommunen/{new_slug}"), Default::default());
-                    }
-                }
-                Err(err) => error.set(Some(err)),
+        let call = api::run::<UpdateMunicipality>(lang, variables);
+        submit_call(pending, error, call, move |data| {
+            announcer.say(lang.texts().common.saved.to_owned());
+            done();
+            let new_slug = data.update_municipality.slug;
+            if new_slug == old_slug {
+                reload();
+            } else {
+                navigate(&format!("/kommunen/{new_slug}"), Default::default());
             }
-            pending.set(false);
         });
-    };
+    });
 
     view! {
         <form class="edit" id="registry-form" on:submit=submit>
             <h3>{move || i18n.t().registry.edit_registry}</h3>
             <ErrorBox error=error />
-            <Field id="registry-name" name="name" label=|t| t.common.name value=name error=error required=true />
-            <Field
-                id="registry-ags"
-                name="ags"
-                label=|t| t.registry.ags
-                hint=|t| t.registry.ags_hint
-                value=ags
-                error=error
-                required=true
-            />
-            <Select
-                id="registry-state"
-                name="federalState"
-                label=|t| t.registry.federal_state
-                value=state
-                error=error
-                options=states
-            />
-            <Field
-                id="registry-population"
-                name="population"
-                label=|t| t.registry.population
-                value=population
-                error=error
-                required=true
-            />
-            <Field
-                id="registry-slug"
-                name="slug"
-                label=|t| t.registry.slug
-                value=slug
-                error=error
-                required=true
-            />
-            <Select
-                id="registry-status"
-                name="status"
-                label=|t| t.registry.status
-                value=status
-                error=error
-                options=statuses
-            />
-            <div class="actions">
-                <button type="submit" disabled=move || pending.get()>
-                    {move || if pending.get() { i18n.t().common.saving } else { i18n.t().common.save }}
-                </button>
-                <button type="button" class="secondary" on:click=move |_| done()>
-                    {move || i18n.t().common.cancel}
-                </button>
-            </div>
+            <RegistryFields prefix="registry" values=values error=error states=states new=false />
+            <SaveCancel pending=pending cancel=done />
         </form>
     }
 }
@@ -339,14 +267,7 @@ fn CouncilForm(
     let pending = RwSignal::new(false);
     let id = m.id.clone();
 
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        pending.set(true);
-        error.set(None);
-        let lang = i18n.0.get_untracked();
+    let submit = on_submit(pending, move || {
         let variables = save_council::Variables {
             municipality_id: id.clone(),
             input: save_council::CouncilInput {
@@ -356,18 +277,12 @@ fn CouncilForm(
                 founding_date: Some(founded.get_untracked()).filter(|d| !d.is_empty()),
             },
         };
-        spawn_local(async move {
-            match api::run::<SaveCouncil>(lang, variables).await {
-                Ok(_) => {
-                    announcer.say(lang.texts().common.saved.to_owned());
-                    done();
-                    reload();
-                }
-                Err(err) => error.set(Some(err)),
-            }
-            pending.set(false);
+        let lang = i18n.0.get_untracked();
+        save::<SaveCouncil>(lang, variables, pending, error, announcer, move || {
+            done();
+            reload();
         });
-    };
+    });
 
     view! {
         <form class="edit" id="council-form" on:submit=submit>
@@ -397,14 +312,7 @@ fn CouncilForm(
                 value=founded
                 error=error
             />
-            <div class="actions">
-                <button type="submit" disabled=move || pending.get()>
-                    {move || if pending.get() { i18n.t().common.saving } else { i18n.t().common.save }}
-                </button>
-                <button type="button" class="secondary" on:click=move |_| done()>
-                    {move || i18n.t().common.cancel}
-                </button>
-            </div>
+            <SaveCancel pending=pending cancel=done />
         </form>
     }
 }
@@ -418,13 +326,7 @@ fn InviteAdmin(municipality: String) -> impl IntoView {
     let name = RwSignal::new(String::new());
     let error: FormError = RwSignal::new(None);
     let pending = RwSignal::new(false);
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        pending.set(true);
-        error.set(None);
+    let submit = on_submit(pending, move || {
         let lang = i18n.0.get_untracked();
         let variables = invite_administrator::Variables {
             input: invite_administrator::InviteInput {
@@ -435,18 +337,13 @@ fn InviteAdmin(municipality: String) -> impl IntoView {
                 municipality_id: Some(municipality.clone()),
             },
         };
-        spawn_local(async move {
-            match api::run::<InviteAdministrator>(lang, variables).await {
-                Ok(_) => {
-                    announcer.say(lang.texts().registry.invitation_sent.to_owned());
-                    email.set(String::new());
-                    name.set(String::new());
-                }
-                Err(err) => error.set(Some(err)),
-            }
-            pending.set(false);
+        let call = api::run::<InviteAdministrator>(lang, variables);
+        submit_call(pending, error, call, move |_| {
+            announcer.say(lang.texts().registry.invitation_sent.to_owned());
+            email.set(String::new());
+            name.set(String::new());
         });
-    };
+    });
     view! {
         <section aria-labelledby="invite-heading">
             <form class="edit" on:submit=submit>

@@ -1,19 +1,17 @@
 //! A body's card with its members (ending a term), and adding a body.
 
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::body_form::BodyForm;
-use super::{Body, KINDS, kind_label, role_label};
+use super::{Body, active_bodies, kind_options, role_label};
 use crate::a11y::use_announcer;
-use crate::api;
-use crate::components::{ErrorBox, Field, FormError, Select};
-use crate::i18n::{LangExt, use_i18n};
+use crate::components::{ErrorBox, Field, FormError, Select, with_empty_choice};
+use crate::i18n::use_i18n;
 use crate::pages::{code, from_code, today};
 use crate::queries::{
     CreateBody, UpdateMembership, council_structure, create_body, update_membership,
 };
+use crate::submit::{announce, on_submit, save};
 
 #[component]
 pub(super) fn BodyCard(
@@ -50,15 +48,7 @@ pub(super) fn BodyCard(
                     appointed_by: m.appointed_by.clone(),
                 },
             };
-            spawn_local(async move {
-                match api::run::<UpdateMembership>(lang, variables).await {
-                    Ok(_) => {
-                        announcer.say(lang.texts().common.saved.to_owned());
-                        reload();
-                    }
-                    Err(err) => announcer.say(err.message(lang.texts())),
-                }
-            });
+            announce::<UpdateMembership>(lang, variables, announcer, |t| t.common.saved, reload);
         }
     };
     view! {
@@ -154,32 +144,12 @@ pub(super) fn AddBody(
     let parent = RwSignal::new(String::new());
     let error: FormError = RwSignal::new(None);
     let pending = RwSignal::new(false);
-    let kinds = Signal::derive(move || {
-        KINDS
-            .iter()
-            .map(|k| ((*k).to_owned(), kind_label(k, i18n.t()).to_owned()))
-            .collect()
-    });
-    let parents = Signal::derive(move || {
-        let mut options = vec![(String::new(), i18n.t().council.no_parent.to_owned())];
-        options.extend(
-            bodies
-                .iter()
-                .filter(|b| b.dissolved_on.is_none())
-                .map(|b| (b.id.clone(), b.name.clone())),
-        );
-        options
-    });
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
+    let kinds = kind_options();
+    let parents = with_empty_choice(|t| t.council.no_parent, active_bodies(&bodies));
+    let submit = on_submit(pending, move || {
         let Some(kind_value) = from_code::<create_body::BodyKind>(&kind.get_untracked()) else {
             return;
         };
-        pending.set(true);
-        error.set(None);
         let lang = i18n.0.get_untracked();
         let variables = create_body::Variables {
             municipality_id: municipality.clone(),
@@ -206,17 +176,8 @@ pub(super) fn AddBody(
                 seats: Vec::new(),
             },
         };
-        spawn_local(async move {
-            match api::run::<CreateBody>(lang, variables).await {
-                Ok(_) => {
-                    announcer.say(lang.texts().common.saved.to_owned());
-                    reload();
-                }
-                Err(err) => error.set(Some(err)),
-            }
-            pending.set(false);
-        });
-    };
+        save::<CreateBody>(lang, variables, pending, error, announcer, reload);
+    });
     view! {
         <form class="edit" on:submit=submit>
             <h2>{move || i18n.t().council.add_body_title}</h2>

@@ -1,17 +1,17 @@
 //! Editing the whole configuration of a body: kind, place in the structure, limits, required
 //! seats, founding and dissolution.
 
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use super::{Body, KINDS, SECTORS, kind_label};
+use super::{Body, SECTORS, active_bodies, kind_options};
 use crate::a11y::use_announcer;
-use crate::api;
-use crate::components::{Checkbox, ErrorBox, Field, FormError, Select, TextArea};
+use crate::components::{
+    Checkbox, ErrorBox, Field, FormError, SaveCancel, Select, TextArea, with_empty_choice,
+};
 use crate::i18n::{LangExt, use_i18n};
 use crate::pages::{code, from_code};
 use crate::queries::{UpdateBody, update_body};
+use crate::submit::{on_submit, save};
 
 /// One required seat while it is being edited.
 #[derive(Clone, Copy, Debug)]
@@ -77,28 +77,10 @@ pub(super) fn BodyForm(
     );
     let error: FormError = RwSignal::new(None);
     let pending = RwSignal::new(false);
-    let own_id = body.id.clone();
-    let kinds = Signal::derive(move || {
-        KINDS
-            .iter()
-            .map(|k| ((*k).to_owned(), kind_label(k, i18n.t()).to_owned()))
-            .collect()
-    });
-    let parents = Signal::derive(move || {
-        let mut options = vec![(String::new(), i18n.t().council.no_parent.to_owned())];
-        options.extend(
-            bodies
-                .iter()
-                .filter(|b| b.dissolved_on.is_none() && b.id != own_id)
-                .map(|b| (b.id.clone(), b.name.clone())),
-        );
-        options
-    });
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
+    let kinds = kind_options();
+    let others = active_bodies(bodies.iter().filter(|b| b.id != body.id));
+    let parents = with_empty_choice(|t| t.council.no_parent, others);
+    let submit = on_submit(pending, move || {
         let Some(kind_value) = from_code::<update_body::BodyKind>(&kind.get_untracked()) else {
             return;
         };
@@ -121,8 +103,6 @@ pub(super) fn BodyForm(
         }
         let optional =
             |value: RwSignal<String>| Some(value.get_untracked()).filter(|v| !v.trim().is_empty());
-        pending.set(true);
-        error.set(None);
         let variables = update_body::Variables {
             municipality_id: municipality.clone(),
             id: body.id.clone(),
@@ -160,18 +140,11 @@ pub(super) fn BodyForm(
                     .collect(),
             },
         };
-        spawn_local(async move {
-            match api::run::<UpdateBody>(lang, variables).await {
-                Ok(_) => {
-                    announcer.say(lang.texts().common.saved.to_owned());
-                    done();
-                    reload();
-                }
-                Err(err) => error.set(Some(err)),
-            }
-            pending.set(false);
+        save::<UpdateBody>(lang, variables, pending, error, announcer, move || {
+            done();
+            reload();
         });
-    };
+    });
     view! {
         <form class="edit" id="body-form" on:submit=submit>
             <ErrorBox error=error />
@@ -252,14 +225,7 @@ pub(super) fn BodyForm(
             <Field id="edit-founding" name="foundingResolution" label=|t| t.council.founding_resolution_body value=founding error=error />
             <Field id="edit-dissolved" name="dissolvedOn" kind="date" label=|t| t.council.dissolved_on value=dissolved_on error=error />
             <Field id="edit-dissolution" name="dissolutionResolution" label=|t| t.council.dissolution_resolution value=dissolution error=error />
-            <div class="actions">
-                <button type="submit" disabled=move || pending.get()>
-                    {move || if pending.get() { i18n.t().common.saving } else { i18n.t().common.save }}
-                </button>
-                <button type="button" class="secondary" on:click=move |_| done()>
-                    {move || i18n.t().common.cancel}
-                </button>
-            </div>
+            <SaveCancel pending=pending cancel=done />
         </form>
     }
 }

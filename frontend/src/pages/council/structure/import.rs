@@ -1,14 +1,13 @@
 //! Importing members from a CSV file; the server checks every row before it saves any.
 
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::a11y::use_announcer;
-use crate::api;
 use crate::components::{ErrorBox, FormError, TextArea};
-use crate::i18n::{LangExt, use_i18n};
+use crate::i18n::use_i18n;
 use crate::queries::{ImportMembers, import_members};
+use crate::submit::{on_submit, save};
 
 /// Importing members from a CSV file (or pasted text); the server checks every row first.
 #[component]
@@ -39,29 +38,20 @@ pub(super) fn ImportForm(
             }
         });
     };
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        pending.set(true);
-        error.set(None);
-        let lang = i18n.0.get_untracked();
+    let submit = on_submit(pending, move || {
         let variables = import_members::Variables {
             municipality_id: municipality.clone(),
             csv: text.get_untracked(),
         };
-        spawn_local(async move {
-            match api::run::<ImportMembers>(lang, variables).await {
-                Ok(_) => {
-                    announcer.say(lang.texts().common.saved.to_owned());
-                    reload();
-                }
-                Err(err) => error.set(Some(err)),
-            }
-            pending.set(false);
-        });
-    };
+        save::<ImportMembers>(
+            i18n.0.get_untracked(),
+            variables,
+            pending,
+            error,
+            announcer,
+            reload,
+        );
+    });
     view! {
         <form class="edit wide" on:submit=submit>
             <h2>{move || i18n.t().council.import_title}</h2>

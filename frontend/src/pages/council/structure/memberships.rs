@@ -1,16 +1,14 @@
 //! Recording a person's membership in a body.
 
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use super::{ROLES, role_label};
+use super::{ROLES, active_bodies, role_label};
 use crate::a11y::use_announcer;
-use crate::api;
-use crate::components::{ErrorBox, Field, FormError, Select};
-use crate::i18n::{LangExt, use_i18n};
+use crate::components::{ErrorBox, Field, FormError, Select, with_empty_choice};
+use crate::i18n::use_i18n;
 use crate::pages::{from_code, today};
 use crate::queries::{AddMembership, add_membership, council_structure};
+use crate::submit::{on_submit, save};
 
 #[component]
 pub(super) fn AddMembershipForm(
@@ -26,56 +24,34 @@ pub(super) fn AddMembershipForm(
     let organisation = RwSignal::new(String::new());
     let appointed = RwSignal::new(String::new());
     let start = RwSignal::new(today());
-    let organisations_list: Vec<(String, String)> = data
-        .organisations
-        .iter()
-        .map(|o| (o.id.clone(), o.name.clone()))
-        .collect();
-    let organisations = Signal::derive(move || {
-        let mut options = vec![(String::new(), i18n.t().council.no_organisation.to_owned())];
-        options.extend(organisations_list.clone());
-        options
-    });
+    let organisations = with_empty_choice(
+        |t| t.council.no_organisation,
+        data.organisations
+            .iter()
+            .map(|o| (o.id.clone(), o.name.clone()))
+            .collect(),
+    );
     let error: FormError = RwSignal::new(None);
     let pending = RwSignal::new(false);
-    let bodies_list: Vec<(String, String)> = data
-        .bodies
-        .iter()
-        .filter(|b| b.dissolved_on.is_none())
-        .map(|b| (b.id.clone(), b.name.clone()))
-        .collect();
-    let people_list: Vec<(String, String)> = data
-        .people
-        .iter()
-        .map(|p| (p.id.clone(), p.name.clone()))
-        .collect();
-    let bodies = Signal::derive(move || {
-        let mut options = vec![(String::new(), i18n.t().council.choose.to_owned())];
-        options.extend(bodies_list.clone());
-        options
-    });
-    let people = Signal::derive(move || {
-        let mut options = vec![(String::new(), i18n.t().council.choose.to_owned())];
-        options.extend(people_list.clone());
-        options
-    });
+    let bodies = with_empty_choice(|t| t.council.choose, active_bodies(&data.bodies));
+    let people = with_empty_choice(
+        |t| t.council.choose,
+        data.people
+            .iter()
+            .map(|p| (p.id.clone(), p.name.clone()))
+            .collect(),
+    );
     let roles = Signal::derive(move || {
         ROLES
             .iter()
             .map(|r| ((*r).to_owned(), role_label(r, i18n.t()).to_owned()))
             .collect()
     });
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
+    let submit = on_submit(pending, move || {
         let Some(role_value) = from_code::<add_membership::MembershipRole>(&role.get_untracked())
         else {
             return;
         };
-        pending.set(true);
-        error.set(None);
         let lang = i18n.0.get_untracked();
         let variables = add_membership::Variables {
             municipality_id: municipality.clone(),
@@ -89,17 +65,8 @@ pub(super) fn AddMembershipForm(
                 appointed_by: Some(appointed.get_untracked()).filter(|a| !a.trim().is_empty()),
             },
         };
-        spawn_local(async move {
-            match api::run::<AddMembership>(lang, variables).await {
-                Ok(_) => {
-                    announcer.say(lang.texts().common.saved.to_owned());
-                    reload();
-                }
-                Err(err) => error.set(Some(err)),
-            }
-            pending.set(false);
-        });
-    };
+        save::<AddMembership>(lang, variables, pending, error, announcer, reload);
+    });
     view! {
         <form class="edit" on:submit=submit>
             <h2>{move || i18n.t().council.add_membership_title}</h2>

@@ -103,6 +103,27 @@ fn kind_label(code: &str, t: &Texts) -> &'static str {
     }
 }
 
+/// The kinds of body with their labels, as the body forms offer them.
+fn kind_options() -> Signal<Vec<(String, String)>> {
+    let i18n = use_i18n();
+    Signal::derive(move || {
+        KINDS
+            .iter()
+            .map(|k| ((*k).to_owned(), kind_label(k, i18n.t()).to_owned()))
+            .collect()
+    })
+}
+
+/// The bodies that are not dissolved, as (id, name) options: only they take members, adopt
+/// rules or have bodies below them.
+fn active_bodies<'a>(bodies: impl IntoIterator<Item = &'a Body>) -> Vec<(String, String)> {
+    bodies
+        .into_iter()
+        .filter(|b| b.dissolved_on.is_none())
+        .map(|b| (b.id.clone(), b.name.clone()))
+        .collect()
+}
+
 #[component]
 pub fn Structure() -> impl IntoView {
     let version = RwSignal::new(0_u32);

@@ -1,19 +1,17 @@
 //! The council's people and organisations: adding them, and inviting a person to log in.
 
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::SECTORS;
 use crate::a11y::use_announcer;
-use crate::api;
 use crate::components::{ErrorBox, Field, FormError, Select};
-use crate::i18n::{LangExt, use_i18n};
+use crate::i18n::use_i18n;
 use crate::pages::from_code;
 use crate::queries::{
     InvitePerson, SaveOrganisation, SavePerson, council_structure, invite_person,
     save_organisation, save_person,
 };
+use crate::submit::{announce, on_submit, save};
 
 #[component]
 pub(super) fn AddPerson(
@@ -28,13 +26,7 @@ pub(super) fn AddPerson(
     let phone = RwSignal::new(String::new());
     let error: FormError = RwSignal::new(None);
     let pending = RwSignal::new(false);
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        pending.set(true);
-        error.set(None);
+    let submit = on_submit(pending, move || {
         let lang = i18n.0.get_untracked();
         let variables = save_person::Variables {
             municipality_id: municipality.clone(),
@@ -45,17 +37,8 @@ pub(super) fn AddPerson(
                 phone: Some(phone.get_untracked()).filter(|f| !f.trim().is_empty()),
             },
         };
-        spawn_local(async move {
-            match api::run::<SavePerson>(lang, variables).await {
-                Ok(_) => {
-                    announcer.say(lang.texts().common.saved.to_owned());
-                    reload();
-                }
-                Err(err) => error.set(Some(err)),
-            }
-            pending.set(false);
-        });
-    };
+        save::<SavePerson>(lang, variables, pending, error, announcer, reload);
+    });
     view! {
         <form class="edit" on:submit=submit>
             <h2>{move || i18n.t().council.add_person_title}</h2>
@@ -95,12 +78,7 @@ pub(super) fn People(
                                 municipality_id: municipality.clone(),
                                 id: id.clone(),
                             };
-                            spawn_local(async move {
-                                match api::run::<InvitePerson>(lang, variables).await {
-                                    Ok(_) => announcer.say(lang.texts().council.invited.to_owned()),
-                                    Err(err) => announcer.say(err.message(lang.texts())),
-                                }
-                            });
+                            announce::<InvitePerson>(lang, variables, announcer, |t| t.council.invited, || ());
                         };
                         let label = format!("{}: {}", p.name, i18n.t().council.invite);
                         view! {
@@ -147,17 +125,11 @@ pub(super) fn AddOrganisation(
             })
             .collect()
     });
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
+    let submit = on_submit(pending, move || {
         let Some(sector_value) = from_code::<save_organisation::Sector>(&sector.get_untracked())
         else {
             return;
         };
-        pending.set(true);
-        error.set(None);
         let lang = i18n.0.get_untracked();
         let variables = save_organisation::Variables {
             municipality_id: municipality.clone(),
@@ -166,17 +138,8 @@ pub(super) fn AddOrganisation(
                 sector: sector_value,
             },
         };
-        spawn_local(async move {
-            match api::run::<SaveOrganisation>(lang, variables).await {
-                Ok(_) => {
-                    announcer.say(lang.texts().common.saved.to_owned());
-                    reload();
-                }
-                Err(err) => error.set(Some(err)),
-            }
-            pending.set(false);
-        });
-    };
+        save::<SaveOrganisation>(lang, variables, pending, error, announcer, reload);
+    });
     view! {
         <form class="edit" on:submit=submit>
             <h2>{move || i18n.t().council.add_organisation_title}</h2>

@@ -3,17 +3,17 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
+use super::active_bodies;
 use crate::a11y::use_announcer;
-use crate::api;
-use crate::components::{ErrorBox, Field, FormError, Select, TextArea};
-use crate::i18n::{LangExt, use_i18n};
+use crate::components::{ErrorBox, Field, FormError, Select, TextArea, with_empty_choice};
+use crate::i18n::use_i18n;
 use crate::pages::today;
 use crate::queries::{
     AdoptRulesOfProcedure, RecordRulesInformed, adopt_rules_of_procedure, council_structure,
     record_rules_informed,
 };
+use crate::submit::{announce, on_submit, save};
 
 /// The versions of the rules of procedure, and for administrators a new version and the day
 /// the city council was informed.
@@ -43,26 +43,10 @@ pub(super) fn Rules(
     let resolution = RwSignal::new(String::new());
     let error: FormError = RwSignal::new(None);
     let pending = RwSignal::new(false);
-    let bodies_list: Vec<(String, String)> = data
-        .bodies
-        .iter()
-        .filter(|b| b.dissolved_on.is_none())
-        .map(|b| (b.id.clone(), b.name.clone()))
-        .collect();
-    let bodies = Signal::derive(move || {
-        let mut options = vec![(String::new(), i18n.t().council.choose.to_owned())];
-        options.extend(bodies_list.clone());
-        options
-    });
+    let bodies = with_empty_choice(|t| t.council.choose, active_bodies(&data.bodies));
     let adopt = {
         let municipality = municipality.clone();
-        move |ev: SubmitEvent| {
-            ev.prevent_default();
-            if pending.get_untracked() {
-                return;
-            }
-            pending.set(true);
-            error.set(None);
+        on_submit(pending, move || {
             let lang = i18n.0.get_untracked();
             let variables = adopt_rules_of_procedure::Variables {
                 municipality_id: municipality.clone(),
@@ -75,17 +59,8 @@ pub(super) fn Rules(
                     council_informed_on: None,
                 },
             };
-            spawn_local(async move {
-                match api::run::<AdoptRulesOfProcedure>(lang, variables).await {
-                    Ok(_) => {
-                        announcer.say(lang.texts().common.saved.to_owned());
-                        reload();
-                    }
-                    Err(err) => error.set(Some(err)),
-                }
-                pending.set(false);
-            });
-        }
+            save::<AdoptRulesOfProcedure>(lang, variables, pending, error, announcer, reload);
+        })
     };
     view! {
         <section aria-labelledby="rules-heading">
@@ -113,15 +88,7 @@ pub(super) fn Rules(
                                             id: id.clone(),
                                             informed_on: Some(day.get_untracked()),
                                         };
-                                        spawn_local(async move {
-                                            match api::run::<RecordRulesInformed>(lang, variables).await {
-                                                Ok(_) => {
-                                                    announcer.say(lang.texts().common.saved.to_owned());
-                                                    reload();
-                                                }
-                                                Err(err) => announcer.say(err.message(lang.texts())),
-                                            }
-                                        });
+                                        announce::<RecordRulesInformed>(lang, variables, announcer, |t| t.common.saved, reload);
                                     };
                                     view! {
                                         <form class="inline" on:submit=record>

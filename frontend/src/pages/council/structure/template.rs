@@ -1,6 +1,5 @@
 //! Choosing the structure template a council without bodies starts from.
 
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -9,6 +8,7 @@ use crate::api;
 use crate::components::{ErrorBox, FormError};
 use crate::i18n::{LangExt, use_i18n};
 use crate::queries::{ApplyStructureTemplate, apply_structure_template, council_structure};
+use crate::submit::on_submit;
 
 #[component]
 pub(super) fn TemplateChooser(
@@ -21,10 +21,9 @@ pub(super) fn TemplateChooser(
     let chosen = RwSignal::new(String::new());
     let error: FormError = RwSignal::new(None);
     let pending = RwSignal::new(false);
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    let submit = on_submit(pending, move || {
         let template = chosen.get_untracked();
-        if template.is_empty() || pending.get_untracked() {
+        if template.is_empty() {
             return;
         }
         pending.set(true);
@@ -43,7 +42,7 @@ pub(super) fn TemplateChooser(
             }
             pending.set(false);
         });
-    };
+    });
     view! {
         <form class="edit" on:submit=submit>
             <ErrorBox error=error />
