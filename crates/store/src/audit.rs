@@ -8,8 +8,37 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use crate::entity::audit::{ActiveModel, Column, Entity, Model};
+use self::entity::{ActiveModel, Column, Entity, Model};
 use crate::{MunicipalityId, StoreError, UserId};
+
+/// The log's table: shared, as entries of the platform and of Länder name no municipality,
+/// and read across municipalities by a [`Scope`](crate::Scope)'s overview.
+pub(crate) mod entity {
+    use sea_orm::entity::prelude::*;
+
+    use crate::{MunicipalityId, UserId};
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "audit_log")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: Uuid,
+        pub at: ChronoDateTimeUtc,
+        pub actor_user_id: Option<UserId>,
+        pub actor_kind: String,
+        pub municipality_id: Option<MunicipalityId>,
+        pub federal_state: Option<String>,
+        pub action: String,
+        pub entity: String,
+        pub entity_id: Option<String>,
+        pub summary: String,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
 
 /// One entry, as written and as read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,9 +59,9 @@ impl From<Model> for AuditRecord {
     fn from(m: Model) -> Self {
         Self {
             at: m.at,
-            actor_user_id: m.actor_user_id.map(UserId::from_uuid),
+            actor_user_id: m.actor_user_id,
             actor_kind: m.actor_kind,
-            municipality_id: m.municipality_id.map(MunicipalityId::from_uuid),
+            municipality_id: m.municipality_id,
             federal_state: m.federal_state,
             action: m.action,
             entity: m.entity,
@@ -69,9 +98,9 @@ impl<'a, C: ConnectionTrait + TransactionTrait> AuditLog<'a, C> {
         let model = ActiveModel {
             id: Set(Uuid::now_v7()),
             at: Set(entry.at),
-            actor_user_id: Set(entry.actor_user_id.map(|u| u.as_uuid())),
+            actor_user_id: Set(entry.actor_user_id),
             actor_kind: Set(entry.actor_kind),
-            municipality_id: Set(entry.municipality_id.map(|m| m.as_uuid())),
+            municipality_id: Set(entry.municipality_id),
             federal_state: Set(entry.federal_state),
             action: Set(entry.action),
             entity: Set(entry.entity),
@@ -98,9 +127,9 @@ impl<'a, C: ConnectionTrait + TransactionTrait> AuditLog<'a, C> {
                 municipalities,
             } => Condition::any()
                 .add(Column::FederalState.is_in(federal_states.clone()))
-                .add(Column::MunicipalityId.is_in(municipalities.iter().map(|m| m.as_uuid()))),
+                .add(Column::MunicipalityId.is_in(municipalities.iter().copied())),
             AuditScope::Person(user) => Condition::any()
-                .add(Column::ActorUserId.eq(user.as_uuid()))
+                .add(Column::ActorUserId.eq(*user))
                 .add(Column::EntityId.eq(user.to_string())),
         };
         let query = Entity::find().filter(condition);

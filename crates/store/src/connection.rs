@@ -7,13 +7,12 @@ use praevnet_migrations::tenancy::APP_ROLE;
 use sea_orm::sqlx::{self, Executor};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection};
 
-use crate::MunicipalityId;
-use crate::StoreError;
 use crate::accounts::Accounts;
 use crate::audit::AuditLog;
-use crate::municipalities::Municipalities;
+use crate::registry::Municipalities;
 use crate::tenant::Tenant;
 use crate::writes::Writes;
+use crate::{MunicipalityId, StoreError};
 
 /// Which database engine a URL points at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

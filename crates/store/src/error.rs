@@ -1,6 +1,6 @@
 //! Errors of the store, classified so that core can answer users without database details.
 
-use sea_orm::{DbErr, RuntimeErr, SqlErr, sqlx};
+use sea_orm::{DbErr, RuntimeErr, sqlx};
 
 /// A unique column whose violation the user can fix by choosing another value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,24 +52,119 @@ fn is_unavailable(err: &DbErr) -> bool {
     }
 }
 
-/// Maps a unique violation to the field the user must change; other errors pass through.
+/// A unique index (see the migrations) whose violation the user can resolve.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct UniqueIndex {
+    /// The index's name, which PostgreSQL reports.
+    pub(crate) name: &'static str,
+    /// Its columns as SQLite reports them (`table.column, ...`), for SQLite names no index.
+    pub(crate) columns: &'static str,
+    pub(crate) field: UniqueField,
+}
+
+/// Maps a violation of one of `indexes` to [`StoreError::Conflict`]; other errors pass through.
 ///
-/// The constraint names come from the migrations (`municipalities_ags_key`, ...) on
-/// PostgreSQL and the column names (`municipalities.ags`) on SQLite.
-pub(crate) fn classify_unique(err: DbErr) -> StoreError {
-    if let Some(SqlErr::UniqueConstraintViolation(message)) = err.sql_err() {
-        if message.contains("organisations") {
-            return StoreError::Conflict(UniqueField::OrganisationName);
-        }
-        if message.contains("ags") {
-            return StoreError::Conflict(UniqueField::Ags);
-        }
-        if message.contains("slug") {
-            return StoreError::Conflict(UniqueField::Slug);
-        }
-        if message.contains("email") {
-            return StoreError::Conflict(UniqueField::Email);
+/// Each statement names the indexes it can violate, so that a new unique index elsewhere can
+/// never be mistaken for one of these by a word in the database's message.
+pub(crate) fn on_unique(indexes: &'static [UniqueIndex]) -> impl Fn(DbErr) -> StoreError {
+    move |err| match indexes.iter().find(|index| violates(&err, index)) {
+        Some(index) => StoreError::Conflict(index.field),
+        None => StoreError::from(err),
+    }
+}
+
+fn violates(err: &DbErr, index: &UniqueIndex) -> bool {
+    let (DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e))) = err
+    else {
+        return false;
+    };
+    let sqlx::Error::Database(db) = &**e else {
+        return false;
+    };
+    if !db.is_unique_violation() {
+        return false;
+    }
+    match db.constraint() {
+        Some(name) => name == index.name,
+        None => db.message().strip_prefix("UNIQUE constraint failed: ") == Some(index.columns),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use praevnet_testkit::{TestDatabase, on_both_databases};
+
+    use super::{StoreError, UniqueField};
+    use crate::{MunicipalityData, OrganisationData, Store, StoreOptions, migrate_up};
+
+    fn city(name: &str, ags: &str) -> MunicipalityData {
+        MunicipalityData {
+            name: name.into(),
+            slug: name.to_lowercase(),
+            ags: ags.into(),
+            federal_state: "SN".into(),
+            population: 1000,
+            status: "ACTIVE".into(),
         }
     }
-    StoreError::from(err)
+
+    fn conflict<T: std::fmt::Debug>(result: Result<T, StoreError>) -> UniqueField {
+        match result {
+            Err(StoreError::Conflict(field)) => field,
+            other => panic!("expected a conflict, got {other:?}"),
+        }
+    }
+
+    /// Each statement that can violate a unique index names the field, on inserts and updates
+    /// alike, whether the database reports the index (PostgreSQL) or its columns (SQLite).
+    async fn unique_violations_name_the_field(db: TestDatabase) {
+        migrate_up(&db.url).await.expect("migrate");
+        let store = Store::connect(&db.url, &StoreOptions::default())
+            .await
+            .expect("connect");
+        let registry = store.municipalities();
+        let leipzig = registry.insert(city("Leipzig", "14713000")).await;
+        let leipzig = leipzig.expect("insert");
+        registry
+            .insert(city("Chemnitz", "14511000"))
+            .await
+            .expect("insert");
+        let ags = registry.insert(city("Dresden", "14713000")).await;
+        assert_eq!(conflict(ags), UniqueField::Ags);
+        let slug = registry.insert(city("Leipzig", "14612000")).await;
+        assert_eq!(conflict(slug), UniqueField::Slug);
+        let moved = registry
+            .update(leipzig.id, city("Chemnitz", "14713000"))
+            .await;
+        assert_eq!(conflict(moved), UniqueField::Slug);
+
+        let accounts = store.accounts();
+        accounts
+            .insert_user("a@example.org", "A")
+            .await
+            .expect("user");
+        let email = accounts.insert_user("a@example.org", "B").await;
+        assert_eq!(conflict(email), UniqueField::Email);
+
+        let tenant = store.tenant(leipzig.id);
+        let named = |name: &str| OrganisationData {
+            name: name.into(),
+            sector: "police".into(),
+        };
+        tenant
+            .insert_organisation(named("Polizei"))
+            .await
+            .expect("organisation");
+        let school = tenant.insert_organisation(named("Schule")).await;
+        let school = school.expect("organisation");
+        let same = tenant.insert_organisation(named("Polizei")).await;
+        assert_eq!(conflict(same), UniqueField::OrganisationName);
+        let renamed = tenant
+            .update_organisation(school.id, named("Polizei"))
+            .await;
+        assert_eq!(conflict(renamed), UniqueField::OrganisationName);
+        store.close().await.expect("close");
+    }
+
+    on_both_databases!(unique_violations_name_the_field);
 }

@@ -1,13 +1,15 @@
-//! Typed ids, so that a council id can never be passed where a municipality id belongs.
+//! Typed ids, so that a council id can never be passed where a municipality id belongs. They
+//! are sea-orm value types as well, so that rows carry them and queries take them unconverted.
 
 use std::fmt;
 
+use sea_orm::{DbErr, DeriveValueType, TryFromU64};
 use uuid::Uuid;
 
 macro_rules! typed_id {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, DeriveValueType)]
         pub struct $name(Uuid);
 
         impl $name {
@@ -30,9 +32,16 @@ macro_rules! typed_id {
                 self.0.fmt(f)
             }
         }
+
+        /// sea-orm asks this of every primary key, for keys the database counts up; these are
+        /// made by the application, so a number is never one of them.
+        impl TryFromU64 for $name {
+            fn try_from_u64(_: u64) -> Result<Self, DbErr> {
+                Err(DbErr::ConvertFromU64(stringify!($name)))
+            }
+        }
     };
 }
-
 typed_id!(
     /// Id of a funding programme.
     ProgrammeId

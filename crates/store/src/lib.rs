@@ -9,60 +9,51 @@
 //! // The entity of a tenant table is not reachable from outside the store.
 //! use praevnet_store::entity::council;
 //! ```
+//!
+//! The modules follow core's areas (registry, accounts, council, land, network, audit); the
+//! tenant handle, the infrastructure (connection, units of work, migrations) and the typed
+//! ids serve them all.
 
 mod accounts;
-mod applications;
-mod attachments;
 mod audit;
-mod catalogue;
 mod connection;
-mod contacts;
-mod entity;
+mod council;
 mod error;
-mod founding;
-mod funding;
 mod ids;
-mod meetings;
+mod land;
 mod migrate;
-mod municipalities;
-mod practices;
-mod scope;
-mod search_changes;
-mod structure;
-mod support;
+mod network;
+mod registry;
 mod tenant;
 mod writes;
 
 pub use accounts::{
     Accounts, GrantRecord, SessionRecord, SessionSummary, ThrottleRecord, UserRecord,
 };
-pub use applications::{ApplicationRecord, COMMITTED_STATES, Commitments};
-pub use attachments::{AttachmentRecord, NetworkAttachments};
 pub use audit::{AuditLog, AuditRecord, AuditScope};
-pub use catalogue::{CatalogueOfferData, CatalogueOfferRecord, CatalogueOffers, SealData};
 pub use connection::{Backend, Store, StoreOptions};
-pub use contacts::ContactMessage;
+pub use council::{
+    BodyData, BodyRecord, CouncilData, CouncilRecord, FoundingStepRecord, MeetingData,
+    MeetingRecord, MembershipData, MembershipRecord, OrganisationData, OrganisationRecord,
+    PersonData, PersonRecord, RulesData, RulesRecord, SeatRecord, StructureRecord,
+};
 pub use error::{StoreError, UniqueField};
-pub use founding::FoundingStepRecord;
-pub use funding::{FundingProgrammes, ProgrammeData, ProgrammeRecord};
 pub use ids::{
     ApplicationId, AttachmentId, BodyId, CatalogueOfferId, CouncilId, GrantId, MeetingId,
     MembershipId, MunicipalityId, OfferId, OrganisationId, PersonId, PracticeId, ProgrammeId,
     RulesId, SupportRequestId, ThreadId, UserId,
 };
-pub use meetings::{MeetingData, MeetingRecord};
+pub use land::{
+    ApplicationRecord, COMMITTED_STATES, Commitments, CouncilSummary, FundingProgrammes, OfferData,
+    OfferRecord, ProgrammeData, ProgrammeRecord, SupportOffers, SupportRequestRecord,
+};
 pub use migrate::{MigrationState, migrate_down, migrate_status, migrate_up};
-pub use municipalities::{
-    Municipalities, MunicipalityData, MunicipalityFilter, MunicipalityRecord,
+pub use network::{
+    AttachmentRecord, CatalogueOfferData, CatalogueOfferRecord, CatalogueOffers, ContactMessage,
+    NetworkAttachments, NetworkPracticeRecord, NetworkPractices, PracticeData, PracticeRecord,
+    SealData, SearchChange, SearchChanges,
 };
-pub use practices::{NetworkPracticeRecord, NetworkPractices, PracticeData, PracticeRecord};
-pub use scope::{CouncilSummary, Reach, Scope};
+pub use registry::{Municipalities, MunicipalityData, MunicipalityFilter, MunicipalityRecord};
 pub use sea_orm::DatabaseTransaction;
-pub use search_changes::{SearchChange, SearchChanges};
-pub use structure::{
-    BodyData, BodyRecord, MembershipData, MembershipRecord, OrganisationData, OrganisationRecord,
-    PersonData, PersonRecord, RulesData, RulesRecord, SeatRecord, StructureRecord,
-};
-pub use support::{OfferData, OfferRecord, SupportOffers, SupportRequestRecord};
-pub use tenant::{CouncilData, CouncilRecord, Tenant};
+pub use tenant::{Reach, Scope, Tenant};
 pub use writes::Writes;

@@ -8,14 +8,16 @@ use sea_orm::{
 
 use crate::accounts::Accounts;
 use crate::audit::AuditLog;
-use crate::municipalities::Municipalities;
-use crate::tenant::Tenant;
+use crate::registry::Municipalities;
+use crate::tenant::{SetTenant, Tenant};
 use crate::{MunicipalityId, StoreError};
 
 /// An open write transaction. Dropped without [`Writes::commit`], everything is rolled back.
 #[derive(Debug)]
 pub struct Writes {
     tx: DatabaseTransaction,
+    /// The tenant `tx` is set to, shared by the unit of work's tenant handles.
+    tenant: SetTenant,
 }
 
 impl Writes {
@@ -29,6 +31,7 @@ impl Writes {
         };
         Ok(Writes {
             tx: db.begin_with_options(options).await?,
+            tenant: SetTenant::default(),
         })
     }
 
@@ -74,12 +77,18 @@ impl Writes {
         AuditLog::new(&self.tx)
     }
 
-    /// Tenant-owned data inside this unit of work; the tenant is set on a savepoint.
+    /// Tenant-owned data inside this unit of work, each call in a savepoint of its own; the
+    /// transaction is set to the tenant once, not on every call.
     pub fn tenant(&self, municipality: MunicipalityId) -> Tenant<'_, DatabaseTransaction> {
-        Tenant::new(&self.tx, municipality)
+        Tenant::within(&self.tx, municipality, &self.tenant)
     }
 
     pub async fn commit(self) -> Result<(), StoreError> {
         Ok(self.tx.commit().await?)
+    }
+
+    #[cfg(test)]
+    pub(crate) fn connection(&self) -> &DatabaseTransaction {
+        &self.tx
     }
 }

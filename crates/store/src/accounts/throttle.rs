@@ -1,0 +1,70 @@
+//! Counting failed logins per account and per client address, to slow down guessing.
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait,
+};
+
+use super::Accounts;
+use super::entity::login_throttle;
+use crate::StoreError;
+
+/// Login failures counted for one key (an account or a client address).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ThrottleRecord {
+    pub failures: i32,
+    pub blocked_until: DateTime<Utc>,
+}
+
+impl<C: ConnectionTrait + TransactionTrait> Accounts<'_, C> {
+    pub async fn throttle(&self, key: &str) -> Result<Option<ThrottleRecord>, StoreError> {
+        let found = login_throttle::Entity::find_by_id(key.to_owned())
+            .one(self.db)
+            .await?;
+        Ok(found.map(|m| ThrottleRecord {
+            failures: m.failures,
+            blocked_until: m.blocked_until,
+        }))
+    }
+
+    /// Counts one more failure for `key` and returns the new count.
+    pub async fn record_failure(&self, key: &str, now: DateTime<Utc>) -> Result<i32, StoreError> {
+        let model = login_throttle::ActiveModel {
+            key: Set(key.to_owned()),
+            failures: Set(1),
+            last_failure_at: Set(now),
+            blocked_until: Set(now),
+        };
+        let row = login_throttle::Entity::insert(model)
+            .on_conflict(
+                OnConflict::column(login_throttle::Column::Key)
+                    .value(
+                        login_throttle::Column::Failures,
+                        Expr::col((login_throttle::Entity, login_throttle::Column::Failures))
+                            .add(1),
+                    )
+                    .value(login_throttle::Column::LastFailureAt, Expr::value(now))
+                    .to_owned(),
+            )
+            .exec_with_returning(self.db)
+            .await?;
+        Ok(row.failures)
+    }
+
+    pub async fn block_until(&self, key: &str, until: DateTime<Utc>) -> Result<(), StoreError> {
+        login_throttle::Entity::update_many()
+            .col_expr(login_throttle::Column::BlockedUntil, Expr::value(until))
+            .filter(login_throttle::Column::Key.eq(key))
+            .exec(self.db)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn clear_throttle(&self, key: &str) -> Result<(), StoreError> {
+        login_throttle::Entity::delete_by_id(key.to_owned())
+            .exec(self.db)
+            .await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,15 @@
+//! A municipality's prevention council: its record, its founding on the platform, its
+//! structure (bodies, people, rules of procedure) and its meetings.
+
+mod founding;
+mod meetings;
+mod record;
+mod structure;
+
+pub use founding::FoundingStepRecord;
+pub use meetings::{MeetingData, MeetingRecord};
+pub use record::{CouncilData, CouncilRecord};
+pub use structure::{
+    BodyData, BodyRecord, MembershipData, MembershipRecord, OrganisationData, OrganisationRecord,
+    PersonData, PersonRecord, RulesData, RulesRecord, SeatRecord, StructureRecord,
+};

@@ -1,0 +1,191 @@
+//! Municipalities' applications to funding programmes: written by one tenant, read across the
+//! Land by its state office through a [`Scope`], and summed for a programme's budget.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::sea_query::ExprTrait;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+};
+
+use crate::tenant::{Scope, Tenant, funding_application};
+use crate::{ApplicationId, MunicipalityId, ProgrammeId, StoreError};
+
+/// An application as stored; amounts in whole euros.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApplicationRecord {
+    pub id: ApplicationId,
+    pub municipality_id: MunicipalityId,
+    pub programme_id: ProgrammeId,
+    pub project_title: String,
+    pub project_description: String,
+    pub funding_year: i32,
+    pub requested_amount: i64,
+    /// `requested`, `granted`, `rejected`, `reported` or `withdrawn`.
+    pub status: String,
+    pub granted_amount: Option<i64>,
+    pub decided_on: Option<NaiveDate>,
+    pub decision_note: String,
+    pub report_due: Option<NaiveDate>,
+    pub reported_on: Option<NaiveDate>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// The states in which an application's granted amount is spent from the budget.
+pub const COMMITTED_STATES: [&str; 2] = ["granted", "reported"];
+
+impl From<funding_application::Model> for ApplicationRecord {
+    fn from(m: funding_application::Model) -> Self {
+        Self {
+            id: m.id,
+            municipality_id: m.municipality_id,
+            programme_id: m.programme_id,
+            project_title: m.project_title,
+            project_description: m.project_description,
+            funding_year: m.funding_year,
+            requested_amount: m.requested_amount,
+            status: m.status,
+            granted_amount: m.granted_amount,
+            decided_on: m.decided_on,
+            decision_note: m.decision_note,
+            report_due: m.report_due,
+            reported_on: m.reported_on,
+            created_at: m.created_at,
+        }
+    }
+}
+
+/// The row of an application; its tenant is the handle's, whatever the record says.
+fn application_row(r: &ApplicationRecord) -> funding_application::New {
+    funding_application::New {
+        id: r.id,
+        programme_id: r.programme_id,
+        project_title: r.project_title.clone(),
+        project_description: r.project_description.clone(),
+        funding_year: r.funding_year,
+        requested_amount: r.requested_amount,
+        status: r.status.clone(),
+        granted_amount: r.granted_amount,
+        decided_on: r.decided_on,
+        decision_note: r.decision_note.clone(),
+        report_due: r.report_due,
+        reported_on: r.reported_on,
+        created_at: r.created_at,
+        updated_at: Utc::now(),
+    }
+}
+
+/// What a budget has committed: in all, and per funding year.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Commitments {
+    pub total: i64,
+    pub by_year: Vec<(i32, i64)>,
+}
+
+impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
+    /// The municipality's applications, newest first.
+    pub async fn funding_applications(&self) -> Result<Vec<ApplicationRecord>, StoreError> {
+        let query = self
+            .rows::<funding_application::Model>()
+            .order_by_desc(funding_application::Column::CreatedAt)
+            .order_by_desc(funding_application::Column::Id);
+        Ok(self.all(query).await?.into_iter().map(Into::into).collect())
+    }
+
+    pub async fn funding_application(
+        &self,
+        id: ApplicationId,
+    ) -> Result<Option<ApplicationRecord>, StoreError> {
+        let row = self
+            .one(self.row_by_id::<funding_application::Model>(id))
+            .await?;
+        Ok(row.map(Into::into))
+    }
+
+    /// Stores a new application (`record.id` is ignored and generated).
+    pub async fn insert_funding_application(
+        &self,
+        record: ApplicationRecord,
+    ) -> Result<ApplicationRecord, StoreError> {
+        let record = ApplicationRecord {
+            id: ApplicationId::generate(),
+            municipality_id: self.municipality(),
+            ..record
+        };
+        self.add_row(application_row(&record)).await?;
+        Ok(record)
+    }
+
+    /// Replaces an application's state and decision; `false` when it is not this tenant's.
+    pub async fn update_funding_application(
+        &self,
+        record: &ApplicationRecord,
+    ) -> Result<bool, StoreError> {
+        self.changed(self.replace(application_row(record))).await
+    }
+}
+
+impl<C: ConnectionTrait + TransactionTrait> Scope<'_, C> {
+    /// The applications of the scope's municipalities, to one programme or to all, oldest
+    /// first.
+    pub async fn funding_applications(
+        &self,
+        programme: Option<ProgrammeId>,
+    ) -> Result<Vec<ApplicationRecord>, StoreError> {
+        let mut query = self
+            .rows::<funding_application::Model>()
+            .order_by_asc(funding_application::Column::CreatedAt)
+            .order_by_asc(funding_application::Column::Id);
+        if let Some(programme) = programme {
+            query = query.filter(funding_application::Column::ProgrammeId.eq(programme));
+        }
+        Ok(self.all(query).await?.into_iter().map(Into::into).collect())
+    }
+
+    /// What the scope's granted applications take from a programme's budget.
+    pub async fn commitments(&self, programme: ProgrammeId) -> Result<Commitments, StoreError> {
+        use funding_application::Column;
+        let query = self
+            .rows::<funding_application::Model>()
+            .select_only()
+            .column(Column::FundingYear)
+            .column_as(Column::GrantedAmount.sum().cast_as("bigint"), "committed")
+            .filter(Column::ProgrammeId.eq(programme))
+            .filter(Column::Status.is_in(COMMITTED_STATES))
+            .group_by(Column::FundingYear)
+            .order_by_asc(Column::FundingYear)
+            .into_tuple::<(i32, Option<i64>)>();
+        let rows = self
+            .transaction(async |tx| Ok(query.all(tx).await?))
+            .await?;
+        let by_year: Vec<(i32, i64)> = rows
+            .into_iter()
+            .map(|(year, sum)| (year, sum.unwrap_or(0)))
+            .collect();
+        Ok(Commitments {
+            total: by_year.iter().map(|(_, sum)| sum).sum(),
+            by_year,
+        })
+    }
+
+    /// Granted funding per municipality of the scope, over all programmes.
+    pub(crate) async fn granted_by_municipality(
+        &self,
+        tx: &impl ConnectionTrait,
+    ) -> Result<Vec<(MunicipalityId, i64)>, StoreError> {
+        use funding_application::Column;
+        let rows: Vec<(MunicipalityId, Option<i64>)> = self
+            .rows::<funding_application::Model>()
+            .select_only()
+            .column(Column::MunicipalityId)
+            .column_as(Column::GrantedAmount.sum().cast_as("bigint"), "granted")
+            .filter(Column::Status.is_in(COMMITTED_STATES))
+            .group_by(Column::MunicipalityId)
+            .into_tuple()
+            .all(tx)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, sum)| (id, sum.unwrap_or(0)))
+            .collect())
+    }
+}
