@@ -45,14 +45,12 @@ impl CouncilWork<'_> {
             .finish(
                 edit,
                 principal,
-                Vec::new(),
-                Vec::new(),
-                Record {
-                    action: "person.invited",
-                    entity: "person",
-                    entity_id: Some(id.to_string()),
-                    summary: "Person zu praevnet eingeladen".to_owned(),
-                },
+                Record::new(
+                    "person.invited",
+                    "person",
+                    Some(id),
+                    "Person zu praevnet eingeladen".to_owned(),
+                ),
                 (),
             )
             .await?;
@@ -106,14 +104,12 @@ impl CouncilWork<'_> {
         self.finish(
             edit,
             principal,
-            Vec::new(),
-            Vec::new(),
-            Record {
-                action: "person.exported",
-                entity: "person",
-                entity_id: Some(id.to_string()),
-                summary: "Daten einer Person des Präventionsrats exportiert".to_owned(),
-            },
+            Record::new(
+                "person.exported",
+                "person",
+                Some(id),
+                "Daten einer Person des Präventionsrats exportiert".to_owned(),
+            ),
             (),
         )
         .await?;
@@ -169,14 +165,12 @@ impl CouncilWork<'_> {
         self.finish(
             edit,
             principal,
-            Vec::new(),
-            Vec::new(),
-            Record {
-                action: "person.erased",
-                entity: "person",
-                entity_id: Some(id.to_string()),
-                summary: "Person des Präventionsrats gelöscht (pseudonymisiert)".to_owned(),
-            },
+            Record::new(
+                "person.erased",
+                "person",
+                Some(id),
+                "Person des Präventionsrats gelöscht (pseudonymisiert)".to_owned(),
+            ),
             (),
         )
         .await

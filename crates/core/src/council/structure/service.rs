@@ -65,10 +65,37 @@ fn placeholder_id() -> MembershipId {
 
 /// What a change of a structure writes to the audit log; the municipality is the edit's.
 pub(super) struct Record {
-    pub(super) action: &'static str,
-    pub(super) entity: &'static str,
-    pub(super) entity_id: Option<String>,
-    pub(super) summary: String,
+    action: &'static str,
+    entity: &'static str,
+    entity_id: Option<String>,
+    summary: String,
+    /// The bodies whose size limits the change may affect, and the dates from which.
+    touched: Vec<BodyId>,
+    dates: Vec<NaiveDate>,
+}
+
+impl Record {
+    pub(super) fn new(
+        action: &'static str,
+        entity: &'static str,
+        entity_id: Option<impl ToString>,
+        summary: String,
+    ) -> Record {
+        Record {
+            action,
+            entity,
+            entity_id: entity_id.map(|id| id.to_string()),
+            summary,
+            touched: Vec::new(),
+            dates: Vec::new(),
+        }
+    }
+
+    pub(super) fn touching(mut self, bodies: Vec<BodyId>, dates: Vec<NaiveDate>) -> Record {
+        self.touched = bodies;
+        self.dates = dates;
+        self
+    }
 }
 
 /// An open change of one council's structure: the unit of work, the tenant, the structure
@@ -131,15 +158,13 @@ impl CouncilWork<'_> {
         &self,
         mut edit: Edit,
         principal: &Principal,
-        touched: Vec<BodyId>,
-        dates: Vec<NaiveDate>,
         record: Record,
         value: T,
     ) -> Result<Changed<T>> {
         let today = today();
         let derived = derived_changes(&edit.structure, today, placeholder_id);
         apply_derived(&mut edit.structure, &derived);
-        let mut bodies = touched;
+        let mut bodies = record.touched;
         for change in &derived {
             match change {
                 DerivedChange::Insert(m) | DerivedChange::Update(m) => bodies.push(m.body),
@@ -149,7 +174,7 @@ impl CouncilWork<'_> {
         bodies.sort();
         bodies.dedup();
         for body in bodies {
-            check_size(&edit.structure, body, &dates, today)?;
+            check_size(&edit.structure, body, &record.dates, today)?;
         }
         {
             let tenant = edit.tenant();
@@ -258,14 +283,12 @@ impl CouncilWork<'_> {
         self.finish(
             edit,
             principal,
-            Vec::new(),
-            Vec::new(),
-            Record {
-                action: "structure.template_applied",
-                entity: "council",
-                entity_id: None,
+            Record::new(
+                "structure.template_applied",
+                "council",
+                None::<BodyId>,
                 summary,
-            },
+            ),
             bodies,
         )
         .await
@@ -303,14 +326,13 @@ impl CouncilWork<'_> {
         self.finish(
             edit,
             principal,
-            vec![body.id],
-            Vec::new(),
-            Record {
-                action: "body.created",
-                entity: "body",
-                entity_id: Some(body.id.to_string()),
-                summary: format!("Gremium angelegt: {}", body.name),
-            },
+            Record::new(
+                "body.created",
+                "body",
+                Some(body.id),
+                format!("Gremium angelegt: {}", body.name),
+            )
+            .touching(vec![body.id], Vec::new()),
             body,
         )
         .await
@@ -374,14 +396,7 @@ impl CouncilWork<'_> {
         self.finish(
             edit,
             principal,
-            vec![id],
-            dates,
-            Record {
-                action: "body.updated",
-                entity: "body",
-                entity_id: Some(id.to_string()),
-                summary,
-            },
+            Record::new("body.updated", "body", Some(id), summary).touching(vec![id], dates),
             body,
         )
         .await
@@ -412,18 +427,16 @@ impl CouncilWork<'_> {
         self.finish(
             edit,
             principal,
-            Vec::new(),
-            Vec::new(),
-            Record {
-                action: if id.is_some() {
+            Record::new(
+                if id.is_some() {
                     "organisation.updated"
                 } else {
                     "organisation.created"
                 },
-                entity: "organisation",
-                entity_id: Some(saved.id.to_string()),
-                summary: format!("Organisation gespeichert: {name}"),
-            },
+                "organisation",
+                Some(saved.id),
+                format!("Organisation gespeichert: {name}"),
+            ),
             Organisation {
                 id: saved.id,
                 name,
@@ -458,18 +471,16 @@ impl CouncilWork<'_> {
         self.finish(
             edit,
             principal,
-            Vec::new(),
-            Vec::new(),
-            Record {
-                action: if id.is_some() {
+            Record::new(
+                if id.is_some() {
                     "person.updated"
                 } else {
                     "person.created"
                 },
-                entity: "person",
-                entity_id: Some(saved.id.to_string()),
-                summary: "Person gespeichert".to_owned(),
-            },
+                "person",
+                Some(saved.id),
+                "Person gespeichert".to_owned(),
+            ),
             (saved.id, saved.data),
         )
         .await
@@ -524,17 +535,16 @@ impl CouncilWork<'_> {
         self.finish(
             edit,
             principal,
-            vec![membership.body],
-            vec![membership.term_start],
-            Record {
-                action: "membership.created",
-                entity: "membership",
-                entity_id: Some(membership.id.to_string()),
-                summary: format!(
+            Record::new(
+                "membership.created",
+                "membership",
+                Some(membership.id),
+                format!(
                     "Mitgliedschaft in {body_name} eingetragen ({})",
                     membership.role.label(crate::Lang::De)
                 ),
-            },
+            )
+            .touching(vec![membership.body], vec![membership.term_start]),
             membership,
         )
         .await
@@ -580,17 +590,19 @@ impl CouncilWork<'_> {
         self.finish(
             edit,
             principal,
-            vec![current.body, membership.body],
-            vec![membership.term_start],
-            Record {
-                action: "membership.updated",
-                entity: "membership",
-                entity_id: Some(id.to_string()),
-                summary: format!(
+            Record::new(
+                "membership.updated",
+                "membership",
+                Some(id),
+                format!(
                     "Mitgliedschaft geändert ({})",
                     membership.role.label(crate::Lang::De)
                 ),
-            },
+            )
+            .touching(
+                vec![current.body, membership.body],
+                vec![membership.term_start],
+            ),
             membership,
         )
         .await
@@ -618,14 +630,12 @@ impl CouncilWork<'_> {
         self.finish(
             edit,
             principal,
-            Vec::new(),
-            Vec::new(),
-            Record {
-                action: "membership.deleted",
-                entity: "membership",
-                entity_id: Some(id.to_string()),
-                summary: "Mitgliedschaft gelöscht".to_owned(),
-            },
+            Record::new(
+                "membership.deleted",
+                "membership",
+                Some(id),
+                "Mitgliedschaft gelöscht".to_owned(),
+            ),
             (),
         )
         .await
@@ -648,17 +658,15 @@ impl CouncilWork<'_> {
         self.finish(
             edit,
             principal,
-            Vec::new(),
-            Vec::new(),
-            Record {
-                action: "rules_of_procedure.adopted",
-                entity: "rules_of_procedure",
-                entity_id: Some(saved.id.to_string()),
-                summary: format!(
+            Record::new(
+                "rules_of_procedure.adopted",
+                "rules_of_procedure",
+                Some(saved.id),
+                format!(
                     "Geschäftsordnung Version {} beschlossen am {}",
                     saved.version, saved.data.adopted_on
                 ),
-            },
+            ),
             saved,
         )
         .await
@@ -680,14 +688,12 @@ impl CouncilWork<'_> {
         self.finish(
             edit,
             principal,
-            Vec::new(),
-            Vec::new(),
-            Record {
-                action: "rules_of_procedure.informed",
-                entity: "rules_of_procedure",
-                entity_id: Some(id.to_string()),
-                summary: "Kenntnisnahme des Stadtrats zur Geschäftsordnung eingetragen".to_owned(),
-            },
+            Record::new(
+                "rules_of_procedure.informed",
+                "rules_of_procedure",
+                Some(id),
+                "Kenntnisnahme des Stadtrats zur Geschäftsordnung eingetragen".to_owned(),
+            ),
             (),
         )
         .await
@@ -779,14 +785,13 @@ impl CouncilWork<'_> {
         self.finish(
             edit,
             principal,
-            touched,
-            dates,
-            Record {
-                action: "membership.imported",
-                entity: "membership",
-                entity_id: None,
-                summary: format!("{} Mitgliedschaften aus CSV importiert", rows.len()),
-            },
+            Record::new(
+                "membership.imported",
+                "membership",
+                None::<BodyId>,
+                format!("{} Mitgliedschaften aus CSV importiert", rows.len()),
+            )
+            .touching(touched, dates),
             rows.len(),
         )
         .await
