@@ -44,8 +44,9 @@ pub use ids::{
     RulesId, SupportRequestId, ThreadId, UserId,
 };
 pub use land::{
-    ApplicationRecord, COMMITTED_STATES, Commitments, CouncilSummary, FundingProgrammes, OfferData,
-    OfferRecord, ProgrammeData, ProgrammeRecord, SupportOffers, SupportRequestRecord,
+    ApplicationRecord, COMMITTED_STATES, Commitments, CouncilSummary, FundingProgrammes,
+    NewApplication, NewSupportRequest, OfferData, OfferRecord, ProgrammeData, ProgrammeRecord,
+    SupportOffers, SupportRequestRecord,
 };
 pub use migrate::{MigrationState, migrate_down, migrate_status, migrate_up};
 pub use network::{

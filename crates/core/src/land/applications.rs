@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use praevnet_common::codes;
-use praevnet_store::{ApplicationRecord, Reach};
+use praevnet_store::{ApplicationRecord, NewApplication, Reach};
 
 use crate::audit::{self, Change};
 use crate::kernel::text::{bounded_text, required_text};
@@ -325,21 +325,13 @@ impl Land<'_> {
             &input.project_description,
             DESCRIPTION_MAX,
         )?;
-        let record = ApplicationRecord {
-            id: ApplicationId::from_uuid(uuid::Uuid::nil()),
-            municipality_id: municipality,
+        let record = NewApplication {
             programme_id: programme.id,
             project_title: required_text("projectTitle", &input.project_title, 200)?,
             project_description: description,
             funding_year,
             requested_amount: amount,
             status: ApplicationStatus::Requested.code().to_owned(),
-            granted_amount: None,
-            decided_on: None,
-            decision_note: String::new(),
-            report_due: None,
-            reported_on: None,
-            created_at: Utc::now(),
         };
         let writes = self.services.store.writes().await?;
         let saved = writes

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use praevnet_common::codes;
-use praevnet_store::{OfferData, OfferRecord, Reach, SupportRequestRecord};
+use praevnet_store::{NewSupportRequest, OfferData, OfferRecord, Reach, SupportRequestRecord};
 
 use crate::FederalState;
 use crate::audit::{self, Change};
@@ -224,15 +224,10 @@ impl Land<'_> {
         if !offer.active {
             return Err(Error::validation("offerId", LandProblem::OfferInactive));
         }
-        let record = SupportRequestRecord {
-            id: SupportRequestId::from_uuid(uuid::Uuid::nil()),
-            municipality_id: municipality,
+        let record = NewSupportRequest {
             offer_id: offer.id,
             message: bounded_text("message", &message, TEXT_MAX)?,
             status: RequestStatus::Requested.code().to_owned(),
-            scheduled_on: None,
-            office_note: String::new(),
-            created_at: Utc::now(),
         };
         let writes = self.services.store.writes().await?;
         let saved = writes

@@ -30,6 +30,18 @@ pub struct ApplicationRecord {
     pub created_at: DateTime<Utc>,
 }
 
+/// A new application, as a municipality sends it; the store gives it its id and time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewApplication {
+    pub programme_id: ProgrammeId,
+    pub project_title: String,
+    pub project_description: String,
+    pub funding_year: i32,
+    pub requested_amount: i64,
+    /// The state it starts in (`requested`).
+    pub status: String,
+}
+
 /// The states in which an application's granted amount is spent from the budget.
 pub const COMMITTED_STATES: [&str; 2] = ["granted", "reported"];
 
@@ -101,15 +113,25 @@ impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
         Ok(row.map(Into::into))
     }
 
-    /// Stores a new application (`record.id` is ignored and generated).
     pub async fn insert_funding_application(
         &self,
-        record: ApplicationRecord,
+        new: NewApplication,
     ) -> Result<ApplicationRecord, StoreError> {
         let record = ApplicationRecord {
             id: ApplicationId::generate(),
             municipality_id: self.municipality(),
-            ..record
+            programme_id: new.programme_id,
+            project_title: new.project_title,
+            project_description: new.project_description,
+            funding_year: new.funding_year,
+            requested_amount: new.requested_amount,
+            status: new.status,
+            granted_amount: None,
+            decided_on: None,
+            decision_note: String::new(),
+            report_due: None,
+            reported_on: None,
+            created_at: Utc::now(),
         };
         self.add_row(application_row(&record)).await?;
         Ok(record)

@@ -7,7 +7,7 @@ mod funding;
 mod overview;
 mod support;
 
-pub use applications::{ApplicationRecord, COMMITTED_STATES, Commitments};
+pub use applications::{ApplicationRecord, COMMITTED_STATES, Commitments, NewApplication};
 pub use funding::{FundingProgrammes, ProgrammeData, ProgrammeRecord};
 pub use overview::CouncilSummary;
-pub use support::{OfferData, OfferRecord, SupportOffers, SupportRequestRecord};
+pub use support::{NewSupportRequest, OfferData, OfferRecord, SupportOffers, SupportRequestRecord};

@@ -137,6 +137,15 @@ pub struct SupportRequestRecord {
     pub created_at: DateTime<Utc>,
 }
 
+/// A new request for an offer; the store gives it its id and time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewSupportRequest {
+    pub offer_id: OfferId,
+    pub message: String,
+    /// The state it starts in (`requested`).
+    pub status: String,
+}
+
 impl From<support_request::Model> for SupportRequestRecord {
     fn from(m: support_request::Model) -> Self {
         Self {
@@ -186,15 +195,19 @@ impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
         Ok(row.map(Into::into))
     }
 
-    /// Stores a new request (`record.id` is ignored and generated).
     pub async fn insert_support_request(
         &self,
-        record: SupportRequestRecord,
+        new: NewSupportRequest,
     ) -> Result<SupportRequestRecord, StoreError> {
         let record = SupportRequestRecord {
             id: SupportRequestId::generate(),
             municipality_id: self.municipality(),
-            ..record
+            offer_id: new.offer_id,
+            message: new.message,
+            status: new.status,
+            scheduled_on: None,
+            office_note: String::new(),
+            created_at: Utc::now(),
         };
         self.add_row(request_row(&record)).await?;
         Ok(record)

@@ -13,10 +13,10 @@ use crate::tenant::{
     support_request,
 };
 use crate::{
-    ApplicationId, ApplicationRecord, BodyData, ContactMessage, FoundingStepRecord, MeetingData,
-    MembershipData, MunicipalityId, OfferData, OfferId, OrganisationData, PersonData, PracticeData,
-    ProgrammeData, ProgrammeId, RulesData, SeatRecord, Store, StoreError, SupportRequestId,
-    SupportRequestRecord, ThreadId, UniqueField,
+    BodyData, ContactMessage, FoundingStepRecord, MeetingData, MembershipData, MunicipalityId,
+    NewApplication, NewSupportRequest, OfferData, OfferId, OrganisationData, PersonData,
+    PracticeData, ProgrammeData, ProgrammeId, RulesData, SeatRecord, Store, StoreError, ThreadId,
+    UniqueField,
 };
 
 fn day() -> NaiveDate {
@@ -158,35 +158,22 @@ async fn fill(store: &Store, municipality: MunicipalityId, other: MunicipalityId
         .insert_attachment(practice.id, "plan.pdf", "application/pdf", 10)
         .await
         .expect("attachment");
-    let application = ApplicationRecord {
-        id: ApplicationId::from_uuid(uuid::Uuid::nil()),
-        municipality_id: municipality,
+    let application = NewApplication {
         programme_id: programme,
         project_title: "Beleuchtung".into(),
         project_description: String::new(),
         funding_year: 2026,
         requested_amount: 1000,
         status: "requested".into(),
-        granted_amount: None,
-        decided_on: None,
-        decision_note: String::new(),
-        report_due: None,
-        reported_on: None,
-        created_at: Utc::now(),
     };
     tenant
         .insert_funding_application(application)
         .await
         .expect("application");
-    let request = SupportRequestRecord {
-        id: SupportRequestId::from_uuid(uuid::Uuid::nil()),
-        municipality_id: municipality,
+    let request = NewSupportRequest {
         offer_id: offer,
         message: "Bitte".into(),
         status: "requested".into(),
-        scheduled_on: None,
-        office_note: String::new(),
-        created_at: Utc::now(),
     };
     tenant
         .insert_support_request(request)
