@@ -3,7 +3,7 @@
 use async_graphql::{Context, ErrorExtensions, Response, Value};
 use praevnet_core::{Error, Lang, Problem};
 
-use crate::context::ContextExt;
+use crate::request::RequestContext;
 
 /// Converts a core result into a GraphQL result, logging what must not be sent.
 pub(crate) trait ResultExt<T> {
@@ -17,7 +17,8 @@ impl<T> ResultExt<T> for Result<T, Error> {
 }
 
 pub(crate) fn to_graphql(ctx: &Context<'_>, err: Error) -> async_graphql::Error {
-    let request = ctx.request();
+    // Every request carries one (the server inserts it); see `ContextExt::request`.
+    let request = ctx.data_unchecked::<RequestContext>();
     match &err {
         Error::Internal(detail) => {
             tracing::error!(parent: &request.span, request_id = %request.request_id, %detail, "internal error");

@@ -11,8 +11,9 @@ mod ids;
 mod land;
 mod network;
 mod registry;
+mod request;
 mod schema;
 
-pub use context::{RequestContext, SessionChange};
 pub use error::finalize_response;
+pub use request::{RequestContext, SessionChange};
 pub use schema::{ApiSchema, SchemaOptions, build_schema, sdl};

@@ -18,7 +18,7 @@ const MEMBERSHIPS: usize = 500;
 const REQUESTS: usize = 300;
 /// Bodies added to the full structure, one request each, for `createBody`'s figures.
 const CREATES: usize = 100;
-const CREATE: &str = "mutation($m: ID!, $i: BodyInput!) { createBody(municipalityId: $m, input: $i) { id name kind parentId } }";
+const CREATE: &str = "mutation($m: ID!, $i: BodyInput!) { createBody(municipalityId: $m, input: $i) { id structure { bodies { id name kind parentId } warnings { kind message } } } }";
 
 const FULL: &str = "query($m: ID!) { councilStructure(municipalityId: $m) { bodies { id name kind parentId maxMembers seats { label sector seats }
     memberships { id role termStart termEnd derived person { name functionTitle email } organisation { name sector } } }

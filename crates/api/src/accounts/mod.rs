@@ -5,9 +5,10 @@ use praevnet_core::access::principal::{Account, Grant};
 use praevnet_core::{Error, Principal, Problem};
 
 use crate::codes::FederalState;
-use crate::context::{ContextExt, SessionChange};
+use crate::context::ContextExt;
 use crate::error::ResultExt;
 use crate::ids::TypedId;
+use crate::request::SessionChange;
 use praevnet_core::{MunicipalityId, UserId};
 
 /// The kinds of roles an account can hold.
