@@ -3,8 +3,8 @@
 
 use chrono::Utc;
 
+use super::edit::{Changed, Record, today};
 use super::model::{Membership, Person};
-use super::service::{Changed, Record, today};
 use crate::council::CouncilWork;
 use crate::{Error, MunicipalityId, PersonId, Principal, Problem, Result};
 
