@@ -106,7 +106,7 @@ pub(crate) struct OverviewRow(overview::OverviewRow);
 #[Object]
 impl OverviewRow {
     async fn municipality(&self) -> Municipality {
-        Municipality(self.0.municipality.clone())
+        Municipality::from(self.0.municipality.clone())
     }
     /// Null when the municipality has no council.
     async fn council_status(&self) -> Option<CouncilStatus> {

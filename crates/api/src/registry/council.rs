@@ -1,35 +1,35 @@
 //! The council record of a municipality in the API.
 
-use async_graphql::{Context, ID, InputObject, Object};
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
 use praevnet_core::registry::council::{Council as DomainCouncil, CouncilInput as DomainInput};
 
 use crate::context::ContextExt;
 use crate::error::ResultExt;
+use crate::ids::id_of;
 
 /// Der Kommunale Präventionsrat (prevention council) of a municipality.
-pub(crate) struct Council(pub DomainCouncil);
-
-#[Object]
-impl Council {
-    async fn id(&self) -> ID {
-        ID(self.0.id.to_string())
-    }
-    async fn name(&self) -> &str {
-        &self.0.name
-    }
+#[derive(SimpleObject)]
+pub(crate) struct Council {
+    id: ID,
+    name: String,
     /// The council resolution that founded it, e.g. `B-41/1998`.
-    async fn founding_resolution(&self) -> Option<&str> {
-        self.0.founding_resolution.as_deref()
-    }
-    async fn founding_date(&self) -> Option<NaiveDate> {
-        self.0.founding_date
-    }
-    async fn created_at(&self) -> DateTime<Utc> {
-        self.0.created_at
-    }
-    async fn updated_at(&self) -> DateTime<Utc> {
-        self.0.updated_at
+    founding_resolution: Option<String>,
+    founding_date: Option<NaiveDate>,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+}
+
+impl From<DomainCouncil> for Council {
+    fn from(c: DomainCouncil) -> Self {
+        Self {
+            id: id_of(c.id),
+            name: c.name,
+            founding_resolution: c.founding_resolution,
+            founding_date: c.founding_date,
+            created_at: c.created_at,
+            updated_at: c.updated_at,
+        }
     }
 }
 
@@ -65,6 +65,6 @@ impl CouncilMutation {
             .save_council(ctx.principal(), municipality, input)
             .await
             .gql(ctx)?;
-        Ok(Council(saved))
+        Ok(saved.into())
     }
 }

@@ -1,16 +1,17 @@
 //! Municipalities in the API: the registry query and the operator's mutations.
 
-use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
+use async_graphql::{ComplexObject, Context, Enum, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
-use praevnet_core::page_bounds;
 use praevnet_core::registry::municipality::{
     Municipality as DomainMunicipality, MunicipalityInput, MunicipalityPatch,
     MunicipalityStatus as DomainStatus,
 };
+use praevnet_core::{MunicipalityId, page_bounds};
 
 use crate::codes::FederalState;
 use crate::context::ContextExt;
 use crate::error::ResultExt;
+use crate::ids::id_of;
 use crate::registry::council::Council;
 
 /// Where a municipality stands on the platform.
@@ -23,53 +24,56 @@ pub(crate) enum MunicipalityStatus {
 }
 
 /// Eine Kommune: the tenant of the platform.
-pub(crate) struct Municipality(pub DomainMunicipality);
-
-#[Object]
-impl Municipality {
-    async fn id(&self) -> ID {
-        ID(self.0.id.to_string())
-    }
-    async fn name(&self) -> &str {
-        &self.0.name
-    }
+#[derive(SimpleObject)]
+#[graphql(complex)]
+pub(crate) struct Municipality {
+    id: ID,
+    name: String,
     /// The name used in addresses, e.g. `halle-saale`.
-    async fn slug(&self) -> &str {
-        self.0.slug.as_str()
-    }
+    slug: String,
     /// Amtlicher Gemeindeschlüssel: eight digits.
-    async fn ags(&self) -> &str {
-        self.0.ags.as_str()
-    }
-    async fn federal_state(&self) -> FederalState {
-        self.0.federal_state.into()
-    }
+    ags: String,
+    federal_state: FederalState,
     /// The German name of the federal state, for display.
-    async fn federal_state_name(&self) -> &str {
-        self.0.federal_state.name_de()
+    federal_state_name: &'static str,
+    population: i64,
+    status: MunicipalityStatus,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+    #[graphql(skip)]
+    key: MunicipalityId,
+}
+
+impl From<DomainMunicipality> for Municipality {
+    fn from(m: DomainMunicipality) -> Self {
+        Self {
+            id: id_of(m.id),
+            name: m.name,
+            slug: m.slug.as_str().to_owned(),
+            ags: m.ags.as_str().to_owned(),
+            federal_state: m.federal_state.into(),
+            federal_state_name: m.federal_state.name_de(),
+            population: m.population,
+            status: m.status.into(),
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+            key: m.id,
+        }
     }
-    async fn population(&self) -> i64 {
-        self.0.population
-    }
-    async fn status(&self) -> MunicipalityStatus {
-        self.0.status.into()
-    }
-    async fn created_at(&self) -> DateTime<Utc> {
-        self.0.created_at
-    }
-    async fn updated_at(&self) -> DateTime<Utc> {
-        self.0.updated_at
-    }
+}
+
+#[ComplexObject]
+impl Municipality {
     /// The prevention council, if the municipality has one.
     async fn council(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Council>> {
         let request = ctx.request();
         let council = ctx
             .services()
             .registry()
-            .council(&request.principal, self.0.id)
+            .council(&request.principal, self.key)
             .await
             .gql(ctx)?;
-        Ok(council.map(Council))
+        Ok(council.map(Council::from))
     }
 }
 
@@ -134,7 +138,7 @@ impl MunicipalityQuery {
             .await
             .gql(ctx)?;
         Ok(MunicipalityPage {
-            items: page.items.into_iter().map(Municipality).collect(),
+            items: page.items.into_iter().map(Municipality::from).collect(),
             total_count: page.total,
             offset: page.offset,
         })
@@ -149,7 +153,7 @@ impl MunicipalityQuery {
             .await
             .gql(ctx)?;
         ctx.record_municipality(found.id);
-        Ok(Municipality(found))
+        Ok(found.into())
     }
 
     async fn municipality_by_slug(
@@ -164,7 +168,7 @@ impl MunicipalityQuery {
             .await
             .gql(ctx)?;
         ctx.record_municipality(found.id);
-        Ok(Municipality(found))
+        Ok(found.into())
     }
 }
 
@@ -194,7 +198,7 @@ impl MunicipalityMutation {
             .await
             .gql(ctx)?;
         ctx.record_municipality(created.id);
-        Ok(Municipality(created))
+        Ok(created.into())
     }
 
     /// The operator, or the state office of the municipality's Land (moving it to another
@@ -221,6 +225,6 @@ impl MunicipalityMutation {
             .await
             .gql(ctx)?;
         ctx.record_municipality(updated.id);
-        Ok(Municipality(updated))
+        Ok(updated.into())
     }
 }
