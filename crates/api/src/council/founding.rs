@@ -101,39 +101,36 @@ fn founding(value: domain::Founding, lang: Lang) -> Founding {
 }
 
 /// One municipality in the state office's overview.
-pub(crate) struct OverviewRow(overview::OverviewRow);
-
-#[Object]
-impl OverviewRow {
-    async fn municipality(&self) -> Municipality {
-        Municipality::from(self.0.municipality.clone())
-    }
+#[derive(SimpleObject)]
+pub(crate) struct OverviewRow {
+    municipality: Municipality,
     /// Null when the municipality has no council.
-    async fn council_status(&self) -> Option<CouncilStatus> {
-        self.0.status.map(Into::into)
-    }
+    council_status: Option<CouncilStatus>,
     /// The structure template the council started from.
-    async fn structure_model(&self) -> Option<&str> {
-        self.0.structure_template.as_deref()
-    }
-    async fn bodies(&self) -> u64 {
-        self.0.bodies
-    }
+    structure_model: Option<String>,
+    bodies: u64,
     /// People with a running membership today.
-    async fn active_members(&self) -> u64 {
-        self.0.active_people
-    }
+    active_members: u64,
     /// The newest change recorded for the municipality.
-    async fn last_activity(&self) -> Option<DateTime<Utc>> {
-        self.0.last_activity
-    }
+    last_activity: Option<DateTime<Utc>>,
     /// Meetings held (not called off) in the last twelve months.
-    async fn meetings_last_year(&self) -> u64 {
-        self.0.meetings_last_year
-    }
+    meetings_last_year: u64,
     /// Euros granted from funding programmes (granted or reported applications).
-    async fn funding_granted(&self) -> i64 {
-        self.0.funding_granted
+    funding_granted: i64,
+}
+
+impl From<overview::OverviewRow> for OverviewRow {
+    fn from(row: overview::OverviewRow) -> Self {
+        Self {
+            municipality: row.municipality.into(),
+            council_status: row.status.map(Into::into),
+            structure_model: row.structure_template,
+            bodies: row.bodies,
+            active_members: row.active_people,
+            last_activity: row.last_activity,
+            meetings_last_year: row.meetings_last_year,
+            funding_granted: row.funding_granted,
+        }
     }
 }
 
@@ -191,7 +188,7 @@ impl FoundingQuery {
         #[graphql(default)] descending: bool,
     ) -> async_graphql::Result<Vec<OverviewRow>> {
         let rows = overview(ctx, federal_state, council, search, sort, descending).await?;
-        Ok(rows.into_iter().map(OverviewRow).collect())
+        Ok(rows.into_iter().map(OverviewRow::from).collect())
     }
 
     /// The same overview as CSV (`;`-separated, German headers, UTF-8 with BOM).

@@ -12,6 +12,7 @@ use crate::codes::FederalState;
 use crate::codes::{EvidenceLevel, Setting, TargetGroup, Topic};
 use crate::context::ContextExt;
 use crate::error::ResultExt;
+use crate::ids::id_of;
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
 #[graphql(remote = "praevnet_core::network::search::SearchKind")]
@@ -72,39 +73,37 @@ pub(crate) struct SnippetPart {
     highlighted: bool,
 }
 
-pub(crate) struct SearchHit(DomainHit);
-
-#[Object]
-impl SearchHit {
-    async fn id(&self) -> ID {
-        ID(self.0.id.to_string())
-    }
-    async fn kind(&self) -> SearchKind {
-        self.0.kind.into()
-    }
-    async fn title(&self) -> &str {
-        &self.0.title
-    }
+#[derive(SimpleObject)]
+pub(crate) struct SearchHit {
+    id: ID,
+    kind: SearchKind,
+    title: String,
     /// The publishing municipality, the offer's provider or the programme's provider.
-    async fn publisher(&self) -> &str {
-        &self.0.publisher
-    }
-    async fn federal_state(&self) -> Option<FederalState> {
-        self.0.federal_state.map(Into::into)
-    }
+    publisher: String,
+    federal_state: Option<FederalState>,
     /// When it was published or last changed.
-    async fn date(&self) -> DateTime<Utc> {
-        self.0.date
-    }
-    async fn snippet(&self) -> Vec<SnippetPart> {
-        self.0
-            .snippet
-            .iter()
-            .map(|f| SnippetPart {
-                text: f.text.clone(),
-                highlighted: f.highlighted,
-            })
-            .collect()
+    date: DateTime<Utc>,
+    snippet: Vec<SnippetPart>,
+}
+
+impl From<DomainHit> for SearchHit {
+    fn from(hit: DomainHit) -> Self {
+        Self {
+            id: id_of(hit.id),
+            kind: hit.kind.into(),
+            title: hit.title,
+            publisher: hit.publisher,
+            federal_state: hit.federal_state.map(Into::into),
+            date: hit.date,
+            snippet: hit
+                .snippet
+                .into_iter()
+                .map(|f| SnippetPart {
+                    text: f.text,
+                    highlighted: f.highlighted,
+                })
+                .collect(),
+        }
     }
 }
 
@@ -175,7 +174,7 @@ impl SearchQuery {
             .gql(ctx)?;
         Ok(SearchResults {
             total: count(outcome.total),
-            hits: outcome.hits.into_iter().map(SearchHit).collect(),
+            hits: outcome.hits.into_iter().map(SearchHit::from).collect(),
             facets: outcome
                 .facets
                 .into_iter()
@@ -209,6 +208,6 @@ impl SearchQuery {
             .similar_practices(ctx.principal(), id, unsigned(first))
             .await
             .gql(ctx)?;
-        Ok(hits.into_iter().map(SearchHit).collect())
+        Ok(hits.into_iter().map(SearchHit::from).collect())
     }
 }
