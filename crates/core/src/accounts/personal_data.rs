@@ -98,8 +98,7 @@ impl Accounts<'_> {
             home.as_ref(),
             "Daten einer Person exportiert",
         );
-        audit::record(&writes, principal, change).await?;
-        writes.commit().await?;
+        audit::commit(writes, principal, change).await?;
         serde_json::to_string_pretty(&document).map_err(|e| Error::Internal(format!("export: {e}")))
     }
 
@@ -113,18 +112,13 @@ impl Accounts<'_> {
             .await?;
         accounts.erase_user(user, Utc::now()).await?;
         tracing::info!(%user, "person erased");
-        audit::record(
-            &writes,
-            principal,
-            person_change(
-                "person.erased",
-                user,
-                home.as_ref(),
-                "Person gelöscht (pseudonymisiert)",
-            ),
-        )
-        .await?;
-        Ok(writes.commit().await?)
+        let change = person_change(
+            "person.erased",
+            user,
+            home.as_ref(),
+            "Person gelöscht (pseudonymisiert)",
+        );
+        audit::commit(writes, principal, change).await
     }
 }
 

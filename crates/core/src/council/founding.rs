@@ -151,8 +151,8 @@ impl CouncilWork<'_> {
         tenant
             .set_council_state(CouncilStatus::Founding.code(), Some(path.code()))
             .await?;
-        audit::record(
-            &writes,
+        audit::commit(
+            writes,
             principal,
             Change {
                 action: "council.founding_started",
@@ -164,7 +164,6 @@ impl CouncilWork<'_> {
             },
         )
         .await?;
-        writes.commit().await?;
         self.founding(principal, id).await
     }
 
@@ -222,8 +221,8 @@ impl CouncilWork<'_> {
         } else {
             format!("Gründungsschritt gespeichert: {}", step.label(Lang::De))
         };
-        audit::record(
-            &writes,
+        audit::commit(
+            writes,
             principal,
             Change {
                 action: "council.founding_step",
@@ -235,7 +234,6 @@ impl CouncilWork<'_> {
             },
         )
         .await?;
-        writes.commit().await?;
         self.founding(principal, id).await
     }
 }

@@ -144,28 +144,18 @@ impl CouncilWork<'_> {
             }
             None => tenant.insert_meeting(data).await?,
         };
-        audit::record(
-            &writes,
-            principal,
-            Change {
-                action: if id.is_some() {
-                    "meeting.updated"
-                } else {
-                    "meeting.recorded"
-                },
-                entity: "meeting",
-                entity_id: Some(saved.id.to_string()),
-                municipality: Some(&target),
-                federal_state: None,
-                summary: format!(
-                    "Sitzung „{}“ am {}",
-                    saved.data.title,
-                    saved.data.starts_on.format("%d.%m.%Y")
-                ),
-            },
-        )
-        .await?;
-        writes.commit().await?;
+        let action = if id.is_some() {
+            "meeting.updated"
+        } else {
+            "meeting.recorded"
+        };
+        let summary = format!(
+            "Sitzung „{}“ am {}",
+            saved.data.title,
+            saved.data.starts_on.format("%d.%m.%Y")
+        );
+        let change = Change::of_municipality(&target, action, "meeting", saved.id, summary);
+        audit::commit(writes, principal, change).await?;
         meeting(saved, &structure, &access).ok_or(Error::NotFound)
     }
 }

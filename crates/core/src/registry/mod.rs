@@ -90,20 +90,15 @@ impl Registry<'_> {
         let data = input.parse()?;
         let writes = self.services.store.writes().await?;
         let created: Municipality = writes.municipalities().insert(data).await?.try_into()?;
-        audit::record(
-            &writes,
-            principal,
-            Change {
-                action: "municipality.created",
-                entity: "municipality",
-                entity_id: Some(created.id.to_string()),
-                municipality: Some(&created),
-                federal_state: None,
-                summary: format!("Kommune angelegt: {} (AGS {})", created.name, created.ags),
-            },
-        )
-        .await?;
-        writes.commit().await?;
+        let summary = format!("Kommune angelegt: {} (AGS {})", created.name, created.ags);
+        let change = Change::of_municipality(
+            &created,
+            "municipality.created",
+            "municipality",
+            created.id,
+            summary,
+        );
+        audit::commit(writes, principal, change).await?;
         tracing::info!(municipality = %created.id, "municipality created");
         Ok(created)
     }
@@ -199,20 +194,10 @@ impl Registry<'_> {
         let data = input.parse()?;
         let writes = self.services.store.writes().await?;
         let saved: Council = writes.tenant(municipality).save_council(data).await?.into();
-        audit::record(
-            &writes,
-            principal,
-            Change {
-                action: "council.saved",
-                entity: "council",
-                entity_id: Some(saved.id.to_string()),
-                municipality: Some(&target),
-                federal_state: None,
-                summary: format!("Präventionsrat gespeichert: {}", saved.name),
-            },
-        )
-        .await?;
-        writes.commit().await?;
+        let summary = format!("Präventionsrat gespeichert: {}", saved.name);
+        let change =
+            Change::of_municipality(&target, "council.saved", "council", saved.id, summary);
+        audit::commit(writes, principal, change).await?;
         Ok(saved)
     }
 

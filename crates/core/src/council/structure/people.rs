@@ -5,6 +5,7 @@ use chrono::Utc;
 
 use super::edit::{Changed, Record, today};
 use super::model::{Membership, Person};
+use crate::audit::{self, Change};
 use crate::council::CouncilWork;
 use crate::{Error, MunicipalityId, PersonId, Principal, Problem, Result};
 
@@ -101,18 +102,16 @@ impl CouncilWork<'_> {
             },
             "memberships": memberships,
         });
-        self.finish(
-            edit,
-            principal,
-            Record::new(
-                "person.exported",
-                "person",
-                Some(id),
-                "Daten einer Person des Präventionsrats exportiert".to_owned(),
-            ),
-            (),
-        )
-        .await?;
+        // Reading changes nothing: the export is recorded, but no structure is kept in line or
+        // read back for an answer.
+        let change = Change::of_municipality(
+            &edit.municipality,
+            "person.exported",
+            "person",
+            id,
+            "Daten einer Person des Präventionsrats exportiert".to_owned(),
+        );
+        audit::commit(edit.writes, principal, change).await?;
         serde_json::to_string_pretty(&document).map_err(|e| Error::Internal(format!("export: {e}")))
     }
 
