@@ -206,30 +206,7 @@ mod tests {
     use praevnet_store::OrganisationId;
 
     fn structure() -> Structure {
-        let body = |name: &str, kind| Body {
-            id: BodyId::from_uuid(uuid::Uuid::now_v7()),
-            parent: None,
-            name: name.into(),
-            kind,
-            own_kind: None,
-            scope: None,
-            district: None,
-            tasks: String::new(),
-            chair_rule: None,
-            meetings_per_year: None,
-            min_members: None,
-            max_members: None,
-            term_months: None,
-            appointment_procedure: None,
-            public: false,
-            moderators_are_members: false,
-            founded_on: None,
-            founding_resolution: None,
-            dissolved_on: None,
-            dissolution_resolution: None,
-            position: 0,
-            seats: Vec::new(),
-        };
+        let body = Body::named;
         Structure {
             bodies: vec![
                 body("Lenkungsgremium", BodyKind::SteeringGroup),

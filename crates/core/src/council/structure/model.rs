@@ -47,6 +47,37 @@ pub struct Body {
     pub seats: Vec<Seat>,
 }
 
+#[cfg(test)]
+impl Body {
+    /// A new internal body with nothing but a name and a kind, for the rules' tests.
+    pub(crate) fn named(name: &str, kind: BodyKind) -> Body {
+        Body {
+            id: BodyId::from_uuid(uuid::Uuid::now_v7()),
+            parent: None,
+            name: name.into(),
+            kind,
+            own_kind: None,
+            scope: None,
+            district: None,
+            tasks: String::new(),
+            chair_rule: None,
+            meetings_per_year: None,
+            min_members: None,
+            max_members: None,
+            term_months: None,
+            appointment_procedure: None,
+            public: false,
+            moderators_are_members: false,
+            founded_on: None,
+            founding_resolution: None,
+            dissolved_on: None,
+            dissolution_resolution: None,
+            position: 0,
+            seats: Vec::new(),
+        }
+    }
+}
+
 impl Body {
     pub fn is_dissolved(&self, on: NaiveDate) -> bool {
         self.dissolved_on.is_some_and(|d| d <= on)

@@ -262,30 +262,7 @@ mod tests {
     }
 
     fn body(name: &str, kind: BodyKind) -> Body {
-        Body {
-            id: BodyId::from_uuid(Uuid::now_v7()),
-            parent: None,
-            name: name.into(),
-            kind,
-            own_kind: None,
-            scope: None,
-            district: None,
-            tasks: String::new(),
-            chair_rule: None,
-            meetings_per_year: None,
-            min_members: None,
-            max_members: None,
-            term_months: None,
-            appointment_procedure: None,
-            public: false,
-            moderators_are_members: false,
-            founded_on: None,
-            founding_resolution: None,
-            dissolved_on: None,
-            dissolution_resolution: None,
-            position: 0,
-            seats: Vec::new(),
-        }
+        Body::named(name, kind)
     }
 
     fn person(s: &mut Structure, name: &str) -> PersonId {
