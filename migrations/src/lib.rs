@@ -7,6 +7,7 @@
 use sea_orm_migration::prelude::*;
 pub use sea_orm_migration::{Migration, MigratorTrait};
 
+mod common;
 mod m20261121_000001_municipalities;
 mod m20261121_000002_accounts;
 mod m20261121_000003_audit_log;

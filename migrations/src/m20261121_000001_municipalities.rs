@@ -1,7 +1,12 @@
 //! The tenant registry (municipalities) and the first tenant-owned table (councils).
 
 use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::{
+    big_integer, char_len, date_null, pk_uuid, string_len, string_len_null,
+    timestamp_with_time_zone, uuid,
+};
 
+use crate::common::{index, references_municipality, unique_index};
 use crate::tenancy;
 
 #[derive(DeriveMigrationName)]
@@ -41,48 +46,15 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(Municipalities::Table)
-                    .col(
-                        ColumnDef::new(Municipalities::Id)
-                            .uuid()
-                            .not_null()
-                            .primary_key(),
-                    )
-                    .col(
-                        ColumnDef::new(Municipalities::Name)
-                            .string_len(200)
-                            .not_null(),
-                    )
-                    .col(
-                        ColumnDef::new(Municipalities::Slug)
-                            .string_len(64)
-                            .not_null(),
-                    )
-                    .col(ColumnDef::new(Municipalities::Ags).char_len(8).not_null())
-                    .col(
-                        ColumnDef::new(Municipalities::FederalState)
-                            .string_len(2)
-                            .not_null(),
-                    )
-                    .col(
-                        ColumnDef::new(Municipalities::Population)
-                            .big_integer()
-                            .not_null(),
-                    )
-                    .col(
-                        ColumnDef::new(Municipalities::Status)
-                            .string_len(16)
-                            .not_null(),
-                    )
-                    .col(
-                        ColumnDef::new(Municipalities::CreatedAt)
-                            .timestamp_with_time_zone()
-                            .not_null(),
-                    )
-                    .col(
-                        ColumnDef::new(Municipalities::UpdatedAt)
-                            .timestamp_with_time_zone()
-                            .not_null(),
-                    )
+                    .col(pk_uuid(Municipalities::Id))
+                    .col(string_len(Municipalities::Name, 200))
+                    .col(string_len(Municipalities::Slug, 64))
+                    .col(char_len(Municipalities::Ags, 8))
+                    .col(string_len(Municipalities::FederalState, 2))
+                    .col(big_integer(Municipalities::Population))
+                    .col(string_len(Municipalities::Status, 16))
+                    .col(timestamp_with_time_zone(Municipalities::CreatedAt))
+                    .col(timestamp_with_time_zone(Municipalities::UpdatedAt))
                     .to_owned(),
             )
             .await?;
@@ -91,35 +63,22 @@ impl MigrationTrait for Migration {
             ("municipalities_slug_key", Municipalities::Slug),
         ] {
             manager
-                .create_index(
-                    Index::create()
-                        .name(name)
-                        .table(Municipalities::Table)
-                        .col(column)
-                        .unique()
-                        .to_owned(),
-                )
+                .create_index(unique_index(name, Municipalities::Table, [column]))
                 .await?;
         }
         manager
-            .create_index(
-                Index::create()
-                    .name("municipalities_state_name_idx")
-                    .table(Municipalities::Table)
-                    .col(Municipalities::FederalState)
-                    .col(Municipalities::Name)
-                    .to_owned(),
-            )
+            .create_index(index(
+                "municipalities_state_name_idx",
+                Municipalities::Table,
+                [Municipalities::FederalState, Municipalities::Name],
+            ))
             .await?;
         manager
-            .create_index(
-                Index::create()
-                    .name("municipalities_name_idx")
-                    .table(Municipalities::Table)
-                    .col(Municipalities::Name)
-                    .col(Municipalities::Id)
-                    .to_owned(),
-            )
+            .create_index(index(
+                "municipalities_name_idx",
+                Municipalities::Table,
+                [Municipalities::Name, Municipalities::Id],
+            ))
             .await?;
         tenancy::grant_shared_table(manager, "municipalities").await?;
 
@@ -127,45 +86,27 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(Councils::Table)
-                    .col(ColumnDef::new(Councils::Id).uuid().not_null().primary_key())
-                    .col(ColumnDef::new(Councils::MunicipalityId).uuid().not_null())
-                    .col(ColumnDef::new(Councils::Name).string_len(200).not_null())
-                    .col(
-                        ColumnDef::new(Councils::FoundingResolution)
-                            .string_len(100)
-                            .null(),
-                    )
-                    .col(ColumnDef::new(Councils::FoundingDate).date().null())
-                    .col(
-                        ColumnDef::new(Councils::CreatedAt)
-                            .timestamp_with_time_zone()
-                            .not_null(),
-                    )
-                    .col(
-                        ColumnDef::new(Councils::UpdatedAt)
-                            .timestamp_with_time_zone()
-                            .not_null(),
-                    )
+                    .col(pk_uuid(Councils::Id))
+                    .col(uuid(Councils::MunicipalityId))
+                    .col(string_len(Councils::Name, 200))
+                    .col(string_len_null(Councils::FoundingResolution, 100))
+                    .col(date_null(Councils::FoundingDate))
+                    .col(timestamp_with_time_zone(Councils::CreatedAt))
+                    .col(timestamp_with_time_zone(Councils::UpdatedAt))
                     .foreign_key(
-                        ForeignKey::create()
-                            .name("councils_municipality_fk")
-                            .from(Councils::Table, Councils::MunicipalityId)
-                            .to(Municipalities::Table, Municipalities::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
+                        references_municipality(Councils::Table, Councils::MunicipalityId)
+                            .name("councils_municipality_fk"),
                     )
                     .to_owned(),
             )
             .await?;
         // One council per municipality; the index leads with the tenant column.
         manager
-            .create_index(
-                Index::create()
-                    .name("councils_municipality_key")
-                    .table(Councils::Table)
-                    .col(Councils::MunicipalityId)
-                    .unique()
-                    .to_owned(),
-            )
+            .create_index(unique_index(
+                "councils_municipality_key",
+                Councils::Table,
+                [Councils::MunicipalityId],
+            ))
             .await?;
         tenancy::protect_tenant_table(manager, "councils").await
     }

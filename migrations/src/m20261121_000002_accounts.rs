@@ -4,7 +4,12 @@
 //! tables are not tenant-owned; access to them is decided in core's policy.
 
 use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::{
+    char_len, integer, pk_uuid, string_len, string_len_null, timestamp_with_time_zone,
+    timestamp_with_time_zone_null, uuid, uuid_null,
+};
 
+use crate::common::{drop_tables, index, references, references_municipality, unique_index};
 use crate::tenancy;
 
 #[derive(DeriveMigrationName)]
@@ -63,26 +68,16 @@ enum LoginThrottle {
     BlockedUntil,
 }
 
-#[derive(DeriveIden)]
-enum Municipalities {
-    Table,
-    Id,
-}
-
-fn timestamp(column: impl IntoIden) -> ColumnDef {
-    ColumnDef::new(column)
-        .timestamp_with_time_zone()
-        .not_null()
-        .to_owned()
-}
-
 fn user_fk(table: impl IntoIden, name: &str) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .name(name)
-        .from(table, Alias::new("user_id"))
-        .to(Users::Table, Users::Id)
-        .on_delete(ForeignKeyAction::Cascade)
-        .to_owned()
+    references(
+        table,
+        Alias::new("user_id"),
+        Users::Table,
+        Users::Id,
+        ForeignKeyAction::Cascade,
+    )
+    .name(name)
+    .to_owned()
 }
 
 #[async_trait::async_trait]
@@ -92,122 +87,81 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(Users::Table)
-                    .col(ColumnDef::new(Users::Id).uuid().not_null().primary_key())
-                    .col(ColumnDef::new(Users::Email).string_len(254).not_null())
-                    .col(
-                        ColumnDef::new(Users::DisplayName)
-                            .string_len(200)
-                            .not_null(),
-                    )
-                    .col(ColumnDef::new(Users::PasswordHash).string_len(255).null())
-                    .col(timestamp(Users::CreatedAt))
-                    .col(timestamp(Users::UpdatedAt))
+                    .col(pk_uuid(Users::Id))
+                    .col(string_len(Users::Email, 254))
+                    .col(string_len(Users::DisplayName, 200))
+                    .col(string_len_null(Users::PasswordHash, 255))
+                    .col(timestamp_with_time_zone(Users::CreatedAt))
+                    .col(timestamp_with_time_zone(Users::UpdatedAt))
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(
-                Index::create()
-                    .name("users_email_key")
-                    .table(Users::Table)
-                    .col(Users::Email)
-                    .unique()
-                    .to_owned(),
-            )
+            .create_index(unique_index(
+                "users_email_key",
+                Users::Table,
+                [Users::Email],
+            ))
             .await?;
 
         manager
             .create_table(
                 Table::create()
                     .table(RoleGrants::Table)
-                    .col(
-                        ColumnDef::new(RoleGrants::Id)
-                            .uuid()
-                            .not_null()
-                            .primary_key(),
-                    )
-                    .col(ColumnDef::new(RoleGrants::UserId).uuid().not_null())
-                    .col(ColumnDef::new(RoleGrants::Role).string_len(32).not_null())
-                    .col(
-                        ColumnDef::new(RoleGrants::FederalState)
-                            .string_len(2)
-                            .null(),
-                    )
-                    .col(ColumnDef::new(RoleGrants::MunicipalityId).uuid().null())
-                    .col(timestamp(RoleGrants::CreatedAt))
+                    .col(pk_uuid(RoleGrants::Id))
+                    .col(uuid(RoleGrants::UserId))
+                    .col(string_len(RoleGrants::Role, 32))
+                    .col(string_len_null(RoleGrants::FederalState, 2))
+                    .col(uuid_null(RoleGrants::MunicipalityId))
+                    .col(timestamp_with_time_zone(RoleGrants::CreatedAt))
                     .foreign_key(&mut user_fk(RoleGrants::Table, "role_grants_user_fk"))
                     .foreign_key(
-                        ForeignKey::create()
-                            .name("role_grants_municipality_fk")
-                            .from(RoleGrants::Table, RoleGrants::MunicipalityId)
-                            .to(Municipalities::Table, Municipalities::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
+                        references_municipality(RoleGrants::Table, RoleGrants::MunicipalityId)
+                            .name("role_grants_municipality_fk"),
                     )
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(
-                Index::create()
-                    .name("role_grants_user_idx")
-                    .table(RoleGrants::Table)
-                    .col(RoleGrants::UserId)
-                    .to_owned(),
-            )
+            .create_index(index(
+                "role_grants_user_idx",
+                RoleGrants::Table,
+                [RoleGrants::UserId],
+            ))
             .await?;
 
         manager
             .create_table(
                 Table::create()
                     .table(Sessions::Table)
-                    .col(
-                        ColumnDef::new(Sessions::TokenHash)
-                            .char_len(64)
-                            .not_null()
-                            .primary_key(),
-                    )
-                    .col(ColumnDef::new(Sessions::UserId).uuid().not_null())
-                    .col(timestamp(Sessions::CreatedAt))
-                    .col(timestamp(Sessions::LastSeenAt))
-                    .col(timestamp(Sessions::IdleExpiresAt))
-                    .col(timestamp(Sessions::AbsoluteExpiresAt))
+                    .col(char_len(Sessions::TokenHash, 64).primary_key())
+                    .col(uuid(Sessions::UserId))
+                    .col(timestamp_with_time_zone(Sessions::CreatedAt))
+                    .col(timestamp_with_time_zone(Sessions::LastSeenAt))
+                    .col(timestamp_with_time_zone(Sessions::IdleExpiresAt))
+                    .col(timestamp_with_time_zone(Sessions::AbsoluteExpiresAt))
                     .foreign_key(&mut user_fk(Sessions::Table, "sessions_user_fk"))
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(
-                Index::create()
-                    .name("sessions_user_idx")
-                    .table(Sessions::Table)
-                    .col(Sessions::UserId)
-                    .to_owned(),
-            )
+            .create_index(index(
+                "sessions_user_idx",
+                Sessions::Table,
+                [Sessions::UserId],
+            ))
             .await?;
 
         manager
             .create_table(
                 Table::create()
                     .table(OneTimeTokens::Table)
-                    .col(
-                        ColumnDef::new(OneTimeTokens::TokenHash)
-                            .char_len(64)
-                            .not_null()
-                            .primary_key(),
-                    )
-                    .col(ColumnDef::new(OneTimeTokens::UserId).uuid().not_null())
-                    .col(
-                        ColumnDef::new(OneTimeTokens::Purpose)
-                            .string_len(16)
-                            .not_null(),
-                    )
-                    .col(timestamp(OneTimeTokens::ExpiresAt))
-                    .col(
-                        ColumnDef::new(OneTimeTokens::UsedAt)
-                            .timestamp_with_time_zone()
-                            .null(),
-                    )
-                    .col(timestamp(OneTimeTokens::CreatedAt))
+                    .col(char_len(OneTimeTokens::TokenHash, 64).primary_key())
+                    .col(uuid(OneTimeTokens::UserId))
+                    .col(string_len(OneTimeTokens::Purpose, 16))
+                    .col(timestamp_with_time_zone(OneTimeTokens::ExpiresAt))
+                    .col(timestamp_with_time_zone_null(OneTimeTokens::UsedAt))
+                    .col(timestamp_with_time_zone(OneTimeTokens::CreatedAt))
                     .foreign_key(&mut user_fk(
                         OneTimeTokens::Table,
                         "one_time_tokens_user_fk",
@@ -220,15 +174,10 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(LoginThrottle::Table)
-                    .col(
-                        ColumnDef::new(LoginThrottle::Key)
-                            .string_len(300)
-                            .not_null()
-                            .primary_key(),
-                    )
-                    .col(ColumnDef::new(LoginThrottle::Failures).integer().not_null())
-                    .col(timestamp(LoginThrottle::LastFailureAt))
-                    .col(timestamp(LoginThrottle::BlockedUntil))
+                    .col(string_len(LoginThrottle::Key, 300).primary_key())
+                    .col(integer(LoginThrottle::Failures))
+                    .col(timestamp_with_time_zone(LoginThrottle::LastFailureAt))
+                    .col(timestamp_with_time_zone(LoginThrottle::BlockedUntil))
                     .to_owned(),
             )
             .await?;
@@ -246,17 +195,13 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in [
+        let tables = [
             "login_throttle",
             "one_time_tokens",
             "sessions",
             "role_grants",
             "users",
-        ] {
-            manager
-                .drop_table(Table::drop().table(Alias::new(table)).to_owned())
-                .await?;
-        }
-        Ok(())
+        ];
+        drop_tables(manager, tables.map(Alias::new)).await
     }
 }

@@ -2,9 +2,12 @@
 //! application role may insert and read, never update or delete.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::DbBackend;
+use sea_orm_migration::schema::{
+    pk_uuid, string_len, string_len_null, timestamp_with_time_zone, uuid_null,
+};
 
-use crate::tenancy::APP_ROLE;
+use crate::common::index;
+use crate::tenancy::{self, APP_ROLE};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -31,29 +34,17 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(AuditLog::Table)
-                    .col(ColumnDef::new(AuditLog::Id).uuid().not_null().primary_key())
-                    .col(
-                        ColumnDef::new(AuditLog::At)
-                            .timestamp_with_time_zone()
-                            .not_null(),
-                    )
+                    .col(pk_uuid(AuditLog::Id))
+                    .col(timestamp_with_time_zone(AuditLog::At))
                     // No foreign key: entries outlive the accounts they name.
-                    .col(ColumnDef::new(AuditLog::ActorUserId).uuid().null())
-                    .col(
-                        ColumnDef::new(AuditLog::ActorKind)
-                            .string_len(16)
-                            .not_null(),
-                    )
-                    .col(ColumnDef::new(AuditLog::MunicipalityId).uuid().null())
-                    .col(ColumnDef::new(AuditLog::FederalState).string_len(2).null())
-                    .col(ColumnDef::new(AuditLog::Action).string_len(64).not_null())
-                    .col(ColumnDef::new(AuditLog::Entity).string_len(64).not_null())
-                    .col(ColumnDef::new(AuditLog::EntityId).string_len(64).null())
-                    .col(
-                        ColumnDef::new(AuditLog::Summary)
-                            .string_len(1000)
-                            .not_null(),
-                    )
+                    .col(uuid_null(AuditLog::ActorUserId))
+                    .col(string_len(AuditLog::ActorKind, 16))
+                    .col(uuid_null(AuditLog::MunicipalityId))
+                    .col(string_len_null(AuditLog::FederalState, 2))
+                    .col(string_len(AuditLog::Action, 64))
+                    .col(string_len(AuditLog::Entity, 64))
+                    .col(string_len_null(AuditLog::EntityId, 64))
+                    .col(string_len(AuditLog::Summary, 1000))
                     .to_owned(),
             )
             .await?;
@@ -63,23 +54,14 @@ impl MigrationTrait for Migration {
             ("audit_log_actor_at_idx", AuditLog::ActorUserId),
         ] {
             manager
-                .create_index(
-                    Index::create()
-                        .name(name)
-                        .table(AuditLog::Table)
-                        .col(column)
-                        .col(AuditLog::At)
-                        .to_owned(),
-                )
+                .create_index(index(name, AuditLog::Table, [column, AuditLog::At]))
                 .await?;
         }
-        if manager.get_database_backend() == DbBackend::Postgres {
-            manager
-                .get_connection()
-                .execute_unprepared(&format!("GRANT SELECT, INSERT ON audit_log TO {APP_ROLE}"))
-                .await?;
-        }
-        Ok(())
+        tenancy::execute_on_postgres(
+            manager,
+            &format!("GRANT SELECT, INSERT ON audit_log TO {APP_ROLE}"),
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {

@@ -2,6 +2,7 @@
 //! it) but holds no personal data any more.
 
 use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::timestamp_with_time_zone_null;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -19,11 +20,7 @@ impl MigrationTrait for Migration {
             .alter_table(
                 Table::alter()
                     .table(Users::Table)
-                    .add_column(
-                        ColumnDef::new(Users::ErasedAt)
-                            .timestamp_with_time_zone()
-                            .null(),
-                    )
+                    .add_column(timestamp_with_time_zone_null(Users::ErasedAt))
                     .to_owned(),
             )
             .await

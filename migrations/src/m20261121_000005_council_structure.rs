@@ -6,14 +6,13 @@
 //! body or person.
 
 use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::{
+    boolean, date, date_null, integer, integer_null, pk_uuid, string_len, string_len_null, text,
+    timestamp_with_time_zone, uuid, uuid_null,
+};
 
+use crate::common::{drop_tables, index, references, references_municipality, unique_index};
 use crate::tenancy;
-
-#[derive(DeriveIden, Clone, Copy)]
-enum Municipalities {
-    Table,
-    Id,
-}
 
 #[derive(DeriveIden, Clone, Copy)]
 enum Users {
@@ -118,81 +117,6 @@ enum RulesOfProcedure {
     CreatedAt,
 }
 
-fn id(column: impl IntoIden) -> ColumnDef {
-    ColumnDef::new(column)
-        .uuid()
-        .not_null()
-        .primary_key()
-        .to_owned()
-}
-
-fn uuid(column: impl IntoIden) -> ColumnDef {
-    ColumnDef::new(column).uuid().not_null().to_owned()
-}
-
-fn text(column: impl IntoIden, len: u32) -> ColumnDef {
-    ColumnDef::new(column).string_len(len).not_null().to_owned()
-}
-
-fn optional_text(column: impl IntoIden, len: u32) -> ColumnDef {
-    ColumnDef::new(column).string_len(len).null().to_owned()
-}
-
-fn timestamp(column: impl IntoIden) -> ColumnDef {
-    ColumnDef::new(column)
-        .timestamp_with_time_zone()
-        .not_null()
-        .to_owned()
-}
-
-/// The tenant's municipality, deleted with it.
-fn owned_by_municipality(
-    table: impl IntoIden + Clone,
-    column: impl IntoIden,
-) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .from(table, column)
-        .to(Municipalities::Table, Municipalities::Id)
-        .on_delete(ForeignKeyAction::Cascade)
-        .to_owned()
-}
-
-/// A reference to a row of the same municipality.
-fn same_tenant(
-    from: (impl IntoIden + Clone, impl IntoIden, impl IntoIden),
-    to: (impl IntoIden + Clone, impl IntoIden, impl IntoIden),
-    on_delete: ForeignKeyAction,
-) -> ForeignKeyCreateStatement {
-    let (from_table, from_tenant, from_column) = from;
-    let (to_table, to_tenant, to_column) = to;
-    ForeignKey::create()
-        .from_tbl(from_table)
-        .from_col(from_tenant)
-        .from_col(from_column)
-        .to_tbl(to_table)
-        .to_col(to_tenant)
-        .to_col(to_column)
-        .on_delete(on_delete)
-        .to_owned()
-}
-
-async fn index<const N: usize>(
-    manager: &SchemaManager<'_>,
-    name: &str,
-    table: impl IntoIden,
-    columns: [DynIden; N],
-    unique: bool,
-) -> Result<(), DbErr> {
-    let mut statement = Index::create().name(name).table(table).to_owned();
-    for column in columns {
-        statement.col(column);
-    }
-    if unique {
-        statement.unique();
-    }
-    manager.create_index(statement).await
-}
-
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -203,35 +127,31 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(Bodies::Table)
-                    .col(id(Bodies::Id))
+                    .col(pk_uuid(Bodies::Id))
                     .col(uuid(Bodies::MunicipalityId))
-                    .col(ColumnDef::new(Bodies::ParentId).uuid().null())
-                    .col(text(Bodies::Name, 200))
-                    .col(text(Bodies::Kind, 32))
-                    .col(optional_text(Bodies::OwnKind, 100))
-                    .col(optional_text(Bodies::Scope, 16))
-                    .col(optional_text(Bodies::District, 100))
-                    .col(ColumnDef::new(Bodies::Tasks).text().not_null())
-                    .col(optional_text(Bodies::ChairRule, 500))
-                    .col(ColumnDef::new(Bodies::MeetingsPerYear).integer().null())
-                    .col(ColumnDef::new(Bodies::MinMembers).integer().null())
-                    .col(ColumnDef::new(Bodies::MaxMembers).integer().null())
-                    .col(ColumnDef::new(Bodies::TermMonths).integer().null())
-                    .col(optional_text(Bodies::AppointmentProcedure, 500))
-                    .col(ColumnDef::new(Bodies::IsPublic).boolean().not_null())
-                    .col(
-                        ColumnDef::new(Bodies::ModeratorsAreMembers)
-                            .boolean()
-                            .not_null(),
-                    )
-                    .col(ColumnDef::new(Bodies::FoundedOn).date().null())
-                    .col(optional_text(Bodies::FoundingResolution, 100))
-                    .col(ColumnDef::new(Bodies::DissolvedOn).date().null())
-                    .col(optional_text(Bodies::DissolutionResolution, 100))
-                    .col(ColumnDef::new(Bodies::Position).integer().not_null())
-                    .col(timestamp(Bodies::CreatedAt))
-                    .col(timestamp(Bodies::UpdatedAt))
-                    .foreign_key(&mut owned_by_municipality(
+                    .col(uuid_null(Bodies::ParentId))
+                    .col(string_len(Bodies::Name, 200))
+                    .col(string_len(Bodies::Kind, 32))
+                    .col(string_len_null(Bodies::OwnKind, 100))
+                    .col(string_len_null(Bodies::Scope, 16))
+                    .col(string_len_null(Bodies::District, 100))
+                    .col(text(Bodies::Tasks))
+                    .col(string_len_null(Bodies::ChairRule, 500))
+                    .col(integer_null(Bodies::MeetingsPerYear))
+                    .col(integer_null(Bodies::MinMembers))
+                    .col(integer_null(Bodies::MaxMembers))
+                    .col(integer_null(Bodies::TermMonths))
+                    .col(string_len_null(Bodies::AppointmentProcedure, 500))
+                    .col(boolean(Bodies::IsPublic))
+                    .col(boolean(Bodies::ModeratorsAreMembers))
+                    .col(date_null(Bodies::FoundedOn))
+                    .col(string_len_null(Bodies::FoundingResolution, 100))
+                    .col(date_null(Bodies::DissolvedOn))
+                    .col(string_len_null(Bodies::DissolutionResolution, 100))
+                    .col(integer(Bodies::Position))
+                    .col(timestamp_with_time_zone(Bodies::CreatedAt))
+                    .col(timestamp_with_time_zone(Bodies::UpdatedAt))
+                    .foreign_key(&mut references_municipality(
                         Bodies::Table,
                         Bodies::MunicipalityId,
                     ))
@@ -239,272 +159,217 @@ impl MigrationTrait for Migration {
             )
             .await?;
         // The target of the composite references; it leads with the tenant column.
-        index(
-            manager,
-            "bodies_tenant_key",
-            Bodies::Table,
-            [Bodies::MunicipalityId.into_iden(), Bodies::Id.into_iden()],
-            true,
-        )
-        .await?;
-        index(
-            manager,
-            "bodies_parent_idx",
-            Bodies::Table,
-            [
-                Bodies::MunicipalityId.into_iden(),
-                Bodies::ParentId.into_iden(),
-            ],
-            false,
-        )
-        .await?;
+        manager
+            .create_index(unique_index(
+                "bodies_tenant_key",
+                Bodies::Table,
+                [Bodies::MunicipalityId, Bodies::Id],
+            ))
+            .await?;
+        manager
+            .create_index(index(
+                "bodies_parent_idx",
+                Bodies::Table,
+                [Bodies::MunicipalityId, Bodies::ParentId],
+            ))
+            .await?;
 
         manager
             .create_table(
                 Table::create()
                     .table(BodySeats::Table)
-                    .col(id(BodySeats::Id))
+                    .col(pk_uuid(BodySeats::Id))
                     .col(uuid(BodySeats::MunicipalityId))
                     .col(uuid(BodySeats::BodyId))
-                    .col(text(BodySeats::Label, 200))
-                    .col(text(BodySeats::Sector, 32))
-                    .col(ColumnDef::new(BodySeats::Seats).integer().not_null())
-                    .foreign_key(&mut same_tenant(
-                        (
-                            BodySeats::Table,
-                            BodySeats::MunicipalityId,
-                            BodySeats::BodyId,
-                        ),
-                        (Bodies::Table, Bodies::MunicipalityId, Bodies::Id),
+                    .col(string_len(BodySeats::Label, 200))
+                    .col(string_len(BodySeats::Sector, 32))
+                    .col(integer(BodySeats::Seats))
+                    // A reference to a row of the same municipality.
+                    .foreign_key(&mut references(
+                        BodySeats::Table,
+                        (BodySeats::MunicipalityId, BodySeats::BodyId),
+                        Bodies::Table,
+                        (Bodies::MunicipalityId, Bodies::Id),
                         ForeignKeyAction::Cascade,
                     ))
                     .to_owned(),
             )
             .await?;
-        index(
-            manager,
-            "body_seats_body_idx",
-            BodySeats::Table,
-            [
-                BodySeats::MunicipalityId.into_iden(),
-                BodySeats::BodyId.into_iden(),
-            ],
-            false,
-        )
-        .await?;
+        manager
+            .create_index(index(
+                "body_seats_body_idx",
+                BodySeats::Table,
+                [BodySeats::MunicipalityId, BodySeats::BodyId],
+            ))
+            .await?;
 
         manager
             .create_table(
                 Table::create()
                     .table(Organisations::Table)
-                    .col(id(Organisations::Id))
+                    .col(pk_uuid(Organisations::Id))
                     .col(uuid(Organisations::MunicipalityId))
-                    .col(text(Organisations::Name, 200))
-                    .col(text(Organisations::Sector, 32))
-                    .col(timestamp(Organisations::CreatedAt))
-                    .col(timestamp(Organisations::UpdatedAt))
-                    .foreign_key(&mut owned_by_municipality(
+                    .col(string_len(Organisations::Name, 200))
+                    .col(string_len(Organisations::Sector, 32))
+                    .col(timestamp_with_time_zone(Organisations::CreatedAt))
+                    .col(timestamp_with_time_zone(Organisations::UpdatedAt))
+                    .foreign_key(&mut references_municipality(
                         Organisations::Table,
                         Organisations::MunicipalityId,
                     ))
                     .to_owned(),
             )
             .await?;
-        index(
-            manager,
-            "organisations_tenant_key",
-            Organisations::Table,
-            [
-                Organisations::MunicipalityId.into_iden(),
-                Organisations::Id.into_iden(),
-            ],
-            true,
-        )
-        .await?;
-        index(
-            manager,
-            "organisations_name_key",
-            Organisations::Table,
-            [
-                Organisations::MunicipalityId.into_iden(),
-                Organisations::Name.into_iden(),
-            ],
-            true,
-        )
-        .await?;
+        manager
+            .create_index(unique_index(
+                "organisations_tenant_key",
+                Organisations::Table,
+                [Organisations::MunicipalityId, Organisations::Id],
+            ))
+            .await?;
+        manager
+            .create_index(unique_index(
+                "organisations_name_key",
+                Organisations::Table,
+                [Organisations::MunicipalityId, Organisations::Name],
+            ))
+            .await?;
 
         manager
             .create_table(
                 Table::create()
                     .table(People::Table)
-                    .col(id(People::Id))
+                    .col(pk_uuid(People::Id))
                     .col(uuid(People::MunicipalityId))
-                    .col(text(People::Name, 200))
-                    .col(optional_text(People::FunctionTitle, 200))
-                    .col(optional_text(People::Email, 254))
-                    .col(optional_text(People::Phone, 50))
-                    .col(ColumnDef::new(People::UserId).uuid().null())
-                    .col(timestamp(People::CreatedAt))
-                    .col(timestamp(People::UpdatedAt))
-                    .foreign_key(&mut owned_by_municipality(
+                    .col(string_len(People::Name, 200))
+                    .col(string_len_null(People::FunctionTitle, 200))
+                    .col(string_len_null(People::Email, 254))
+                    .col(string_len_null(People::Phone, 50))
+                    .col(uuid_null(People::UserId))
+                    .col(timestamp_with_time_zone(People::CreatedAt))
+                    .col(timestamp_with_time_zone(People::UpdatedAt))
+                    .foreign_key(&mut references_municipality(
                         People::Table,
                         People::MunicipalityId,
                     ))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(People::Table, People::UserId)
-                            .to(Users::Table, Users::Id)
-                            .on_delete(ForeignKeyAction::SetNull),
-                    )
+                    .foreign_key(&mut references(
+                        People::Table,
+                        People::UserId,
+                        Users::Table,
+                        Users::Id,
+                        ForeignKeyAction::SetNull,
+                    ))
                     .to_owned(),
             )
             .await?;
-        index(
-            manager,
-            "people_tenant_key",
-            People::Table,
-            [People::MunicipalityId.into_iden(), People::Id.into_iden()],
-            true,
-        )
-        .await?;
-        index(
-            manager,
-            "people_user_idx",
-            People::Table,
-            [
-                People::MunicipalityId.into_iden(),
-                People::UserId.into_iden(),
-            ],
-            false,
-        )
-        .await?;
+        manager
+            .create_index(unique_index(
+                "people_tenant_key",
+                People::Table,
+                [People::MunicipalityId, People::Id],
+            ))
+            .await?;
+        manager
+            .create_index(index(
+                "people_user_idx",
+                People::Table,
+                [People::MunicipalityId, People::UserId],
+            ))
+            .await?;
 
         manager
             .create_table(
                 Table::create()
                     .table(Memberships::Table)
-                    .col(id(Memberships::Id))
+                    .col(pk_uuid(Memberships::Id))
                     .col(uuid(Memberships::MunicipalityId))
                     .col(uuid(Memberships::BodyId))
                     .col(uuid(Memberships::PersonId))
-                    .col(text(Memberships::Role, 32))
-                    .col(ColumnDef::new(Memberships::OrganisationId).uuid().null())
-                    .col(ColumnDef::new(Memberships::TermStart).date().not_null())
-                    .col(ColumnDef::new(Memberships::TermEnd).date().null())
-                    .col(optional_text(Memberships::AppointedBy, 100))
-                    .col(ColumnDef::new(Memberships::DerivedFrom).uuid().null())
-                    .col(timestamp(Memberships::CreatedAt))
-                    .col(timestamp(Memberships::UpdatedAt))
-                    .foreign_key(&mut same_tenant(
-                        (
-                            Memberships::Table,
-                            Memberships::MunicipalityId,
-                            Memberships::BodyId,
-                        ),
-                        (Bodies::Table, Bodies::MunicipalityId, Bodies::Id),
+                    .col(string_len(Memberships::Role, 32))
+                    .col(uuid_null(Memberships::OrganisationId))
+                    .col(date(Memberships::TermStart))
+                    .col(date_null(Memberships::TermEnd))
+                    .col(string_len_null(Memberships::AppointedBy, 100))
+                    .col(uuid_null(Memberships::DerivedFrom))
+                    .col(timestamp_with_time_zone(Memberships::CreatedAt))
+                    .col(timestamp_with_time_zone(Memberships::UpdatedAt))
+                    .foreign_key(&mut references(
+                        Memberships::Table,
+                        (Memberships::MunicipalityId, Memberships::BodyId),
+                        Bodies::Table,
+                        (Bodies::MunicipalityId, Bodies::Id),
                         ForeignKeyAction::Cascade,
                     ))
-                    .foreign_key(&mut same_tenant(
-                        (
-                            Memberships::Table,
-                            Memberships::MunicipalityId,
-                            Memberships::PersonId,
-                        ),
-                        (People::Table, People::MunicipalityId, People::Id),
+                    .foreign_key(&mut references(
+                        Memberships::Table,
+                        (Memberships::MunicipalityId, Memberships::PersonId),
+                        People::Table,
+                        (People::MunicipalityId, People::Id),
                         ForeignKeyAction::Cascade,
                     ))
-                    .foreign_key(&mut same_tenant(
-                        (
-                            Memberships::Table,
-                            Memberships::MunicipalityId,
-                            Memberships::OrganisationId,
-                        ),
-                        (
-                            Organisations::Table,
-                            Organisations::MunicipalityId,
-                            Organisations::Id,
-                        ),
+                    .foreign_key(&mut references(
+                        Memberships::Table,
+                        (Memberships::MunicipalityId, Memberships::OrganisationId),
+                        Organisations::Table,
+                        (Organisations::MunicipalityId, Organisations::Id),
                         ForeignKeyAction::Restrict,
                     ))
                     .to_owned(),
             )
             .await?;
-        index(
-            manager,
-            "memberships_body_idx",
-            Memberships::Table,
-            [
-                Memberships::MunicipalityId.into_iden(),
-                Memberships::BodyId.into_iden(),
-            ],
-            false,
-        )
-        .await?;
-        index(
-            manager,
-            "memberships_person_idx",
-            Memberships::Table,
-            [
-                Memberships::MunicipalityId.into_iden(),
-                Memberships::PersonId.into_iden(),
-            ],
-            false,
-        )
-        .await?;
+        manager
+            .create_index(index(
+                "memberships_body_idx",
+                Memberships::Table,
+                [Memberships::MunicipalityId, Memberships::BodyId],
+            ))
+            .await?;
+        manager
+            .create_index(index(
+                "memberships_person_idx",
+                Memberships::Table,
+                [Memberships::MunicipalityId, Memberships::PersonId],
+            ))
+            .await?;
 
         manager
             .create_table(
                 Table::create()
                     .table(RulesOfProcedure::Table)
-                    .col(id(RulesOfProcedure::Id))
+                    .col(pk_uuid(RulesOfProcedure::Id))
                     .col(uuid(RulesOfProcedure::MunicipalityId))
-                    .col(
-                        ColumnDef::new(RulesOfProcedure::Version)
-                            .integer()
-                            .not_null(),
-                    )
-                    .col(text(RulesOfProcedure::Title, 200))
-                    .col(ColumnDef::new(RulesOfProcedure::Body).text().not_null())
-                    .col(ColumnDef::new(RulesOfProcedure::AdoptedBy).uuid().null())
-                    .col(
-                        ColumnDef::new(RulesOfProcedure::AdoptedOn)
-                            .date()
-                            .not_null(),
-                    )
-                    .col(optional_text(RulesOfProcedure::Resolution, 100))
-                    .col(
-                        ColumnDef::new(RulesOfProcedure::CouncilInformedOn)
-                            .date()
-                            .null(),
-                    )
-                    .col(timestamp(RulesOfProcedure::CreatedAt))
-                    .foreign_key(&mut owned_by_municipality(
+                    .col(integer(RulesOfProcedure::Version))
+                    .col(string_len(RulesOfProcedure::Title, 200))
+                    .col(text(RulesOfProcedure::Body))
+                    .col(uuid_null(RulesOfProcedure::AdoptedBy))
+                    .col(date(RulesOfProcedure::AdoptedOn))
+                    .col(string_len_null(RulesOfProcedure::Resolution, 100))
+                    .col(date_null(RulesOfProcedure::CouncilInformedOn))
+                    .col(timestamp_with_time_zone(RulesOfProcedure::CreatedAt))
+                    .foreign_key(&mut references_municipality(
                         RulesOfProcedure::Table,
                         RulesOfProcedure::MunicipalityId,
                     ))
-                    .foreign_key(&mut same_tenant(
+                    .foreign_key(&mut references(
+                        RulesOfProcedure::Table,
                         (
-                            RulesOfProcedure::Table,
                             RulesOfProcedure::MunicipalityId,
                             RulesOfProcedure::AdoptedBy,
                         ),
-                        (Bodies::Table, Bodies::MunicipalityId, Bodies::Id),
+                        Bodies::Table,
+                        (Bodies::MunicipalityId, Bodies::Id),
                         ForeignKeyAction::Restrict,
                     ))
                     .to_owned(),
             )
             .await?;
-        index(
-            manager,
-            "rules_of_procedure_version_key",
-            RulesOfProcedure::Table,
-            [
-                RulesOfProcedure::MunicipalityId.into_iden(),
-                RulesOfProcedure::Version.into_iden(),
-            ],
-            true,
-        )
-        .await?;
+        manager
+            .create_index(unique_index(
+                "rules_of_procedure_version_key",
+                RulesOfProcedure::Table,
+                [RulesOfProcedure::MunicipalityId, RulesOfProcedure::Version],
+            ))
+            .await?;
 
         for table in [
             "bodies",
@@ -520,18 +385,14 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in [
+        let tables = [
             RulesOfProcedure::Table.into_iden(),
             Memberships::Table.into_iden(),
             People::Table.into_iden(),
             Organisations::Table.into_iden(),
             BodySeats::Table.into_iden(),
             Bodies::Table.into_iden(),
-        ] {
-            manager
-                .drop_table(Table::drop().table(table).to_owned())
-                .await?;
-        }
-        Ok(())
+        ];
+        drop_tables(manager, tables).await
     }
 }

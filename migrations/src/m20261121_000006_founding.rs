@@ -3,7 +3,11 @@
 //! overview of its municipalities.
 
 use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::{
+    date_null, string_len, string_len_null, text, timestamp_with_time_zone, uuid,
+};
 
+use crate::common::references_municipality;
 use crate::tenancy;
 
 #[derive(DeriveIden, Clone, Copy)]
@@ -12,12 +16,6 @@ enum Councils {
     Status,
     FoundingPath,
     StructureTemplate,
-}
-
-#[derive(DeriveIden, Clone, Copy)]
-enum Municipalities {
-    Table,
-    Id,
 }
 
 #[derive(DeriveIden, Clone, Copy)]
@@ -50,19 +48,11 @@ impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         // One column per statement: SQLite alters one at a time.
         for column in [
-            ColumnDef::new(Councils::Status)
-                .string_len(16)
-                .not_null()
+            string_len(Councils::Status, 16)
                 .default("active")
                 .to_owned(),
-            ColumnDef::new(Councils::FoundingPath)
-                .string_len(16)
-                .null()
-                .to_owned(),
-            ColumnDef::new(Councils::StructureTemplate)
-                .string_len(64)
-                .null()
-                .to_owned(),
+            string_len_null(Councils::FoundingPath, 16),
+            string_len_null(Councils::StructureTemplate, 64),
         ] {
             manager
                 .alter_table(
@@ -77,34 +67,20 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(FoundingSteps::Table)
-                    .col(
-                        ColumnDef::new(FoundingSteps::MunicipalityId)
-                            .uuid()
-                            .not_null(),
-                    )
-                    .col(
-                        ColumnDef::new(FoundingSteps::Step)
-                            .string_len(32)
-                            .not_null(),
-                    )
-                    .col(ColumnDef::new(FoundingSteps::CompletedOn).date().null())
-                    .col(ColumnDef::new(FoundingSteps::Notes).text().not_null())
-                    .col(
-                        ColumnDef::new(FoundingSteps::UpdatedAt)
-                            .timestamp_with_time_zone()
-                            .not_null(),
-                    )
+                    .col(uuid(FoundingSteps::MunicipalityId))
+                    .col(string_len(FoundingSteps::Step, 32))
+                    .col(date_null(FoundingSteps::CompletedOn))
+                    .col(text(FoundingSteps::Notes))
+                    .col(timestamp_with_time_zone(FoundingSteps::UpdatedAt))
                     .primary_key(
                         Index::create()
                             .col(FoundingSteps::MunicipalityId)
                             .col(FoundingSteps::Step),
                     )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(FoundingSteps::Table, FoundingSteps::MunicipalityId)
-                            .to(Municipalities::Table, Municipalities::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
+                    .foreign_key(&mut references_municipality(
+                        FoundingSteps::Table,
+                        FoundingSteps::MunicipalityId,
+                    ))
                     .to_owned(),
             )
             .await?;

@@ -2,7 +2,12 @@
 //! through the network, for everyone to read). Not tenant-owned: a programme belongs to a Land.
 
 use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::{
+    big_integer, big_integer_null, date_null, integer_null, pk_uuid, string_len, text,
+    timestamp_with_time_zone,
+};
 
+use crate::common::index;
 use crate::tenancy;
 
 #[derive(DeriveIden, Clone, Copy)]
@@ -33,85 +38,37 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let text = |c: FundingProgrammes| ColumnDef::new(c).text().not_null().to_owned();
+        use FundingProgrammes as P;
         manager
             .create_table(
                 Table::create()
-                    .table(FundingProgrammes::Table)
-                    .col(
-                        ColumnDef::new(FundingProgrammes::Id)
-                            .uuid()
-                            .not_null()
-                            .primary_key(),
-                    )
-                    .col(
-                        ColumnDef::new(FundingProgrammes::FederalState)
-                            .string_len(2)
-                            .not_null(),
-                    )
-                    .col(
-                        ColumnDef::new(FundingProgrammes::Name)
-                            .string_len(200)
-                            .not_null(),
-                    )
-                    .col(
-                        ColumnDef::new(FundingProgrammes::Provider)
-                            .string_len(200)
-                            .not_null(),
-                    )
-                    .col(
-                        ColumnDef::new(FundingProgrammes::TotalBudget)
-                            .big_integer()
-                            .not_null(),
-                    )
-                    .col(
-                        ColumnDef::new(FundingProgrammes::YearlyBudget)
-                            .big_integer()
-                            .null(),
-                    )
-                    .col(text(FundingProgrammes::FieldsOfAction))
-                    .col(text(FundingProgrammes::EligibleApplicants))
-                    .col(
-                        ColumnDef::new(FundingProgrammes::FundingRatePercent)
-                            .integer()
-                            .null(),
-                    )
-                    .col(
-                        ColumnDef::new(FundingProgrammes::MinAmount)
-                            .big_integer()
-                            .null(),
-                    )
-                    .col(
-                        ColumnDef::new(FundingProgrammes::MaxAmount)
-                            .big_integer()
-                            .null(),
-                    )
-                    .col(ColumnDef::new(FundingProgrammes::Deadline).date().null())
-                    .col(text(FundingProgrammes::Procedure))
-                    .col(text(FundingProgrammes::Contact))
-                    .col(text(FundingProgrammes::Documents))
-                    .col(
-                        ColumnDef::new(FundingProgrammes::CreatedAt)
-                            .timestamp_with_time_zone()
-                            .not_null(),
-                    )
-                    .col(
-                        ColumnDef::new(FundingProgrammes::UpdatedAt)
-                            .timestamp_with_time_zone()
-                            .not_null(),
-                    )
+                    .table(P::Table)
+                    .col(pk_uuid(P::Id))
+                    .col(string_len(P::FederalState, 2))
+                    .col(string_len(P::Name, 200))
+                    .col(string_len(P::Provider, 200))
+                    .col(big_integer(P::TotalBudget))
+                    .col(big_integer_null(P::YearlyBudget))
+                    .col(text(P::FieldsOfAction))
+                    .col(text(P::EligibleApplicants))
+                    .col(integer_null(P::FundingRatePercent))
+                    .col(big_integer_null(P::MinAmount))
+                    .col(big_integer_null(P::MaxAmount))
+                    .col(date_null(P::Deadline))
+                    .col(text(P::Procedure))
+                    .col(text(P::Contact))
+                    .col(text(P::Documents))
+                    .col(timestamp_with_time_zone(P::CreatedAt))
+                    .col(timestamp_with_time_zone(P::UpdatedAt))
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(
-                Index::create()
-                    .name("funding_programmes_state_idx")
-                    .table(FundingProgrammes::Table)
-                    .col(FundingProgrammes::FederalState)
-                    .col(FundingProgrammes::Name)
-                    .to_owned(),
-            )
+            .create_index(index(
+                "funding_programmes_state_idx",
+                P::Table,
+                [P::FederalState, P::Name],
+            ))
             .await?;
         tenancy::grant_shared_table(manager, "funding_programmes").await
     }

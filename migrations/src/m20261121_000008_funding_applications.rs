@@ -4,7 +4,12 @@
 //! programmes, belong to a Land.
 
 use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::{
+    big_integer, big_integer_null, boolean, date_null, integer, pk_uuid, string_len, text,
+    timestamp_with_time_zone, uuid,
+};
 
+use crate::common::{drop_tables, index, references, references_municipality};
 use crate::tenancy;
 
 #[derive(DeriveIden, Clone, Copy)]
@@ -56,30 +61,9 @@ enum SupportRequests {
 }
 
 #[derive(DeriveIden, Clone, Copy)]
-enum Municipalities {
-    Table,
-    Id,
-}
-
-#[derive(DeriveIden, Clone, Copy)]
 enum FundingProgrammes {
     Table,
     Id,
-}
-
-fn timestamp<T: IntoIden>(column: T) -> ColumnDef {
-    ColumnDef::new(column)
-        .timestamp_with_time_zone()
-        .not_null()
-        .to_owned()
-}
-
-fn uuid<T: IntoIden>(column: T) -> ColumnDef {
-    ColumnDef::new(column).uuid().not_null().to_owned()
-}
-
-fn text<T: IntoIden>(column: T) -> ColumnDef {
-    ColumnDef::new(column).text().not_null().to_owned()
 }
 
 #[derive(DeriveMigrationName)]
@@ -93,45 +77,38 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(A::Table)
-                    .col(uuid(A::Id).primary_key())
+                    .col(pk_uuid(A::Id))
                     .col(uuid(A::MunicipalityId))
                     .col(uuid(A::ProgrammeId))
-                    .col(ColumnDef::new(A::ProjectTitle).string_len(200).not_null())
+                    .col(string_len(A::ProjectTitle, 200))
                     .col(text(A::ProjectDescription))
-                    .col(ColumnDef::new(A::FundingYear).integer().not_null())
-                    .col(ColumnDef::new(A::RequestedAmount).big_integer().not_null())
-                    .col(ColumnDef::new(A::Status).string_len(16).not_null())
-                    .col(ColumnDef::new(A::GrantedAmount).big_integer().null())
-                    .col(ColumnDef::new(A::DecidedOn).date().null())
+                    .col(integer(A::FundingYear))
+                    .col(big_integer(A::RequestedAmount))
+                    .col(string_len(A::Status, 16))
+                    .col(big_integer_null(A::GrantedAmount))
+                    .col(date_null(A::DecidedOn))
                     .col(text(A::DecisionNote))
-                    .col(ColumnDef::new(A::ReportDue).date().null())
-                    .col(ColumnDef::new(A::ReportedOn).date().null())
-                    .col(timestamp(A::CreatedAt))
-                    .col(timestamp(A::UpdatedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(A::Table, A::MunicipalityId)
-                            .to(Municipalities::Table, Municipalities::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(A::Table, A::ProgrammeId)
-                            .to(FundingProgrammes::Table, FundingProgrammes::Id)
-                            .on_delete(ForeignKeyAction::Restrict),
-                    )
+                    .col(date_null(A::ReportDue))
+                    .col(date_null(A::ReportedOn))
+                    .col(timestamp_with_time_zone(A::CreatedAt))
+                    .col(timestamp_with_time_zone(A::UpdatedAt))
+                    .foreign_key(&mut references_municipality(A::Table, A::MunicipalityId))
+                    .foreign_key(&mut references(
+                        A::Table,
+                        A::ProgrammeId,
+                        FundingProgrammes::Table,
+                        FundingProgrammes::Id,
+                        ForeignKeyAction::Restrict,
+                    ))
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(
-                Index::create()
-                    .name("funding_applications_programme_idx")
-                    .table(A::Table)
-                    .col(A::MunicipalityId)
-                    .col(A::ProgrammeId)
-                    .to_owned(),
-            )
+            .create_index(index(
+                "funding_applications_programme_idx",
+                A::Table,
+                [A::MunicipalityId, A::ProgrammeId],
+            ))
             .await?;
 
         use SupportOffers as O;
@@ -139,27 +116,24 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(O::Table)
-                    .col(uuid(O::Id).primary_key())
-                    .col(ColumnDef::new(O::FederalState).string_len(2).not_null())
-                    .col(ColumnDef::new(O::Kind).string_len(16).not_null())
-                    .col(ColumnDef::new(O::Title).string_len(200).not_null())
+                    .col(pk_uuid(O::Id))
+                    .col(string_len(O::FederalState, 2))
+                    .col(string_len(O::Kind, 16))
+                    .col(string_len(O::Title, 200))
                     .col(text(O::Description))
                     .col(text(O::Contact))
-                    .col(ColumnDef::new(O::Active).boolean().not_null())
-                    .col(timestamp(O::CreatedAt))
-                    .col(timestamp(O::UpdatedAt))
+                    .col(boolean(O::Active))
+                    .col(timestamp_with_time_zone(O::CreatedAt))
+                    .col(timestamp_with_time_zone(O::UpdatedAt))
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(
-                Index::create()
-                    .name("support_offers_state_idx")
-                    .table(O::Table)
-                    .col(O::FederalState)
-                    .col(O::Title)
-                    .to_owned(),
-            )
+            .create_index(index(
+                "support_offers_state_idx",
+                O::Table,
+                [O::FederalState, O::Title],
+            ))
             .await?;
         tenancy::grant_shared_table(manager, "support_offers").await?;
 
@@ -168,39 +142,32 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(R::Table)
-                    .col(uuid(R::Id).primary_key())
+                    .col(pk_uuid(R::Id))
                     .col(uuid(R::MunicipalityId))
                     .col(uuid(R::OfferId))
                     .col(text(R::Message))
-                    .col(ColumnDef::new(R::Status).string_len(16).not_null())
-                    .col(ColumnDef::new(R::ScheduledOn).date().null())
+                    .col(string_len(R::Status, 16))
+                    .col(date_null(R::ScheduledOn))
                     .col(text(R::OfficeNote))
-                    .col(timestamp(R::CreatedAt))
-                    .col(timestamp(R::UpdatedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(R::Table, R::MunicipalityId)
-                            .to(Municipalities::Table, Municipalities::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(R::Table, R::OfferId)
-                            .to(O::Table, O::Id)
-                            .on_delete(ForeignKeyAction::Restrict),
-                    )
+                    .col(timestamp_with_time_zone(R::CreatedAt))
+                    .col(timestamp_with_time_zone(R::UpdatedAt))
+                    .foreign_key(&mut references_municipality(R::Table, R::MunicipalityId))
+                    .foreign_key(&mut references(
+                        R::Table,
+                        R::OfferId,
+                        O::Table,
+                        O::Id,
+                        ForeignKeyAction::Restrict,
+                    ))
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(
-                Index::create()
-                    .name("support_requests_offer_idx")
-                    .table(R::Table)
-                    .col(R::MunicipalityId)
-                    .col(R::OfferId)
-                    .to_owned(),
-            )
+            .create_index(index(
+                "support_requests_offer_idx",
+                R::Table,
+                [R::MunicipalityId, R::OfferId],
+            ))
             .await?;
         for table in ["funding_applications", "support_requests"] {
             tenancy::protect_tenant_table(manager, table).await?;
@@ -210,15 +177,11 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in [
+        let tables = [
             FundingApplications::Table.into_iden(),
             SupportRequests::Table.into_iden(),
             SupportOffers::Table.into_iden(),
-        ] {
-            manager
-                .drop_table(Table::drop().table(table).to_owned())
-                .await?;
-        }
-        Ok(())
+        ];
+        drop_tables(manager, tables).await
     }
 }

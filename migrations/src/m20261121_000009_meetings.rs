@@ -3,7 +3,11 @@
 //! twelve months; agendas and minutes build on it.
 
 use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::{
+    boolean, date, pk_uuid, string_len, string_len_null, text, timestamp_with_time_zone, uuid,
+};
 
+use crate::common::{index, references};
 use crate::tenancy;
 
 #[derive(DeriveIden, Clone, Copy)]
@@ -35,49 +39,37 @@ pub struct Migration;
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         use Meetings as M;
-        let timestamp = |c: M| {
-            ColumnDef::new(c)
-                .timestamp_with_time_zone()
-                .not_null()
-                .to_owned()
-        };
         manager
             .create_table(
                 Table::create()
                     .table(M::Table)
-                    .col(ColumnDef::new(M::Id).uuid().not_null().primary_key())
-                    .col(ColumnDef::new(M::MunicipalityId).uuid().not_null())
-                    .col(ColumnDef::new(M::BodyId).uuid().not_null())
-                    .col(ColumnDef::new(M::Title).string_len(200).not_null())
-                    .col(ColumnDef::new(M::StartsOn).date().not_null())
-                    .col(ColumnDef::new(M::StartTime).string_len(5).null())
-                    .col(ColumnDef::new(M::Location).text().not_null())
-                    .col(ColumnDef::new(M::Cancelled).boolean().not_null())
-                    .col(timestamp(M::CreatedAt))
-                    .col(timestamp(M::UpdatedAt))
+                    .col(pk_uuid(M::Id))
+                    .col(uuid(M::MunicipalityId))
+                    .col(uuid(M::BodyId))
+                    .col(string_len(M::Title, 200))
+                    .col(date(M::StartsOn))
+                    .col(string_len_null(M::StartTime, 5))
+                    .col(text(M::Location))
+                    .col(boolean(M::Cancelled))
+                    .col(timestamp_with_time_zone(M::CreatedAt))
+                    .col(timestamp_with_time_zone(M::UpdatedAt))
                     // The body must be of the same municipality.
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from_tbl(M::Table)
-                            .from_col(M::MunicipalityId)
-                            .from_col(M::BodyId)
-                            .to_tbl(Bodies::Table)
-                            .to_col(Bodies::MunicipalityId)
-                            .to_col(Bodies::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
+                    .foreign_key(&mut references(
+                        M::Table,
+                        (M::MunicipalityId, M::BodyId),
+                        Bodies::Table,
+                        (Bodies::MunicipalityId, Bodies::Id),
+                        ForeignKeyAction::Cascade,
+                    ))
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(
-                Index::create()
-                    .name("meetings_date_idx")
-                    .table(M::Table)
-                    .col(M::MunicipalityId)
-                    .col(M::StartsOn)
-                    .to_owned(),
-            )
+            .create_index(index(
+                "meetings_date_idx",
+                M::Table,
+                [M::MunicipalityId, M::StartsOn],
+            ))
             .await?;
         tenancy::protect_tenant_table(manager, "meetings").await?;
         tenancy::allow_scoped_reads(manager, "meetings").await

@@ -3,7 +3,12 @@
 //! shared copy holds only what is published, with the functional contact given for it.
 
 use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::{
+    pk_uuid, string_len, string_len_null, text, timestamp_with_time_zone,
+    timestamp_with_time_zone_null, uuid, uuid_null,
+};
 
+use crate::common::{index, references, references_municipality};
 use crate::tenancy;
 
 #[derive(DeriveIden, Clone, Copy)]
@@ -51,24 +56,14 @@ enum Field {
 }
 
 #[derive(DeriveIden, Clone, Copy)]
-enum Municipalities {
-    Table,
-    Id,
-}
-
-#[derive(DeriveIden, Clone, Copy)]
 enum FundingProgrammes {
     Table,
     Id,
 }
 
 fn fields() -> Vec<ColumnDef> {
-    let text = |f: Field| ColumnDef::new(f).text().not_null().to_owned();
     vec![
-        ColumnDef::new(Field::Title)
-            .string_len(200)
-            .not_null()
-            .to_owned(),
+        string_len(Field::Title, 200),
         text(Field::Problem),
         text(Field::Causes),
         text(Field::Goals),
@@ -80,32 +75,13 @@ fn fields() -> Vec<ColumnDef> {
         text(Field::Topics),
         text(Field::TargetGroups),
         text(Field::Settings),
-        ColumnDef::new(Field::EvidenceLevel)
-            .string_len(32)
-            .null()
-            .to_owned(),
-        ColumnDef::new(Field::Duration)
-            .string_len(200)
-            .not_null()
-            .to_owned(),
-        ColumnDef::new(Field::Costs)
-            .string_len(200)
-            .not_null()
-            .to_owned(),
+        string_len_null(Field::EvidenceLevel, 32),
+        string_len(Field::Duration, 200),
+        string_len(Field::Costs, 200),
         text(Field::Partners),
-        ColumnDef::new(Field::FundingProgrammeId)
-            .uuid()
-            .null()
-            .to_owned(),
+        uuid_null(Field::FundingProgrammeId),
         text(Field::Contact),
     ]
-}
-
-fn timestamp<T: IntoIden>(column: T) -> ColumnDef {
-    ColumnDef::new(column)
-        .timestamp_with_time_zone()
-        .not_null()
-        .to_owned()
 }
 
 #[derive(DeriveMigrationName)]
@@ -117,47 +93,34 @@ impl MigrationTrait for Migration {
         let mut practices = Table::create();
         practices
             .table(Practices::Table)
-            .col(
-                ColumnDef::new(Practices::Id)
-                    .uuid()
-                    .not_null()
-                    .primary_key(),
-            )
-            .col(ColumnDef::new(Practices::MunicipalityId).uuid().not_null());
+            .col(pk_uuid(Practices::Id))
+            .col(uuid(Practices::MunicipalityId));
         for column in fields() {
             practices.col(column);
         }
         practices
-            .col(ColumnDef::new(Practices::Status).string_len(16).not_null())
-            .col(
-                ColumnDef::new(Practices::PublishedAt)
-                    .timestamp_with_time_zone()
-                    .null(),
-            )
-            .col(timestamp(Practices::CreatedAt))
-            .col(timestamp(Practices::UpdatedAt))
-            .foreign_key(
-                ForeignKey::create()
-                    .from(Practices::Table, Practices::MunicipalityId)
-                    .to(Municipalities::Table, Municipalities::Id)
-                    .on_delete(ForeignKeyAction::Cascade),
-            )
-            .foreign_key(
-                ForeignKey::create()
-                    .from(Practices::Table, Field::FundingProgrammeId)
-                    .to(FundingProgrammes::Table, FundingProgrammes::Id)
-                    .on_delete(ForeignKeyAction::SetNull),
-            );
+            .col(string_len(Practices::Status, 16))
+            .col(timestamp_with_time_zone_null(Practices::PublishedAt))
+            .col(timestamp_with_time_zone(Practices::CreatedAt))
+            .col(timestamp_with_time_zone(Practices::UpdatedAt))
+            .foreign_key(&mut references_municipality(
+                Practices::Table,
+                Practices::MunicipalityId,
+            ))
+            .foreign_key(&mut references(
+                Practices::Table,
+                Field::FundingProgrammeId,
+                FundingProgrammes::Table,
+                FundingProgrammes::Id,
+                ForeignKeyAction::SetNull,
+            ));
         manager.create_table(practices.to_owned()).await?;
         manager
-            .create_index(
-                Index::create()
-                    .name("practices_updated_idx")
-                    .table(Practices::Table)
-                    .col(Practices::MunicipalityId)
-                    .col(Practices::UpdatedAt)
-                    .to_owned(),
-            )
+            .create_index(index(
+                "practices_updated_idx",
+                Practices::Table,
+                [Practices::MunicipalityId, Practices::UpdatedAt],
+            ))
             .await?;
         tenancy::protect_tenant_table(manager, "practices").await?;
         tenancy::allow_scoped_reads(manager, "practices").await?;
@@ -165,60 +128,41 @@ impl MigrationTrait for Migration {
         let mut shared = Table::create();
         shared
             .table(NetworkPractices::Table)
-            .col(
-                ColumnDef::new(NetworkPractices::PracticeId)
-                    .uuid()
-                    .not_null()
-                    .primary_key(),
-            )
-            .col(
-                ColumnDef::new(NetworkPractices::MunicipalityId)
-                    .uuid()
-                    .not_null(),
-            )
-            .col(
-                ColumnDef::new(NetworkPractices::MunicipalityName)
-                    .string_len(200)
-                    .not_null(),
-            )
-            .col(
-                ColumnDef::new(NetworkPractices::FederalState)
-                    .string_len(2)
-                    .not_null(),
-            );
+            .col(pk_uuid(NetworkPractices::PracticeId))
+            .col(uuid(NetworkPractices::MunicipalityId))
+            .col(string_len(NetworkPractices::MunicipalityName, 200))
+            .col(string_len(NetworkPractices::FederalState, 2));
         for column in fields() {
             shared.col(column);
         }
         shared
-            .col(timestamp(NetworkPractices::PublishedAt))
-            .col(timestamp(NetworkPractices::UpdatedAt))
-            .foreign_key(
-                ForeignKey::create()
-                    .from(NetworkPractices::Table, NetworkPractices::PracticeId)
-                    .to(Practices::Table, Practices::Id)
-                    .on_delete(ForeignKeyAction::Cascade),
-            )
-            .foreign_key(
-                ForeignKey::create()
-                    .from(NetworkPractices::Table, NetworkPractices::MunicipalityId)
-                    .to(Municipalities::Table, Municipalities::Id)
-                    .on_delete(ForeignKeyAction::Cascade),
-            )
-            .foreign_key(
-                ForeignKey::create()
-                    .from(NetworkPractices::Table, Field::FundingProgrammeId)
-                    .to(FundingProgrammes::Table, FundingProgrammes::Id)
-                    .on_delete(ForeignKeyAction::SetNull),
-            );
+            .col(timestamp_with_time_zone(NetworkPractices::PublishedAt))
+            .col(timestamp_with_time_zone(NetworkPractices::UpdatedAt))
+            .foreign_key(&mut references(
+                NetworkPractices::Table,
+                NetworkPractices::PracticeId,
+                Practices::Table,
+                Practices::Id,
+                ForeignKeyAction::Cascade,
+            ))
+            .foreign_key(&mut references_municipality(
+                NetworkPractices::Table,
+                NetworkPractices::MunicipalityId,
+            ))
+            .foreign_key(&mut references(
+                NetworkPractices::Table,
+                Field::FundingProgrammeId,
+                FundingProgrammes::Table,
+                FundingProgrammes::Id,
+                ForeignKeyAction::SetNull,
+            ));
         manager.create_table(shared.to_owned()).await?;
         manager
-            .create_index(
-                Index::create()
-                    .name("network_practices_published_idx")
-                    .table(NetworkPractices::Table)
-                    .col(NetworkPractices::PublishedAt)
-                    .to_owned(),
-            )
+            .create_index(index(
+                "network_practices_published_idx",
+                NetworkPractices::Table,
+                [NetworkPractices::PublishedAt],
+            ))
             .await?;
         tenancy::grant_shared_table(manager, "network_practices").await
     }

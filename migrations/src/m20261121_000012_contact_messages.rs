@@ -3,7 +3,11 @@
 //! tenant like all tenant data (a thread is the set of messages with one `thread_id`).
 
 use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::{
+    boolean, pk_uuid, string_len, text, timestamp_with_time_zone, uuid,
+};
 
+use crate::common::{index, references_municipality};
 use crate::tenancy;
 
 #[derive(DeriveIden, Clone, Copy)]
@@ -21,12 +25,6 @@ enum ContactMessages {
     CreatedAt,
 }
 
-#[derive(DeriveIden, Clone, Copy)]
-enum Municipalities {
-    Table,
-    Id,
-}
-
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -38,46 +36,31 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(C::Table)
-                    .col(ColumnDef::new(C::Id).uuid().not_null().primary_key())
-                    .col(ColumnDef::new(C::MunicipalityId).uuid().not_null())
-                    .col(ColumnDef::new(C::ThreadId).uuid().not_null())
-                    .col(ColumnDef::new(C::OtherMunicipalityId).uuid().not_null())
+                    .col(pk_uuid(C::Id))
+                    .col(uuid(C::MunicipalityId))
+                    .col(uuid(C::ThreadId))
+                    .col(uuid(C::OtherMunicipalityId))
                     // No reference: the practice may be withdrawn; its title stays here.
-                    .col(ColumnDef::new(C::PracticeId).uuid().not_null())
-                    .col(ColumnDef::new(C::PracticeTitle).string_len(200).not_null())
-                    .col(ColumnDef::new(C::Sent).boolean().not_null())
-                    .col(ColumnDef::new(C::SenderName).string_len(200).not_null())
-                    .col(ColumnDef::new(C::Body).text().not_null())
-                    .col(
-                        ColumnDef::new(C::CreatedAt)
-                            .timestamp_with_time_zone()
-                            .not_null(),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(C::Table, C::MunicipalityId)
-                            .to(Municipalities::Table, Municipalities::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(C::Table, C::OtherMunicipalityId)
-                            .to(Municipalities::Table, Municipalities::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
+                    .col(uuid(C::PracticeId))
+                    .col(string_len(C::PracticeTitle, 200))
+                    .col(boolean(C::Sent))
+                    .col(string_len(C::SenderName, 200))
+                    .col(text(C::Body))
+                    .col(timestamp_with_time_zone(C::CreatedAt))
+                    .foreign_key(&mut references_municipality(C::Table, C::MunicipalityId))
+                    .foreign_key(&mut references_municipality(
+                        C::Table,
+                        C::OtherMunicipalityId,
+                    ))
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(
-                Index::create()
-                    .name("contact_messages_thread_idx")
-                    .table(C::Table)
-                    .col(C::MunicipalityId)
-                    .col(C::ThreadId)
-                    .col(C::CreatedAt)
-                    .to_owned(),
-            )
+            .create_index(index(
+                "contact_messages_thread_idx",
+                C::Table,
+                [C::MunicipalityId, C::ThreadId, C::CreatedAt],
+            ))
             .await?;
         tenancy::protect_tenant_table(manager, "contact_messages").await?;
         tenancy::allow_scoped_reads(manager, "contact_messages").await

@@ -3,8 +3,9 @@
 //! the rows after its index's checkpoint, so all replicas converge on the database's state.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
+use sea_orm_migration::schema::{big_pk_auto, string_len, timestamp_with_time_zone, uuid};
 
+use crate::common::index;
 use crate::tenancy::{self, APP_ROLE};
 
 #[derive(DeriveIden, Clone, Copy)]
@@ -27,42 +28,26 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(S::Table)
-                    .col(
-                        ColumnDef::new(S::Id)
-                            .big_integer()
-                            .not_null()
-                            .auto_increment()
-                            .primary_key(),
-                    )
-                    .col(ColumnDef::new(S::Kind).string_len(16).not_null())
-                    .col(ColumnDef::new(S::RecordId).uuid().not_null())
-                    .col(
-                        ColumnDef::new(S::ChangedAt)
-                            .timestamp_with_time_zone()
-                            .not_null(),
-                    )
+                    .col(big_pk_auto(S::Id))
+                    .col(string_len(S::Kind, 16))
+                    .col(uuid(S::RecordId))
+                    .col(timestamp_with_time_zone(S::ChangedAt))
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(
-                Index::create()
-                    .name("search_changes_changed_at_idx")
-                    .table(S::Table)
-                    .col(S::ChangedAt)
-                    .to_owned(),
-            )
+            .create_index(index(
+                "search_changes_changed_at_idx",
+                S::Table,
+                [S::ChangedAt],
+            ))
             .await?;
         tenancy::grant_shared_table(manager, "search_changes").await?;
-        if manager.get_database_backend() == DbBackend::Postgres {
-            manager
-                .get_connection()
-                .execute_unprepared(&format!(
-                    "GRANT USAGE, SELECT ON SEQUENCE search_changes_id_seq TO {APP_ROLE}"
-                ))
-                .await?;
-        }
-        Ok(())
+        tenancy::execute_on_postgres(
+            manager,
+            &format!("GRANT USAGE, SELECT ON SEQUENCE search_changes_id_seq TO {APP_ROLE}"),
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {

@@ -4,7 +4,11 @@
 //! names its certifier like the network's practices name their publisher.
 
 use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::{
+    date_null, pk_uuid, string_len, text, timestamp_with_time_zone, uuid,
+};
 
+use crate::common::{index, references_municipality};
 use crate::tenancy;
 
 #[derive(DeriveIden, Clone, Copy)]
@@ -29,12 +33,6 @@ enum PreventionOffers {
     UpdatedAt,
 }
 
-#[derive(DeriveIden, Clone, Copy)]
-enum Municipalities {
-    Table,
-    Id,
-}
-
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -42,53 +40,37 @@ pub struct Migration;
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         use PreventionOffers as P;
-        let text = |c: P| ColumnDef::new(c).text().not_null().to_owned();
-        let short = |c: P, n: u32| ColumnDef::new(c).string_len(n).not_null().to_owned();
-        let timestamp = |c: P| {
-            ColumnDef::new(c)
-                .timestamp_with_time_zone()
-                .not_null()
-                .to_owned()
-        };
         manager
             .create_table(
                 Table::create()
                     .table(P::Table)
-                    .col(ColumnDef::new(P::Id).uuid().not_null().primary_key())
-                    .col(ColumnDef::new(P::CertifierId).uuid().not_null())
-                    .col(short(P::CertifierName, 200))
-                    .col(short(P::FederalState, 2))
-                    .col(short(P::Title, 200))
-                    .col(short(P::Provider, 200))
-                    .col(short(P::Format, 32))
+                    .col(pk_uuid(P::Id))
+                    .col(uuid(P::CertifierId))
+                    .col(string_len(P::CertifierName, 200))
+                    .col(string_len(P::FederalState, 2))
+                    .col(string_len(P::Title, 200))
+                    .col(string_len(P::Provider, 200))
+                    .col(string_len(P::Format, 32))
                     .col(text(P::TargetGroups))
                     .col(text(P::Topics))
                     .col(text(P::Description))
                     .col(text(P::Contact))
-                    .col(short(P::SealStatus, 16))
-                    .col(ColumnDef::new(P::SealGrantedOn).date().null())
-                    .col(ColumnDef::new(P::SealValidUntil).date().null())
+                    .col(string_len(P::SealStatus, 16))
+                    .col(date_null(P::SealGrantedOn))
+                    .col(date_null(P::SealValidUntil))
                     .col(text(P::SealNote))
-                    .col(timestamp(P::CreatedAt))
-                    .col(timestamp(P::UpdatedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(P::Table, P::CertifierId)
-                            .to(Municipalities::Table, Municipalities::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
+                    .col(timestamp_with_time_zone(P::CreatedAt))
+                    .col(timestamp_with_time_zone(P::UpdatedAt))
+                    .foreign_key(&mut references_municipality(P::Table, P::CertifierId))
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(
-                Index::create()
-                    .name("prevention_offers_certifier_idx")
-                    .table(P::Table)
-                    .col(P::CertifierId)
-                    .col(P::Title)
-                    .to_owned(),
-            )
+            .create_index(index(
+                "prevention_offers_certifier_idx",
+                P::Table,
+                [P::CertifierId, P::Title],
+            ))
             .await?;
         tenancy::grant_shared_table(manager, "prevention_offers").await
     }

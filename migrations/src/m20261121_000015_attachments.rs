@@ -3,7 +3,9 @@
 //! are mirrored into the network's read model like the practice itself.
 
 use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::{big_integer, pk_uuid, string_len, timestamp_with_time_zone, uuid};
 
+use crate::common::{index, references};
 use crate::tenancy;
 
 #[derive(DeriveIden, Clone, Copy)]
@@ -52,35 +54,29 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(A::Table)
-                    .col(ColumnDef::new(A::Id).uuid().not_null().primary_key())
-                    .col(ColumnDef::new(A::MunicipalityId).uuid().not_null())
-                    .col(ColumnDef::new(A::PracticeId).uuid().not_null())
-                    .col(ColumnDef::new(A::FileName).string_len(200).not_null())
-                    .col(ColumnDef::new(A::ContentType).string_len(100).not_null())
-                    .col(ColumnDef::new(A::SizeBytes).big_integer().not_null())
-                    .col(
-                        ColumnDef::new(A::CreatedAt)
-                            .timestamp_with_time_zone()
-                            .not_null(),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(A::Table, A::PracticeId)
-                            .to(Practices::Table, Practices::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
+                    .col(pk_uuid(A::Id))
+                    .col(uuid(A::MunicipalityId))
+                    .col(uuid(A::PracticeId))
+                    .col(string_len(A::FileName, 200))
+                    .col(string_len(A::ContentType, 100))
+                    .col(big_integer(A::SizeBytes))
+                    .col(timestamp_with_time_zone(A::CreatedAt))
+                    .foreign_key(&mut references(
+                        A::Table,
+                        A::PracticeId,
+                        Practices::Table,
+                        Practices::Id,
+                        ForeignKeyAction::Cascade,
+                    ))
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(
-                Index::create()
-                    .name("practice_attachments_practice_idx")
-                    .table(A::Table)
-                    .col(A::MunicipalityId)
-                    .col(A::PracticeId)
-                    .to_owned(),
-            )
+            .create_index(index(
+                "practice_attachments_practice_idx",
+                A::Table,
+                [A::MunicipalityId, A::PracticeId],
+            ))
             .await?;
         tenancy::protect_tenant_table(manager, "practice_attachments").await?;
         tenancy::allow_scoped_reads(manager, "practice_attachments").await?;
@@ -90,33 +86,28 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(N::Table)
-                    .col(ColumnDef::new(N::Id).uuid().not_null().primary_key())
-                    .col(ColumnDef::new(N::PracticeId).uuid().not_null())
-                    .col(ColumnDef::new(N::FileName).string_len(200).not_null())
-                    .col(ColumnDef::new(N::ContentType).string_len(100).not_null())
-                    .col(ColumnDef::new(N::SizeBytes).big_integer().not_null())
-                    .col(
-                        ColumnDef::new(N::CreatedAt)
-                            .timestamp_with_time_zone()
-                            .not_null(),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(N::Table, N::PracticeId)
-                            .to(NetworkPractices::Table, NetworkPractices::PracticeId)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
+                    .col(pk_uuid(N::Id))
+                    .col(uuid(N::PracticeId))
+                    .col(string_len(N::FileName, 200))
+                    .col(string_len(N::ContentType, 100))
+                    .col(big_integer(N::SizeBytes))
+                    .col(timestamp_with_time_zone(N::CreatedAt))
+                    .foreign_key(&mut references(
+                        N::Table,
+                        N::PracticeId,
+                        NetworkPractices::Table,
+                        NetworkPractices::PracticeId,
+                        ForeignKeyAction::Cascade,
+                    ))
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(
-                Index::create()
-                    .name("network_attachments_practice_idx")
-                    .table(N::Table)
-                    .col(N::PracticeId)
-                    .to_owned(),
-            )
+            .create_index(index(
+                "network_attachments_practice_idx",
+                N::Table,
+                [N::PracticeId],
+            ))
             .await?;
         tenancy::grant_shared_table(manager, "network_attachments").await
     }

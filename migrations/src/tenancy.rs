@@ -28,6 +28,18 @@ fn is_postgres(manager: &SchemaManager<'_>) -> bool {
     manager.get_database_backend() == DbBackend::Postgres
 }
 
+/// Runs `sql` on PostgreSQL only: SQLite has no roles, policies or SQL functions, so there
+/// each step of this wall is skipped.
+pub(crate) async fn execute_on_postgres(
+    manager: &SchemaManager<'_>,
+    sql: &str,
+) -> Result<(), DbErr> {
+    if is_postgres(manager) {
+        manager.get_connection().execute_unprepared(sql).await?;
+    }
+    Ok(())
+}
+
 /// Creates the application role (once per cluster) and the tenant function.
 ///
 /// The role is created in a block that tolerates a concurrent creation, because test runs
@@ -67,28 +79,20 @@ pub async fn install(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
 
 /// Removes what [`install`] added to this database; the cluster-wide role stays for others.
 pub async fn uninstall(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
-    if !is_postgres(manager) {
-        return Ok(());
-    }
-    manager
-        .get_connection()
-        .execute_unprepared(&format!("DROP FUNCTION IF EXISTS {TENANT_FUNCTION}()"))
-        .await?;
-    Ok(())
+    execute_on_postgres(
+        manager,
+        &format!("DROP FUNCTION IF EXISTS {TENANT_FUNCTION}()"),
+    )
+    .await
 }
 
 /// Lets the application role read and write a table shared by all tenants.
 pub async fn grant_shared_table(manager: &SchemaManager<'_>, table: &str) -> Result<(), DbErr> {
-    if !is_postgres(manager) {
-        return Ok(());
-    }
-    manager
-        .get_connection()
-        .execute_unprepared(&format!(
-            "GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO {APP_ROLE}"
-        ))
-        .await?;
-    Ok(())
+    execute_on_postgres(
+        manager,
+        &format!("GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO {APP_ROLE}"),
+    )
+    .await
 }
 
 /// Makes a table tenant-owned: grants plus forced row-level security on `municipality_id`.
@@ -114,30 +118,24 @@ pub async fn protect_tenant_table(manager: &SchemaManager<'_>, table: &str) -> R
 
 /// Installs [`SCOPE_FUNCTION`].
 pub async fn install_scope(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
-    if !is_postgres(manager) {
-        return Ok(());
-    }
-    manager
-        .get_connection()
-        .execute_unprepared(&format!(
+    execute_on_postgres(
+        manager,
+        &format!(
             "CREATE OR REPLACE FUNCTION {SCOPE_FUNCTION}() RETURNS uuid[]
              LANGUAGE sql STABLE PARALLEL SAFE
              AS $$ SELECT COALESCE(string_to_array(NULLIF(current_setting('{SCOPE_SETTING}', true), ''), ',')::uuid[], '{{}}'::uuid[]) $$"
-        ))
-        .await?;
-    Ok(())
+        ),
+    )
+    .await
 }
 
 /// Installs [`SCOPE_FUNCTION`] in its second form: the setting names either municipalities
 /// (their ids, comma-separated) or Länder (`land:SN,ST`), whose municipalities the function
 /// looks up, so that a state office's scope is a few bytes instead of hundreds of ids.
 pub async fn install_land_scope(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
-    if !is_postgres(manager) {
-        return Ok(());
-    }
-    manager
-        .get_connection()
-        .execute_unprepared(&format!(
+    execute_on_postgres(
+        manager,
+        &format!(
             "CREATE OR REPLACE FUNCTION {SCOPE_FUNCTION}() RETURNS uuid[]
              LANGUAGE sql STABLE PARALLEL SAFE
              AS $$
@@ -149,9 +147,9 @@ pub async fn install_land_scope(manager: &SchemaManager<'_>) -> Result<(), DbErr
                END
                FROM (SELECT current_setting('{SCOPE_SETTING}', true) AS s) AS setting
              $$"
-        ))
-        .await?;
-    Ok(())
+        ),
+    )
+    .await
 }
 
 /// Lets a transaction that set [`SCOPE_SETTING`] read (never write) the rows of those
@@ -159,17 +157,14 @@ pub async fn install_land_scope(manager: &SchemaManager<'_>) -> Result<(), DbErr
 /// subquery so that PostgreSQL parses the list once per statement, not once per row (which
 /// made the overview of all 10,800 municipalities take seconds).
 pub async fn allow_scoped_reads(manager: &SchemaManager<'_>, table: &str) -> Result<(), DbErr> {
-    if !is_postgres(manager) {
-        return Ok(());
-    }
-    manager
-        .get_connection()
-        .execute_unprepared(&format!(
+    execute_on_postgres(
+        manager,
+        &format!(
             "CREATE POLICY {table}_scope ON {table} FOR SELECT
              USING (municipality_id = ANY((SELECT {SCOPE_FUNCTION}())::uuid[]))"
-        ))
-        .await?;
-    Ok(())
+        ),
+    )
+    .await
 }
 
 /// Removes what [`install_scope`] and [`allow_scoped_reads`] added.

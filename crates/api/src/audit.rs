@@ -6,7 +6,6 @@ use praevnet_core::audit::AuditEntry as DomainEntry;
 use praevnet_core::page_bounds;
 
 use crate::context::ContextExt;
-use crate::error::ResultExt;
 
 /// One recorded change.
 #[derive(SimpleObject)]
@@ -57,13 +56,12 @@ impl AuditQuery {
         #[graphql(default = 50)] first: i32,
         #[graphql(default = 0)] offset: i32,
     ) -> async_graphql::Result<AuditPage> {
-        let (limit, offset) = page_bounds(first.into(), offset.into()).gql(ctx)?;
+        let (limit, offset) = page_bounds(first.into(), offset.into())?;
         let page = ctx
             .services()
             .audit()
             .audit_log(ctx.principal(), offset, limit)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(AuditPage {
             items: page.items.into_iter().map(AuditEntry::from).collect(),
             total_count: page.total,

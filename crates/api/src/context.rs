@@ -4,7 +4,6 @@
 use async_graphql::{Context, ID};
 use praevnet_core::{MunicipalityId, Principal, Services};
 
-use crate::error::ResultExt;
 use crate::ids::TypedId;
 use crate::request::RequestContext;
 
@@ -65,6 +64,6 @@ impl ContextExt for Context<'_> {
     }
 
     fn id<T: TypedId>(&self, id: &ID, field: &'static str) -> async_graphql::Result<T> {
-        T::parse(id, field).gql(self)
+        T::parse(id, field).map_err(Into::into)
     }
 }

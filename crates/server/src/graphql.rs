@@ -159,7 +159,7 @@ pub async fn execute(
     let context = RequestContext::new(principal, lang, request_id.clone(), span.clone())
         .with_client(client, secret);
     let mut response = state.schema.execute(request.data(context.clone())).await;
-    finalize_response(&mut response, &request_id, lang);
+    finalize_response(&mut response, &context);
     let outcome = response
         .errors
         .first()

@@ -134,14 +134,16 @@ impl<'a, C: ConnectionTrait + TransactionTrait> AuditLog<'a, C> {
         };
         let query = Entity::find().filter(condition);
         let total = query.clone().count(self.db).await?;
-        let rows = query
-            .order_by_desc(Column::At)
-            .order_by_desc(Column::Id)
-            .offset(offset)
-            .limit(limit)
-            .all(self.db)
-            .await?;
-        Ok((rows.into_iter().map(Into::into).collect(), total))
+        let rows = crate::read::records(
+            query
+                .order_by_desc(Column::At)
+                .order_by_desc(Column::Id)
+                .offset(offset)
+                .limit(limit),
+            self.db,
+        )
+        .await?;
+        Ok((rows, total))
     }
 }
 

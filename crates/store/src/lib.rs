@@ -23,6 +23,7 @@ mod ids;
 mod land;
 mod migrate;
 mod network;
+mod read;
 mod registry;
 mod tenant;
 mod writes;

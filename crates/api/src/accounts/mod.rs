@@ -6,7 +6,6 @@ use praevnet_core::{Error, Principal, Problem};
 
 use crate::codes::FederalState;
 use crate::context::ContextExt;
-use crate::error::ResultExt;
 use crate::ids::TypedId;
 use crate::request::SessionChange;
 use praevnet_core::{MunicipalityId, UserId};
@@ -82,8 +81,7 @@ impl AccountQuery {
             .services()
             .accounts()
             .accounts_in_reach(ctx.principal())
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(accounts.iter().map(Me::from).collect())
     }
 
@@ -98,7 +96,7 @@ impl AccountQuery {
             .accounts()
             .export_person(ctx.principal(), user)
             .await
-            .gql(ctx)
+            .map_err(Into::into)
     }
 
     /// The caller's account; null when not logged in.
@@ -154,7 +152,7 @@ fn started(
     ctx: &Context<'_>,
     result: Result<(String, Account), Error>,
 ) -> async_graphql::Result<Me> {
-    let (secret, account) = result.gql(ctx)?;
+    let (secret, account) = result?;
     ctx.request()
         .change_session(SessionChange::Started { secret });
     Ok(Me::from(&account))
@@ -188,12 +186,11 @@ impl AccountMutation {
         ctx: &Context<'_>,
         input: InviteInput,
     ) -> async_graphql::Result<bool> {
-        let grant = input.grant().gql(ctx)?;
+        let grant = input.grant()?;
         ctx.services()
             .accounts()
             .invite(ctx.principal(), &input.email, &input.display_name, grant)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(true)
     }
 
@@ -222,8 +219,7 @@ impl AccountMutation {
         ctx.services()
             .accounts()
             .request_password_reset(&email)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(true)
     }
 
@@ -253,12 +249,11 @@ impl AccountMutation {
         municipality_id: Option<ID>,
     ) -> async_graphql::Result<bool> {
         let user = ctx.id::<UserId>(&user_id, "userId")?;
-        let grant = grant_of(role, federal_state, municipality_id.as_ref()).gql(ctx)?;
+        let grant = grant_of(role, federal_state, municipality_id.as_ref())?;
         ctx.services()
             .accounts()
             .revoke_role(ctx.principal(), user, grant)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(true)
     }
 
@@ -269,8 +264,7 @@ impl AccountMutation {
         ctx.services()
             .accounts()
             .erase_person(ctx.principal(), user)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(true)
     }
 
@@ -278,9 +272,9 @@ impl AccountMutation {
     async fn logout(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
         let request = ctx.request();
         let Some(secret) = &request.session_secret else {
-            return Err(Error::Unauthenticated).gql(ctx);
+            return Err(Error::Unauthenticated.into());
         };
-        ctx.services().accounts().logout(secret).await.gql(ctx)?;
+        ctx.services().accounts().logout(secret).await?;
         request.change_session(SessionChange::Ended);
         Ok(true)
     }

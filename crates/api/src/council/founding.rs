@@ -8,7 +8,6 @@ use praevnet_core::land::overview::{self, OverviewSort as DomainSort};
 
 use crate::codes::FederalState;
 use crate::context::ContextExt;
-use crate::error::ResultExt;
 use crate::registry::municipality::Municipality;
 
 /// Where a council stands: in founding, active, dormant.
@@ -168,7 +167,7 @@ async fn overview(
             descending,
         )
         .await
-        .gql(ctx)
+        .map_err(Into::into)
 }
 
 #[derive(Default, Debug)]
@@ -202,7 +201,7 @@ impl FoundingQuery {
         #[graphql(default)] descending: bool,
     ) -> async_graphql::Result<String> {
         let rows = overview(ctx, federal_state, council, search, sort, descending).await?;
-        overview::overview_csv(&rows).gql(ctx)
+        overview::overview_csv(&rows).map_err(Into::into)
     }
 
     /// A municipality's founding checklist.
@@ -216,8 +215,7 @@ impl FoundingQuery {
             .services()
             .council()
             .founding(ctx.principal(), m)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(founding(value, ctx.request().lang))
     }
 }
@@ -239,8 +237,7 @@ impl FoundingMutation {
             .services()
             .council()
             .start_founding(ctx.principal(), m, path.into())
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(founding(value, ctx.request().lang))
     }
 
@@ -259,8 +256,7 @@ impl FoundingMutation {
             .services()
             .council()
             .save_founding_step(ctx.principal(), m, step.into(), completed_on, notes)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(founding(value, ctx.request().lang))
     }
 }

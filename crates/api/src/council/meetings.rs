@@ -6,7 +6,6 @@ use praevnet_core::council::meetings::{Meeting as DomainMeeting, MeetingInput as
 use praevnet_core::{BodyId, MeetingId};
 
 use crate::context::ContextExt;
-use crate::error::ResultExt;
 use crate::ids::id_of;
 
 /// A meeting (Sitzung) of a body.
@@ -71,8 +70,7 @@ impl MeetingQuery {
             .services()
             .council()
             .meetings(ctx.principal(), m, since)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(found.into_iter().map(Meeting::from).collect())
     }
 }
@@ -104,8 +102,7 @@ impl MeetingMutation {
             .services()
             .council()
             .save_meeting(ctx.principal(), m, id, input)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(saved.into())
     }
 }

@@ -7,7 +7,6 @@ use praevnet_core::land::applications::{Application, ApplicationInput, DecisionI
 use praevnet_core::{ApplicationId, Error, Lang, Problem, ProgrammeId};
 
 use crate::context::ContextExt;
-use crate::error::ResultExt;
 use crate::ids::id_of;
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,8 +112,7 @@ impl ApplicationQuery {
             .services()
             .land()
             .funding_applications(ctx.principal(), m)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(found
             .into_iter()
             .map(|a| FundingApplication::new(a, ctx.request().lang))
@@ -146,8 +144,7 @@ impl ApplicationMutation {
             .services()
             .land()
             .apply_for_funding(ctx.principal(), m, input)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(FundingApplication::new(saved, ctx.request().lang))
     }
 
@@ -167,8 +164,7 @@ impl ApplicationMutation {
             FundingVerdict::Grant => Verdict::Grant {
                 amount: input
                     .granted_amount
-                    .ok_or_else(|| Error::validation("grantedAmount", Problem::Required))
-                    .gql(ctx)?,
+                    .ok_or_else(|| Error::validation("grantedAmount", Problem::Required))?,
             },
         };
         let input = DecisionInput {
@@ -181,8 +177,7 @@ impl ApplicationMutation {
             .services()
             .land()
             .decide_funding_application(ctx.principal(), m, id, input)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(FundingApplication::new(saved, ctx.request().lang))
     }
 
@@ -200,8 +195,7 @@ impl ApplicationMutation {
             .services()
             .land()
             .close_funding_application(ctx.principal(), m, id, Some(reported_on))
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(FundingApplication::new(saved, ctx.request().lang))
     }
 
@@ -218,8 +212,7 @@ impl ApplicationMutation {
             .services()
             .land()
             .close_funding_application(ctx.principal(), m, id, None)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(FundingApplication::new(saved, ctx.request().lang))
     }
 }

@@ -8,7 +8,6 @@ use praevnet_core::land::funding::{Programme, ProgrammeInput as DomainInput};
 
 use crate::codes::FederalState;
 use crate::context::ContextExt;
-use crate::error::ResultExt;
 use crate::ids::id_of;
 use crate::land::applications::FundingApplication;
 
@@ -66,8 +65,7 @@ impl FundingProgramme {
             .services()
             .land()
             .funding_budget(ctx.principal(), self.programme)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(FundingBudget {
             total: budget.total,
             committed: budget.committed,
@@ -93,8 +91,7 @@ impl FundingProgramme {
             .services()
             .land()
             .programme_applications(ctx.principal(), self.programme)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(found
             .into_iter()
             .map(|a| FundingApplication::new(a, ctx.request().lang))
@@ -158,8 +155,7 @@ impl FundingQuery {
             .services()
             .land()
             .funding_programmes(ctx.principal(), federal_state.map(Into::into))
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(programmes.into_iter().map(FundingProgramme::from).collect())
     }
 
@@ -174,8 +170,7 @@ impl FundingQuery {
             .services()
             .land()
             .funding_programme(ctx.principal(), id)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(programme.into())
     }
 }
@@ -214,8 +209,7 @@ impl FundingMutation {
             .services()
             .land()
             .save_funding_programme(ctx.principal(), id, input)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(saved.into())
     }
 }

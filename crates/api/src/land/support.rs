@@ -8,7 +8,6 @@ use praevnet_core::{Lang, OfferId, SupportRequestId};
 
 use crate::codes::FederalState;
 use crate::context::ContextExt;
-use crate::error::ResultExt;
 use crate::ids::id_of;
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -127,8 +126,7 @@ impl SupportQuery {
             .services()
             .land()
             .support_offers(ctx.principal(), federal_state.map(Into::into))
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(found
             .into_iter()
             .map(|o| SupportOffer::new(o, ctx.request().lang))
@@ -146,8 +144,7 @@ impl SupportQuery {
             .services()
             .land()
             .municipality_support_requests(ctx.principal(), m)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(found
             .into_iter()
             .map(|r| SupportRequest::new(r, ctx.request().lang))
@@ -164,8 +161,7 @@ impl SupportQuery {
             .services()
             .land()
             .state_support_requests(ctx.principal(), federal_state.into())
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(found
             .into_iter()
             .map(|r| SupportRequest::new(r, ctx.request().lang))
@@ -199,8 +195,7 @@ impl SupportMutation {
             .services()
             .land()
             .save_support_offer(ctx.principal(), id, input)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(SupportOffer::new(saved, ctx.request().lang))
     }
 
@@ -218,8 +213,7 @@ impl SupportMutation {
             .services()
             .land()
             .request_support(ctx.principal(), m, offer, message)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(SupportRequest::new(saved, ctx.request().lang))
     }
 
@@ -242,8 +236,7 @@ impl SupportMutation {
             .services()
             .land()
             .answer_support_request(ctx.principal(), m, id, answer)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(SupportRequest::new(saved, ctx.request().lang))
     }
 }

@@ -10,7 +10,6 @@ use praevnet_core::network::catalogue::{
 use crate::codes::FederalState;
 use crate::codes::{TargetGroup, Topic};
 use crate::context::ContextExt;
-use crate::error::ResultExt;
 use crate::ids::id_of;
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,8 +121,7 @@ impl CatalogueQuery {
             .services()
             .network()
             .catalogue(ctx.principal(), certifier)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(found.into_iter().map(CatalogueOffer::from).collect())
     }
 
@@ -137,8 +135,7 @@ impl CatalogueQuery {
             .services()
             .network()
             .catalogue_offer(ctx.principal(), id)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(found.into())
     }
 }
@@ -159,8 +156,7 @@ impl CatalogueMutation {
             .services()
             .network()
             .decide_seal(ctx.principal(), certifier, id, decision)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(saved.into())
     }
 }
@@ -195,8 +191,7 @@ impl CatalogueMutation {
                     contact: input.contact,
                 },
             )
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(saved.into())
     }
 
@@ -212,8 +207,7 @@ impl CatalogueMutation {
         ctx.services()
             .network()
             .remove_catalogue_offer(ctx.principal(), certifier, id)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(true)
     }
 

@@ -6,7 +6,6 @@ use praevnet_core::network::contacts::Thread;
 use praevnet_core::{PracticeId, ThreadId};
 
 use crate::context::ContextExt;
-use crate::error::ResultExt;
 
 /// A conversation with another city about a practice, as one city sees it.
 #[derive(SimpleObject)]
@@ -64,8 +63,7 @@ impl ContactQuery {
             .services()
             .network()
             .contact_threads(ctx.principal(), m)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(found.into_iter().map(thread).collect())
     }
 }
@@ -89,8 +87,7 @@ impl ContactMutation {
             .services()
             .network()
             .send_contact_request(ctx.principal(), m, practice, &message)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(thread(sent))
     }
 
@@ -108,8 +105,7 @@ impl ContactMutation {
             .services()
             .network()
             .reply_to_contact(ctx.principal(), m, id, &message)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(thread(sent))
     }
 }

@@ -9,7 +9,6 @@ use praevnet_core::{AttachmentId, Lang, MunicipalityId, PracticeId, ProgrammeId}
 
 use crate::codes::{EvidenceLevel, FederalState, Setting, TargetGroup, Topic};
 use crate::context::ContextExt;
-use crate::error::ResultExt;
 use crate::ids::id_of;
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -139,8 +138,7 @@ impl Practice {
                 .network()
                 .practice_attachments(principal, municipality, practice)
                 .await
-        }
-        .gql(ctx)?;
+        }?;
         Ok(found
             .into_iter()
             .map(|a| Attachment {
@@ -222,8 +220,7 @@ impl PracticeQuery {
             .services()
             .network()
             .practices(ctx.principal(), m)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(found.into_iter().map(Practice::from).collect())
     }
 
@@ -234,8 +231,7 @@ impl PracticeQuery {
             .services()
             .network()
             .network_practice(ctx.principal(), id)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(found.into())
     }
 
@@ -245,8 +241,7 @@ impl PracticeQuery {
             .services()
             .network()
             .network_practices(ctx.principal())
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(found.into_iter().map(Practice::from).collect())
     }
 
@@ -321,8 +316,7 @@ impl PracticeMutation {
             .services()
             .network()
             .save_practice(ctx.principal(), m, id, content)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(saved.into())
     }
 
@@ -339,8 +333,7 @@ impl PracticeMutation {
             .services()
             .network()
             .publish_practice(ctx.principal(), m, id)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(saved.into())
     }
 
@@ -356,8 +349,7 @@ impl PracticeMutation {
         ctx.services()
             .network()
             .delete_attachment(ctx.principal(), m, id)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(true)
     }
 
@@ -374,8 +366,7 @@ impl PracticeMutation {
             .services()
             .network()
             .withdraw_practice(ctx.principal(), m, id)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(saved.into())
     }
 }

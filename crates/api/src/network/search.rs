@@ -11,7 +11,6 @@ use praevnet_core::{Lang, PracticeId};
 use crate::codes::FederalState;
 use crate::codes::{EvidenceLevel, Setting, TargetGroup, Topic};
 use crate::context::ContextExt;
-use crate::error::ResultExt;
 use crate::ids::id_of;
 
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -170,8 +169,7 @@ impl SearchQuery {
                     offset: unsigned(input.offset),
                 },
             )
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(SearchResults {
             total: count(outcome.total),
             hits: outcome.hits.into_iter().map(SearchHit::from).collect(),
@@ -206,8 +204,7 @@ impl SearchQuery {
             .services()
             .network()
             .similar_practices(ctx.principal(), id, unsigned(first))
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(hits.into_iter().map(SearchHit::from).collect())
     }
 }

@@ -5,7 +5,6 @@ use chrono::{DateTime, NaiveDate, Utc};
 use praevnet_core::registry::council::{Council as DomainCouncil, CouncilInput as DomainInput};
 
 use crate::context::ContextExt;
-use crate::error::ResultExt;
 use crate::ids::id_of;
 
 /// Der Kommunale Präventionsrat (prevention council) of a municipality.
@@ -63,8 +62,7 @@ impl CouncilMutation {
             .services()
             .registry()
             .save_council(ctx.principal(), municipality, input)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(saved.into())
     }
 }

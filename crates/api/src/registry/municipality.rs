@@ -10,7 +10,6 @@ use praevnet_core::{MunicipalityId, page_bounds};
 
 use crate::codes::FederalState;
 use crate::context::ContextExt;
-use crate::error::ResultExt;
 use crate::ids::id_of;
 use crate::registry::council::Council;
 
@@ -71,8 +70,7 @@ impl Municipality {
             .services()
             .registry()
             .council(&request.principal, self.key)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(council.map(Council::from))
     }
 }
@@ -123,7 +121,7 @@ impl MunicipalityQuery {
         #[graphql(default = 50)] first: i32,
         #[graphql(default = 0)] offset: i32,
     ) -> async_graphql::Result<MunicipalityPage> {
-        let (limit, offset) = page_bounds(first.into(), offset.into()).gql(ctx)?;
+        let (limit, offset) = page_bounds(first.into(), offset.into())?;
         let request = ctx.request();
         let page = ctx
             .services()
@@ -135,8 +133,7 @@ impl MunicipalityQuery {
                 offset,
                 limit,
             )
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(MunicipalityPage {
             items: page.items.into_iter().map(Municipality::from).collect(),
             total_count: page.total,
@@ -150,8 +147,7 @@ impl MunicipalityQuery {
             .services()
             .registry()
             .municipality(ctx.principal(), id)
-            .await
-            .gql(ctx)?;
+            .await?;
         ctx.record_municipality(found.id);
         Ok(found.into())
     }
@@ -165,8 +161,7 @@ impl MunicipalityQuery {
             .services()
             .registry()
             .municipality_by_slug(ctx.principal(), &slug)
-            .await
-            .gql(ctx)?;
+            .await?;
         ctx.record_municipality(found.id);
         Ok(found.into())
     }
@@ -195,8 +190,7 @@ impl MunicipalityMutation {
             .services()
             .registry()
             .create_municipality(ctx.principal(), input)
-            .await
-            .gql(ctx)?;
+            .await?;
         ctx.record_municipality(created.id);
         Ok(created.into())
     }
@@ -222,8 +216,7 @@ impl MunicipalityMutation {
             .services()
             .registry()
             .update_municipality(ctx.principal(), id, patch)
-            .await
-            .gql(ctx)?;
+            .await?;
         ctx.record_municipality(updated.id);
         Ok(updated.into())
     }

@@ -141,6 +141,26 @@ impl Principal {
         }
     }
 
+    /// A state office's own records (its support offers): another Land's office is not told
+    /// they exist.
+    pub(crate) fn require_own_land_record(&self, state: FederalState) -> Result<()> {
+        if self.oversees(state) {
+            Ok(())
+        } else {
+            Err(Error::NotFound)
+        }
+    }
+
+    /// Answering for a Land's state office (a support request): the municipality's
+    /// administrators see what they asked but may not answer it themselves.
+    pub(crate) fn require_answering_for(&self, state: FederalState) -> Result<()> {
+        if self.oversees(state) {
+            Ok(())
+        } else {
+            Err(Error::Forbidden)
+        }
+    }
+
     /// Changing the registry entry of a municipality (name, key, Land, status).
     pub(crate) fn require_can_edit_registry(
         &self,

@@ -165,9 +165,7 @@ impl Land<'_> {
             None => offers.insert(data).await?,
             Some(id) => {
                 let current: Offer = offers.get(id).await?.ok_or(Error::NotFound)?.try_into()?;
-                if !principal.oversees(current.federal_state) {
-                    return Err(Error::NotFound);
-                }
+                principal.require_own_land_record(current.federal_state)?;
                 offers.update(id, data).await?.ok_or(Error::NotFound)?
             }
         }
@@ -315,9 +313,7 @@ impl Land<'_> {
         let writes = self.services.store.writes().await?;
         let tenant = writes.tenant(municipality);
         let mut record = tenant.support_request(id).await?.ok_or(Error::NotFound)?;
-        if !principal.oversees(target.federal_state) {
-            return Err(Error::Forbidden);
-        }
+        principal.require_answering_for(target.federal_state)?;
         record.status = answer.status.code().to_owned();
         record.scheduled_on = answer.scheduled_on;
         record.office_note = note;

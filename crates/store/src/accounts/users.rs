@@ -115,21 +115,22 @@ impl<C: ConnectionTrait + TransactionTrait> Accounts<'_, C> {
 
     /// All accounts that are not erased, by e-mail address.
     pub async fn users(&self) -> Result<Vec<UserRecord>, StoreError> {
-        let rows = user::Entity::find()
-            .filter(user::Column::ErasedAt.is_null())
-            .order_by_asc(user::Column::Email)
-            .all(self.db)
-            .await?;
-        Ok(rows.into_iter().map(Into::into).collect())
+        crate::read::records(
+            user::Entity::find()
+                .filter(user::Column::ErasedAt.is_null())
+                .order_by_asc(user::Column::Email),
+            self.db,
+        )
+        .await
     }
 
     /// Every role grant of the platform.
     pub async fn all_grants(&self) -> Result<Vec<GrantRecord>, StoreError> {
-        let rows = role_grant::Entity::find()
-            .order_by_asc(role_grant::Column::CreatedAt)
-            .all(self.db)
-            .await?;
-        Ok(rows.into_iter().map(Into::into).collect())
+        crate::read::records(
+            role_grant::Entity::find().order_by_asc(role_grant::Column::CreatedAt),
+            self.db,
+        )
+        .await
     }
 
     /// The grants of one municipality's administrators.
@@ -137,13 +138,14 @@ impl<C: ConnectionTrait + TransactionTrait> Accounts<'_, C> {
         &self,
         municipality: MunicipalityId,
     ) -> Result<Vec<GrantRecord>, StoreError> {
-        let rows = role_grant::Entity::find()
-            .filter(role_grant::Column::Role.eq("MUNICIPALITY_ADMIN"))
-            .filter(role_grant::Column::MunicipalityId.eq(municipality))
-            .order_by_asc(role_grant::Column::CreatedAt)
-            .all(self.db)
-            .await?;
-        Ok(rows.into_iter().map(Into::into).collect())
+        crate::read::records(
+            role_grant::Entity::find()
+                .filter(role_grant::Column::Role.eq("MUNICIPALITY_ADMIN"))
+                .filter(role_grant::Column::MunicipalityId.eq(municipality))
+                .order_by_asc(role_grant::Column::CreatedAt),
+            self.db,
+        )
+        .await
     }
 
     pub async fn remove_grant(&self, id: GrantId) -> Result<(), StoreError> {
@@ -152,12 +154,13 @@ impl<C: ConnectionTrait + TransactionTrait> Accounts<'_, C> {
     }
 
     pub async fn grants(&self, user_id: UserId) -> Result<Vec<GrantRecord>, StoreError> {
-        let rows = role_grant::Entity::find()
-            .filter(role_grant::Column::UserId.eq(user_id))
-            .order_by_asc(role_grant::Column::CreatedAt)
-            .all(self.db)
-            .await?;
-        Ok(rows.into_iter().map(Into::into).collect())
+        crate::read::records(
+            role_grant::Entity::find()
+                .filter(role_grant::Column::UserId.eq(user_id))
+                .order_by_asc(role_grant::Column::CreatedAt),
+            self.db,
+        )
+        .await
     }
 
     pub async fn add_grant(

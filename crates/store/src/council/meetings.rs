@@ -71,7 +71,7 @@ impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
         if let Some(since) = since {
             query = query.filter(meeting::Column::StartsOn.gte(since));
         }
-        Ok(self.all(query).await?.into_iter().map(Into::into).collect())
+        self.records(query).await
     }
 
     pub async fn meeting(&self, id: MeetingId) -> Result<Option<MeetingRecord>, StoreError> {

@@ -100,7 +100,7 @@ impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
             .rows::<funding_application::Model>()
             .order_by_desc(funding_application::Column::CreatedAt)
             .order_by_desc(funding_application::Column::Id);
-        Ok(self.all(query).await?.into_iter().map(Into::into).collect())
+        self.records(query).await
     }
 
     pub async fn funding_application(
@@ -160,7 +160,7 @@ impl<C: ConnectionTrait + TransactionTrait> Scope<'_, C> {
         if let Some(programme) = programme {
             query = query.filter(funding_application::Column::ProgrammeId.eq(programme));
         }
-        Ok(self.all(query).await?.into_iter().map(Into::into).collect())
+        self.records(query).await
     }
 
     /// What the scope's granted applications take from a programme's budget.

@@ -83,12 +83,7 @@ impl<'a, C: ConnectionTrait> SupportOffers<'a, C> {
         if let Some(state) = federal_state {
             query = query.filter(Column::FederalState.eq(state));
         }
-        Ok(query
-            .all(self.db)
-            .await?
-            .into_iter()
-            .map(Into::into)
-            .collect())
+        crate::read::records(query, self.db).await
     }
 
     pub async fn get(&self, id: OfferId) -> Result<Option<OfferRecord>, StoreError> {
@@ -182,7 +177,7 @@ impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
             .rows::<support_request::Model>()
             .order_by_desc(support_request::Column::CreatedAt)
             .order_by_desc(support_request::Column::Id);
-        Ok(self.all(query).await?.into_iter().map(Into::into).collect())
+        self.records(query).await
     }
 
     pub async fn support_request(
@@ -229,6 +224,6 @@ impl<C: ConnectionTrait + TransactionTrait> Scope<'_, C> {
             .rows::<support_request::Model>()
             .order_by_asc(support_request::Column::CreatedAt)
             .order_by_asc(support_request::Column::Id);
-        Ok(self.all(query).await?.into_iter().map(Into::into).collect())
+        self.records(query).await
     }
 }

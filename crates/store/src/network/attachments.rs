@@ -60,7 +60,7 @@ impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
             .filter(practice_attachment::Column::PracticeId.eq(practice))
             .order_by_asc(practice_attachment::Column::CreatedAt)
             .order_by_asc(practice_attachment::Column::Id);
-        Ok(self.all(query).await?.into_iter().map(Into::into).collect())
+        self.records(query).await
     }
 
     pub async fn attachment(
@@ -116,15 +116,14 @@ impl<'a, C: ConnectionTrait> NetworkAttachments<'a, C> {
     }
 
     pub async fn list(&self, practice: PracticeId) -> Result<Vec<AttachmentRecord>, StoreError> {
-        Ok(network_attachment::Entity::find()
-            .filter(network_attachment::Column::PracticeId.eq(practice))
-            .order_by_asc(network_attachment::Column::CreatedAt)
-            .order_by_asc(network_attachment::Column::Id)
-            .all(self.db)
-            .await?
-            .into_iter()
-            .map(Into::into)
-            .collect())
+        crate::read::records(
+            network_attachment::Entity::find()
+                .filter(network_attachment::Column::PracticeId.eq(practice))
+                .order_by_asc(network_attachment::Column::CreatedAt)
+                .order_by_asc(network_attachment::Column::Id),
+            self.db,
+        )
+        .await
     }
 
     pub async fn get(&self, id: AttachmentId) -> Result<Option<AttachmentRecord>, StoreError> {

@@ -102,12 +102,7 @@ impl<'a, C: ConnectionTrait> CatalogueOffers<'a, C> {
         if let Some(c) = certifier {
             query = query.filter(Column::CertifierId.eq(c));
         }
-        Ok(query
-            .all(self.db)
-            .await?
-            .into_iter()
-            .map(Into::into)
-            .collect())
+        crate::read::records(query, self.db).await
     }
 
     /// The next `limit` offers after `after` by id, for streaming all of them.
@@ -120,12 +115,7 @@ impl<'a, C: ConnectionTrait> CatalogueOffers<'a, C> {
         if let Some(after) = after {
             query = query.filter(Column::Id.gt(after));
         }
-        Ok(query
-            .all(self.db)
-            .await?
-            .into_iter()
-            .map(Into::into)
-            .collect())
+        crate::read::records(query, self.db).await
     }
 
     pub async fn get(

@@ -53,7 +53,7 @@ impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
             .rows::<contact_message::Model>()
             .order_by_asc(contact_message::Column::ThreadId)
             .order_by_asc(contact_message::Column::CreatedAt);
-        Ok(self.all(query).await?.into_iter().map(Into::into).collect())
+        self.records(query).await
     }
 
     /// The municipality's copy of one conversation, oldest first; empty when it has none.
@@ -65,7 +65,7 @@ impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
             .rows::<contact_message::Model>()
             .filter(contact_message::Column::ThreadId.eq(thread))
             .order_by_asc(contact_message::Column::CreatedAt);
-        Ok(self.all(query).await?.into_iter().map(Into::into).collect())
+        self.records(query).await
     }
 
     /// Keeps a message in this municipality's records.

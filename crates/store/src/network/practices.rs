@@ -123,7 +123,7 @@ impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
             .rows::<practice::Model>()
             .order_by_desc(practice::Column::UpdatedAt)
             .order_by_desc(practice::Column::Id);
-        Ok(self.all(query).await?.into_iter().map(Into::into).collect())
+        self.records(query).await
     }
 
     pub async fn practice(&self, id: PracticeId) -> Result<Option<PracticeRecord>, StoreError> {

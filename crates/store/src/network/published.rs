@@ -64,12 +64,7 @@ impl<'a, C: ConnectionTrait> NetworkPractices<'a, C> {
         if let Some(after) = after {
             query = query.filter(Column::PracticeId.gt(after));
         }
-        Ok(query
-            .all(self.db)
-            .await?
-            .into_iter()
-            .map(Into::into)
-            .collect())
+        crate::read::records(query, self.db).await
     }
 
     /// Those of `ids` that are published.
@@ -77,13 +72,11 @@ impl<'a, C: ConnectionTrait> NetworkPractices<'a, C> {
         &self,
         ids: &[PracticeId],
     ) -> Result<Vec<NetworkPracticeRecord>, StoreError> {
-        Ok(Entity::find()
-            .filter(Column::PracticeId.is_in(ids.iter().copied()))
-            .all(self.db)
-            .await?
-            .into_iter()
-            .map(Into::into)
-            .collect())
+        crate::read::records(
+            Entity::find().filter(Column::PracticeId.is_in(ids.iter().copied())),
+            self.db,
+        )
+        .await
     }
 
     /// The ids of a publisher's published practices.
@@ -102,14 +95,13 @@ impl<'a, C: ConnectionTrait> NetworkPractices<'a, C> {
 
     /// The newest published first.
     pub async fn list(&self) -> Result<Vec<NetworkPracticeRecord>, StoreError> {
-        Ok(Entity::find()
-            .order_by_desc(Column::PublishedAt)
-            .order_by_asc(Column::PracticeId)
-            .all(self.db)
-            .await?
-            .into_iter()
-            .map(Into::into)
-            .collect())
+        crate::read::records(
+            Entity::find()
+                .order_by_desc(Column::PublishedAt)
+                .order_by_asc(Column::PracticeId),
+            self.db,
+        )
+        .await
     }
 
     /// Publishes a practice or replaces its published copy.

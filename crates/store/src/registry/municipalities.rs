@@ -115,14 +115,16 @@ impl<'a, C: ConnectionTrait + TransactionTrait> Municipalities<'a, C> {
             );
         }
         let total = query.clone().count(self.db).await?;
-        let rows = query
-            .order_by_asc(Column::Name)
-            .order_by_asc(Column::Id)
-            .offset(offset)
-            .limit(limit)
-            .all(self.db)
-            .await?;
-        Ok((rows.into_iter().map(Into::into).collect(), total))
+        let rows = crate::read::records(
+            query
+                .order_by_asc(Column::Name)
+                .order_by_asc(Column::Id)
+                .offset(offset)
+                .limit(limit),
+            self.db,
+        )
+        .await?;
+        Ok((rows, total))
     }
 
     pub async fn count(&self) -> Result<u64, StoreError> {

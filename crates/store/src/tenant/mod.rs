@@ -136,6 +136,15 @@ impl<'a, C: ConnectionTrait + TransactionTrait> Tenant<'a, C> {
         self.transaction(async |tx| Ok(query.all(tx).await?)).await
     }
 
+    /// [`Tenant::all`], each row turned into the record the store hands out.
+    pub(crate) async fn records<E: EntityTrait, R: From<E::Model>>(
+        &self,
+        query: Select<E>,
+    ) -> Result<Vec<R>, StoreError> {
+        self.transaction(async |tx| crate::read::records(query, tx).await)
+            .await
+    }
+
     pub(crate) async fn one<E: EntityTrait>(
         &self,
         query: Select<E>,

@@ -102,10 +102,12 @@ impl<'a, C: ConnectionTrait + TransactionTrait> Scope<'a, C> {
         Ok(value)
     }
 
-    pub(crate) async fn all<E: EntityTrait>(
+    /// Reads `query` in a transaction of the scope, each row as the record the store hands out.
+    pub(crate) async fn records<E: EntityTrait, R: From<E::Model>>(
         &self,
         query: Select<E>,
-    ) -> Result<Vec<E::Model>, StoreError> {
-        self.transaction(async |tx| Ok(query.all(tx).await?)).await
+    ) -> Result<Vec<R>, StoreError> {
+        self.transaction(async |tx| crate::read::records(query, tx).await)
+            .await
     }
 }

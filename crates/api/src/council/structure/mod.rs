@@ -13,7 +13,6 @@ use praevnet_core::council::structure::{
 use praevnet_core::{BodyId, MembershipId, OrganisationId, PersonId};
 
 use crate::context::ContextExt;
-use crate::error::ResultExt;
 use crate::ids::id_of;
 
 use inputs::{BodyInput, MembershipInput, OrganisationInput, PersonInput, RulesInput};
@@ -25,7 +24,7 @@ fn changed<T>(
     result: Result<Changed<T>, praevnet_core::Error>,
     id: impl Fn(&T) -> String,
 ) -> async_graphql::Result<StructureChange> {
-    let change = result.gql(ctx)?;
+    let change = result?;
     Ok(StructureChange {
         id: id_of(id(&change.value)),
         structure: CouncilStructure::new(change.structure, ctx.request().lang),
@@ -49,8 +48,7 @@ impl StructureQuery {
             .services()
             .council()
             .council_structure(ctx.principal(), municipality)
-            .await
-            .gql(ctx)?;
+            .await?;
         Ok(CouncilStructure::new(view, ctx.request().lang))
     }
 
@@ -68,7 +66,7 @@ impl StructureQuery {
             .council()
             .export_council_person(ctx.principal(), m, id)
             .await
-            .gql(ctx)
+            .map_err(Into::into)
     }
 
     /// The structure templates a council can start from.
@@ -131,7 +129,7 @@ impl StructureMutation {
         input: BodyInput,
     ) -> async_graphql::Result<StructureChange> {
         let m = ctx.municipality(&municipality_id)?;
-        let input = input.into_domain().gql(ctx)?;
+        let input = input.into_domain()?;
         let result = ctx
             .services()
             .council()
@@ -150,7 +148,7 @@ impl StructureMutation {
     ) -> async_graphql::Result<StructureChange> {
         let m = ctx.municipality(&municipality_id)?;
         let body = ctx.id::<BodyId>(&id, "id")?;
-        let input = input.into_domain().gql(ctx)?;
+        let input = input.into_domain()?;
         let result = ctx
             .services()
             .council()
@@ -213,7 +211,7 @@ impl StructureMutation {
         input: MembershipInput,
     ) -> async_graphql::Result<StructureChange> {
         let m = ctx.municipality(&municipality_id)?;
-        let input = input.into_domain().gql(ctx)?;
+        let input = input.into_domain()?;
         let result = ctx
             .services()
             .council()
@@ -232,7 +230,7 @@ impl StructureMutation {
     ) -> async_graphql::Result<StructureChange> {
         let m = ctx.municipality(&municipality_id)?;
         let id = ctx.id::<MembershipId>(&id, "id")?;
-        let input = input.into_domain().gql(ctx)?;
+        let input = input.into_domain()?;
         let result = ctx
             .services()
             .council()

@@ -47,7 +47,7 @@ impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
         let query = self
             .rows::<rules_of_procedure::Model>()
             .order_by_asc(rules_of_procedure::Column::Version);
-        Ok(self.all(query).await?.into_iter().map(Into::into).collect())
+        self.records(query).await
     }
 
     /// Stores a new version, numbered one above the latest.
