@@ -127,6 +127,34 @@ async fn a_state_office_onboards_a_municipality_until_its_council_is_active(db: 
     assert_eq!(row["municipality"]["council"]["foundingDate"], "2026-11-18");
     let late = step(&lpr, "ACTORS", None, "nachgetragen").await;
     assert_eq!(error_code(&late), Some("CONFLICT"), "{late}");
+
+    // An active council is not sent back into founding; it stays active.
+    let restart =
+        "mutation($m: ID!) { startFounding(municipalityId: $m, path: TOP_DOWN) { status } }";
+    for cookie in [&lpr, &city] {
+        let again = app
+            .in_session(cookie, restart, json!({ "m": plauen }))
+            .await;
+        assert_eq!(error_code(&again), Some("CONFLICT"), "{again}");
+        assert_eq!(again["errors"][0]["extensions"]["field"], "path", "{again}");
+        let message = again["errors"][0]["message"].as_str().unwrap_or_default();
+        assert!(message.contains("bereits aktiv"), "{again}");
+    }
+    let founding = app
+        .in_session(
+            &lpr,
+            "query($m: ID!) { founding(municipalityId: $m) { status path } }",
+            json!({ "m": plauen }),
+        )
+        .await;
+    assert_eq!(
+        founding["data"]["founding"]["status"], "ACTIVE",
+        "{founding}"
+    );
+    assert_eq!(
+        founding["data"]["founding"]["path"], "BOTTOM_UP",
+        "{founding}"
+    );
 }
 
 async fn the_overview_shows_a_land_sorted_filtered_and_as_csv(db: TestDatabase) {

@@ -1,74 +1,13 @@
 //! Council structures through the GraphQL API, on SQLite and PostgreSQL: templates, bodies,
 //! people, memberships and the rules the platform keeps (derived seats, size limits,
 //! dissolution, warnings, who sees what). Who may call what is in `tests/authorization.rs`.
-//!
-//! Just over 800 lines: one scenario per structure rule, kept in one file with its helpers.
 
 mod support;
 
 use praevnet_testkit::{SmtpSink, TestDatabase, on_both_databases};
 use serde_json::{Value, json};
-use support::{TestApp, config_with_mail, error_code, error_message, link_token, returned_id};
-
-const STRUCTURE: &str = "query($m: ID!, $on: NaiveDate) { councilStructure(municipalityId: $m) {
-    canManage
-    bodies { id name kind parentId public moderatorsAreMembers maxMembers seats { label sector seats }
-             dissolvedOn memberships(activeOn: $on) { id role derived termStart termEnd person { name email } } }
-    people { id name email }
-    warnings { kind message bodyId }
-} }";
-
-async fn structure(app: &TestApp, municipality: &str, on: Option<&str>) -> Value {
-    let body = app
-        .admin(STRUCTURE, json!({ "m": municipality, "on": on }))
-        .await;
-    assert!(body["errors"].is_null(), "{body}");
-    body["data"]["councilStructure"].clone()
-}
-
-fn body<'a>(structure: &'a Value, name: &str) -> &'a Value {
-    structure["bodies"]
-        .as_array()
-        .and_then(|b| b.iter().find(|b| b["name"] == name))
-        .unwrap_or_else(|| panic!("no body {name} in {structure}"))
-}
-
-/// Runs a structure mutation as the administrator and returns the id it reports.
-async fn change(app: &TestApp, mutation: &str, variables: Value) -> String {
-    let body = app.admin(mutation, variables).await;
-    returned_id(&body).unwrap_or_else(|| panic!("{mutation}: {body}"))
-}
-
-const APPLY: &str = "mutation($m: ID!, $t: String!) { applyStructureTemplate(municipalityId: $m, templateId: $t) { id } }";
-const CREATE_BODY: &str =
-    "mutation($m: ID!, $i: BodyInput!) { createBody(municipalityId: $m, input: $i) { id } }";
-const UPDATE_BODY: &str = "mutation($m: ID!, $id: ID!, $i: BodyInput!) { updateBody(municipalityId: $m, id: $id, input: $i) { id } }";
-const PERSON: &str =
-    "mutation($m: ID!, $i: PersonInput!) { savePerson(municipalityId: $m, input: $i) { id } }";
-const ORGANISATION: &str = "mutation($m: ID!, $i: OrganisationInput!) { saveOrganisation(municipalityId: $m, input: $i) { id } }";
-const ADD: &str = "mutation($m: ID!, $i: MembershipInput!) { addMembership(municipalityId: $m, input: $i) { id } }";
-const UPDATE: &str = "mutation($m: ID!, $id: ID!, $i: MembershipInput!) { updateMembership(municipalityId: $m, id: $id, input: $i) { id } }";
-
-async fn city_with(app: &TestApp, template: &str) -> String {
-    let city = app
-        .create_municipality("Musterstadt", "14522000", "SN")
-        .await;
-    change(app, APPLY, json!({ "m": city, "t": template })).await;
-    city
-}
-
-async fn person(app: &TestApp, city: &str, name: &str) -> String {
-    change(
-        app,
-        PERSON,
-        json!({ "m": city, "i": { "name": name, "email": format!("{}@musterstadt.test", name.len()) } }),
-    )
-    .await
-}
-
-fn today() -> chrono::NaiveDate {
-    chrono::Utc::now().date_naive()
-}
+use support::structure::*;
+use support::{TestApp, config_with_mail, error_code, error_message, link_token};
 
 async fn templates_start_a_council_that_is_then_the_citys_own(db: TestDatabase) {
     let app = TestApp::spawn(db).await;

@@ -9,6 +9,7 @@ use leptos_router::path;
 
 use crate::a11y::{Announcer, use_announcer};
 use crate::api;
+use crate::components::Text;
 use crate::i18n::{I18n, Lang, LangExt, use_i18n};
 use crate::pages;
 use crate::queries::{Logout, logout};
@@ -83,6 +84,17 @@ fn LiveRegion() -> impl IntoView {
     }
 }
 
+/// An entry of the main navigation.
+#[component]
+fn NavLink(href: &'static str, text: Text) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <li>
+            <A href=href>{move || text(i18n.t())}</A>
+        </li>
+    }
+}
+
 #[component]
 fn Header() -> impl IntoView {
     let i18n = use_i18n();
@@ -110,26 +122,16 @@ fn Header() -> impl IntoView {
             </div>
             <nav aria-label=move || i18n.t().common.main_navigation>
                 <ul>
-                    <li>
-                        <A href="/">{move || i18n.t().common.nav_municipalities}</A>
-                    </li>
-                    <li>
-                        <A href="/netzwerk">{move || i18n.t().common.nav_network}</A>
-                    </li>
-                    <li>
-                        <A href="/foerderung">{move || i18n.t().common.nav_funding}</A>
-                    </li>
+                    <NavLink href="/" text=|t| t.common.nav_municipalities />
+                    <NavLink href="/netzwerk" text=|t| t.common.nav_network />
+                    <NavLink href="/foerderung" text=|t| t.common.nav_funding />
                     {move || {
                         session
                             .can_create()
                             .then(|| {
                                 view! {
-                                    <li>
-                                        <A href="/land">{move || i18n.t().common.nav_overview}</A>
-                                    </li>
-                                    <li>
-                                        <A href="/land/unterstuetzung">{move || i18n.t().common.nav_support}</A>
-                                    </li>
+                                    <NavLink href="/land" text=|t| t.common.nav_overview />
+                                    <NavLink href="/land/unterstuetzung" text=|t| t.common.nav_support />
                                 }
                             })
                     }}
@@ -138,11 +140,7 @@ fn Header() -> impl IntoView {
                             .can_create()
                             .then(|| {
                                 view! {
-                                    <li>
-                                        <A href="/kommunen/neu">
-                                            {move || i18n.t().common.nav_new_municipality}
-                                        </A>
-                                    </li>
+                                    <NavLink href="/kommunen/neu" text=|t| t.common.nav_new_municipality />
                                 }
                             })
                     }}

@@ -186,6 +186,18 @@ pub fn SaveCancel(
     }
 }
 
+/// A form's submit button, disabled while the form's call is `pending` (so that it is not sent
+/// twice).
+#[component]
+pub fn SubmitButton(pending: RwSignal<bool>, text: Text) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <button type="submit" disabled=move || pending.get()>
+            {move || text(i18n.t())}
+        </button>
+    }
+}
+
 /// A field's value, starting from what the item being edited holds (empty for a new item).
 pub fn initial<T, V>(current: &Option<T>, field: fn(&T) -> &V) -> RwSignal<V>
 where
@@ -214,6 +226,16 @@ pub fn Checkbox(id: &'static str, label: Text, value: RwSignal<bool>) -> impl In
             <label for=id>{move || label(i18n.t())}</label>
         </div>
     }
+}
+
+/// The file chosen in the `<input type="file">` whose change event `ev` is (its inputs take one
+/// file).
+pub fn chosen_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|input| input.files())
+        .and_then(|files| files.get(0))
 }
 
 /// A multi-line text with its label.

@@ -63,6 +63,24 @@ pub fn send<Q: Mutation>(
     spawn(None, error, call, saved(lang, announcer, done));
 }
 
+/// Sends the mutation of a form that stays open for the next entry, like [`send`]: on success
+/// the `cleared` fields are emptied for it before `done` runs.
+pub fn send_clearing<Q: Mutation>(
+    lang: Lang,
+    variables: Q::Variables,
+    error: FormError,
+    announcer: Announcer,
+    cleared: impl IntoIterator<Item = RwSignal<String>> + 'static,
+    done: impl FnOnce() + 'static,
+) {
+    send::<Q>(lang, variables, error, announcer, move || {
+        for field in cleared {
+            field.set(String::new());
+        }
+        done();
+    });
+}
+
 /// Sends a form's mutation with [`submit_call`]: on success the change is announced and `done`
 /// runs (a reload, clearing or closing the form).
 pub fn save<Q: Mutation>(

@@ -5,6 +5,8 @@
     reason = "each test binary uses a different part of the support module"
 )]
 
+pub mod structure;
+
 use std::time::{Duration, Instant};
 
 use praevnet_core::SessionSettings;

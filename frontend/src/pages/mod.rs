@@ -1,8 +1,9 @@
 //! The pages of the app, one folder per area with the same area names as the server's layers
 //! (accounts, registry, council, land, network), so that one feature is one folder per layer.
 //! Each area also owns its texts (`<area>/texts.rs`). This module keeps what pages of every
-//! area use: loading a page's municipality, the loading and error states, the page title, the
-//! API's enum codes and today's date, and the page for an unknown address.
+//! area use: loading a page's municipality, a list with the entry being edited, the loading and
+//! error states, the page title, the API's enum codes and today's date, and the page for an
+//! unknown address.
 
 pub(crate) mod accounts;
 pub(crate) mod council;
@@ -18,28 +19,28 @@ pub use network::{Catalogue, CatalogueOffer, Contacts, Network, NetworkPractice,
 pub use not_found::NotFound;
 pub use registry::{CreateMunicipality, Municipalities, Municipality};
 
-use std::future::Future;
-
+use graphql_client::GraphQLQuery;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use serde::de::DeserializeOwned;
 
 use crate::api::{self, ApiError};
 use crate::components::Text;
-use crate::i18n::{Lang, use_i18n};
+use crate::i18n::use_i18n;
 use crate::queries::{MunicipalityBySlug, municipality_by_slug};
 
 /// The municipality a page's `:slug` names.
 type Place = municipality_by_slug::MunicipalityBySlugMunicipalityBySlug;
 
-/// Loads the municipality of the page's `:slug` and then what `load` reads of it; again
-/// whenever `version` changes (after a save).
-fn of_municipality<T, Fut>(
+/// Loads the municipality of the page's `:slug` and then the page's query `Q`, with the
+/// `variables` it takes for that municipality; again whenever `version` changes (after a save).
+/// Every municipality page loads this way, so only the query and its variables differ.
+fn of_municipality<Q>(
     version: RwSignal<u32>,
-    load: impl Fn(Lang, Place) -> Fut + Copy + 'static,
-) -> LocalResource<Result<(Place, T), ApiError>>
+    variables: impl Fn(Place) -> Q::Variables + Copy + 'static,
+) -> LocalResource<Result<(Place, Q::ResponseData), ApiError>>
 where
-    T: 'static,
-    Fut: Future<Output = Result<T, ApiError>> + 'static,
+    Q: GraphQLQuery<Variables: 'static, ResponseData: DeserializeOwned> + 'static,
 {
     let i18n = use_i18n();
     let params = use_params_map();
@@ -52,10 +53,52 @@ where
                 api::run::<MunicipalityBySlug>(lang, municipality_by_slug::Variables { slug })
                     .await?
                     .municipality_by_slug;
-            let data = load(lang, place.clone()).await?;
+            let data = api::run::<Q>(lang, variables(place.clone())).await?;
             Ok((place, data))
         }
     })
+}
+
+/// A list that loads again after a change, and the entry of it the page's form is open for
+/// (`None`: none; the form then adds a new entry, or is not shown). Pages with such a list and
+/// form share this, so that a save always does the same: the form lets go of the entry and the
+/// list loads again.
+struct Editing<T> {
+    version: RwSignal<u32>,
+    editing: RwSignal<Option<T>>,
+}
+
+impl<T> Clone for Editing<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Editing<T> {}
+
+impl<T: Send + Sync + 'static> Editing<T> {
+    fn new() -> Self {
+        Self {
+            version: RwSignal::new(0),
+            editing: RwSignal::new(None),
+        }
+    }
+
+    /// Changes after every save; the list's loader tracks it.
+    fn version(self) -> RwSignal<u32> {
+        self.version
+    }
+
+    /// The entry in the form; `None` when there is none.
+    fn editing(self) -> RwSignal<Option<T>> {
+        self.editing
+    }
+
+    /// After a save: the form lets go of the entry, and the list loads again.
+    fn reload(self) {
+        self.editing.set(None);
+        self.version.update(|v| *v += 1);
+    }
 }
 
 /// A page title from a text of the current language.
@@ -90,7 +133,7 @@ fn code<T: serde::Serialize>(value: &T) -> String {
 }
 
 /// The generated enum value the API spells `code`; `None` for a code it does not know.
-fn from_code<T: serde::de::DeserializeOwned>(code: &str) -> Option<T> {
+fn from_code<T: DeserializeOwned>(code: &str) -> Option<T> {
     serde_json::from_value(serde_json::Value::String(code.to_owned())).ok()
 }
 

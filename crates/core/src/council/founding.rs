@@ -130,7 +130,8 @@ impl CouncilWork<'_> {
     }
 
     /// Starts (or restarts) the founding of a council on a path; a council record is created
-    /// when the municipality has none.
+    /// when the municipality has none. An active council is not sent back into founding: its
+    /// bodies meet and its work goes on (a dormant one may be founded anew).
     pub async fn start_founding(
         &self,
         principal: &Principal,
@@ -140,7 +141,14 @@ impl CouncilWork<'_> {
         let target = self.services.registry().manageable(principal, id).await?;
         let writes = self.services.store.writes().await?;
         let tenant = writes.tenant(id);
-        if tenant.council().await?.is_none() {
+        let council = tenant.council().await?;
+        if council
+            .as_ref()
+            .is_some_and(|c| c.status == CouncilStatus::Active.code())
+        {
+            return Err(Error::conflict("path", CouncilProblem::AlreadyActive));
+        }
+        if council.is_none() {
             let input = CouncilInput {
                 name: format!("Kommunaler Präventionsrat {}", target.name),
                 founding_resolution: None,

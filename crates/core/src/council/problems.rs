@@ -41,6 +41,10 @@ pub enum CouncilProblem {
     },
     /// A founding step for a council that is not being founded.
     NotFounding,
+    /// A new founding of a council that is active.
+    AlreadyActive,
+    /// Another person for a term that has already ended.
+    EndedTermHandOver,
     /// Rows of an import that cannot be taken, by line number; nothing was imported.
     ImportRows(Vec<(usize, Problem)>),
 }
@@ -123,6 +127,22 @@ impl CouncilProblem {
             (CouncilProblem::NotFounding, Lang::En) => {
                 "The council is not being founded; start the founding first.".into()
             }
+            (CouncilProblem::AlreadyActive, Lang::De) => {
+                "Der Präventionsrat ist bereits aktiv und \
+                kann nicht erneut gegründet werden. Nur ein ruhender Rat wird neu gegründet."
+                    .into()
+            }
+            (CouncilProblem::AlreadyActive, Lang::En) => "The council is already active and \
+                cannot be founded again. Only a dormant council is founded anew."
+                .into(),
+            (CouncilProblem::EndedTermHandOver, Lang::De) => "Diese Amtszeit ist beendet; wer \
+                damals Mitglied war, bleibt so verzeichnet. Tragen Sie die neue Person mit einer \
+                eigenen Mitgliedschaft ein, oder löschen Sie einen irrtümlich erfassten Eintrag."
+                .into(),
+            (CouncilProblem::EndedTermHandOver, Lang::En) => "This term has ended; who was a \
+                member then stays on record. Add the new person with a membership of their own, \
+                or delete an entry recorded in error."
+                .into(),
             (CouncilProblem::ImportRows(rows), lang) => {
                 let listed: Vec<String> = rows
                     .iter()

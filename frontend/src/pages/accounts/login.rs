@@ -6,7 +6,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::a11y::PageTitle;
 use crate::api;
-use crate::components::{ErrorBox, Field, FormError};
+use crate::components::{ErrorBox, Field, FormError, SubmitButton};
 use crate::i18n::use_i18n;
 use crate::queries::{Login as LoginMutation, login};
 use crate::session::use_session;
@@ -73,9 +73,7 @@ pub fn Login() -> impl IntoView {
                 error=error
                 required=true
             />
-            <button type="submit" disabled=move || pending.get()>
-                {move || i18n.t().accounts.login_submit}
-            </button>
+            <SubmitButton pending=pending text=|t| t.accounts.login_submit />
         </form>
         <p>
             <A href="/passwort-vergessen">{move || i18n.t().accounts.forgot_password}</A>

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::a11y::PageTitle;
 use crate::api;
-use crate::components::{ErrorBox, Field, FormError, Text};
+use crate::components::{ErrorBox, Field, FormError, SubmitButton, Text};
 use crate::i18n::use_i18n;
 use crate::queries::{
     AcceptInvitation as AcceptMutation, RequestPasswordReset, ResetPassword as ResetMutation,
@@ -46,9 +46,7 @@ pub fn ForgotPassword() -> impl IntoView {
                 error=error
                 required=true
             />
-            <button type="submit" disabled=move || pending.get()>
-                {move || i18n.t().accounts.forgot_submit}
-            </button>
+            <SubmitButton pending=pending text=|t| t.accounts.forgot_submit />
         </form>
         <p class="notice" role="status">
             {move || sent.get().then(|| i18n.t().accounts.forgot_sent)}
@@ -141,9 +139,7 @@ fn SetPassword(link: Link, title: Text, intro: Option<Text>, submit_text: Text) 
                         error=error
                         required=true
                     />
-                    <button type="submit" disabled=move || pending.get()>
-                        {move || submit_text(i18n.t())}
-                    </button>
+                    <SubmitButton pending=pending text=submit_text />
                 </form>
             }
                 .into_any()

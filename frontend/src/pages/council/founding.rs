@@ -30,15 +30,12 @@ pub(in crate::pages) fn status_label(code: &str, t: &Texts) -> &'static str {
 #[component]
 pub fn Founding() -> impl IntoView {
     let version = RwSignal::new(0_u32);
-    let loaded = crate::pages::of_municipality(version, |lang, m| async move {
-        let variables = founding_of::Variables {
-            municipality_id: m.id,
-        };
-        Ok(api::run::<FoundingOf>(lang, variables).await?.founding)
+    let loaded = crate::pages::of_municipality::<FoundingOf>(version, |m| founding_of::Variables {
+        municipality_id: m.id,
     });
     let reload = move || version.update(|v| *v += 1);
-    crate::pages::loaded(loaded, move |(m, founding)| {
-        view! { <Checklist municipality=m founding=founding reload=reload /> }
+    crate::pages::loaded(loaded, move |(m, data)| {
+        view! { <Checklist municipality=m founding=data.founding reload=reload /> }
     })
 }
 
@@ -54,6 +51,8 @@ fn Checklist(
     let title = Signal::derive(move || format!("{} – {}", i18n.t().council.founding_title, name));
     let status = founding.status.as_ref().map(code).unwrap_or_default();
     let founding_now = status == "FOUNDING";
+    // An active council is not founded again (the server refuses it too).
+    let may_start = !founding_now && status != "ACTIVE";
     let path = RwSignal::new("BOTTOM_UP".to_owned());
     let error: FormError = RwSignal::new(None);
     let paths = Signal::derive(move || {
@@ -102,7 +101,7 @@ fn Checklist(
             {founding.structure_template.clone().map(|t| view! { " · " {move || i18n.t().council.structure_model} ": " {t.clone()} })}
         </p>
         {founding.status.is_none().then(|| view! { <p>{move || i18n.t().council.founding_not_started}</p> })}
-        {(!founding_now).then(|| view! {
+        {may_start.then(|| view! {
             <form class="edit" on:submit=start>
                 <ErrorBox error=error />
                 <Select id="founding-path" name="path" label=|t| t.council.founding_path value=path error=error options=paths />

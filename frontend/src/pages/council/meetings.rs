@@ -6,30 +6,23 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::a11y::{PageTitle, use_announcer};
-use crate::api;
 use crate::components::{Checkbox, ErrorBox, Field, FormError, Select};
 use crate::i18n::use_i18n;
-use crate::pages::loaded;
-use crate::pages::today;
+use crate::pages::{Editing, loaded, today};
 use crate::queries::{MeetingsOf, SaveMeeting, meetings_of, save_meeting};
 use crate::submit::send;
 
 #[component]
 pub fn Meetings() -> impl IntoView {
     let i18n = use_i18n();
-    let version = RwSignal::new(0_u32);
-    let data = crate::pages::of_municipality(version, |lang, m| async move {
-        let variables = meetings_of::Variables {
-            municipality_id: m.id,
-        };
-        api::run::<MeetingsOf>(lang, variables).await
-    });
     // The meeting being changed, if any; `None` records a new one.
-    let editing = RwSignal::new(None::<meetings_of::MeetingsOfMeetings>);
-    let reload = move || {
-        editing.set(None);
-        version.update(|v| *v += 1);
-    };
+    let page = Editing::<meetings_of::MeetingsOfMeetings>::new();
+    let data =
+        crate::pages::of_municipality::<MeetingsOf>(page.version(), |m| meetings_of::Variables {
+            municipality_id: m.id,
+        });
+    let editing = page.editing();
+    let reload = move || page.reload();
     loaded(data, move |(m, data)| {
         let (id, name, slug) = (m.id, m.name, m.slug);
         let title = format!("{} – {}", i18n.t().council.meetings_title, name);

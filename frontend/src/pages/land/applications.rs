@@ -9,7 +9,6 @@ use praevnet_common::euros;
 
 use super::funding::DecisionForm;
 use crate::a11y::{PageTitle, use_announcer};
-use crate::api;
 use crate::components::{ErrorBox, Field, FormError, Select, TextArea, euros_typed};
 use crate::i18n::{LangExt, use_i18n};
 use crate::pages::loaded;
@@ -18,7 +17,7 @@ use crate::queries::{
     WithdrawApplication, apply_for_funding, municipality_funding, report_funding_use,
     request_support, withdraw_application,
 };
-use crate::submit::send;
+use crate::submit::{send, send_clearing};
 
 type Data = municipality_funding::ResponseData;
 
@@ -26,12 +25,11 @@ type Data = municipality_funding::ResponseData;
 pub fn MunicipalityFunding() -> impl IntoView {
     let i18n = use_i18n();
     let version = RwSignal::new(0_u32);
-    let data = crate::pages::of_municipality(version, |lang, m| async move {
-        let variables = municipality_funding::Variables {
+    let data = crate::pages::of_municipality::<FundingQuery>(version, |m| {
+        municipality_funding::Variables {
             municipality_id: m.id,
             federal_state: m.federal_state,
-        };
-        api::run::<FundingQuery>(lang, variables).await
+        }
     });
     let reload = move || version.update(|v| *v += 1);
     loaded(data, move |(m, data)| {
@@ -203,12 +201,8 @@ fn Apply(
                 requested_amount: requested.unwrap_or(0),
             },
         };
-        send::<ApplyForFunding>(lang, variables, error, announcer, move || {
-            title.set(String::new());
-            amount.set(String::new());
-            description.set(String::new());
-            reload();
-        });
+        let cleared = [title, amount, description];
+        send_clearing::<ApplyForFunding>(lang, variables, error, announcer, cleared, reload);
     };
     view! {
         <section aria-labelledby="apply-heading">
@@ -251,15 +245,13 @@ fn Requests(
             offer_id: offer.get_untracked(),
             message: message.get_untracked(),
         };
-        send::<RequestSupport>(
+        send_clearing::<RequestSupport>(
             i18n.0.get_untracked(),
             variables,
             error,
             announcer,
-            move || {
-                message.set(String::new());
-                reload();
-            },
+            [message],
+            reload,
         );
     };
     view! {

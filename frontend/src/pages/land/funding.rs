@@ -15,15 +15,15 @@ use crate::components::{
 use crate::i18n::{LangExt, use_i18n};
 use crate::model::FederalState;
 use crate::pages::from_code;
-use crate::pages::loaded;
 use crate::pages::registry::{state_options, states_for};
+use crate::pages::{Editing, loaded};
 use crate::queries::{
     DecideApplication, ProgrammeDetail, ProgrammeLedger, Programmes as ProgrammesQuery,
     SaveProgramme, decide_application, programme_detail, programme_ledger, programmes,
     save_programme,
 };
 use crate::session::use_session;
-use crate::submit::send;
+use crate::submit::{send, send_clearing};
 
 /// Lines of a text area, without the empty ones.
 pub(super) fn lines(text: &str) -> Vec<String> {
@@ -140,16 +140,8 @@ fn PublishProgramme(done: impl Fn() + Copy + Send + Sync + 'static) -> impl Into
             contact: contact.get_untracked(),
             documents: lines(&documents.get_untracked()),
         };
-        send::<SaveProgramme>(
-            lang,
-            save_programme::Variables { input },
-            error,
-            announcer,
-            move || {
-                name.set(String::new());
-                done();
-            },
-        );
+        let variables = save_programme::Variables { input };
+        send_clearing::<SaveProgramme>(lang, variables, error, announcer, [name], done);
     };
     view! {
         <details class="panel">
@@ -255,10 +247,11 @@ pub fn Programme() -> impl IntoView {
 fn Ledger(id: String, state: FederalState) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let version = RwSignal::new(0_u32);
-    let deciding = RwSignal::new(None::<(String, String, String)>);
+    // The application whose decision is being recorded: (municipality, application, title).
+    let page = Editing::<(String, String, String)>::new();
+    let deciding = page.editing();
     let ledger = LocalResource::new(move || {
-        version.track();
+        page.version().track();
         let lang = i18n.0.get_untracked();
         let id = id.clone();
         async move {
@@ -267,10 +260,7 @@ fn Ledger(id: String, state: FederalState) -> impl IntoView {
             Ok::<_, ApiError>(data.funding_programme)
         }
     });
-    let reload = move || {
-        deciding.set(None);
-        version.update(|v| *v += 1);
-    };
+    let reload = move || page.reload();
     move || match ledger.get() {
         None => view! { <p aria-busy="true">{i18n.t().common.loading}</p> }.into_any(),
         Some(Err(err)) if err.code() == Some("UNAUTHENTICATED") => {

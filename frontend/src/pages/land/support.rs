@@ -16,7 +16,7 @@ use crate::queries::{
     AnswerRequest, SaveOffer, SupportDesk as DeskQuery, answer_request, save_offer, support_desk,
 };
 use crate::session::use_session;
-use crate::submit::send;
+use crate::submit::{send, send_clearing};
 
 #[component]
 pub fn SupportDesk() -> impl IntoView {
@@ -210,16 +210,13 @@ fn PublishOffer(
                 active: true,
             },
         };
-        send::<SaveOffer>(
+        send_clearing::<SaveOffer>(
             i18n.0.get_untracked(),
             variables,
             error,
             announcer,
-            move || {
-                title.set(String::new());
-                description.set(String::new());
-                reload();
-            },
+            [title, description],
+            reload,
         );
     };
     view! {

@@ -13,13 +13,13 @@ use crate::components::{
     ErrorBox, Field, FormError, MultiChoice, Select, TextArea, initial, with_empty_choice,
 };
 use crate::i18n::{Texts, use_i18n};
-use crate::pages::loaded;
+use crate::pages::{Editing, loaded};
 use crate::queries::{
     CatalogueOf, CatalogueOfferPage, GrantSeal, RemoveCatalogueOffer, RenewSeal,
     SaveCatalogueOffer, WithdrawSeal, catalogue_of, catalogue_offer_page, grant_seal,
     remove_catalogue_offer, renew_seal, save_catalogue_offer, withdraw_seal,
 };
-use crate::submit::send;
+use crate::submit::{send, send_clearing};
 
 fn validity_label(validity: &str, t: &'static Texts) -> &'static str {
     match validity {
@@ -48,19 +48,14 @@ fn seal_line(
 #[component]
 pub fn Catalogue() -> impl IntoView {
     let i18n = use_i18n();
-    let version = RwSignal::new(0_u32);
-    let data = crate::pages::of_municipality(version, |lang, m| async move {
-        let variables = catalogue_of::Variables {
-            certifier_id: Some(m.id),
-        };
-        api::run::<CatalogueOf>(lang, variables).await
-    });
     // The offer being changed; `None` adds a new one.
-    let editing = RwSignal::new(None::<Offer>);
-    let reload = move || {
-        editing.set(None);
-        version.update(|v| *v += 1);
-    };
+    let page = Editing::<Offer>::new();
+    let data =
+        crate::pages::of_municipality::<CatalogueOf>(page.version(), |m| catalogue_of::Variables {
+            certifier_id: Some(m.id),
+        });
+    let editing = page.editing();
+    let reload = move || page.reload();
     loaded(data, move |(m, data)| {
         let title = format!("{} – {}", i18n.t().network.catalogue_title, m.name);
         let vocab = vocab!(data.vocabulary);
@@ -165,16 +160,13 @@ fn OfferForm(
                 contact: contact.get_untracked(),
             },
         };
-        send::<SaveCatalogueOffer>(
+        send_clearing::<SaveCatalogueOffer>(
             i18n.0.get_untracked(),
             variables,
             error,
             announcer,
-            move || {
-                title.set(String::new());
-                description.set(String::new());
-                done();
-            },
+            [title, description],
+            done,
         );
     };
     view! {

@@ -5,23 +5,20 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::a11y::{PageTitle, use_announcer};
-use crate::api;
 use crate::components::{ErrorBox, FormError, TextArea};
 use crate::i18n::use_i18n;
 use crate::pages::loaded;
 use crate::queries::{ContactThreads, ReplyToContact, contact_threads, reply_to_contact};
-use crate::submit::send;
+use crate::submit::send_clearing;
 
 #[component]
 pub fn Contacts() -> impl IntoView {
     let i18n = use_i18n();
     let version = RwSignal::new(0_u32);
-    let data = crate::pages::of_municipality(version, |lang, m| async move {
-        let variables = contact_threads::Variables {
+    let data =
+        crate::pages::of_municipality::<ContactThreads>(version, |m| contact_threads::Variables {
             municipality_id: m.id,
-        };
-        api::run::<ContactThreads>(lang, variables).await
-    });
+        });
     let reload = move || version.update(|v| *v += 1);
     loaded(data, move |(m, data)| {
         let title = format!("{} – {}", i18n.t().network.contacts_title, m.name);
@@ -72,15 +69,13 @@ fn Reply(
             thread_id: thread.clone(),
             message: message.get_untracked(),
         };
-        send::<ReplyToContact>(
+        send_clearing::<ReplyToContact>(
             i18n.0.get_untracked(),
             variables,
             error,
             announcer,
-            move || {
-                message.set(String::new());
-                done();
-            },
+            [message],
+            done,
         );
     };
     view! {

@@ -9,10 +9,11 @@ use super::{Vocab, vocab};
 use crate::a11y::{PageTitle, use_announcer};
 use crate::api;
 use crate::components::{
-    ErrorBox, Field, FormError, MultiChoice, Select, TextArea, initial, with_empty_choice,
+    ErrorBox, Field, FormError, MultiChoice, Select, TextArea, chosen_file, initial,
+    with_empty_choice,
 };
 use crate::i18n::{LangExt, use_i18n};
-use crate::pages::loaded;
+use crate::pages::{Editing, loaded};
 use crate::queries::{
     DeleteAttachment, PracticesOf, PublishPractice, SavePractice, WithdrawPractice,
     delete_attachment, practices_of, publish_practice, save_practice, withdraw_practice,
@@ -52,13 +53,7 @@ fn Attachments(
     let input_id = format!("anhang-{practice}");
     let upload_url = format!("/api/kommunen/{municipality}/praxis/{practice}/anhaenge");
     let attach = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(file) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0))
-        else {
+        let Some(file) = chosen_file(&ev) else {
             return;
         };
         let lang = i18n.0.get_untracked();
@@ -113,19 +108,14 @@ fn Attachments(
 #[component]
 pub fn Practices() -> impl IntoView {
     let i18n = use_i18n();
-    let version = RwSignal::new(0_u32);
-    let data = crate::pages::of_municipality(version, |lang, m| async move {
-        let variables = practices_of::Variables {
-            municipality_id: m.id,
-        };
-        api::run::<PracticesOf>(lang, variables).await
-    });
     // The practice being changed; `None` writes a new one.
-    let editing = RwSignal::new(None::<Own>);
-    let reload = move || {
-        editing.set(None);
-        version.update(|v| *v += 1);
-    };
+    let page = Editing::<Own>::new();
+    let data =
+        crate::pages::of_municipality::<PracticesOf>(page.version(), |m| practices_of::Variables {
+            municipality_id: m.id,
+        });
+    let editing = page.editing();
+    let reload = move || page.reload();
     loaded(data, move |(m, data)| {
         let title = format!("{} – {}", i18n.t().network.practices_title, m.name);
         let vocab = vocab!(data.vocabulary);

@@ -19,7 +19,7 @@ use crate::queries::{
     send_contact_request,
 };
 use crate::session::use_session;
-use crate::submit::send;
+use crate::submit::send_clearing;
 
 /// Results per page.
 const PAGE: i64 = 20;
@@ -329,15 +329,13 @@ fn ContactForm(practice: String, publisher: String) -> impl IntoView {
             practice_id: practice.clone(),
             message: message.get_untracked(),
         };
-        send::<SendContactRequest>(
+        send_clearing::<SendContactRequest>(
             i18n.0.get_untracked(),
             variables,
             error,
             announcer,
-            move || {
-                message.set(String::new());
-                sent.set(true);
-            },
+            [message],
+            move || sent.set(true),
         );
     };
     (!own.is_empty()).then(|| view! {

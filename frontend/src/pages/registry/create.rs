@@ -6,7 +6,7 @@ use leptos_router::hooks::use_navigate;
 use super::fields::{Registry, RegistryFields};
 use crate::a11y::PageTitle;
 use crate::api;
-use crate::components::{ErrorBox, FormError, invalid_number, parse_population};
+use crate::components::{ErrorBox, FormError, SubmitButton, invalid_number, parse_population};
 use crate::i18n::{LangExt, use_i18n};
 use crate::model::{FederalState, MunicipalityStatus};
 use crate::queries::{CreateMunicipality as CreateMutation, create_municipality};
@@ -87,9 +87,7 @@ pub fn CreateMunicipality() -> impl IntoView {
         <form class="narrow" on:submit=submit>
             <ErrorBox error=error />
             <RegistryFields prefix="create" values=values error=error states=states new=true />
-            <button type="submit" disabled=move || pending.get()>
-                {move || i18n.t().registry.create_submit}
-            </button>
+            <SubmitButton pending=pending text=|t| t.registry.create_submit />
         </form>
     }
 }

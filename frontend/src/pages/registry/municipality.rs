@@ -10,7 +10,7 @@ use super::fields::{Registry, RegistryFields};
 use crate::a11y::{PageTitle, use_announcer};
 use crate::api;
 use crate::components::{
-    ErrorBox, Field, FormError, SaveCancel, Text, invalid_number, parse_population,
+    ErrorBox, Field, FormError, SaveCancel, SubmitButton, Text, invalid_number, parse_population,
 };
 use crate::i18n::{LangExt, use_i18n};
 use crate::model::{FederalState, MunicipalityStatus};
@@ -351,7 +351,7 @@ fn InviteAdmin(municipality: String) -> impl IntoView {
                 <ErrorBox error=error />
                 <Field id="invite-name" name="displayName" label=|t| t.registry.display_name value=name error=error required=true />
                 <Field id="invite-email" name="email" kind="email" label=|t| t.common.email value=email error=error required=true />
-                <button type="submit" disabled=move || pending.get()>{move || i18n.t().registry.invite_admin_submit}</button>
+                <SubmitButton pending=pending text=|t| t.registry.invite_admin_submit />
             </form>
         </section>
     }

@@ -220,7 +220,8 @@ impl StructureMutation {
         changed(ctx, result, |saved| saved.id.to_string())
     }
 
-    /// Changes a membership; a term is ended by setting `termEnd`.
+    /// Changes a membership; a term is ended by setting `termEnd`. Another person in a term
+    /// that has begun ends it and begins a new membership, whose id the change reports.
     async fn update_membership(
         &self,
         ctx: &Context<'_>,
@@ -236,7 +237,8 @@ impl StructureMutation {
             .council()
             .update_membership(ctx.principal(), m, id, input)
             .await;
-        changed(ctx, result, |_| id.to_string())
+        // Another person in a running term is a new membership: its id is the one to report.
+        changed(ctx, result, |saved| saved.id.to_string())
     }
 
     /// Deletes a membership recorded in error.

@@ -1,5 +1,6 @@
 //! Who sits where: organisations, people, memberships, and importing them from CSV.
 
+use chrono::NaiveDate;
 use praevnet_store::{
     BodyId, MembershipId, MunicipalityId, OrganisationData, OrganisationId, PersonId,
 };
@@ -96,6 +97,28 @@ impl CouncilWork<'_> {
         .await
     }
 
+    /// Stores a membership of a checked `input` and adds it to the edit's structure.
+    async fn insert_membership(
+        edit: &mut Edit,
+        input: MembershipInput,
+        appointed_by: Option<String>,
+    ) -> Result<Membership> {
+        let mut membership = Membership {
+            id: placeholder_id(),
+            body: input.body,
+            person: input.person,
+            role: input.role,
+            organisation: input.organisation,
+            term_start: input.term_start,
+            term_end: input.term_end,
+            appointed_by,
+            derived_from: None,
+        };
+        membership.id = edit.tenant().insert_membership(membership.data()).await?.id;
+        edit.structure.memberships.push(membership.clone());
+        Ok(membership)
+    }
+
     /// Checks a membership's references within the tenant: an id of another municipality is
     /// answered like an unknown one.
     fn check_membership(edit: &Edit, input: &MembershipInput) -> Result<Option<String>> {
@@ -124,22 +147,10 @@ impl CouncilWork<'_> {
     ) -> Result<Changed<Membership>> {
         let mut edit = self.edit(principal, municipality).await?;
         let appointed_by = Self::check_membership(&edit, &input)?;
-        let mut membership = Membership {
-            id: placeholder_id(),
-            body: input.body,
-            person: input.person,
-            role: input.role,
-            organisation: input.organisation,
-            term_start: input.term_start,
-            term_end: input.term_end,
-            appointed_by,
-            derived_from: None,
-        };
-        membership.id = edit.tenant().insert_membership(membership.data()).await?.id;
-        edit.structure.memberships.push(membership.clone());
+        let membership = Self::insert_membership(&mut edit, input, appointed_by).await?;
         let body_name = edit
             .structure
-            .body(input.body)
+            .body(membership.body)
             .map(|b| b.name.clone())
             .unwrap_or_default();
         self.finish(
@@ -161,6 +172,8 @@ impl CouncilWork<'_> {
     }
 
     /// Changes a membership (role, term, organisation); ending a term is setting its end.
+    /// Another person in a term that has begun is a hand-over, not a correction: see
+    /// [`CouncilWork::hand_over`].
     pub async fn update_membership(
         &self,
         principal: &Principal,
@@ -177,6 +190,10 @@ impl CouncilWork<'_> {
         edit.require_edit(current.body)?;
         if current.derived_from.is_some() {
             return Err(Error::validation("id", CouncilProblem::DerivedMembership));
+        }
+        let today = today();
+        if input.person != current.person && current.term_start < today {
+            return self.hand_over(edit, principal, current, input, today).await;
         }
         let appointed_by = Self::check_membership(&edit, &input)?;
         let membership = Membership {
@@ -214,6 +231,70 @@ impl CouncilWork<'_> {
                 vec![membership.term_start],
             ),
             membership,
+        )
+        .await
+    }
+
+    /// Gives a seat to another person: the old term ends the day before the new one begins
+    /// (today, or the later start asked for) and the new person's term is a membership of its
+    /// own, so that the record says truly who sat when (and derived seats follow each term).
+    /// A term that has ended keeps its person; one recorded in error is deleted instead.
+    async fn hand_over(
+        &self,
+        mut edit: Edit,
+        principal: &Principal,
+        current: Membership,
+        input: MembershipInput,
+        today: NaiveDate,
+    ) -> Result<Changed<Membership>> {
+        if current.term_end.is_some_and(|end| end < today) {
+            return Err(Error::validation(
+                "personId",
+                CouncilProblem::EndedTermHandOver,
+            ));
+        }
+        let input = MembershipInput {
+            term_start: input.term_start.max(today),
+            ..input
+        };
+        let appointed_by = Self::check_membership(&edit, &input)?;
+        // A start of today or later always has a day before it.
+        let last_day = input.term_start.pred_opt().unwrap_or(input.term_start);
+        let ended = Membership {
+            term_end: Some(current.term_end.map_or(last_day, |end| end.min(last_day))),
+            ..current.clone()
+        };
+        edit.tenant()
+            .update_membership(ended.id, ended.data())
+            .await?
+            .ok_or(Error::NotFound)?;
+        if let Some(slot) = edit
+            .structure
+            .memberships
+            .iter_mut()
+            .find(|m| m.id == ended.id)
+        {
+            *slot = ended;
+        }
+        let successor = Self::insert_membership(&mut edit, input, appointed_by).await?;
+        self.finish(
+            edit,
+            principal,
+            Record::new(
+                "membership.handed_over",
+                "membership",
+                Some(successor.id),
+                format!(
+                    "Mitgliedschaft übergeben ({}) ab {}",
+                    successor.role.label(crate::Lang::De),
+                    successor.term_start.format("%d.%m.%Y")
+                ),
+            )
+            .touching(
+                vec![current.body, successor.body],
+                vec![successor.term_start],
+            ),
+            successor,
         )
         .await
     }

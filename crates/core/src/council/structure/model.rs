@@ -112,6 +112,16 @@ impl Membership {
     pub fn is_active(&self, on: NaiveDate) -> bool {
         self.term_start <= on && self.term_end.is_none_or(|end| end >= on)
     }
+
+    /// Whether the membership takes one of the body's limited seats on `on`. On the last day
+    /// of a term its seat is already free for a successor who starts that day, so that a
+    /// hand-over on one day needs no gap in a full body; a term of a single day keeps its seat.
+    pub fn takes_seat(&self, on: NaiveDate) -> bool {
+        self.is_active(on)
+            && self
+                .term_end
+                .is_none_or(|end| end > on || end == self.term_start)
+    }
 }
 
 /// Everything of one council's structure.
@@ -322,9 +332,19 @@ impl Structure {
 
     /// How many people hold a seat in the body on `on` (a person with two roles counts once).
     pub fn seated_count(&self, body: BodyId, on: NaiveDate) -> usize {
-        let mut people: Vec<PersonId> = self.seated(body, on).map(|m| m.person).collect();
-        people.sort();
-        people.dedup();
-        people.len()
+        distinct_people(self.seated(body, on))
     }
+
+    /// How many people count against the body's size limit on `on`: those seated, but not
+    /// those whose term ends that day (see [`Membership::takes_seat`]).
+    pub fn count_against_limit(&self, body: BodyId, on: NaiveDate) -> usize {
+        distinct_people(self.seated(body, on).filter(|m| m.takes_seat(on)))
+    }
+}
+
+fn distinct_people<'a>(memberships: impl Iterator<Item = &'a Membership>) -> usize {
+    let mut people: Vec<PersonId> = memberships.map(|m| m.person).collect();
+    people.sort();
+    people.dedup();
+    people.len()
 }

@@ -142,7 +142,7 @@ pub fn check_size(
         return Ok(());
     };
     for on in dates.iter().copied().chain([today]) {
-        if structure.seated_count(body, on) > max as usize {
+        if structure.count_against_limit(body, on) > max as usize {
             return Err(Error::validation(
                 "bodyId",
                 CouncilProblem::BodyFull {
@@ -432,6 +432,35 @@ mod tests {
         let today = date(2026, 3, 1);
         assert!(check_size(&s, id, &[], today).is_ok());
         assert!(check_size(&s, id, &[date(2027, 1, 1)], today).is_err());
+    }
+
+    #[test]
+    fn a_seat_is_handed_over_on_one_day_in_a_full_body() {
+        let mut s = Structure::default();
+        let mut staff = body("Führungsstab", BodyKind::LeadershipStaff);
+        staff.max_members = Some(1);
+        let id = staff.id;
+        s.bodies.push(staff);
+        let today = date(2026, 3, 1);
+        let old = person(&mut s, "Amtsinhaber");
+        let ending = seat(&mut s, id, old, MembershipRole::Chair);
+        if let Some(m) = s.memberships.iter_mut().find(|m| m.id == ending) {
+            m.term_end = Some(today);
+        }
+        let new = person(&mut s, "Nachfolgerin");
+        let starting = seat(&mut s, id, new, MembershipRole::Chair);
+        if let Some(m) = s.memberships.iter_mut().find(|m| m.id == starting) {
+            m.term_start = today;
+        }
+        assert!(check_size(&s, id, &[today], today).is_ok());
+        // Both are still members that day; only the limit lets the successor in.
+        assert_eq!(s.seated_count(id, today), 2);
+
+        // A term of one day keeps its seat: it is no hand-over.
+        if let Some(m) = s.memberships.iter_mut().find(|m| m.id == ending) {
+            m.term_start = today;
+        }
+        assert!(check_size(&s, id, &[today], today).is_err());
     }
 
     #[test]

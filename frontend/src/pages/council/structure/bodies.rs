@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::body_form::BodyForm;
 use super::{Body, active_bodies, kind_options, role_label};
 use crate::a11y::use_announcer;
-use crate::components::{ErrorBox, Field, FormError, Select, with_empty_choice};
+use crate::components::{ErrorBox, Field, FormError, Select, SubmitButton, with_empty_choice};
 use crate::i18n::use_i18n;
 use crate::pages::{code, from_code, today};
 use crate::queries::{
@@ -185,7 +185,7 @@ pub(super) fn AddBody(
             <Field id="body-name" name="name" label=|t| t.common.name value=name error=error required=true />
             <Select id="body-kind" name="kind" label=|t| t.council.body_kind value=kind error=error options=kinds />
             <Select id="body-parent" name="parentId" label=|t| t.council.parent_body value=parent error=error options=parents />
-            <button type="submit" disabled=move || pending.get()>{move || i18n.t().council.add_body_submit}</button>
+            <SubmitButton pending=pending text=|t| t.council.add_body_submit />
         </form>
     }
 }

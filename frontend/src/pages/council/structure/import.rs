@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::a11y::use_announcer;
-use crate::components::{ErrorBox, FormError, TextArea};
+use crate::components::{ErrorBox, FormError, SubmitButton, TextArea, chosen_file};
 use crate::i18n::use_i18n;
 use crate::queries::{ImportMembers, import_members};
 use crate::submit::{on_submit, save};
@@ -21,13 +21,7 @@ pub(super) fn ImportForm(
     let error: FormError = RwSignal::new(None);
     let pending = RwSignal::new(false);
     let read_file = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(file) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0))
-        else {
+        let Some(file) = chosen_file(&ev) else {
             return;
         };
         spawn_local(async move {
@@ -62,7 +56,7 @@ pub(super) fn ImportForm(
                 <input id="import-file" type="file" accept=".csv,text/csv" on:change=read_file />
             </div>
             <TextArea id="import-text" label=|t| t.council.import_text value=text />
-            <button type="submit" disabled=move || pending.get()>{move || i18n.t().council.import_submit}</button>
+            <SubmitButton pending=pending text=|t| t.council.import_submit />
         </form>
     }
 }

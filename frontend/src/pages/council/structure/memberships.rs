@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::{ROLES, active_bodies, role_label};
 use crate::a11y::use_announcer;
-use crate::components::{ErrorBox, Field, FormError, Select, with_empty_choice};
+use crate::components::{ErrorBox, Field, FormError, Select, SubmitButton, with_empty_choice};
 use crate::i18n::use_i18n;
 use crate::pages::{from_code, today};
 use crate::queries::{AddMembership, add_membership, council_structure};
@@ -77,7 +77,7 @@ pub(super) fn AddMembershipForm(
             <Select id="membership-organisation" name="organisationId" label=|t| t.council.organisation value=organisation error=error options=organisations />
             <Field id="membership-start" name="termStart" kind="date" label=|t| t.council.term_start value=start error=error required=true />
             <Field id="membership-appointed" name="appointedBy" label=|t| t.council.appointed_by value=appointed error=error />
-            <button type="submit" disabled=move || pending.get()>{move || i18n.t().council.add_membership_submit}</button>
+            <SubmitButton pending=pending text=|t| t.council.add_membership_submit />
         </form>
     }
 }

@@ -25,7 +25,6 @@ use rules::Rules;
 use template::TemplateChooser;
 
 use crate::a11y::PageTitle;
-use crate::api;
 use crate::i18n::{Texts, use_i18n};
 use crate::queries::{CouncilStructure, council_structure};
 
@@ -127,11 +126,10 @@ fn active_bodies<'a>(bodies: impl IntoIterator<Item = &'a Body>) -> Vec<(String,
 #[component]
 pub fn Structure() -> impl IntoView {
     let version = RwSignal::new(0_u32);
-    let loaded = crate::pages::of_municipality(version, |lang, m| async move {
-        let variables = council_structure::Variables {
+    let loaded = crate::pages::of_municipality::<CouncilStructure>(version, |m| {
+        council_structure::Variables {
             municipality_id: m.id,
-        };
-        api::run::<CouncilStructure>(lang, variables).await
+        }
     });
     let reload = move || version.update(|v| *v += 1);
     crate::pages::loaded(loaded, move |(m, data)| {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::SECTORS;
 use crate::a11y::use_announcer;
-use crate::components::{ErrorBox, Field, FormError, Select};
+use crate::components::{ErrorBox, Field, FormError, Select, SubmitButton};
 use crate::i18n::use_i18n;
 use crate::pages::from_code;
 use crate::queries::{
@@ -47,7 +47,7 @@ pub(super) fn AddPerson(
             <Field id="person-function" name="functionTitle" label=|t| t.council.function_title value=function error=error />
             <Field id="person-email" name="email" kind="email" label=|t| t.common.email value=email error=error />
             <Field id="person-phone" name="phone" kind="tel" label=|t| t.council.phone value=phone error=error />
-            <button type="submit" disabled=move || pending.get()>{move || i18n.t().council.add_person_submit}</button>
+            <SubmitButton pending=pending text=|t| t.council.add_person_submit />
         </form>
     }
 }
@@ -146,7 +146,7 @@ pub(super) fn AddOrganisation(
             <ErrorBox error=error />
             <Field id="organisation-name" name="name" label=|t| t.common.name value=name error=error required=true />
             <Select id="organisation-sector" name="sector" label=|t| t.council.seat_sector value=sector error=error options=sectors />
-            <button type="submit" disabled=move || pending.get()>{move || i18n.t().council.add_organisation_submit}</button>
+            <SubmitButton pending=pending text=|t| t.council.add_organisation_submit />
         </form>
     }
 }

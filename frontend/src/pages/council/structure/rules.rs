@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 use super::active_bodies;
 use crate::a11y::use_announcer;
-use crate::components::{ErrorBox, Field, FormError, Select, TextArea, with_empty_choice};
+use crate::components::{
+    ErrorBox, Field, FormError, Select, SubmitButton, TextArea, with_empty_choice,
+};
 use crate::i18n::use_i18n;
 use crate::pages::today;
 use crate::queries::{
@@ -134,7 +136,7 @@ pub(super) fn Rules(
                     <Select id="rules-body" name="adoptedByBodyId" label=|t| t.council.rules_adopted_by value=adopted_by error=error options=bodies />
                     <Field id="rules-date" name="adoptedOn" kind="date" label=|t| t.council.rules_adopted_on value=adopted_on error=error required=true />
                     <Field id="rules-resolution" name="resolution" label=|t| t.council.rules_resolution value=resolution error=error />
-                    <button type="submit" disabled=move || pending.get()>{move || i18n.t().council.rules_adopt_submit}</button>
+                    <SubmitButton pending=pending text=|t| t.council.rules_adopt_submit />
                 </form>
             })}
         </section>

@@ -5,7 +5,7 @@ use leptos::task::spawn_local;
 
 use crate::a11y::use_announcer;
 use crate::api;
-use crate::components::{ErrorBox, FormError};
+use crate::components::{ErrorBox, FormError, SubmitButton};
 use crate::i18n::{LangExt, use_i18n};
 use crate::queries::{ApplyStructureTemplate, apply_structure_template, council_structure};
 use crate::submit::on_submit;
@@ -72,7 +72,7 @@ pub(super) fn TemplateChooser(
                     })
                     .collect_view()}
             </fieldset>
-            <button type="submit" disabled=move || pending.get()>{move || i18n.t().council.template_apply}</button>
+            <SubmitButton pending=pending text=|t| t.council.template_apply />
         </form>
     }
 }
