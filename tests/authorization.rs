@@ -811,6 +811,16 @@ async fn every_mutation_against_every_role(db: TestDatabase) {
             HALLE_CONFLICT,
         ),
         (
+            "setCouncilChair",
+            "of Halle, cleared",
+            "mutation($m: ID!) { setCouncilChair(municipalityId: $m) { id } }",
+            Box::new({
+                let id = halle.clone();
+                move |_| json!({ "m": id })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
             "founding",
             "of Halle",
             "query($m: ID!) { founding(municipalityId: $m) { status } }",
@@ -1270,7 +1280,27 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
     // Structure fields take the caller's own municipality as `$m` and the id under test as
     // `$id`; with another tenant's municipality as `$m` they are covered by the
     // `Municipality` calls.
-    let structure_calls: [(&str, &str, IdKind); 55] = [
+    let structure_calls: [(&str, &str, IdKind); 59] = [
+        (
+            "Mutation.setCouncilChair",
+            "mutation($id: ID!) { setCouncilChair(municipalityId: $id) { id } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.setCouncilChair#chair",
+            "mutation($m: ID!, $id: ID!) { setCouncilChair(municipalityId: $m, chairId: $id) { id } }",
+            IdKind::StructurePerson,
+        ),
+        (
+            "Mutation.setCouncilChair#deputy",
+            "mutation($m: ID!, $id: ID!) { setCouncilChair(municipalityId: $m, deputyChairId: $id) { id } }",
+            IdKind::StructurePerson,
+        ),
+        (
+            "Mutation.createBody#reportsTo",
+            "mutation($m: ID!, $id: ID!) { createBody(municipalityId: $m, input: { name: \"AG\", kind: WORKING_GROUP, reportsToId: $id }) { id } }",
+            IdKind::Body,
+        ),
         (
             "Mutation.deleteAttachment",
             "mutation($id: ID!, $at: ID!) { deleteAttachment(municipalityId: $id, id: $at) }",

@@ -28,9 +28,17 @@ fn terms(structure: &Value, body_name: &str) -> Vec<(String, String, Value)> {
 }
 
 /// A blank council with a steering round of one seat that the moderators of its working
-/// group sit in; the group moderated by Anna since 1 January, and Ben to take over:
-/// (city, group, Anna, Ben, her moderation).
-async fn moderated_group(app: &TestApp) -> (String, String, String, String, String) {
+/// group sit in; the group moderated by Anna since 1 January, and Ben to take over.
+struct Moderated {
+    city: String,
+    steering: String,
+    group: String,
+    anna: String,
+    ben: String,
+    moderation: String,
+}
+
+async fn moderated_group(app: &TestApp) -> Moderated {
     let city = city_with(app, "blank").await;
     let steering = change(
         app,
@@ -52,12 +60,26 @@ async fn moderated_group(app: &TestApp) -> (String, String, String, String, Stri
         json!({ "m": city, "i": { "bodyId": group, "personId": anna, "role": "MODERATOR", "termStart": "2026-01-01" } }),
     )
     .await;
-    (city, group, anna, ben, moderation)
+    Moderated {
+        city,
+        steering,
+        group,
+        anna,
+        ben,
+        moderation,
+    }
 }
 
 async fn a_moderator_is_replaced_on_one_day_in_a_full_steering_round(db: TestDatabase) {
     let app = TestApp::spawn(db).await;
-    let (city, group, anna, ben, moderation) = moderated_group(&app).await;
+    let Moderated {
+        city,
+        group,
+        anna,
+        ben,
+        moderation,
+        ..
+    } = moderated_group(&app).await;
     let today = today().to_string();
 
     // The old moderation ends today and the new one starts today: the one seat of the
@@ -117,7 +139,14 @@ async fn a_moderator_is_replaced_on_one_day_in_a_full_steering_round(db: TestDat
 
 async fn another_person_in_a_running_term_ends_it_and_begins_a_new_one(db: TestDatabase) {
     let app = TestApp::spawn(db).await;
-    let (city, group, anna, ben, moderation) = moderated_group(&app).await;
+    let Moderated {
+        city,
+        group,
+        anna,
+        ben,
+        moderation,
+        ..
+    } = moderated_group(&app).await;
     let today = today();
     let yesterday = today.pred_opt().expect("yesterday").to_string();
     let today = today.to_string();
@@ -181,7 +210,61 @@ async fn another_person_in_a_running_term_ends_it_and_begins_a_new_one(db: TestD
     assert_eq!(corrected, planned);
 }
 
+async fn a_working_group_may_keep_its_moderator_out_of_the_steering_round(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let Moderated {
+        city,
+        steering,
+        group,
+        ..
+    } = moderated_group(&app).await;
+    let today = today();
+    let tomorrow = today.succ_opt().expect("tomorrow").to_string();
+    let today = today.to_string();
+    let group_input = |takes_seat: bool| json!({ "m": city, "id": group, "i": { "name": "AG Wohnumfeld", "kind": "WORKING_GROUP", "scope": "THEMATIC", "parentId": steering, "moderatorTakesSeat": takes_seat } });
+    change(&app, UPDATE_BODY, group_input(false)).await;
+    let s = structure(&app, &city, None).await;
+    assert_eq!(
+        terms(&s, "Steuerungsrunde"),
+        vec![(
+            "Moderation bisher".to_owned(),
+            "2026-01-01".to_owned(),
+            json!(today)
+        )],
+        "the seat ends today and stays on record: {s}"
+    );
+    let s = structure(&app, &city, Some(&tomorrow)).await;
+    assert_eq!(terms(&s, "Steuerungsrunde"), Vec::new());
+
+    // A second group of the same council still sends its moderator.
+    let other = change(
+        &app,
+        CREATE_BODY,
+        json!({ "m": city, "i": { "name": "AG Nachbarschaft", "kind": "WORKING_GROUP", "scope": "DISTRICT", "parentId": steering } }),
+    )
+    .await;
+    let carla = person(&app, &city, "Moderation Nachbarschaft").await;
+    change(
+        &app,
+        ADD,
+        json!({ "m": city, "i": { "bodyId": other, "personId": carla, "role": "MODERATOR", "termStart": tomorrow } }),
+    )
+    .await;
+    let s = structure(&app, &city, Some(&tomorrow)).await;
+    assert_eq!(
+        terms(&s, "Steuerungsrunde"),
+        vec![(
+            "Moderation Nachbarschaft".to_owned(),
+            tomorrow.clone(),
+            Value::Null
+        )]
+    );
+    let configured = &body(&s, "AG Wohnumfeld")["moderatorTakesSeat"];
+    assert_eq!(configured, &json!(false), "{s}");
+}
+
 on_both_databases!(
+    a_working_group_may_keep_its_moderator_out_of_the_steering_round,
     a_moderator_is_replaced_on_one_day_in_a_full_steering_round,
     another_person_in_a_running_term_ends_it_and_begins_a_new_one
 );

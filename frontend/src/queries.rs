@@ -83,6 +83,7 @@ operations!(
     RecordRulesInformed,
     InvitePerson,
     SaveOrganisation,
+    SetCouncilChair,
 );
 
 operations!(

@@ -23,6 +23,7 @@ mod m20261121_000012_contact_messages;
 mod m20261121_000013_search_changes;
 mod m20261121_000014_prevention_offers;
 mod m20261121_000015_attachments;
+mod m20261129_000016_structure_gaps;
 pub mod tenancy;
 
 /// Runs the migrations in order; the struct exists because sea-orm-migration is trait based.
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000013_search_changes::Migration),
             Box::new(m20261121_000014_prevention_offers::Migration),
             Box::new(m20261121_000015_attachments::Migration),
+            Box::new(m20261129_000016_structure_gaps::Migration),
         ]
     }
 }

@@ -7,7 +7,7 @@ use super::{TestApp, returned_id};
 
 pub const STRUCTURE: &str = "query($m: ID!, $on: NaiveDate) { councilStructure(municipalityId: $m) {
     canManage
-    bodies { id name kind parentId public moderatorsAreMembers maxMembers seats { label sector seats }
+    bodies { id name kind parentId public moderatorsAreMembers moderatorTakesSeat maxMembers seats { label sector seats }
              dissolvedOn memberships(activeOn: $on) { id role derived termStart termEnd person { name email } } }
     people { id name email }
     warnings { kind message bodyId }

@@ -52,6 +52,8 @@ struct DemoCity {
     federal_state: FederalState,
     population: i64,
     council: &'static str,
+    /// The seats (by title) whose holders chair the whole council and deputise.
+    chairs: (Option<&'static str>, Option<&'static str>),
     /// The founding resolution and its date, as the seed documents give them.
     founding: Option<(&'static str, (i32, u32, u32))>,
 }
@@ -105,6 +107,7 @@ const CITIES: [DemoCity; 4] = [
         federal_state: FederalState::SachsenAnhalt,
         population: 238_000,
         council: "Präventionsrat der Stadt Halle (Saale)",
+        chairs: (None, None),
         founding: Some(("III/2001/01855", (2001, 12, 12))),
     },
     DemoCity {
@@ -144,6 +147,7 @@ const CITIES: [DemoCity; 4] = [
         federal_state: FederalState::Sachsen,
         population: 87_000,
         council: "Kommunaler Präventionsrat Zwickau",
+        chairs: (Some("Oberbürgermeister*in"), None),
         founding: None,
     },
     DemoCity {
@@ -195,6 +199,10 @@ const CITIES: [DemoCity; 4] = [
         federal_state: FederalState::Sachsen,
         population: 616_000,
         council: "Kommunaler Präventionsrat Leipzig",
+        chairs: (
+            Some("Oberbürgermeister"),
+            Some("Bürgermeister für Umwelt, Ordnung und Sport"),
+        ),
         founding: Some(("V-554/10", (2010, 10, 20))),
     },
     DemoCity {
@@ -247,6 +255,7 @@ const CITIES: [DemoCity; 4] = [
         federal_state: FederalState::Sachsen,
         population: 248_000,
         council: "Kriminalpräventiver Rat der Stadt Chemnitz",
+        chairs: (None, None),
         founding: Some(("B-41/1998", (1998, 2, 4))),
     },
 ];
@@ -633,6 +642,7 @@ async fn structure(
         );
     }
     let start = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap_or_default();
+    let mut people = Vec::new();
     for seat in city.seats {
         let Some(body) = bodies.iter().find(|b| b.name == seat.body) else {
             return Err(crate::Error::Internal(format!(
@@ -651,6 +661,7 @@ async fn structure(
             .save_person(system, municipality, None, person)
             .await?
             .value;
+        people.push((seat.title, person));
         let input = MembershipInput {
             body: body.id,
             person,
@@ -667,6 +678,16 @@ async fn structure(
         services
             .council()
             .add_membership(system, municipality, input)
+            .await?;
+    }
+    let holder = |title: Option<&str>| {
+        title.and_then(|t| people.iter().find(|(seat, _)| *seat == t).map(|(_, p)| *p))
+    };
+    let (chair, deputy) = (holder(city.chairs.0), holder(city.chairs.1));
+    if chair.is_some() || deputy.is_some() {
+        services
+            .council()
+            .set_council_chair(system, municipality, chair, deputy)
             .await?;
     }
     Ok(())

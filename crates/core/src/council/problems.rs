@@ -14,6 +14,12 @@ pub enum CouncilProblem {
     },
     /// A body would report to itself or to one of its own sub-bodies.
     ParentCycle,
+    /// A body that reports to itself.
+    ReportsToItself,
+    /// The chair of the council who is also its deputy.
+    ChairIsDeputy,
+    /// A chair for a council that is not recorded yet.
+    NoCouncil,
     /// Nothing can be added to a dissolved body.
     BodyDissolved {
         body: String,
@@ -60,6 +66,22 @@ impl CouncilProblem {
                 "“{body}” has at most {max} members; this change would exceed that. End another \
                  membership first or change the limit."
             ),
+            (CouncilProblem::ReportsToItself, Lang::De) => {
+                "Ein Gremium kann nicht an sich selbst berichten.".into()
+            }
+            (CouncilProblem::ReportsToItself, Lang::En) => "A body cannot report to itself.".into(),
+            (CouncilProblem::ChairIsDeputy, Lang::De) => {
+                "Vorsitz und Stellvertretung müssen verschiedene Personen sein.".into()
+            }
+            (CouncilProblem::ChairIsDeputy, Lang::En) => {
+                "The chair and the deputy must be different people.".into()
+            }
+            (CouncilProblem::NoCouncil, Lang::De) => "Für diese Kommune ist noch kein \
+                Präventionsrat erfasst; legen Sie zuerst den Rat an."
+                .into(),
+            (CouncilProblem::NoCouncil, Lang::En) => {
+                "No council is recorded for this municipality yet; record the council first.".into()
+            }
             (CouncilProblem::ParentCycle, Lang::De) => {
                 "Ein Gremium kann nicht sich selbst oder einem \
                 seiner eigenen Untergremien unterstehen."

@@ -6,7 +6,7 @@ use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ConnectionTrait, TransactionTrait};
 
 use crate::tenant::{Tenant, council};
-use crate::{CouncilId, MunicipalityId, StoreError};
+use crate::{CouncilId, MunicipalityId, PersonId, StoreError};
 
 /// A municipality's prevention council as stored.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,6 +22,9 @@ pub struct CouncilRecord {
     pub founding_path: Option<String>,
     /// The structure template the council started from.
     pub structure_template: Option<String>,
+    /// Who chairs the whole council (often the mayor), and the deputy: people of its structure.
+    pub chair_person_id: Option<PersonId>,
+    pub deputy_chair_person_id: Option<PersonId>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -45,6 +48,8 @@ impl From<council::Model> for CouncilRecord {
             status: m.status,
             founding_path: m.founding_path,
             structure_template: m.structure_template,
+            chair_person_id: m.chair_person_id,
+            deputy_chair_person_id: m.deputy_chair_person_id,
             created_at: m.created_at,
             updated_at: m.updated_at,
         }
@@ -98,6 +103,20 @@ impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
             .update::<council::Model>()
             .col_expr(council::Column::Status, Expr::value(status))
             .col_expr(council::Column::FoundingPath, Expr::value(founding_path))
+            .col_expr(council::Column::UpdatedAt, Expr::value(Utc::now()));
+        self.changed(update).await
+    }
+
+    /// Sets who chairs the whole council and who deputises; `false` when there is no council.
+    pub async fn set_council_chair(
+        &self,
+        chair: Option<PersonId>,
+        deputy: Option<PersonId>,
+    ) -> Result<bool, StoreError> {
+        let update = self
+            .update::<council::Model>()
+            .col_expr(council::Column::ChairPersonId, Expr::value(chair))
+            .col_expr(council::Column::DeputyChairPersonId, Expr::value(deputy))
             .col_expr(council::Column::UpdatedAt, Expr::value(Utc::now()));
         self.changed(update).await
     }

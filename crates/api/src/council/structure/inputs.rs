@@ -21,6 +21,8 @@ pub(crate) struct SeatInput {
 #[derive(InputObject)]
 pub(crate) struct BodyInput {
     parent_id: Option<ID>,
+    /// Another body this one reports to than the one it is placed under.
+    reports_to_id: Option<ID>,
     name: String,
     kind: BodyKind,
     own_kind: Option<String>,
@@ -38,6 +40,9 @@ pub(crate) struct BodyInput {
     public: bool,
     #[graphql(default)]
     moderators_are_members: bool,
+    /// For a working group: whether its moderator sits in the bodies that take moderators.
+    #[graphql(default = true)]
+    moderator_takes_seat: bool,
     founded_on: Option<NaiveDate>,
     founding_resolution: Option<String>,
     dissolved_on: Option<NaiveDate>,
@@ -54,6 +59,11 @@ impl BodyInput {
                 .as_ref()
                 .map(|id| BodyId::parse(id, "parentId"))
                 .transpose()?,
+            reports_to: self
+                .reports_to_id
+                .as_ref()
+                .map(|id| BodyId::parse(id, "reportsToId"))
+                .transpose()?,
             name: self.name,
             kind: self.kind.into(),
             own_kind: self.own_kind,
@@ -68,6 +78,7 @@ impl BodyInput {
             appointment_procedure: self.appointment_procedure,
             public: self.public,
             moderators_are_members: self.moderators_are_members,
+            moderator_takes_seat: self.moderator_takes_seat,
             founded_on: self.founded_on,
             founding_resolution: self.founding_resolution,
             dissolved_on: self.dissolved_on,

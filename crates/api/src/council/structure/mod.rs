@@ -92,7 +92,11 @@ impl StructureQuery {
                     .collect(),
                 organigram_svg: domain::organigram::svg(
                     &t.preview(),
-                    &t.name,
+                    &domain::organigram::Heading {
+                        council: &t.name,
+                        chair: None,
+                        deputy_chair: None,
+                    },
                     chrono::Utc::now().date_naive(),
                     lang,
                 ),
@@ -239,6 +243,26 @@ impl StructureMutation {
             .await;
         // Another person in a running term is a new membership: its id is the one to report.
         changed(ctx, result, |saved| saved.id.to_string())
+    }
+
+    /// Sets who chairs the whole council and who deputises (people of its structure); a
+    /// value left out clears that office.
+    async fn set_council_chair(
+        &self,
+        ctx: &Context<'_>,
+        municipality_id: ID,
+        chair_id: Option<ID>,
+        deputy_chair_id: Option<ID>,
+    ) -> async_graphql::Result<StructureChange> {
+        let m = ctx.municipality(&municipality_id)?;
+        let chair = ctx.optional_id::<PersonId>(chair_id.as_ref(), "chairId")?;
+        let deputy = ctx.optional_id::<PersonId>(deputy_chair_id.as_ref(), "deputyChairId")?;
+        let result = ctx
+            .services()
+            .council()
+            .set_council_chair(ctx.principal(), m, chair, deputy)
+            .await;
+        changed(ctx, result, |_| m.to_string())
     }
 
     /// Deletes a membership recorded in error.

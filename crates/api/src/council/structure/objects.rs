@@ -84,6 +84,18 @@ impl CouncilStructure {
             lang,
         }
     }
+
+    fn heading(&self) -> domain::organigram::Heading<'_> {
+        domain::organigram::Heading {
+            council: &self.view.council_name,
+            chair: self.view.chair.as_ref().map(|(_, p)| p.name.as_str()),
+            deputy_chair: self
+                .view
+                .deputy_chair
+                .as_ref()
+                .map(|(_, p)| p.name.as_str()),
+        }
+    }
 }
 
 #[Object]
@@ -146,19 +158,35 @@ impl CouncilStructure {
     async fn council_name(&self) -> &str {
         &self.view.council_name
     }
+    /// Who chairs the whole council (often the mayor); contact data as for any member.
+    async fn chair(&self) -> Option<Person> {
+        self.view
+            .chair
+            .clone()
+            .map(|(id, data)| Person { id, data })
+    }
+    /// Who deputises for the council's chair.
+    async fn deputy_chair(&self) -> Option<Person> {
+        self.view
+            .deputy_chair
+            .clone()
+            .map(|(id, data)| Person { id, data })
+    }
     /// The organigram of the bodies alive today, as SVG with its text alternative inside.
     async fn organigram_svg(&self) -> String {
         domain::organigram::svg(
             &self.view.structure,
-            &self.view.council_name,
+            &self.heading(),
             chrono::Utc::now().date_naive(),
             self.lang,
         )
     }
-    /// The organigram as indented text, one body per line (its text alternative).
+    /// The organigram as indented text: who chairs the council, then one body per line (its
+    /// text alternative).
     async fn organigram_outline(&self) -> String {
         domain::organigram::outline(
             &self.view.structure,
+            &self.heading(),
             chrono::Utc::now().date_naive(),
             self.lang,
         )
@@ -186,9 +214,16 @@ impl Body {
     async fn id(&self) -> ID {
         id_of(self.body().id)
     }
-    /// The body it reports to.
+    /// The body it is placed under (and reports to, unless `reportsToId` says otherwise).
     async fn parent_id(&self) -> Option<ID> {
         self.body().parent.map(id_of)
+    }
+    /// Another body it reports to than its parent; only when the caller sees that body.
+    async fn reports_to_id(&self) -> Option<ID> {
+        self.body()
+            .reports_to
+            .filter(|r| self.view.structure.body(*r).is_some())
+            .map(id_of)
     }
     async fn name(&self) -> &str {
         &self.body().name
@@ -241,6 +276,10 @@ impl Body {
     /// Every working group's moderator is a member here for the time they moderate.
     async fn moderators_are_members(&self) -> bool {
         self.body().moderators_are_members
+    }
+    /// For a working group: its moderator sits in the bodies that take moderators.
+    async fn moderator_takes_seat(&self) -> bool {
+        self.body().moderator_takes_seat
     }
     async fn founded_on(&self) -> Option<NaiveDate> {
         self.body().founded_on

@@ -6,7 +6,7 @@ use praevnet_store::{BodyId, MunicipalityId};
 use super::edit::{Changed, Edit, Record};
 use super::input::BodyInput;
 use super::model::{Body, Membership};
-use super::rules::check_parent;
+use super::rules::{check_parent, check_reports_to};
 use super::templates::template;
 use crate::council::CouncilProblem;
 use crate::council::CouncilWork;
@@ -74,13 +74,16 @@ impl CouncilWork<'_> {
         .await
     }
 
-    fn check_parent_in(edit: &Edit, body: BodyId, parent: Option<BodyId>) -> Result<()> {
-        if let Some(p) = parent
-            && edit.structure.body(p).is_none()
-        {
-            return Err(Error::NotFound);
+    /// Checks the bodies a body is placed under and reports to: of this council (another
+    /// tenant's id is answered like an unknown one), and no circle.
+    fn check_relations_in(edit: &Edit, body: &Body) -> Result<()> {
+        for related in [body.parent, body.reports_to].into_iter().flatten() {
+            if edit.structure.body(related).is_none() {
+                return Err(Error::NotFound);
+            }
         }
-        check_parent(&edit.structure, body, parent)
+        check_parent(&edit.structure, body.id, body.parent)?;
+        check_reports_to(body.id, body.reports_to)
     }
 
     pub async fn create_body(
@@ -100,7 +103,7 @@ impl CouncilWork<'_> {
             .map_or(0, |p| p.saturating_add(1));
         let placeholder = BodyId::from_uuid(uuid::Uuid::now_v7());
         let mut body = input.parse(placeholder, position)?;
-        Self::check_parent_in(&edit, placeholder, body.parent)?;
+        Self::check_relations_in(&edit, &body)?;
         body.id = edit.tenant().insert_body(body.data()).await?.id;
         edit.structure.bodies.push(body.clone());
         self.finish(
@@ -133,13 +136,15 @@ impl CouncilWork<'_> {
         let structural = body.parent != current.parent
             || body.kind != current.kind
             || body.dissolved_on != current.dissolved_on
+            || body.reports_to != current.reports_to
             || body.moderators_are_members != current.moderators_are_members
+            || body.moderator_takes_seat != current.moderator_takes_seat
             || body.max_members != current.max_members
             || body.seats != current.seats;
         if structural {
             edit.require_manage().map_err(|_| Error::Forbidden)?;
         }
-        Self::check_parent_in(&edit, id, body.parent)?;
+        Self::check_relations_in(&edit, &body)?;
         let mut dates = Vec::new();
         // Dissolving ends the terms that run past the dissolution.
         if let Some(end) = body.dissolved_on

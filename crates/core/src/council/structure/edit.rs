@@ -4,13 +4,13 @@
 
 use chrono::{NaiveDate, Utc};
 use praevnet_store::{
-    BodyId, CouncilRecord, DatabaseTransaction, MembershipId, MunicipalityId, RulesRecord, Tenant,
-    Writes,
+    BodyId, CouncilRecord, DatabaseTransaction, MembershipId, MunicipalityId, PersonId,
+    RulesRecord, Tenant, Writes,
 };
 
 use super::model::{Body, Structure};
 use super::rules::{DerivedChange, apply_derived, check_size, derived_changes};
-use super::visibility::{StructureView, access, visible};
+use super::visibility::{StructureView, access, redacted, visible};
 use crate::access::CouncilAccess;
 use crate::audit::{self, Change};
 use crate::council::CouncilWork;
@@ -31,6 +31,16 @@ fn view(
     rules: Vec<RulesRecord>,
 ) -> StructureView {
     let access = access(principal, target, &structure);
+    let chair = |id: Option<PersonId>| {
+        id.and_then(|id| {
+            let person = structure.person(id)?.clone();
+            Some((id, redacted(person, &access)))
+        })
+    };
+    let (chair, deputy_chair) = match &council {
+        Some(c) => (chair(c.chair_person_id), chair(c.deputy_chair_person_id)),
+        None => (None, None),
+    };
     let council_name = match council {
         Some(council) => council.name,
         None => format!("Präventionsrat {}", target.name),
@@ -45,6 +55,8 @@ fn view(
         council_name,
         structure: visible(structure, &access),
         warnings,
+        chair,
+        deputy_chair,
         access,
     }
 }

@@ -27,6 +27,7 @@ fn period(field: &'static str, start: Option<NaiveDate>, end: Option<NaiveDate>)
 #[derive(Clone, Debug)]
 pub struct BodyInput {
     pub parent: Option<BodyId>,
+    pub reports_to: Option<BodyId>,
     pub name: String,
     pub kind: BodyKind,
     pub own_kind: Option<String>,
@@ -41,6 +42,7 @@ pub struct BodyInput {
     pub appointment_procedure: Option<String>,
     pub public: bool,
     pub moderators_are_members: bool,
+    pub moderator_takes_seat: bool,
     pub founded_on: Option<NaiveDate>,
     pub founding_resolution: Option<String>,
     pub dissolved_on: Option<NaiveDate>,
@@ -75,6 +77,7 @@ impl BodyInput {
         Ok(Body {
             id,
             parent: self.parent,
+            reports_to: self.reports_to,
             name,
             kind: self.kind,
             own_kind: optional_text("ownKind", self.own_kind.as_deref(), SHORT_MAX)?,
@@ -97,6 +100,8 @@ impl BodyInput {
             )?,
             public: self.public,
             moderators_are_members: self.moderators_are_members,
+            // Only a working group's moderator takes a seat elsewhere.
+            moderator_takes_seat: !working_group || self.moderator_takes_seat,
             founded_on: self.founded_on,
             founding_resolution: optional_text(
                 "foundingResolution",

@@ -2,6 +2,7 @@
 //! memberships; templates to start from; the warnings that need action.
 
 mod bodies;
+mod chair;
 mod edit;
 pub mod import;
 pub mod input;

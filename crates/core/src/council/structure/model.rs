@@ -23,6 +23,9 @@ pub struct Seat {
 pub struct Body {
     pub id: BodyId,
     pub parent: Option<BodyId>,
+    /// The body this one reports to when that is not its parent (an accompanying committee
+    /// placed under one body and reporting to another).
+    pub reports_to: Option<BodyId>,
     pub name: String,
     pub kind: BodyKind,
     /// The city's own name for its kind, when `kind` is [`BodyKind::Own`].
@@ -39,6 +42,9 @@ pub struct Body {
     pub public: bool,
     /// Every working group's moderator is a member here (Halle's steering group).
     pub moderators_are_members: bool,
+    /// For a working group: whether its moderator takes a seat in the bodies above. A council
+    /// may keep some groups' moderators out of its steering body.
+    pub moderator_takes_seat: bool,
     pub founded_on: Option<NaiveDate>,
     pub founding_resolution: Option<String>,
     pub dissolved_on: Option<NaiveDate>,
@@ -54,6 +60,7 @@ impl Body {
         Body {
             id: BodyId::from_uuid(uuid::Uuid::now_v7()),
             parent: None,
+            reports_to: None,
             name: name.into(),
             kind,
             own_kind: None,
@@ -68,6 +75,7 @@ impl Body {
             appointment_procedure: None,
             public: false,
             moderators_are_members: false,
+            moderator_takes_seat: true,
             founded_on: None,
             founding_resolution: None,
             dissolved_on: None,
@@ -169,6 +177,7 @@ impl TryFrom<BodyRecord> for Body {
         Ok(Body {
             id: record.id,
             parent: d.parent_id,
+            reports_to: d.reports_to_id,
             name: d.name,
             kind,
             own_kind: d.own_kind,
@@ -183,6 +192,7 @@ impl TryFrom<BodyRecord> for Body {
             appointment_procedure: d.appointment_procedure,
             public: d.is_public,
             moderators_are_members: d.moderators_are_members,
+            moderator_takes_seat: d.moderator_takes_seat,
             founded_on: d.founded_on,
             founding_resolution: d.founding_resolution,
             dissolved_on: d.dissolved_on,
@@ -198,6 +208,7 @@ impl Body {
     pub fn data(&self) -> BodyData {
         BodyData {
             parent_id: self.parent,
+            reports_to_id: self.reports_to,
             name: self.name.clone(),
             kind: self.kind.code().to_owned(),
             own_kind: self.own_kind.clone(),
@@ -212,6 +223,7 @@ impl Body {
             appointment_procedure: self.appointment_procedure.clone(),
             is_public: self.public,
             moderators_are_members: self.moderators_are_members,
+            moderator_takes_seat: self.moderator_takes_seat,
             founded_on: self.founded_on,
             founding_resolution: self.founding_resolution.clone(),
             dissolved_on: self.dissolved_on,

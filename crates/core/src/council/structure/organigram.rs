@@ -1,5 +1,6 @@
-//! The organigram of a council, drawn from its configuration as SVG: bodies as boxes in the
-//! order of reporting, lines to the body each reports to. The drawing carries its text
+//! The organigram of a council, drawn from its configuration as SVG: who chairs the council
+//! above, bodies as boxes in the order of reporting, solid lines to the body each is placed
+//! under, dashed arrows to another body it reports to. The drawing carries its text
 //! alternative (`<title>` and a `<desc>` that lists the structure), so a screen reader and a
 //! downloaded file both say what the picture shows.
 
@@ -18,6 +19,31 @@ const GAP_X: i32 = 24;
 const GAP_Y: i32 = 56;
 const MARGIN: i32 = 16;
 const LINE_CHARS: usize = 25;
+/// The band above the bodies that names who chairs the council.
+const HEADER_HEIGHT: i32 = 30;
+
+/// What the drawing says above its bodies: the council and who chairs it.
+#[derive(Clone, Copy, Debug)]
+pub struct Heading<'a> {
+    pub council: &'a str,
+    pub chair: Option<&'a str>,
+    pub deputy_chair: Option<&'a str>,
+}
+
+impl Heading<'_> {
+    /// "Vorsitz: … · Stellvertretung: …", when anyone chairs the council.
+    fn chairs(&self, lang: Lang) -> Option<String> {
+        let (chair, deputy) = match lang {
+            Lang::De => ("Vorsitz", "Stellvertretung"),
+            Lang::En => ("Chair", "Deputy"),
+        };
+        let parts: Vec<String> = [(chair, self.chair), (deputy, self.deputy_chair)]
+            .into_iter()
+            .filter_map(|(label, name)| name.map(|n| format!("{label}: {n}")))
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    }
+}
 
 /// A body placed in the drawing.
 struct Placed<'a> {
@@ -99,10 +125,15 @@ fn tree(structure: &Structure, on: NaiveDate) -> Vec<(&Body, i32)> {
     ordered
 }
 
-/// The structure as indented text, one body per line: the drawing's text alternative.
-pub fn outline(structure: &Structure, on: NaiveDate, lang: Lang) -> String {
+/// The structure as indented text, one body per line after who chairs the council: the
+/// drawing's text alternative.
+pub fn outline(structure: &Structure, heading: &Heading, on: NaiveDate, lang: Lang) -> String {
     let mut text = String::new();
-    for (body, depth) in tree(structure, on) {
+    if let Some(chairs) = heading.chairs(lang) {
+        let _ = writeln!(text, "{chairs}");
+    }
+    let alive = tree(structure, on);
+    for &(body, depth) in &alive {
         let kind = body.own_kind.as_deref().unwrap_or(body.kind.label(lang));
         let seated = structure.seated_count(body.id, on);
         let members = match (lang, seated) {
@@ -111,9 +142,17 @@ pub fn outline(structure: &Structure, on: NaiveDate, lang: Lang) -> String {
             (Lang::En, 1) => "1 member".to_owned(),
             (Lang::En, n) => format!("{n} members"),
         };
+        let reports = body
+            .reports_to
+            .and_then(|r| alive.iter().find(|(b, _)| b.id == r))
+            .map(|(to, _)| match lang {
+                Lang::De => format!(", berichtet an {}", to.name),
+                Lang::En => format!(", reports to {}", to.name),
+            })
+            .unwrap_or_default();
         let _ = writeln!(
             text,
-            "{}{} ({kind}, {members})",
+            "{}{} ({kind}, {members}{reports})",
             "  ".repeat(usize::try_from(depth).unwrap_or(0)),
             body.name
         );
@@ -122,7 +161,10 @@ pub fn outline(structure: &Structure, on: NaiveDate, lang: Lang) -> String {
 }
 
 /// Draws the organigram of the bodies alive on `on`.
-pub fn svg(structure: &Structure, council_name: &str, on: NaiveDate, lang: Lang) -> String {
+pub fn svg(structure: &Structure, heading: &Heading, on: NaiveDate, lang: Lang) -> String {
+    let council_name = heading.council;
+    let chairs = heading.chairs(lang);
+    let top = if chairs.is_some() { HEADER_HEIGHT } else { 0 };
     let ordered = tree(structure, on);
     // Leaves take the next free slot; a parent is centred over its children.
     let mut placed: Vec<Placed> = Vec::new();
@@ -160,7 +202,7 @@ pub fn svg(structure: &Structure, council_name: &str, on: NaiveDate, lang: Lang)
         }
     }
     let x = |slot: f64| MARGIN + (slot * f64::from(BOX_WIDTH + GAP_X)).round() as i32;
-    let y = |depth: i32| MARGIN + depth * (BOX_HEIGHT + GAP_Y);
+    let y = |depth: i32| MARGIN + top + depth * (BOX_HEIGHT + GAP_Y);
     let depth_max = placed.iter().map(|p| p.depth).max().unwrap_or(0);
     let width = (MARGIN * 2 + (next_slot.max(1.0) * f64::from(BOX_WIDTH + GAP_X)) as i32 - GAP_X)
         .max(BOX_WIDTH + 2 * MARGIN);
@@ -178,7 +220,7 @@ pub fn svg(structure: &Structure, council_name: &str, on: NaiveDate, lang: Lang)
     let description = if ordered.is_empty() {
         empty.to_owned()
     } else {
-        outline(structure, on, lang)
+        outline(structure, heading, on, lang)
     };
 
     let mut out = String::new();
@@ -192,6 +234,17 @@ pub fn svg(structure: &Structure, council_name: &str, on: NaiveDate, lang: Lang)
         escape(&title),
         escape(&description)
     );
+    out.push_str(
+        r##"<defs><marker id="reports-to" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><polygon points="0 0 8 4 0 8" fill="#4a4a4a"/></marker></defs>"##,
+    );
+    if let Some(chairs) = &chairs {
+        let _ = write!(
+            out,
+            r##"<text x="{MARGIN}" y="{}" font-size="13" fill="#1b1b1b">{}</text>"##,
+            MARGIN + 14,
+            escape(chairs)
+        );
+    }
     for p in &placed {
         if let Some(parent) = placed.iter().find(|q| Some(q.body.id) == p.body.parent) {
             let (px, py) = (x(parent.slot) + BOX_WIDTH / 2, y(parent.depth) + BOX_HEIGHT);
@@ -200,6 +253,17 @@ pub fn svg(structure: &Structure, council_name: &str, on: NaiveDate, lang: Lang)
             let _ = write!(
                 out,
                 r##"<path d="M{px} {py} V{mid} H{cx} V{cy}" fill="none" stroke="#4a4a4a" stroke-width="1.5"/>"##
+            );
+        }
+    }
+    // Reporting lines that cross the tree: from the body's top to the bottom of the other.
+    for p in &placed {
+        if let Some(to) = placed.iter().find(|q| Some(q.body.id) == p.body.reports_to) {
+            let (fx, fy) = (x(p.slot) + BOX_WIDTH / 2 + 12, y(p.depth));
+            let (tx, ty) = (x(to.slot) + BOX_WIDTH / 2 + 12, y(to.depth) + BOX_HEIGHT);
+            let _ = write!(
+                out,
+                r##"<line class="reports-to" x1="{fx}" y1="{fy}" x2="{tx}" y2="{ty}" stroke="#4a4a4a" stroke-width="1.5" stroke-dasharray="4 3" marker-end="url(#reports-to)"/>"##
             );
         }
     }
@@ -261,9 +325,46 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 11, 21).expect("date")
     }
 
+    fn heading(council: &str) -> Heading<'_> {
+        Heading {
+            council,
+            chair: None,
+            deputy_chair: None,
+        }
+    }
+
+    #[test]
+    fn the_chair_stands_above_and_a_reporting_line_crosses_the_tree() {
+        let mut s = halle();
+        let id_of =
+            |s: &Structure, name: &str| s.bodies.iter().position(|b| b.name == name).expect(name);
+        let steering = s.bodies[id_of(&s, "Steuerungsgruppe")].id;
+        let office = id_of(&s, "Koordinierungsstelle");
+        s.bodies[office].reports_to = Some(steering);
+        let reporting = "Koordinierungsstelle";
+        let heading = Heading {
+            council: "KPR",
+            chair: Some("Oberbürgermeister*in"),
+            deputy_chair: Some("Beigeordnete*r"),
+        };
+        let text = outline(&s, &heading, today(), Lang::De);
+        assert_eq!(
+            text.lines().next(),
+            Some("Vorsitz: Oberbürgermeister*in · Stellvertretung: Beigeordnete*r")
+        );
+        assert!(
+            text.lines()
+                .any(|l| l.contains(reporting) && l.ends_with(", berichtet an Steuerungsgruppe)")),
+            "{text}"
+        );
+        let drawing = svg(&s, &heading, today(), Lang::En);
+        assert!(drawing.contains(">Chair: Oberbürgermeister*in · Deputy: Beigeordnete*r<"));
+        assert_eq!(drawing.matches("class=\"reports-to\"").count(), 1);
+    }
+
     #[test]
     fn the_outline_follows_the_reporting_lines() {
-        let text = outline(&halle(), today(), Lang::De);
+        let text = outline(&halle(), &heading("KPR"), today(), Lang::De);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "Vollversammlung (Vollversammlung, 0 Mitglieder)");
         assert_eq!(
@@ -276,7 +377,12 @@ mod tests {
 
     #[test]
     fn the_drawing_names_every_body_and_carries_its_text_alternative() {
-        let drawing = svg(&halle(), "Präventionsrat Halle (Saale)", today(), Lang::De);
+        let drawing = svg(
+            &halle(),
+            &heading("Präventionsrat Halle (Saale)"),
+            today(),
+            Lang::De,
+        );
         assert!(drawing.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
         assert!(drawing.contains(
             "<title id=\"organigram-title\">Organigramm: Präventionsrat Halle (Saale)</title>"
@@ -300,7 +406,7 @@ mod tests {
         let mut s = halle();
         s.bodies[6].dissolved_on = Some(NaiveDate::from_ymd_opt(2025, 1, 1).expect("date"));
         s.bodies[5].name = "AG <Schule> & \"Freizeit\"".into();
-        let drawing = svg(&s, "KPR", today(), Lang::En);
+        let drawing = svg(&s, &heading("KPR"), today(), Lang::En);
         assert!(!drawing.contains("AG Schulumfeld"));
         assert!(drawing.contains("AG &lt;Schule&gt; &amp; &quot;Freizeit&quot;"));
         assert!(drawing.contains("Organisation chart: KPR"));

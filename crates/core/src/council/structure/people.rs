@@ -116,8 +116,9 @@ impl CouncilWork<'_> {
     }
 
     /// Erases a person from the council's records (GDPR Art. 17): past memberships stay with a
-    /// pseudonym (they are the record of who sat in a body); running terms end today; terms
-    /// not yet begun, contact data and the link to an account are deleted.
+    /// pseudonym (they are the record of who sat in a body); running terms end today, and so
+    /// does a chair of the council; terms not yet begun, contact data and the link to an
+    /// account are deleted.
     pub async fn erase_council_person(
         &self,
         principal: &Principal,
@@ -145,6 +146,15 @@ impl CouncilWork<'_> {
                 if let Some(slot) = edit.structure.memberships.iter_mut().find(|x| x.id == m.id) {
                     *slot = m;
                 }
+            }
+        }
+        if let Some(council) = edit.tenant().council().await? {
+            let keep = |held: Option<PersonId>| held.filter(|p| *p != id);
+            let (chair, deputy) = (council.chair_person_id, council.deputy_chair_person_id);
+            if keep(chair) != chair || keep(deputy) != deputy {
+                edit.tenant()
+                    .set_council_chair(keep(chair), keep(deputy))
+                    .await?;
             }
         }
         let pseudonym = Person {

@@ -21,7 +21,8 @@ pub enum DerivedChange {
 
 /// Brings the memberships that follow from others in line with them: in a body with
 /// `moderators_are_members` (Halle's steering group), every moderator of a working group is a
-/// member for the same term, and stops being one when they stop moderating.
+/// member for the same term, and stops being one when they stop moderating. A working group
+/// configured without `moderator_takes_seat` sends no one.
 ///
 /// A derived seat whose moderation ended early (the role changed) ends `today`; one whose
 /// source was deleted, or that had not started yet, is deleted. New seats get fresh ids from
@@ -42,7 +43,7 @@ pub fn derived_changes(
             && m.role == MembershipRole::Moderator
             && structure
                 .body(m.body)
-                .is_some_and(|b| b.kind == BodyKind::WorkingGroup)
+                .is_some_and(|b| b.kind == BodyKind::WorkingGroup && b.moderator_takes_seat)
     });
     let mut wanted: Vec<(MembershipId, Membership)> = Vec::new();
     for source in moderations {
@@ -151,6 +152,18 @@ pub fn check_size(
                 },
             ));
         }
+    }
+    Ok(())
+}
+
+/// Refuses a body that reports to itself. Reporting lines may cross the tree of parents (that
+/// is what they are for), so they are not checked for cycles.
+pub fn check_reports_to(body: BodyId, reports_to: Option<BodyId>) -> Result<()> {
+    if reports_to == Some(body) {
+        return Err(Error::validation(
+            "reportsToId",
+            CouncilProblem::ReportsToItself,
+        ));
     }
     Ok(())
 }

@@ -141,6 +141,7 @@ fn parse(file_id: &str, text: &str) -> std::result::Result<Template, String> {
             body: Body {
                 id: BodyId::from_uuid(uuid::Uuid::nil()),
                 parent: None,
+                reports_to: None,
                 name: b.name,
                 kind,
                 own_kind: b.own_kind,
@@ -155,6 +156,7 @@ fn parse(file_id: &str, text: &str) -> std::result::Result<Template, String> {
                 appointment_procedure: b.appointment_procedure,
                 public: b.public,
                 moderators_are_members: b.moderators_are_members,
+                moderator_takes_seat: true,
                 founded_on: None,
                 founding_resolution: b.founding_resolution,
                 dissolved_on: None,

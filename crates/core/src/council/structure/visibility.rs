@@ -20,7 +20,26 @@ pub struct StructureView {
     pub rules: Vec<RulesRecord>,
     /// Only for managers (warnings name people and terms).
     pub warnings: Vec<Warning>,
+    /// Who chairs the whole council, and the deputy: a public office, so their names are
+    /// shown to everyone, contact data only as for any member.
+    pub chair: Option<(PersonId, Person)>,
+    pub deputy_chair: Option<(PersonId, Person)>,
     pub access: CouncilAccess,
+}
+
+/// A person as `access` may see them: contact data and the link to an account only for those
+/// who see contact data.
+pub(super) fn redacted(person: Person, access: &CouncilAccess) -> Person {
+    if access.manages() || access.sees_contact_data() {
+        person
+    } else {
+        Person {
+            email: None,
+            phone: None,
+            user_id: None,
+            ..person
+        }
+    }
 }
 
 /// The seats the caller's account holds today.
@@ -76,24 +95,11 @@ pub(super) fn visible(structure: Structure, access: &CouncilAccess) -> Structure
         .into_iter()
         .filter(|m| bodies.iter().any(|b| b.id == m.body))
         .collect();
-    let contact = access.sees_contact_data();
     let people = structure
         .people
         .into_iter()
         .filter(|(id, _)| memberships.iter().any(|m| m.person == *id))
-        .map(|(id, p)| {
-            let p = if contact {
-                p
-            } else {
-                Person {
-                    email: None,
-                    phone: None,
-                    user_id: None,
-                    ..p
-                }
-            };
-            (id, p)
-        })
+        .map(|(id, p)| (id, redacted(p, access)))
         .collect();
     Structure {
         bodies,

@@ -13,6 +13,7 @@ fn body_row(id: BodyId, data: &BodyData) -> body::New {
     body::New {
         id,
         parent_id: data.parent_id,
+        reports_to_id: data.reports_to_id,
         name: data.name.clone(),
         kind: data.kind.clone(),
         own_kind: data.own_kind.clone(),
@@ -27,6 +28,7 @@ fn body_row(id: BodyId, data: &BodyData) -> body::New {
         appointment_procedure: data.appointment_procedure.clone(),
         is_public: data.is_public,
         moderators_are_members: data.moderators_are_members,
+        moderator_takes_seat: data.moderator_takes_seat,
         founded_on: data.founded_on,
         founding_resolution: data.founding_resolution.clone(),
         dissolved_on: data.dissolved_on,

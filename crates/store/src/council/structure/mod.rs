@@ -26,6 +26,8 @@ pub struct SeatRecord {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BodyData {
     pub parent_id: Option<BodyId>,
+    /// Another body this one reports to than the one it is placed under.
+    pub reports_to_id: Option<BodyId>,
     pub name: String,
     pub kind: String,
     pub own_kind: Option<String>,
@@ -40,6 +42,8 @@ pub struct BodyData {
     pub appointment_procedure: Option<String>,
     pub is_public: bool,
     pub moderators_are_members: bool,
+    /// For a working group: its moderator sits in the bodies that take moderators.
+    pub moderator_takes_seat: bool,
     pub founded_on: Option<NaiveDate>,
     pub founding_resolution: Option<String>,
     pub dissolved_on: Option<NaiveDate>,
@@ -114,6 +118,7 @@ fn body_record(m: body::Model, seats: Vec<SeatRecord>) -> BodyRecord {
         id: m.id,
         data: BodyData {
             parent_id: m.parent_id,
+            reports_to_id: m.reports_to_id,
             name: m.name,
             kind: m.kind,
             own_kind: m.own_kind,
@@ -128,6 +133,7 @@ fn body_record(m: body::Model, seats: Vec<SeatRecord>) -> BodyRecord {
             appointment_procedure: m.appointment_procedure,
             is_public: m.is_public,
             moderators_are_members: m.moderators_are_members,
+            moderator_takes_seat: m.moderator_takes_seat,
             founded_on: m.founded_on,
             founding_resolution: m.founding_resolution,
             dissolved_on: m.dissolved_on,

@@ -26,6 +26,7 @@ fn day() -> NaiveDate {
 fn body_data() -> BodyData {
     BodyData {
         parent_id: None,
+        reports_to_id: None,
         name: "Lenkungsgruppe".into(),
         kind: "steering_group".into(),
         own_kind: None,
@@ -40,6 +41,7 @@ fn body_data() -> BodyData {
         appointment_procedure: None,
         is_public: false,
         moderators_are_members: false,
+        moderator_takes_seat: true,
         founded_on: None,
         founding_resolution: None,
         dissolved_on: None,

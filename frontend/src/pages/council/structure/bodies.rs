@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use super::body_form::BodyForm;
 use super::{Body, active_bodies, kind_options, role_label};
 use crate::a11y::use_announcer;
-use crate::components::{ErrorBox, Field, FormError, Select, SubmitButton, with_empty_choice};
+use crate::components::{
+    Checkbox, ErrorBox, Field, FormError, Select, SubmitButton, with_empty_choice,
+};
 use crate::i18n::use_i18n;
 use crate::pages::{code, from_code, today};
 use crate::queries::{
@@ -26,6 +28,11 @@ pub(super) fn BodyCard(
     let dissolved = body.dissolved_on.is_some();
     let memberships = body.memberships.clone();
     let can_edit = body.can_edit && !dissolved;
+    let reports_to = body
+        .reports_to_id
+        .as_ref()
+        .and_then(|id| bodies.iter().find(|b| &b.id == id))
+        .map(|b| b.name.clone());
     let editing = RwSignal::new(false);
     let end_term = {
         let municipality = municipality.clone();
@@ -58,6 +65,7 @@ pub(super) fn BodyCard(
                 <span class="kind">" · " {body.kind_label.clone()}</span>
                 {dissolved.then(|| view! { <span class="kind">" · " {move || i18n.t().council.dissolved}</span> })}
             </h3>
+            {reports_to.map(|name| view! { <p class="hint">{move || i18n.t().council.reports_to} ": " {name}</p> })}
             {body.chair_rule.clone().map(|rule| view! { <p class="hint">{rule}</p> })}
             {(!body.tasks.is_empty()).then(|| view! { <p class="tasks">{body.tasks.clone()}</p> })}
             {can_edit.then(|| view! {
@@ -142,6 +150,7 @@ pub(super) fn AddBody(
     let name = RwSignal::new(String::new());
     let kind = RwSignal::new("WORKING_GROUP".to_owned());
     let parent = RwSignal::new(String::new());
+    let moderator_seat = RwSignal::new(true);
     let error: FormError = RwSignal::new(None);
     let pending = RwSignal::new(false);
     let kinds = kind_options();
@@ -155,6 +164,7 @@ pub(super) fn AddBody(
             municipality_id: municipality.clone(),
             input: create_body::BodyInput {
                 parent_id: Some(parent.get_untracked()).filter(|p| !p.is_empty()),
+                reports_to_id: None,
                 name: name.get_untracked(),
                 kind: kind_value,
                 own_kind: None,
@@ -169,6 +179,7 @@ pub(super) fn AddBody(
                 appointment_procedure: None,
                 public: false,
                 moderators_are_members: false,
+                moderator_takes_seat: moderator_seat.get_untracked(),
                 founded_on: None,
                 founding_resolution: None,
                 dissolved_on: None,
@@ -185,6 +196,9 @@ pub(super) fn AddBody(
             <Field id="body-name" name="name" label=|t| t.common.name value=name error=error required=true />
             <Select id="body-kind" name="kind" label=|t| t.council.body_kind value=kind error=error options=kinds />
             <Select id="body-parent" name="parentId" label=|t| t.council.parent_body value=parent error=error options=parents />
+            {move || (kind.get() == "WORKING_GROUP").then(|| view! {
+                <Checkbox id="body-moderator-seat" label=|t| t.council.moderator_takes_seat value=moderator_seat />
+            })}
             <SubmitButton pending=pending text=|t| t.council.add_body_submit />
         </form>
     }

@@ -45,6 +45,7 @@ pub(super) fn BodyForm(
     let name = RwSignal::new(body.name.clone());
     let kind = RwSignal::new(code(&body.kind));
     let parent = text(&body.parent_id);
+    let reports_to = text(&body.reports_to_id);
     let tasks = RwSignal::new(body.tasks.clone());
     let chair = text(&body.chair_rule);
     let meetings = count(body.meetings_per_year);
@@ -53,6 +54,7 @@ pub(super) fn BodyForm(
     let term = count(body.term_months);
     let public = RwSignal::new(body.public);
     let moderators = RwSignal::new(body.moderators_are_members);
+    let moderator_seat = RwSignal::new(body.moderator_takes_seat);
     let appointment = text(&body.appointment_procedure);
     let founded_on = text(&body.founded_on);
     let founding = text(&body.founding_resolution);
@@ -79,7 +81,8 @@ pub(super) fn BodyForm(
     let pending = RwSignal::new(false);
     let kinds = kind_options();
     let others = active_bodies(bodies.iter().filter(|b| b.id != body.id));
-    let parents = with_empty_choice(|t| t.council.no_parent, others);
+    let parents = with_empty_choice(|t| t.council.no_parent, others.clone());
+    let reporting = with_empty_choice(|t| t.council.reports_to_parent, others);
     let submit = on_submit(pending, move || {
         let Some(kind_value) = from_code::<update_body::BodyKind>(&kind.get_untracked()) else {
             return;
@@ -108,6 +111,7 @@ pub(super) fn BodyForm(
             id: body.id.clone(),
             input: update_body::BodyInput {
                 parent_id: optional(parent),
+                reports_to_id: optional(reports_to),
                 name: name.get_untracked(),
                 kind: kind_value,
                 own_kind: body.own_kind.clone(),
@@ -122,6 +126,7 @@ pub(super) fn BodyForm(
                 appointment_procedure: optional(appointment),
                 public: public.get_untracked(),
                 moderators_are_members: moderators.get_untracked(),
+                moderator_takes_seat: moderator_seat.get_untracked(),
                 founded_on: optional(founded_on),
                 founding_resolution: optional(founding),
                 dissolved_on: optional(dissolved_on),
@@ -151,6 +156,7 @@ pub(super) fn BodyForm(
             <Field id="edit-name" name="name" label=|t| t.common.name value=name error=error required=true />
             <Select id="edit-kind" name="kind" label=|t| t.council.body_kind value=kind error=error options=kinds />
             <Select id="edit-parent" name="parentId" label=|t| t.council.parent_body value=parent error=error options=parents />
+            <Select id="edit-reports-to" name="reportsToId" label=|t| t.council.reports_to value=reports_to error=error options=reporting />
             <TextArea id="edit-tasks" label=|t| t.council.tasks value=tasks />
             <Field id="edit-chair" name="chairRule" label=|t| t.council.chair_rule value=chair error=error />
             <Field id="edit-meetings" name="meetingsPerYear" label=|t| t.council.meetings_per_year value=meetings error=error />
@@ -160,6 +166,9 @@ pub(super) fn BodyForm(
             <Field id="edit-appointment" name="appointmentProcedure" label=|t| t.council.appointment_procedure value=appointment error=error />
             <Checkbox id="edit-public" label=|t| t.council.public_body value=public />
             <Checkbox id="edit-moderators" label=|t| t.council.moderators_are_members value=moderators />
+            {move || (kind.get() == "WORKING_GROUP").then(|| view! {
+                <Checkbox id="edit-moderator-seat" label=|t| t.council.moderator_takes_seat value=moderator_seat />
+            })}
             <fieldset>
                 <legend>{move || i18n.t().council.seats_title}</legend>
                 {move || {

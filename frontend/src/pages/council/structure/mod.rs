@@ -1,11 +1,13 @@
-//! A council's structure: organigram, bodies with their members, warnings; for its
-//! administrators the template to start from and forms to add bodies, people and memberships.
+//! A council's structure: its chair, organigram, bodies with their members, warnings; for its
+//! administrators the template to start from, the choice of chair and forms to add bodies,
+//! people and memberships.
 //!
 //! One module per part of the page; this one loads the structure, lays out the page, and holds
 //! the code lists with their labels that several forms offer.
 
 mod bodies;
 mod body_form;
+mod chair;
 mod import;
 mod memberships;
 mod organigram;
@@ -17,6 +19,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use bodies::{AddBody, BodyCard};
+use chair::{ChairForm, ChairLine};
 use import::ImportForm;
 use memberships::AddMembershipForm;
 use organigram::Outline;
@@ -168,7 +171,9 @@ fn Page(loaded: Loaded, reload: impl Fn() + Copy + Send + Sync + 'static) -> imp
             " · "
             {structure.council_name.clone()}
         </p>
+        <ChairLine data=structure.clone() />
         {(manage && empty).then(|| view! { <TemplateChooser municipality=id.clone() templates=templates reload=reload /> })}
+        {manage.then(|| view! { <ChairForm municipality=id.clone() data=structure.clone() reload=reload /> })}
         {(!warnings.is_empty()).then(|| view! {
             <section aria-labelledby="warnings-heading">
                 <h2 id="warnings-heading">{move || i18n.t().council.warnings_title}</h2>

@@ -35,10 +35,17 @@ pub(super) fn Outline(bodies: Vec<Body>, parent: Option<String>) -> impl IntoVie
                 .map(|b| {
                     let children = bodies.clone();
                     let members = b.memberships.len();
+                    let reports_to = b
+                        .reports_to_id
+                        .as_ref()
+                        .and_then(|id| bodies.iter().find(|x| &x.id == id))
+                        .map(|x| x.name.clone());
                     view! {
                         <li>
                             <strong>{b.name.clone()}</strong>
-                            " (" {b.kind_label.clone()} ", " {move || (i18n.t().council.member_count)(members)} ")"
+                            " (" {b.kind_label.clone()} ", " {move || (i18n.t().council.member_count)(members)}
+                            {reports_to.map(|name| view! { ", " {move || i18n.t().council.reports_to_note} " " {name} })}
+                            ")"
                             <Outline bodies=children parent=Some(b.id.clone()) />
                         </li>
                     }
