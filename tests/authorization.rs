@@ -88,8 +88,11 @@ struct Parts {
     /// The Land's funding programme and support offer.
     programme: String,
     offer: String,
-    /// A meeting of `body`.
+    /// A meeting of `body` with an agenda item, and per role a meeting and an item to delete.
     meeting: String,
+    agenda_item: String,
+    deletable_meetings: Vec<String>,
+    deletable_items: Vec<String>,
     /// A complete practice, published after all parts exist.
     practice: String,
     /// A conversation of the municipality with another one (set by `world`).
@@ -193,11 +196,34 @@ async fn parts(app: &TestApp, municipality: &str, programme: &str, offer: &str) 
         uploaded.push(body["id"].as_str().expect("attachment id").to_owned());
     }
     let attachment = uploaded.remove(0);
-    let meeting = run(
-        "mutation($m: ID!, $b: ID!) { saveMeeting(municipalityId: $m, input: { bodyId: $b, title: \"Sitzung\", date: \"2026-12-01\" }) { id } }",
-        json!({ "m": municipality, "b": body }),
-    )
-    .await;
+    let new_meeting = || {
+        run(
+            "mutation($m: ID!, $b: ID!) { saveMeeting(municipalityId: $m, input: { bodyId: $b, title: \"Sitzung\", date: \"2026-12-01\" }) { id } }",
+            json!({ "m": municipality, "b": body }),
+        )
+    };
+    let meeting = new_meeting().await;
+    let add_item = || async {
+        let added = app
+            .admin(
+                "mutation($m: ID!, $id: ID!) { saveAgendaItem(municipalityId: $m, meetingId: $id, input: { title: \"Bericht\" }) { agenda { id } } }",
+                json!({ "m": municipality, "id": meeting }),
+            )
+            .await;
+        let items = added["data"]["saveAgendaItem"]["agenda"]
+            .as_array()
+            .unwrap_or_else(|| panic!("agenda item: {added}"));
+        items[items.len() - 1]["id"]
+            .as_str()
+            .expect("item id")
+            .to_owned()
+    };
+    let agenda_item = add_item().await;
+    let (mut deletable_meetings, mut deletable_items) = (Vec::new(), Vec::new());
+    for _ in 0..ROLES.len() {
+        deletable_meetings.push(new_meeting().await);
+        deletable_items.push(add_item().await);
+    }
     let catalogue = || async {
         run(
             "mutation($m: ID!) { saveCatalogueOffer(certifierId: $m, input: { title: \"Workshop\", provider: \"Träger\", format: WORKSHOP }) { id } }",
@@ -241,6 +267,9 @@ async fn parts(app: &TestApp, municipality: &str, programme: &str, offer: &str) 
         deletable,
         erasable,
         meeting,
+        agenda_item,
+        deletable_meetings,
+        deletable_items,
         practice,
         thread: String::new(),
         programme: programme.to_owned(),
@@ -949,6 +978,47 @@ async fn every_mutation_against_every_role(db: TestDatabase) {
             HALLE_STRUCTURE,
         ),
         (
+            "nextMeetingNumber",
+            "of a body of Halle",
+            "query($m: ID!, $b: ID!) { nextMeetingNumber(municipalityId: $m, bodyId: $b) }",
+            Box::new({
+                let (id, body) = (halle.clone(), halle_parts.body.clone());
+                move |_| json!({ "m": id, "b": body })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "deleteMeeting",
+            "of Halle",
+            "mutation($m: ID!, $id: ID!) { deleteMeeting(municipalityId: $m, id: $id) }",
+            Box::new({
+                let (id, meetings) = (halle.clone(), halle_parts.deletable_meetings.clone());
+                move |n| json!({ "m": id, "id": meetings[(n - 1) % ROLES.len()] })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "saveAgendaItem",
+            "to a meeting of Halle",
+            "mutation($m: ID!, $id: ID!) { saveAgendaItem(municipalityId: $m, meetingId: $id, input: { title: \"Punkt\" }) { id } }",
+            Box::new({
+                let (id, meeting) = (halle.clone(), halle_parts.meeting.clone());
+                move |_| json!({ "m": id, "id": meeting })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "deleteAgendaItem",
+            "of a meeting of Halle",
+            "mutation($m: ID!, $mt: ID!, $id: ID!) { deleteAgendaItem(municipalityId: $m, meetingId: $mt, id: $id) { id } }",
+            Box::new({
+                let (id, meeting) = (halle.clone(), halle_parts.meeting.clone());
+                let items = halle_parts.deletable_items.clone();
+                move |n| json!({ "m": id, "mt": meeting, "id": items[(n - 1) % ROLES.len()] })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
             "practices",
             "of Halle",
             "query($m: ID!) { practices(municipalityId: $m) { id } }",
@@ -1223,6 +1293,7 @@ enum IdKind {
     Application,
     SupportRequest,
     Meeting,
+    AgendaItem,
     Practice,
     Thread,
     CatalogueOffer,
@@ -1280,7 +1351,52 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
     // Structure fields take the caller's own municipality as `$m` and the id under test as
     // `$id`; with another tenant's municipality as `$m` they are covered by the
     // `Municipality` calls.
-    let structure_calls: [(&str, &str, IdKind); 59] = [
+    let structure_calls: [(&str, &str, IdKind); 68] = [
+        (
+            "Query.nextMeetingNumber",
+            "query($id: ID!, $b: ID!) { nextMeetingNumber(municipalityId: $id, bodyId: $b) }",
+            IdKind::Municipality,
+        ),
+        (
+            "Query.nextMeetingNumber#body",
+            "query($m: ID!, $id: ID!) { nextMeetingNumber(municipalityId: $m, bodyId: $id) }",
+            IdKind::Body,
+        ),
+        (
+            "Mutation.deleteMeeting",
+            "mutation($id: ID!, $mt: ID!) { deleteMeeting(municipalityId: $id, id: $mt) }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.deleteMeeting#meeting",
+            "mutation($m: ID!, $id: ID!) { deleteMeeting(municipalityId: $m, id: $id) }",
+            IdKind::Meeting,
+        ),
+        (
+            "Mutation.saveAgendaItem",
+            "mutation($id: ID!, $mt: ID!) { saveAgendaItem(municipalityId: $id, meetingId: $mt, input: { title: \"Übernahme\" }) { id } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.saveAgendaItem#meeting",
+            "mutation($m: ID!, $id: ID!) { saveAgendaItem(municipalityId: $m, meetingId: $id, input: { title: \"Übernahme\" }) { id } }",
+            IdKind::Meeting,
+        ),
+        (
+            "Mutation.saveAgendaItem#item",
+            "mutation($m: ID!, $mt: ID!, $id: ID!) { saveAgendaItem(municipalityId: $m, meetingId: $mt, id: $id, input: { title: \"Übernahme\" }) { id } }",
+            IdKind::AgendaItem,
+        ),
+        (
+            "Mutation.deleteAgendaItem",
+            "mutation($id: ID!, $mt: ID!, $it: ID!) { deleteAgendaItem(municipalityId: $id, meetingId: $mt, id: $it) { id } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.deleteAgendaItem#item",
+            "mutation($m: ID!, $mt: ID!, $id: ID!) { deleteAgendaItem(municipalityId: $m, meetingId: $mt, id: $id) { id } }",
+            IdKind::AgendaItem,
+        ),
         (
             "Mutation.setCouncilChair",
             "mutation($id: ID!) { setCouncilChair(municipalityId: $id) { id } }",
@@ -1646,6 +1762,7 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
         IdKind::Application => parts.application.clone(),
         IdKind::SupportRequest => parts.request.clone(),
         IdKind::Meeting => parts.meeting.clone(),
+        IdKind::AgendaItem => parts.agenda_item.clone(),
         IdKind::Practice => parts.practice.clone(),
         IdKind::Thread => parts.thread.clone(),
         IdKind::CatalogueOffer => parts.catalogue_offer.clone(),
@@ -1662,7 +1779,8 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
                 json!({ "m": own, "id": id, "b": own_parts.body, "p": own_parts.person,
                         "prog": own_parts.programme, "o": own_parts.offer, "r": own_parts.request,
                         "pr": own_parts.practice, "co": own_parts.catalogue_offer,
-                        "at": own_parts.attachment })
+                        "at": own_parts.attachment, "mt": own_parts.meeting,
+                        "it": own_parts.agenda_item })
             };
             let (foreign, unknown) = match kind {
                 IdKind::Municipality => (vars(foreign_municipality), vars(UNKNOWN_ID)),

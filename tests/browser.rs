@@ -695,8 +695,8 @@ async fn a_municipality_applies_for_funding_and_the_state_office_grants_it() {
     b.finish(outcome).await;
 }
 
-/// A council records a meeting of one of its bodies; it shows among the coming meetings, and
-/// a past one counts in the Land's overview.
+/// A council records a meeting of one of its bodies with its agenda and an item's result; it
+/// shows among the meetings, and a past one counts in the Land's overview.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_council_records_its_meetings_and_the_overview_counts_them() {
     let Some(mut b) = Browser::open("meetings").await else {
@@ -741,6 +741,17 @@ async fn a_council_records_its_meetings_and_the_overview_counts_them() {
             vec![],
         )
         .await?;
+        // Its agenda: an item added, then its result recorded after the meeting.
+        b.click("li.card button[aria-expanded]").await?;
+        b.fill("#agenda-title", "Lagebild").await?;
+        b.fill("#agenda-presenter", "Polizeirevier").await?;
+        b.click("form[aria-labelledby=agenda-add-heading] button[type=submit]")
+            .await?;
+        b.wait_text("ol.agenda", "Lagebild").await?;
+        b.fill("#agenda-result-1", "Zur Kenntnis genommen").await?;
+        b.click("form[aria-labelledby=agenda-item-1-heading] button[type=submit]")
+            .await?;
+        b.wait_text("ol.agenda", "Zur Kenntnis genommen").await?;
         b.axe("Sitzungen").await?;
         b.click_text("Landesübersicht").await?;
         b.page("Landesübersicht").await?;

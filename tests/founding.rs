@@ -345,7 +345,7 @@ async fn the_overview_counts_the_meetings_of_the_last_twelve_months(db: TestData
         .await;
     let body = applied["data"]["applyStructureTemplate"]["structure"]["bodies"][0]["id"].clone();
     let today = chrono::Utc::now().date_naive();
-    let save = "mutation($m: ID!, $b: ID!, $d: NaiveDate!, $c: Boolean!) { saveMeeting(municipalityId: $m, input: { bodyId: $b, title: \"Sitzung\", date: $d, cancelled: $c }) { id } }";
+    let save = "mutation($m: ID!, $b: ID!, $d: NaiveDate!, $s: MeetingStatus!) { saveMeeting(municipalityId: $m, input: { bodyId: $b, title: \"Sitzung\", date: $d, status: $s }) { id } }";
     for (days_ago, cancelled) in [
         (30, false),
         (364, false),
@@ -357,7 +357,7 @@ async fn the_overview_counts_the_meetings_of_the_last_twelve_months(db: TestData
         let body = app
             .admin(
                 save,
-                json!({ "m": zwickau, "b": body, "d": date.to_string(), "c": cancelled }),
+                json!({ "m": zwickau, "b": body, "d": date.to_string(), "s": if cancelled { "CALLED_OFF" } else { "HELD" } }),
             )
             .await;
         assert!(body["errors"].is_null(), "{body}");

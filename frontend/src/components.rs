@@ -213,13 +213,19 @@ where
 
 /// A checkbox with its label after it.
 #[component]
-pub fn Checkbox(id: &'static str, label: Text, value: RwSignal<bool>) -> impl IntoView {
+pub fn Checkbox(
+    /// The element id, unique on the page.
+    #[prop(into)]
+    id: String,
+    label: Text,
+    value: RwSignal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="choice">
             <input
                 type="checkbox"
-                id=id
+                id=id.clone()
                 prop:checked=move || value.get()
                 on:change=move |ev| value.set(event_target_checked(&ev))
             />

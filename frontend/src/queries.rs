@@ -117,7 +117,11 @@ operations!(
 operations!(
     "queries/meetings.graphql":
     MeetingsOf,
+    NextMeetingNumber,
     SaveMeeting,
+    DeleteMeeting,
+    SaveAgendaItem,
+    DeleteAgendaItem,
 );
 
 operations!(

@@ -3,9 +3,9 @@
 
 use async_graphql::ID;
 use praevnet_core::{
-    ApplicationId, AttachmentId, BodyId, CatalogueOfferId, Error, MeetingId, MembershipId,
-    MunicipalityId, OfferId, OrganisationId, PersonId, PracticeId, Problem, ProgrammeId, RulesId,
-    SupportRequestId, ThreadId, UserId,
+    AgendaItemId, ApplicationId, AttachmentId, BodyId, CatalogueOfferId, Error, MeetingId,
+    MembershipId, MunicipalityId, OfferId, OrganisationId, PersonId, PracticeId, Problem,
+    ProgrammeId, RulesId, SupportRequestId, ThreadId, UserId,
 };
 use uuid::Uuid;
 
@@ -32,6 +32,7 @@ macro_rules! typed_ids {
 }
 
 typed_ids!(
+    AgendaItemId,
     ApplicationId,
     AttachmentId,
     BodyId,

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use crate::FederalState;
-use crate::council::meetings::MeetingInput;
+use crate::council::meetings::{AgendaItemInput, MeetingInput, MeetingStatus};
 use crate::council::structure::{
     MembershipInput, MembershipRole, OrganisationInput, PersonInput, Sector,
 };
@@ -324,19 +324,52 @@ async fn meetings(
         .await?;
     let today = chrono::Utc::now().date_naive();
     for body in structure.structure.bodies.iter().take(2) {
-        for (days, time) in [(-60, "17:00"), (21, "16:30")] {
+        let plan = [
+            (-60, "17:00", "18:30", MeetingStatus::Held),
+            (21, "16:30", "18:00", MeetingStatus::Planned),
+        ];
+        for (number, (days, start, end, status)) in (1..).zip(plan) {
             let input = MeetingInput {
                 body_id: body.id,
-                title: format!("Sitzung {}", body.name),
+                title: format!("{number}. Sitzung {}", body.name),
                 starts_on: today + chrono::Duration::days(days),
-                start_time: Some(time.into()),
+                start_time: Some(start.into()),
+                end_time: Some(end.into()),
                 location: "Rathaus (Demo-Daten)".into(),
-                cancelled: false,
+                online_link: None,
+                public: None,
+                status,
+                topic: "Lagebild und Arbeitsstand (Demo-Daten)".into(),
+                number: Some(number),
             };
-            services
+            let meeting = services
                 .council()
                 .save_meeting(system, municipality, None, input)
                 .await?;
+            let items = [
+                ("Begrüßung und Tagesordnung", true),
+                ("Bericht aus den Arbeitsgruppen", true),
+                ("Interne Personalangelegenheiten", false),
+            ];
+            // A held meeting has its results; a coming one not yet.
+            let result = match status {
+                MeetingStatus::Held => "Zur Kenntnis genommen (Demo-Daten).",
+                _ => "",
+            };
+            for (title, public) in items {
+                let item = AgendaItemInput {
+                    position: None,
+                    title: title.into(),
+                    description: String::new(),
+                    presenter: Some("Koordinierungsstelle".into()),
+                    public: Some(public),
+                    result: result.into(),
+                };
+                services
+                    .council()
+                    .save_agenda_item(system, municipality, meeting.id, None, item)
+                    .await?;
+            }
         }
     }
     Ok(())

@@ -63,6 +63,10 @@ typed_id!(
     MeetingId
 );
 typed_id!(
+    /// Id of an item on a meeting's agenda.
+    AgendaItemId
+);
+typed_id!(
     /// Id of a good practice of a municipality.
     PracticeId
 );

@@ -34,15 +34,16 @@ pub use accounts::{
 pub use audit::{AuditLog, AuditRecord, AuditScope};
 pub use connection::{Backend, Store, StoreOptions};
 pub use council::{
-    BodyData, BodyRecord, CouncilData, CouncilRecord, FoundingStepRecord, MeetingData,
-    MeetingRecord, MembershipData, MembershipRecord, OrganisationData, OrganisationRecord,
-    PersonData, PersonRecord, RulesData, RulesRecord, SeatRecord, StructureRecord,
+    AgendaItemData, AgendaItemRecord, BodyData, BodyRecord, CouncilData, CouncilRecord,
+    FoundingStepRecord, MeetingData, MeetingRecord, MembershipData, MembershipRecord,
+    OrganisationData, OrganisationRecord, PersonData, PersonRecord, RulesData, RulesRecord,
+    SeatRecord, StructureRecord,
 };
 pub use error::{StoreError, UniqueField};
 pub use ids::{
-    ApplicationId, AttachmentId, BodyId, CatalogueOfferId, CouncilId, GrantId, MeetingId,
-    MembershipId, MunicipalityId, OfferId, OrganisationId, PersonId, PracticeId, ProgrammeId,
-    RulesId, SupportRequestId, ThreadId, UserId,
+    AgendaItemId, ApplicationId, AttachmentId, BodyId, CatalogueOfferId, CouncilId, GrantId,
+    MeetingId, MembershipId, MunicipalityId, OfferId, OrganisationId, PersonId, PracticeId,
+    ProgrammeId, RulesId, SupportRequestId, ThreadId, UserId,
 };
 pub use land::{
     ApplicationRecord, COMMITTED_STATES, Commitments, CouncilSummary, FundingProgrammes,

@@ -1,12 +1,53 @@
-//! Meetings of a council's bodies.
+//! Meetings of a council's bodies and their agendas.
 
-use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
 use chrono::NaiveDate;
-use praevnet_core::council::meetings::{Meeting as DomainMeeting, MeetingInput as DomainInput};
-use praevnet_core::{BodyId, MeetingId};
+use praevnet_core::council::meetings::{
+    AgendaItem as DomainItem, AgendaItemInput as DomainItemInput, Meeting as DomainMeeting,
+    MeetingInput as DomainInput,
+};
+use praevnet_core::{AgendaItemId, BodyId, Lang, MeetingId};
 
 use crate::context::ContextExt;
 use crate::ids::id_of;
+
+/// Where a meeting stands: planned, invited, held or called off.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "praevnet_core::council::meetings::MeetingStatus")]
+pub(crate) enum MeetingStatus {
+    Planned,
+    Invited,
+    Held,
+    CalledOff,
+}
+
+/// An item of a meeting's agenda (Tagesordnungspunkt).
+#[derive(SimpleObject)]
+pub(crate) struct AgendaItem {
+    id: ID,
+    position: i32,
+    title: String,
+    description: String,
+    presenter: Option<String>,
+    /// Discussed in public; the public sees only public items of public meetings.
+    public: bool,
+    /// The item's result or decision.
+    result: String,
+}
+
+impl From<DomainItem> for AgendaItem {
+    fn from(i: DomainItem) -> Self {
+        Self {
+            id: id_of(i.id),
+            position: i.position,
+            title: i.title,
+            description: i.description,
+            presenter: i.presenter,
+            public: i.public,
+            result: i.result,
+        }
+    }
+}
 
 /// A meeting (Sitzung) of a body.
 #[derive(SimpleObject)]
@@ -16,16 +57,28 @@ pub(crate) struct Meeting {
     body_name: String,
     title: String,
     date: NaiveDate,
-    /// `HH:MM`, local time.
+    /// `HH:MM`, local time; so is `endTime`.
     start_time: Option<String>,
+    end_time: Option<String>,
     location: String,
-    cancelled: bool,
+    /// Where to join online.
+    online_link: Option<String>,
+    /// Open to the public (for a public body's meeting); internal otherwise.
+    public: bool,
+    status: MeetingStatus,
+    /// The status in the caller's language.
+    status_label: String,
+    topic: String,
+    /// The meeting's number in its body's series.
+    number: Option<u32>,
+    /// The items the caller may see, in order.
+    agenda: Vec<AgendaItem>,
     /// Whether the caller may change it.
     editable: bool,
 }
 
-impl From<DomainMeeting> for Meeting {
-    fn from(m: DomainMeeting) -> Self {
+impl Meeting {
+    fn new(m: DomainMeeting, lang: Lang) -> Self {
         Self {
             id: id_of(m.id),
             body_id: id_of(m.body_id),
@@ -33,8 +86,15 @@ impl From<DomainMeeting> for Meeting {
             title: m.title,
             date: m.starts_on,
             start_time: m.start_time,
+            end_time: m.end_time,
             location: m.location,
-            cancelled: m.cancelled,
+            online_link: m.online_link,
+            public: m.public,
+            status: m.status.into(),
+            status_label: m.status.label(lang).to_owned(),
+            topic: m.topic,
+            number: m.number,
+            agenda: m.agenda.into_iter().map(AgendaItem::from).collect(),
             editable: m.editable,
         }
     }
@@ -45,12 +105,48 @@ pub(crate) struct MeetingInput {
     body_id: ID,
     title: String,
     date: NaiveDate,
-    /// `HH:MM`.
+    /// `HH:MM`; so is `endTime`, which needs a start before it.
     start_time: Option<String>,
+    end_time: Option<String>,
     #[graphql(default)]
     location: String,
+    /// A web address (`https://…`) to join online.
+    online_link: Option<String>,
+    /// Open to the public; left out, as public as the body.
+    public: Option<bool>,
+    #[graphql(default_with = "MeetingStatus::Planned")]
+    status: MeetingStatus,
     #[graphql(default)]
-    cancelled: bool,
+    topic: String,
+    /// The number in the body's series (see `nextMeetingNumber`).
+    number: Option<u32>,
+}
+
+#[derive(InputObject)]
+pub(crate) struct AgendaItemInput {
+    /// Where the item stands; a new item without one goes to the end.
+    position: Option<u32>,
+    title: String,
+    #[graphql(default)]
+    description: String,
+    presenter: Option<String>,
+    /// Discussed in public; left out, as public as the meeting.
+    public: Option<bool>,
+    #[graphql(default)]
+    result: String,
+}
+
+impl From<AgendaItemInput> for DomainItemInput {
+    fn from(i: AgendaItemInput) -> Self {
+        Self {
+            position: i.position,
+            title: i.title,
+            description: i.description,
+            presenter: i.presenter,
+            public: i.public,
+            result: i.result,
+        }
+    }
 }
 
 #[derive(Default, Debug)]
@@ -71,7 +167,25 @@ impl MeetingQuery {
             .council()
             .meetings(ctx.principal(), m, since)
             .await?;
-        Ok(found.into_iter().map(Meeting::from).collect())
+        let lang = ctx.request().lang;
+        Ok(found.into_iter().map(|m| Meeting::new(m, lang)).collect())
+    }
+
+    /// The number the next meeting of a body gets in its series (the last one's plus one);
+    /// null while the body's meetings are not numbered. For those who record its meetings.
+    async fn next_meeting_number(
+        &self,
+        ctx: &Context<'_>,
+        municipality_id: ID,
+        body_id: ID,
+    ) -> async_graphql::Result<Option<u32>> {
+        let m = ctx.municipality(&municipality_id)?;
+        let body = ctx.id::<BodyId>(&body_id, "bodyId")?;
+        Ok(ctx
+            .services()
+            .council()
+            .next_meeting_number(ctx.principal(), m, body)
+            .await?)
     }
 }
 
@@ -95,14 +209,76 @@ impl MeetingMutation {
             title: input.title,
             starts_on: input.date,
             start_time: input.start_time,
+            end_time: input.end_time,
             location: input.location,
-            cancelled: input.cancelled,
+            online_link: input.online_link,
+            public: input.public,
+            status: input.status.into(),
+            topic: input.topic,
+            number: input.number,
         };
         let saved = ctx
             .services()
             .council()
             .save_meeting(ctx.principal(), m, id, input)
             .await?;
-        Ok(saved.into())
+        Ok(Meeting::new(saved, ctx.request().lang))
+    }
+
+    /// Deletes a meeting recorded in error, with its agenda; one that will not take place is
+    /// called off instead (`status: CALLED_OFF`).
+    async fn delete_meeting(
+        &self,
+        ctx: &Context<'_>,
+        municipality_id: ID,
+        id: ID,
+    ) -> async_graphql::Result<bool> {
+        let m = ctx.municipality(&municipality_id)?;
+        let id = ctx.id::<MeetingId>(&id, "id")?;
+        ctx.services()
+            .council()
+            .delete_meeting(ctx.principal(), m, id)
+            .await?;
+        Ok(true)
+    }
+
+    /// Adds an item to a meeting's agenda, or changes one when `id` is given (e.g. to record
+    /// its result); answers with the meeting.
+    async fn save_agenda_item(
+        &self,
+        ctx: &Context<'_>,
+        municipality_id: ID,
+        meeting_id: ID,
+        id: Option<ID>,
+        input: AgendaItemInput,
+    ) -> async_graphql::Result<Meeting> {
+        let m = ctx.municipality(&municipality_id)?;
+        let meeting = ctx.id::<MeetingId>(&meeting_id, "meetingId")?;
+        let id = ctx.optional_id::<AgendaItemId>(id.as_ref(), "id")?;
+        let saved = ctx
+            .services()
+            .council()
+            .save_agenda_item(ctx.principal(), m, meeting, id, input.into())
+            .await?;
+        Ok(Meeting::new(saved, ctx.request().lang))
+    }
+
+    /// Takes an item off a meeting's agenda; answers with the meeting.
+    async fn delete_agenda_item(
+        &self,
+        ctx: &Context<'_>,
+        municipality_id: ID,
+        meeting_id: ID,
+        id: ID,
+    ) -> async_graphql::Result<Meeting> {
+        let m = ctx.municipality(&municipality_id)?;
+        let meeting = ctx.id::<MeetingId>(&meeting_id, "meetingId")?;
+        let id = ctx.id::<AgendaItemId>(&id, "id")?;
+        let saved = ctx
+            .services()
+            .council()
+            .delete_agenda_item(ctx.principal(), m, meeting, id)
+            .await?;
+        Ok(Meeting::new(saved, ctx.request().lang))
     }
 }

@@ -20,6 +20,14 @@ pub enum CouncilProblem {
     ChairIsDeputy,
     /// A chair for a council that is not recorded yet.
     NoCouncil,
+    /// An online link that is no web address.
+    OnlineLink,
+    /// A meeting number out of its range.
+    MeetingNumber {
+        max: u32,
+    },
+    /// An agenda item for a meeting that was called off.
+    MeetingCalledOff,
     /// Nothing can be added to a dissolved body.
     BodyDissolved {
         body: String,
@@ -81,6 +89,24 @@ impl CouncilProblem {
                 .into(),
             (CouncilProblem::NoCouncil, Lang::En) => {
                 "No council is recorded for this municipality yet; record the council first.".into()
+            }
+            (CouncilProblem::OnlineLink, Lang::De) => "Der Link zur Online-Teilnahme muss eine \
+                Webadresse sein, die mit https:// beginnt."
+                .into(),
+            (CouncilProblem::OnlineLink, Lang::En) => {
+                "The link to join online must be a web address starting with https://.".into()
+            }
+            (CouncilProblem::MeetingNumber { max }, Lang::De) => {
+                format!("Die Nummer der Sitzung liegt zwischen 1 und {max}.")
+            }
+            (CouncilProblem::MeetingNumber { max }, Lang::En) => {
+                format!("The meeting's number lies between 1 and {max}.")
+            }
+            (CouncilProblem::MeetingCalledOff, Lang::De) => "Diese Sitzung ist abgesagt; ihre \
+                Tagesordnung bekommt keine neuen Punkte."
+                .into(),
+            (CouncilProblem::MeetingCalledOff, Lang::En) => {
+                "This meeting was called off; its agenda takes no new items.".into()
             }
             (CouncilProblem::ParentCycle, Lang::De) => {
                 "Ein Gremium kann nicht sich selbst oder einem \

@@ -7,7 +7,7 @@ mod record;
 mod structure;
 
 pub use founding::FoundingStepRecord;
-pub use meetings::{MeetingData, MeetingRecord};
+pub use meetings::{AgendaItemData, AgendaItemRecord, MeetingData, MeetingRecord};
 pub use record::{CouncilData, CouncilRecord};
 pub use structure::{
     BodyData, BodyRecord, MembershipData, MembershipRecord, OrganisationData, OrganisationRecord,

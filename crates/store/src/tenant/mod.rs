@@ -18,8 +18,8 @@ use sea_orm::{
 pub use scope::{Reach, Scope};
 use tables::{NewRow, TenantOwned};
 pub(crate) use tables::{
-    body, body_seat, contact_message, council, founding_step, funding_application, meeting,
-    membership, organisation, person, practice, practice_attachment, rules_of_procedure,
+    agenda_item, body, body_seat, contact_message, council, founding_step, funding_application,
+    meeting, membership, organisation, person, practice, practice_attachment, rules_of_procedure,
     support_request,
 };
 

@@ -256,8 +256,31 @@ tenant_table! {
         title: String,
         starts_on: ChronoDate,
         start_time: Option<String>,
+        end_time: Option<String>,
         location: String,
-        cancelled: bool,
+        online_link: Option<String>,
+        is_public: bool,
+        status: String,
+        topic: String,
+        number: Option<i32>,
+        created_at: ChronoDateTimeUtc,
+        updated_at: ChronoDateTimeUtc,
+    }
+    keep [CreatedAt]
+}
+
+tenant_table! {
+    agenda_item in "agenda_items" {
+        #[sea_orm(primary_key, auto_increment = false)]
+        id: AgendaItemId,
+        @tenant,
+        meeting_id: MeetingId,
+        position: i32,
+        title: String,
+        description: String,
+        presenter: Option<String>,
+        is_public: bool,
+        result: String,
         created_at: ChronoDateTimeUtc,
         updated_at: ChronoDateTimeUtc,
     }

@@ -8,15 +8,15 @@ use sea_orm::{ConnectionTrait, DbBackend, EntityName, ModelTrait, Statement, Val
 use super::two_tenants;
 use crate::tenant::tables::TenantOwned;
 use crate::tenant::{
-    body, body_seat, contact_message, council, founding_step, funding_application, meeting,
-    membership, organisation, person, practice, practice_attachment, rules_of_procedure,
+    agenda_item, body, body_seat, contact_message, council, founding_step, funding_application,
+    meeting, membership, organisation, person, practice, practice_attachment, rules_of_procedure,
     support_request,
 };
 use crate::{
-    BodyData, ContactMessage, FoundingStepRecord, MeetingData, MembershipData, MunicipalityId,
-    NewApplication, NewSupportRequest, OfferData, OfferId, OrganisationData, PersonData,
-    PracticeData, ProgrammeData, ProgrammeId, RulesData, SeatRecord, Store, StoreError, ThreadId,
-    UniqueField,
+    AgendaItemData, BodyData, ContactMessage, FoundingStepRecord, MeetingData, MembershipData,
+    MunicipalityId, NewApplication, NewSupportRequest, OfferData, OfferId, OrganisationData,
+    PersonData, PracticeData, ProgrammeData, ProgrammeId, RulesData, SeatRecord, Store, StoreError,
+    ThreadId, UniqueField,
 };
 
 fn day() -> NaiveDate {
@@ -147,10 +147,25 @@ async fn fill(store: &Store, municipality: MunicipalityId, other: MunicipalityId
         title: "Sitzung".into(),
         starts_on: day(),
         start_time: None,
+        end_time: None,
         location: "Rathaus".into(),
-        cancelled: false,
+        online_link: None,
+        is_public: true,
+        status: "planned".into(),
+        topic: String::new(),
+        number: Some(1),
     };
-    tenant.insert_meeting(meeting).await.expect("meeting");
+    let meeting = tenant.insert_meeting(meeting).await.expect("meeting");
+    let item = AgendaItemData {
+        meeting_id: meeting.id,
+        position: 1,
+        title: "Begrüßung".into(),
+        description: String::new(),
+        presenter: None,
+        is_public: true,
+        result: String::new(),
+    };
+    tenant.insert_agenda_item(item).await.expect("agenda item");
     let data = PracticeData {
         title: "Kleingartenpatenschaften".into(),
         ..PracticeData::default()
@@ -228,6 +243,7 @@ async fn rows_never_return_another_tenants_rows() {
         sees_only_own::<membership::Model>(&store, id).await;
         sees_only_own::<rules_of_procedure::Model>(&store, id).await;
         sees_only_own::<meeting::Model>(&store, id).await;
+        sees_only_own::<agenda_item::Model>(&store, id).await;
         sees_only_own::<practice::Model>(&store, id).await;
         sees_only_own::<practice_attachment::Model>(&store, id).await;
         sees_only_own::<funding_application::Model>(&store, id).await;

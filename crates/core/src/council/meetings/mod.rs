@@ -1,0 +1,314 @@
+//! Meetings of a council's bodies and their agendas. Who sees a meeting follows who sees its
+//! body: the public sees the public meetings of public bodies, and of those only the public
+//! agenda items; a body's members see all of their body's. Managers and the body's chair,
+//! deputy or moderator record and change them.
+
+mod model;
+
+use chrono::NaiveDate;
+use praevnet_store::{
+    AgendaItemId, AgendaItemRecord, BodyId, MeetingId, MeetingRecord, MunicipalityId, Writes,
+};
+
+pub use model::{AgendaItem, AgendaItemInput, Meeting, MeetingInput, MeetingStatus};
+
+use crate::access::CouncilAccess;
+use crate::audit::{self, Change};
+use crate::council::structure::{Structure, access};
+use crate::council::{CouncilProblem, CouncilWork};
+use crate::registry::municipality::Municipality;
+use crate::{Error, Principal, Result};
+
+/// `record` as `access` may see it, with the agenda items it may see; `None` when the meeting
+/// is not for the caller's eyes.
+fn meeting(
+    record: MeetingRecord,
+    agenda: &[AgendaItemRecord],
+    structure: &Structure,
+    access: &CouncilAccess,
+) -> Option<Meeting> {
+    let body = structure.body(record.data.body_id)?;
+    let public = body.public && record.data.is_public;
+    if !access.sees(body.id, public) {
+        return None;
+    }
+    let agenda = agenda
+        .iter()
+        .filter(|item| item.data.meeting_id == record.id)
+        .filter(|item| access.sees(body.id, public && item.data.is_public))
+        .cloned()
+        .map(AgendaItem::from)
+        .collect();
+    Some(Meeting {
+        id: record.id,
+        body_id: body.id,
+        body_name: body.name.clone(),
+        editable: access.edits(body.id),
+        title: record.data.title,
+        starts_on: record.data.starts_on,
+        start_time: record.data.start_time,
+        end_time: record.data.end_time,
+        location: record.data.location,
+        online_link: record.data.online_link,
+        public: record.data.is_public,
+        // Codes come from this crate's writes; an unknown one reads as planned.
+        status: MeetingStatus::parse(&record.data.status).unwrap_or(MeetingStatus::Planned),
+        topic: record.data.topic,
+        number: record.data.number.and_then(|n| u32::try_from(n).ok()),
+        agenda,
+    })
+}
+
+/// A change of a meeting or its agenda: the unit of work, the structure the rights follow
+/// from, and the caller's access.
+struct MeetingEdit {
+    writes: Writes,
+    target: Municipality,
+    structure: Structure,
+    access: CouncilAccess,
+}
+
+impl MeetingEdit {
+    /// The caller edits the meetings of `body`: a body they cannot see is unknown to them.
+    fn require_edit(&self, body: BodyId) -> Result<()> {
+        self.access
+            .require_edit(self.structure.body(body).map(|b| (b.id, b.public)))
+    }
+
+    /// The meeting `id` of this tenant, if the caller may change it.
+    async fn editable(&self, id: MeetingId) -> Result<MeetingRecord> {
+        let tenant = self.writes.tenant(self.target.id);
+        let current = tenant.meeting(id).await?.ok_or(Error::NotFound)?;
+        self.require_edit(current.data.body_id)?;
+        Ok(current)
+    }
+
+    /// Records the audit entry, commits, and answers with the meeting as the caller sees it.
+    async fn finish(
+        self,
+        principal: &Principal,
+        id: MeetingId,
+        action: &'static str,
+        summary: String,
+    ) -> Result<Meeting> {
+        let tenant = self.writes.tenant(self.target.id);
+        let record = tenant.meeting(id).await?.ok_or(Error::NotFound)?;
+        let agenda = tenant.agenda_items(&[id]).await?;
+        let change = Change::of_municipality(&self.target, action, "meeting", id, summary);
+        audit::commit(self.writes, principal, change).await?;
+        meeting(record, &agenda, &self.structure, &self.access).ok_or(Error::NotFound)
+    }
+}
+
+fn summary(record: &MeetingRecord) -> String {
+    format!(
+        "Sitzung „{}“ am {}",
+        record.data.title,
+        record.data.starts_on.format("%d.%m.%Y")
+    )
+}
+
+impl CouncilWork<'_> {
+    async fn meeting_edit(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+    ) -> Result<MeetingEdit> {
+        let target = self
+            .services
+            .registry()
+            .municipality(principal, municipality)
+            .await?;
+        principal.require_login()?;
+        let writes = self.services.store.writes().await?;
+        let structure: Structure = writes.tenant(municipality).structure().await?.try_into()?;
+        let access = access(principal, &target, &structure);
+        access.require_internal()?;
+        Ok(MeetingEdit {
+            writes,
+            target,
+            structure,
+            access,
+        })
+    }
+
+    /// The meetings the caller may see, from `since` on, with their agendas.
+    pub async fn meetings(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        since: Option<NaiveDate>,
+    ) -> Result<Vec<Meeting>> {
+        let target = self
+            .services
+            .registry()
+            .municipality(principal, municipality)
+            .await?;
+        let tenant = self.services.store.tenant(municipality);
+        let structure: Structure = tenant.structure().await?.try_into()?;
+        let access = access(principal, &target, &structure);
+        let records = tenant.meetings(since).await?;
+        let ids: Vec<MeetingId> = records.iter().map(|r| r.id).collect();
+        let agenda = tenant.agenda_items(&ids).await?;
+        Ok(records
+            .into_iter()
+            .filter_map(|r| meeting(r, &agenda, &structure, &access))
+            .collect())
+    }
+
+    /// The number the next meeting of `body` gets in its series; `None` while the body's
+    /// meetings are not numbered.
+    pub async fn next_meeting_number(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        body: BodyId,
+    ) -> Result<Option<u32>> {
+        let edit = self.meeting_edit(principal, municipality).await?;
+        edit.require_edit(body)?;
+        let last = edit
+            .writes
+            .tenant(municipality)
+            .last_meeting_number(body)
+            .await?;
+        Ok(last.and_then(|n| u32::try_from(n).ok()).map(|n| n + 1))
+    }
+
+    /// Records a meeting, or changes one (`id`): managers and the body's leads. A body the
+    /// caller cannot see, or a meeting of another tenant, is answered as unknown.
+    pub async fn save_meeting(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: Option<MeetingId>,
+        input: MeetingInput,
+    ) -> Result<Meeting> {
+        let edit = self.meeting_edit(principal, municipality).await?;
+        if let Some(id) = id {
+            edit.editable(id).await?;
+        }
+        edit.require_edit(input.body_id)?;
+        let body_public = edit.structure.body(input.body_id).is_some_and(|b| b.public);
+        let data = input.parse(body_public)?;
+        let tenant = edit.writes.tenant(municipality);
+        let saved = match id {
+            Some(id) => {
+                if !tenant.update_meeting(id, &data).await? {
+                    return Err(Error::NotFound);
+                }
+                MeetingRecord { id, data }
+            }
+            None => tenant.insert_meeting(data).await?,
+        };
+        let action = if id.is_some() {
+            "meeting.updated"
+        } else {
+            "meeting.recorded"
+        };
+        edit.finish(principal, saved.id, action, summary(&saved))
+            .await
+    }
+
+    /// Deletes a meeting recorded in error, with its agenda (a meeting that will not take
+    /// place is called off instead, and stays on record).
+    pub async fn delete_meeting(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: MeetingId,
+    ) -> Result<()> {
+        let edit = self.meeting_edit(principal, municipality).await?;
+        let current = edit.editable(id).await?;
+        if !edit.writes.tenant(municipality).delete_meeting(id).await? {
+            return Err(Error::NotFound);
+        }
+        let change = Change::of_municipality(
+            &edit.target,
+            "meeting.deleted",
+            "meeting",
+            id,
+            summary(&current),
+        );
+        audit::commit(edit.writes, principal, change).await
+    }
+
+    /// Adds an item to a meeting's agenda, or changes one (`id`), e.g. to record its result.
+    /// A called-off meeting gets no new items.
+    pub async fn save_agenda_item(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        meeting_id: MeetingId,
+        id: Option<AgendaItemId>,
+        input: AgendaItemInput,
+    ) -> Result<Meeting> {
+        let edit = self.meeting_edit(principal, municipality).await?;
+        let current = edit.editable(meeting_id).await?;
+        let tenant = edit.writes.tenant(municipality);
+        let items = tenant.agenda_items(&[meeting_id]).await?;
+        let next = items
+            .iter()
+            .map(|i| i.data.position)
+            .max()
+            .map_or(1, |p| p.saturating_add(1));
+        match id {
+            Some(id) => {
+                // An item of another meeting is not one of this meeting's.
+                let existing = tenant.agenda_item(id).await?;
+                let position = existing
+                    .filter(|i| i.data.meeting_id == meeting_id)
+                    .ok_or(Error::NotFound)?
+                    .data
+                    .position;
+                let data = input.parse(meeting_id, position, current.data.is_public)?;
+                if !tenant.update_agenda_item(id, &data).await? {
+                    return Err(Error::NotFound);
+                }
+            }
+            None => {
+                if current.data.status == MeetingStatus::CalledOff.code() {
+                    return Err(Error::validation(
+                        "meetingId",
+                        CouncilProblem::MeetingCalledOff,
+                    ));
+                }
+                let data = input.parse(meeting_id, next, current.data.is_public)?;
+                tenant.insert_agenda_item(data).await?;
+            }
+        }
+        let action = if id.is_some() {
+            "agenda_item.updated"
+        } else {
+            "agenda_item.added"
+        };
+        edit.finish(principal, meeting_id, action, summary(&current))
+            .await
+    }
+
+    /// Takes an item off a meeting's agenda.
+    pub async fn delete_agenda_item(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        meeting_id: MeetingId,
+        id: AgendaItemId,
+    ) -> Result<Meeting> {
+        let edit = self.meeting_edit(principal, municipality).await?;
+        let current = edit.editable(meeting_id).await?;
+        let tenant = edit.writes.tenant(municipality);
+        let of_meeting = tenant
+            .agenda_item(id)
+            .await?
+            .is_some_and(|i| i.data.meeting_id == meeting_id);
+        if !of_meeting || !tenant.delete_agenda_item(id).await? {
+            return Err(Error::NotFound);
+        }
+        edit.finish(
+            principal,
+            meeting_id,
+            "agenda_item.deleted",
+            summary(&current),
+        )
+        .await
+    }
+}
