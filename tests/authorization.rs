@@ -28,10 +28,11 @@ const PUBLIC_MUTATIONS: [&str; 5] = [
 
 /// Queries anyone may run: the public registry and the caller's own account; and queries whose
 /// answer is scoped to the reader (audit log, accounts), tested in `tests/accounts.rs`.
-const PUBLIC_QUERIES: [&str; 13] = [
+const PUBLIC_QUERIES: [&str; 14] = [
     "accounts",
     "vocabulary",
     "meetings",
+    "meetingPlan",
     "councilStructure",
     "fundingProgramme",
     "fundingProgrammes",
@@ -1746,6 +1747,7 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
         "Query.councilStructure",
         "Query.fundingProgramme",
         "Query.meetings",
+        "Query.meetingPlan",
         // Published practices are shared with every city on purpose (tests/practices.rs);
         // so are the catalogues and the similar practices (tests/search.rs).
         "Query.networkPractice",

@@ -250,7 +250,62 @@ async fn a_called_off_meeting_takes_no_new_items_and_one_recorded_in_error_is_de
     assert_eq!(error_code(&again), Some("NOT_FOUND"), "{again}");
 }
 
+async fn the_meeting_plan_shows_which_bodies_fall_behind_their_cadence(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let (city, body) = leipzig(&app).await;
+    // Leipzig's Sicherheitskonferenz meets twice a year (its template says so).
+    let plan = "query($m: ID!, $y: Int!) { meetingPlan(municipalityId: $m, year: $y) { bodyName perYear meetings behind } }";
+    let rows = app.admin(plan, json!({ "m": city, "y": 2026 })).await;
+    let conference_row = |rows: &Value| {
+        rows["data"]["meetingPlan"]
+            .as_array()
+            .and_then(|r| r.iter().find(|r| r["bodyName"] == "Sicherheitskonferenz"))
+            .cloned()
+            .unwrap_or_else(|| panic!("no conference in {rows}"))
+    };
+    let row = conference_row(&rows);
+    assert_eq!(row["perYear"], 2, "{rows}");
+    assert_eq!(
+        (&row["meetings"], &row["behind"]),
+        (&json!(0), &json!(true))
+    );
+
+    saved(
+        &app,
+        json!({ "m": city, "i": conference(&body, Some(41), "2026-05-06") }),
+    )
+    .await;
+    let mut off = conference(&body, Some(42), "2026-11-25");
+    off["status"] = json!("CALLED_OFF");
+    saved(&app, json!({ "m": city, "i": off })).await;
+    let row = conference_row(&app.admin(plan, json!({ "m": city, "y": 2026 })).await);
+    assert_eq!(
+        (&row["meetings"], &row["behind"]),
+        (&json!(1), &json!(true)),
+        "a called-off meeting does not count"
+    );
+    saved(
+        &app,
+        json!({ "m": city, "i": conference(&body, Some(43), "2026-12-09") }),
+    )
+    .await;
+    let row = conference_row(&app.admin(plan, json!({ "m": city, "y": 2026 })).await);
+    assert_eq!(
+        (&row["meetings"], &row["behind"]),
+        (&json!(2), &json!(false))
+    );
+
+    // The public sees the plan of public bodies, from public meetings.
+    let public = conference_row(&app.query(plan, json!({ "m": city, "y": 2026 })).await);
+    assert_eq!(public["meetings"], 2);
+
+    let refused = app.admin(plan, json!({ "m": city, "y": 20260 })).await;
+    assert_eq!(error_code(&refused), Some("VALIDATION"), "{refused}");
+    assert_eq!(refused["errors"][0]["extensions"]["field"], "year");
+}
+
 on_both_databases!(
+    the_meeting_plan_shows_which_bodies_fall_behind_their_cadence,
     a_body_numbers_its_meetings_and_the_next_one_is_proposed,
     bad_meetings_are_refused_at_their_field_and_change_nothing,
     an_agenda_is_ordered_and_the_public_sees_only_its_public_part,

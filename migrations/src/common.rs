@@ -67,6 +67,29 @@ pub fn unique_index<C: IntoIndexColumn>(
     index(name, table, columns).unique().to_owned()
 }
 
+/// Adds a column to an existing table, one statement per column: SQLite alters a table one
+/// change at a time.
+pub async fn add_column(
+    manager: &SchemaManager<'_>,
+    table: impl IntoTableRef,
+    column: ColumnDef,
+) -> Result<(), DbErr> {
+    manager
+        .alter_table(Table::alter().table(table).add_column(column).to_owned())
+        .await
+}
+
+/// Drops a column (and on PostgreSQL the constraints on it), one statement per column.
+pub async fn drop_column(
+    manager: &SchemaManager<'_>,
+    table: impl IntoTableRef,
+    column: impl IntoIden,
+) -> Result<(), DbErr> {
+    manager
+        .alter_table(Table::alter().table(table).drop_column(column).to_owned())
+        .await
+}
+
 /// Drops tables one statement each, in the order given (referencing tables first), for the
 /// `down` of migrations that create several.
 pub async fn drop_tables<T: IntoTableRef>(

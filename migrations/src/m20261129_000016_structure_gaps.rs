@@ -8,6 +8,7 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::{boolean, uuid_null};
 
+use crate::common::{add_column, drop_column};
 use crate::tenancy;
 
 #[derive(DeriveIden, Clone, Copy)]
@@ -22,27 +23,6 @@ enum Bodies {
     Table,
     ReportsToId,
     ModeratorTakesSeat,
-}
-
-/// One column per statement: SQLite alters a table one change at a time.
-async fn add_column(
-    manager: &SchemaManager<'_>,
-    table: impl IntoTableRef,
-    column: ColumnDef,
-) -> Result<(), DbErr> {
-    manager
-        .alter_table(Table::alter().table(table).add_column(column).to_owned())
-        .await
-}
-
-async fn drop_column(
-    manager: &SchemaManager<'_>,
-    table: impl IntoTableRef,
-    column: impl IntoIden,
-) -> Result<(), DbErr> {
-    manager
-        .alter_table(Table::alter().table(table).drop_column(column).to_owned())
-        .await
 }
 
 #[derive(DeriveMigrationName)]

@@ -8,7 +8,7 @@ use sea_orm_migration::schema::{
     timestamp_with_time_zone, uuid,
 };
 
-use crate::common::{index, references, unique_index};
+use crate::common::{add_column, drop_column, index, references, unique_index};
 use crate::tenancy;
 
 #[derive(DeriveIden, Clone, Copy)]
@@ -41,13 +41,6 @@ enum AgendaItems {
     UpdatedAt,
 }
 
-/// One change per statement: SQLite alters a table one change at a time.
-async fn alter(manager: &SchemaManager<'_>, change: &mut TableAlterStatement) -> Result<(), DbErr> {
-    manager
-        .alter_table(change.table(Meetings::Table).to_owned())
-        .await
-}
-
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -55,38 +48,28 @@ pub struct Migration;
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         use Meetings as M;
-        alter(
-            manager,
-            Table::alter().add_column(string_len_null(M::EndTime, 5)),
-        )
-        .await?;
-        alter(
-            manager,
-            Table::alter().add_column(string_len_null(M::OnlineLink, 500)),
-        )
-        .await?;
+        add_column(manager, M::Table, string_len_null(M::EndTime, 5)).await?;
+        add_column(manager, M::Table, string_len_null(M::OnlineLink, 500)).await?;
         // Until now a meeting was as public as its body.
-        alter(
+        add_column(
             manager,
-            Table::alter().add_column(boolean(M::IsPublic).default(true).to_owned()),
+            M::Table,
+            boolean(M::IsPublic).default(true).to_owned(),
         )
         .await?;
-        alter(
+        add_column(
             manager,
-            Table::alter().add_column(string_len(M::Status, 20).default("planned").to_owned()),
+            M::Table,
+            string_len(M::Status, 20).default("planned").to_owned(),
         )
         .await?;
-        alter(
-            manager,
-            Table::alter().add_column(text(M::Topic).default("").to_owned()),
-        )
-        .await?;
-        alter(manager, Table::alter().add_column(integer_null(M::Number))).await?;
+        add_column(manager, M::Table, text(M::Topic).default("").to_owned()).await?;
+        add_column(manager, M::Table, integer_null(M::Number)).await?;
         manager
             .get_connection()
             .execute_unprepared("UPDATE meetings SET status = 'called_off' WHERE cancelled")
             .await?;
-        alter(manager, Table::alter().drop_column(M::Cancelled)).await?;
+        drop_column(manager, M::Table, M::Cancelled).await?;
         manager
             .create_index(unique_index(
                 "meetings_tenant_key",
@@ -146,9 +129,10 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        alter(
+        add_column(
             manager,
-            Table::alter().add_column(boolean(M::Cancelled).default(false).to_owned()),
+            M::Table,
+            boolean(M::Cancelled).default(false).to_owned(),
         )
         .await?;
         manager
@@ -163,7 +147,7 @@ impl MigrationTrait for Migration {
             M::OnlineLink,
             M::EndTime,
         ] {
-            alter(manager, Table::alter().drop_column(column)).await?;
+            drop_column(manager, M::Table, column).await?;
         }
         Ok(())
     }

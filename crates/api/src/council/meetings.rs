@@ -100,6 +100,19 @@ impl Meeting {
     }
 }
 
+/// One body's year against its cadence (`meetingsPerYear`).
+#[derive(SimpleObject)]
+pub(crate) struct MeetingPlanRow {
+    body_id: ID,
+    body_name: String,
+    /// How often the body meets by its configuration.
+    per_year: u32,
+    /// The year's meetings that were not called off, held or to come.
+    meetings: u32,
+    /// Fewer meetings than the cadence asks for.
+    behind: bool,
+}
+
 #[derive(InputObject)]
 pub(crate) struct MeetingInput {
     body_id: ID,
@@ -169,6 +182,32 @@ impl MeetingQuery {
             .await?;
         let lang = ctx.request().lang;
         Ok(found.into_iter().map(|m| Meeting::new(m, lang)).collect())
+    }
+
+    /// The meeting plan of a year: each body with a cadence that the caller sees, its
+    /// meetings in the year, and whether it falls behind.
+    async fn meeting_plan(
+        &self,
+        ctx: &Context<'_>,
+        municipality_id: ID,
+        year: i32,
+    ) -> async_graphql::Result<Vec<MeetingPlanRow>> {
+        let m = ctx.municipality(&municipality_id)?;
+        let rows = ctx
+            .services()
+            .council()
+            .meeting_plan(ctx.principal(), m, year)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| MeetingPlanRow {
+                behind: r.behind(),
+                body_id: id_of(r.body_id),
+                body_name: r.body_name,
+                per_year: r.per_year,
+                meetings: r.meetings,
+            })
+            .collect())
     }
 
     /// The number the next meeting of a body gets in its series (the last one's plus one);

@@ -28,6 +28,11 @@ pub enum CouncilProblem {
     },
     /// An agenda item for a meeting that was called off.
     MeetingCalledOff,
+    /// A meeting plan for a year out of range.
+    PlanYear {
+        from: i32,
+        to: i32,
+    },
     /// Nothing can be added to a dissolved body.
     BodyDissolved {
         body: String,
@@ -107,6 +112,12 @@ impl CouncilProblem {
                 .into(),
             (CouncilProblem::MeetingCalledOff, Lang::En) => {
                 "This meeting was called off; its agenda takes no new items.".into()
+            }
+            (CouncilProblem::PlanYear { from, to }, Lang::De) => {
+                format!("Das Jahr liegt zwischen {from} und {to}.")
+            }
+            (CouncilProblem::PlanYear { from, to }, Lang::En) => {
+                format!("The year lies between {from} and {to}.")
             }
             (CouncilProblem::ParentCycle, Lang::De) => {
                 "Ein Gremium kann nicht sich selbst oder einem \

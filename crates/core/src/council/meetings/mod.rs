@@ -4,6 +4,7 @@
 //! deputy or moderator record and change them.
 
 mod model;
+mod plan;
 
 use chrono::NaiveDate;
 use praevnet_store::{
@@ -11,6 +12,7 @@ use praevnet_store::{
 };
 
 pub use model::{AgendaItem, AgendaItemInput, Meeting, MeetingInput, MeetingStatus};
+pub use plan::PlanRow;
 
 use crate::access::CouncilAccess;
 use crate::audit::{self, Change};

@@ -12,6 +12,26 @@ use crate::council::CouncilProblem;
 use crate::council::CouncilWork;
 use crate::{Error, Principal, Problem, Result};
 
+/// The membership a checked `input` describes, under `id` (never a derived one: those are the
+/// platform's).
+fn membership_of(
+    input: MembershipInput,
+    id: MembershipId,
+    appointed_by: Option<String>,
+) -> Membership {
+    Membership {
+        id,
+        body: input.body,
+        person: input.person,
+        role: input.role,
+        organisation: input.organisation,
+        term_start: input.term_start,
+        term_end: input.term_end,
+        appointed_by,
+        derived_from: None,
+    }
+}
+
 impl CouncilWork<'_> {
     pub async fn save_organisation(
         &self,
@@ -103,17 +123,7 @@ impl CouncilWork<'_> {
         input: MembershipInput,
         appointed_by: Option<String>,
     ) -> Result<Membership> {
-        let mut membership = Membership {
-            id: placeholder_id(),
-            body: input.body,
-            person: input.person,
-            role: input.role,
-            organisation: input.organisation,
-            term_start: input.term_start,
-            term_end: input.term_end,
-            appointed_by,
-            derived_from: None,
-        };
+        let mut membership = membership_of(input, placeholder_id(), appointed_by);
         membership.id = edit.tenant().insert_membership(membership.data()).await?.id;
         edit.structure.memberships.push(membership.clone());
         Ok(membership)
@@ -196,17 +206,7 @@ impl CouncilWork<'_> {
             return self.hand_over(edit, principal, current, input, today).await;
         }
         let appointed_by = Self::check_membership(&edit, &input)?;
-        let membership = Membership {
-            id,
-            body: input.body,
-            person: input.person,
-            role: input.role,
-            organisation: input.organisation,
-            term_start: input.term_start,
-            term_end: input.term_end,
-            appointed_by,
-            derived_from: None,
-        };
+        let membership = membership_of(input, id, appointed_by);
         edit.tenant()
             .update_membership(id, membership.data())
             .await?

@@ -24,6 +24,54 @@ fn optional(value: RwSignal<String>) -> Option<String> {
     Some(value.get_untracked()).filter(|v| !v.trim().is_empty())
 }
 
+/// The current year, for the meeting plan.
+fn this_year() -> i64 {
+    today()
+        .get(..4)
+        .and_then(|y| y.parse().ok())
+        .unwrap_or_default()
+}
+
+/// The year's meeting plan: each body with a cadence, its meetings this year, and whether it
+/// falls behind (more meetings to schedule).
+#[component]
+fn Plan(rows: Vec<meetings_of::MeetingsOfMeetingPlan>) -> impl IntoView {
+    let i18n = use_i18n();
+    let year = this_year();
+    (!rows.is_empty()).then(|| {
+        view! {
+            <table>
+                <caption>{move || format!("{} {year}", i18n.t().council.meeting_plan_title)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || i18n.t().council.body}</th>
+                        <th scope="col" class="number">{move || i18n.t().council.plan_per_year}</th>
+                        <th scope="col" class="number">{move || i18n.t().council.plan_meetings}</th>
+                        <th scope="col">{move || i18n.t().council.plan_state}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|r| {
+                        let behind = r.behind;
+                        view! {
+                            <tr>
+                                <th scope="row">{r.body_name.clone()}</th>
+                                <td class="number">{r.per_year}</td>
+                                <td class="number">{r.meetings}</td>
+                                <td>{move || if behind {
+                                    i18n.t().council.plan_behind
+                                } else {
+                                    i18n.t().council.plan_on_track
+                                }}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+    })
+}
+
 #[component]
 pub fn Meetings() -> impl IntoView {
     let i18n = use_i18n();
@@ -35,6 +83,7 @@ pub fn Meetings() -> impl IntoView {
     let data =
         crate::pages::of_municipality::<MeetingsOf>(page.version(), |m| meetings_of::Variables {
             municipality_id: m.id,
+            year: this_year(),
         });
     let editing = page.editing();
     let reload = move || page.reload();
@@ -82,6 +131,7 @@ pub fn Meetings() -> impl IntoView {
                 " · "
                 <A href=format!("/kommunen/{slug}/rat")>{move || i18n.t().council.structure_link}</A>
             </p>
+            <Plan rows=data.meeting_plan.clone() />
             <h2>{move || i18n.t().council.meetings_coming}</h2>
             {coming.is_empty().then(|| view! { <p>{move || i18n.t().council.no_meetings}</p> })}
             {list(coming)}
