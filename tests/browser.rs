@@ -752,6 +752,13 @@ async fn a_council_records_its_meetings_and_the_overview_counts_them() {
         b.click("form[aria-labelledby=agenda-item-1-heading] button[type=submit]")
             .await?;
         b.wait_text("ol.agenda", "Zur Kenntnis genommen").await?;
+        // The public meetings as a calendar to subscribe to.
+        b.wait_until(
+            "the calendar feed's link",
+            "return !!document.querySelector('a[href=\"/kalender/zwickau\"][rel=external]');",
+            vec![],
+        )
+        .await?;
         b.axe("Sitzungen").await?;
         b.click_text("Landesübersicht").await?;
         b.page("Landesübersicht").await?;

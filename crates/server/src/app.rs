@@ -13,7 +13,7 @@ use crate::config::Mode;
 use crate::state::AppState;
 use praevnet_core::network::attachments::ATTACHMENT_MAX_BYTES;
 
-use crate::{files, graphql, health, security, telemetry, web};
+use crate::{calendar, files, graphql, health, security, telemetry, web};
 
 pub fn router(state: AppState) -> Router {
     let graphql_route = match state.config.mode {
@@ -41,6 +41,8 @@ pub fn router(state: AppState) -> Router {
             get(files::own),
         )
         .route("/api/netzwerk/anhaenge/{id}", get(files::shared))
+        .route("/kalender/{slug}", get(calendar::municipality))
+        .route("/kalender/{slug}/{body}", get(calendar::body))
         .fallback_service(get(web::page))
         .layer(RequestBodyLimitLayer::new(body_limit));
     uploads.merge(rest).with_state(state).layer(

@@ -43,7 +43,7 @@ fn status(err: &Error) -> StatusCode {
 }
 
 /// The error as the app reads GraphQL errors; internal details are logged, never sent.
-fn refused(err: &Error, headers: &HeaderMap) -> Response {
+pub(crate) fn refused(err: &Error, headers: &HeaderMap) -> Response {
     let request_id = request_id(headers);
     if let Error::Internal(detail) | Error::Unavailable(detail) = err {
         tracing::error!(%detail, %request_id, "file request failed");

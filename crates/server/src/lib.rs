@@ -2,6 +2,7 @@
 //! library exists so that tests and benchmarks start the same server as the binary.
 
 mod app;
+mod calendar;
 pub mod cli;
 pub mod config;
 mod files;

@@ -54,15 +54,39 @@ impl Build {
         })
     }
 
-    /// Files whose change must rebuild the frontend (for `cargo:rerun-if-changed`).
+    /// Files whose change must rebuild the frontend (for `cargo:rerun-if-changed`): every
+    /// file of the web app and of the crate it shares with core, one by one (a directory
+    /// named alone was not enough: an edited file in it left a stale web app), and the SDL
+    /// its queries are checked against.
     pub fn inputs(&self) -> Vec<PathBuf> {
-        let frontend = self.workspace.join("frontend");
-        vec![
-            frontend.clone(),
+        let mut inputs = vec![
             self.workspace.join("crates/api/schema.graphql"),
             self.workspace.join("Cargo.lock"),
             self.workspace.join("Cargo.toml"),
-        ]
+        ];
+        for dir in ["frontend", "crates/common"] {
+            files_below(&self.workspace.join(dir), &mut inputs);
+        }
+        inputs
+    }
+}
+
+/// The files below `dir`, without build output and installed packages.
+fn files_below(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name();
+        if name == "target" || name == "node_modules" || name == "dist" {
+            continue;
+        }
+        match entry.file_type() {
+            Ok(kind) if kind.is_dir() => files_below(&path, out),
+            Ok(_) => out.push(path),
+            Err(_) => {}
+        }
     }
 }
 

@@ -130,6 +130,9 @@ pub fn Meetings() -> impl IntoView {
                 <A href=format!("/kommunen/{slug}")>{name.clone()}</A>
                 " · "
                 <A href=format!("/kommunen/{slug}/rat")>{move || i18n.t().council.structure_link}</A>
+                " · "
+                // A file for calendar apps, not a page of the app: the router lets it pass.
+                <a href=format!("/kalender/{slug}") rel="external">{move || i18n.t().council.calendar_feed}</a>
             </p>
             <Plan rows=data.meeting_plan.clone() />
             <h2>{move || i18n.t().council.meetings_coming}</h2>

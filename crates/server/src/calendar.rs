@@ -1,0 +1,106 @@
+//! Calendar feeds of a council's meetings (`/kalender/{slug}`, and per body
+//! `/kalender/{slug}/{body}`): what calendar apps subscribe to, without a login, so they carry
+//! the public meetings of public bodies only (and of those only the public agenda items).
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use praevnet_core::{BodyId, Error, Principal};
+use praevnet_render::ics::{Feed, publish};
+use uuid::Uuid;
+
+use crate::files::refused;
+use crate::state::AppState;
+
+/// The host part of the public address, for the meetings' UIDs.
+fn host(public_url: &str) -> &str {
+    let rest = public_url.split_once("://").map_or(public_url, |(_, r)| r);
+    rest.split(['/', ':']).next().unwrap_or(rest)
+}
+
+async fn feed(state: &AppState, slug: &str, body: Option<BodyId>) -> Result<String, Error> {
+    let anonymous = Principal::Anonymous;
+    let municipality = state
+        .services
+        .registry()
+        .municipality_by_slug(&anonymous, slug)
+        .await?;
+    let mut meetings = state
+        .services
+        .council()
+        .meetings(&anonymous, municipality.id, None)
+        .await?;
+    let name = match body {
+        Some(body) => {
+            meetings.retain(|m| m.body_id == body);
+            // A body without public meetings may be internal: answered like an unknown one.
+            let first = meetings.first().ok_or(Error::NotFound)?;
+            format!("{} – {}", first.body_name, municipality.name)
+        }
+        None => format!("Sitzungen – {}", municipality.name),
+    };
+    Ok(publish(&Feed {
+        name: &name,
+        host: host(&state.config.public_url),
+        meetings: &meetings,
+        now: chrono::Utc::now(),
+    }))
+}
+
+fn calendar(result: Result<String, Error>, headers: &HeaderMap) -> Response {
+    match result {
+        Ok(text) => (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("text/calendar; charset=utf-8"),
+                ),
+                // Calendar apps poll; a few minutes old is fresh enough.
+                (
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("public, max-age=300"),
+                ),
+            ],
+            text,
+        )
+            .into_response(),
+        Err(err) => refused(&err, headers),
+    }
+}
+
+/// All public meetings of a municipality.
+pub async fn municipality(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    calendar(feed(&state, &slug, None).await, &headers)
+}
+
+/// The public meetings of one body.
+pub async fn body(
+    State(state): State<AppState>,
+    Path((slug, body)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    let body = Uuid::parse_str(&body)
+        .map(BodyId::from_uuid)
+        .map_err(|_| Error::NotFound);
+    let result = match body {
+        Ok(body) => feed(&state, &slug, Some(body)).await,
+        Err(err) => Err(err),
+    };
+    calendar(result, &headers)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_host_is_the_public_address_without_scheme_port_or_path() {
+        assert_eq!(
+            super::host("https://praevnet.sachsen.de/"),
+            "praevnet.sachsen.de"
+        );
+        assert_eq!(super::host("http://127.0.0.1:8080"), "127.0.0.1");
+    }
+}
