@@ -422,6 +422,18 @@ async fn a_council_starts_from_the_halle_template_and_grows() {
         );
         b.axe("Gremien, mit Moderation").await?;
 
+        // The council's chair, chosen among its people: above the organigram and in it.
+        b.find("#council-chair")
+            .await?
+            .select_by_label("Moderation AG Kleingärten")
+            .await
+            .map_err(fail("chair"))?;
+        b.click_text("Vorsitz speichern").await?;
+        b.wait_text(".council-chair", "Vorsitz: Moderation AG Kleingärten")
+            .await?;
+        b.wait_text(".organigram svg", "Vorsitz: Moderation AG Kleingärten")
+            .await?;
+
         // Configure the new group, then end the moderation: the steering group seat ends too.
         let card = "[...document.querySelectorAll('.body-card')].find(c => c.querySelector('h3').textContent.startsWith(arguments[0]))";
         b.script(
