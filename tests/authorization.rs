@@ -1204,6 +1204,13 @@ async fn every_mutation_against_every_role(db: TestDatabase) {
             HALLE_STRUCTURE,
         ),
         (
+            "renewCalendarFeed",
+            "own",
+            "mutation { renewCalendarFeed }",
+            Box::new(|_| json!({})),
+            ["OK", "OK", "OK", "OK", "UNAUTHENTICATED", "OK"],
+        ),
+        (
             "stateSupportRequests",
             "of Saxony",
             "{ stateSupportRequests(federalState: SN) { id } }",

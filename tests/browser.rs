@@ -771,6 +771,14 @@ async fn a_council_records_its_meetings_and_the_overview_counts_them() {
             vec![],
         )
         .await?;
+        // A calendar link of one's own, with the internal meetings too.
+        b.click_text("Neuen Kalender-Link erzeugen").await?;
+        b.wait_until(
+            "the personal calendar link",
+            "const i = document.getElementById('personal-feed-address'); return !!i && i.value.includes('/kalender/zwickau/privat/');",
+            vec![],
+        )
+        .await?;
         b.axe("Sitzungen").await?;
         b.click_text("Landesübersicht").await?;
         b.page("Landesübersicht").await?;

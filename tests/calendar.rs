@@ -193,4 +193,67 @@ async fn a_council_publishes_its_public_meetings_as_a_calendar_feed(db: TestData
     }
 }
 
-on_both_databases!(a_council_publishes_its_public_meetings_as_a_calendar_feed);
+async fn a_person_subscribes_to_their_own_feed_and_a_new_secret_ends_the_old(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let city = city_with(&app, "leipzig").await;
+    let s = structure(&app, &city, None).await;
+    let steering = body(&s, "Lenkungsgruppe")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let saved = app
+        .admin(
+            SAVE,
+            json!({ "m": city, "i": { "bodyId": steering, "title": "Lenkungsgruppe",
+            "date": "2026-05-07", "startTime": "10:00" } }),
+        )
+        .await;
+    assert!(saved["errors"].is_null(), "{saved}");
+    let renew = "mutation { renewCalendarFeed }";
+    let secret = |body: Value| {
+        body["data"]["renewCalendarFeed"]
+            .as_str()
+            .map(str::to_owned)
+    };
+    let first = secret(app.admin(renew, json!({})).await).expect("a secret");
+    assert_eq!(first.len(), 64);
+
+    // The public feed leaves the internal body's meeting out; the person's own shows it.
+    let (_, _, public) = fetch(&app, "/kalender/musterstadt").await;
+    assert!(!public.contains("Lenkungsgruppe"), "{public}");
+    let own = format!("/kalender/musterstadt/privat/{first}");
+    let (status, kind, ics) = fetch(&app, &own).await;
+    assert_eq!(status, 200, "{ics}");
+    assert_eq!(kind.as_deref(), Some("text/calendar; charset=utf-8"));
+    assert!(
+        ics.contains("X-WR-CALNAME:Meine Sitzungen – Musterstadt"),
+        "{ics}"
+    );
+    if let Some(events) = parse_strictly(&ics) {
+        assert_eq!(events.len(), 1, "{ics}");
+        assert_eq!(events[0]["summary"], "Lenkungsgruppe");
+        assert_eq!(events[0]["start"], "2026-05-07T08:00:00Z");
+    }
+
+    // A new secret ends the old one; an unknown secret is like an unknown address.
+    let second = secret(app.admin(renew, json!({})).await).expect("a new secret");
+    assert_ne!(first, second);
+    let (status, _, _) = fetch(&app, &own).await;
+    assert_eq!(status, 404);
+    let (status, _, _) = fetch(&app, &format!("/kalender/musterstadt/privat/{second}")).await;
+    assert_eq!(status, 200);
+    let (status, _, _) = fetch(&app, "/kalender/musterstadt/privat/unbekannt").await;
+    assert_eq!(status, 404);
+    // Without a login there is no feed of one's own.
+    let anonymous = app.query(renew, json!({})).await;
+    assert_eq!(
+        support::error_code(&anonymous),
+        Some("UNAUTHENTICATED"),
+        "{anonymous}"
+    );
+}
+
+on_both_databases!(
+    a_council_publishes_its_public_meetings_as_a_calendar_feed,
+    a_person_subscribes_to_their_own_feed_and_a_new_secret_ends_the_old
+);

@@ -25,6 +25,7 @@ mod m20261121_000014_prevention_offers;
 mod m20261121_000015_attachments;
 mod m20261129_000016_structure_gaps;
 mod m20261129_000017_meeting_agendas;
+mod m20261129_000018_calendar_feeds;
 pub mod tenancy;
 
 /// Runs the migrations in order; the struct exists because sea-orm-migration is trait based.
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000015_attachments::Migration),
             Box::new(m20261129_000016_structure_gaps::Migration),
             Box::new(m20261129_000017_meeting_agendas::Migration),
+            Box::new(m20261129_000018_calendar_feeds::Migration),
         ]
     }
 }

@@ -43,6 +43,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/netzwerk/anhaenge/{id}", get(files::shared))
         .route("/kalender/{slug}", get(calendar::municipality))
         .route("/kalender/{slug}/{body}", get(calendar::body))
+        .route("/kalender/{slug}/privat/{secret}", get(calendar::person))
         .fallback_service(get(web::page))
         .layer(RequestBodyLimitLayer::new(body_limit));
     uploads.merge(rest).with_state(state).layer(

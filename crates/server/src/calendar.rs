@@ -1,6 +1,8 @@
 //! Calendar feeds of a council's meetings (`/kalender/{slug}`, and per body
 //! `/kalender/{slug}/{body}`): what calendar apps subscribe to, without a login, so they carry
-//! the public meetings of public bodies only (and of those only the public agenda items).
+//! the public meetings of public bodies only (and of those only the public agenda items). A
+//! person's own feed (`/kalender/{slug}/privat/{secret}`) carries what that person sees, the
+//! internal meetings of their bodies included; the secret stands in for the login.
 
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, header};
@@ -18,26 +20,41 @@ fn host(public_url: &str) -> &str {
     rest.split(['/', ':']).next().unwrap_or(rest)
 }
 
-async fn feed(state: &AppState, slug: &str, body: Option<BodyId>) -> Result<String, Error> {
-    let anonymous = Principal::Anonymous;
+/// Whose feed it is: the public's, or a person's own.
+enum Reader {
+    Public,
+    Person(Principal),
+}
+
+async fn feed(
+    state: &AppState,
+    slug: &str,
+    reader: Reader,
+    body: Option<BodyId>,
+) -> Result<String, Error> {
+    let principal = match &reader {
+        Reader::Public => &Principal::Anonymous,
+        Reader::Person(principal) => principal,
+    };
     let municipality = state
         .services
         .registry()
-        .municipality_by_slug(&anonymous, slug)
+        .municipality_by_slug(principal, slug)
         .await?;
     let mut meetings = state
         .services
         .council()
-        .meetings(&anonymous, municipality.id, None)
+        .meetings(principal, municipality.id, None)
         .await?;
-    let name = match body {
-        Some(body) => {
+    let name = match (body, &reader) {
+        (Some(body), _) => {
             meetings.retain(|m| m.body_id == body);
             // A body without public meetings may be internal: answered like an unknown one.
             let first = meetings.first().ok_or(Error::NotFound)?;
             format!("{} – {}", first.body_name, municipality.name)
         }
-        None => format!("Sitzungen – {}", municipality.name),
+        (None, Reader::Public) => format!("Sitzungen – {}", municipality.name),
+        (None, Reader::Person(_)) => format!("Meine Sitzungen – {}", municipality.name),
     };
     Ok(publish(&Feed {
         name: &name,
@@ -74,7 +91,22 @@ pub async fn municipality(
     Path(slug): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    calendar(feed(&state, &slug, None).await, &headers)
+    calendar(feed(&state, &slug, Reader::Public, None).await, &headers)
+}
+
+/// A person's own feed: what they see, internal meetings of their bodies included. An unknown
+/// or renewed secret is answered like an unknown address.
+pub async fn person(
+    State(state): State<AppState>,
+    Path((slug, secret)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    let result = match state.services.accounts().calendar_principal(&secret).await {
+        Ok(Some(principal)) => feed(&state, &slug, Reader::Person(principal), None).await,
+        Ok(None) => Err(Error::NotFound),
+        Err(err) => Err(err),
+    };
+    calendar(result, &headers)
 }
 
 /// The public meetings of one body.
@@ -87,7 +119,7 @@ pub async fn body(
         .map(BodyId::from_uuid)
         .map_err(|_| Error::NotFound);
     let result = match body {
-        Ok(body) => feed(&state, &slug, Some(body)).await,
+        Ok(body) => feed(&state, &slug, Reader::Public, Some(body)).await,
         Err(err) => Err(err),
     };
     calendar(result, &headers)

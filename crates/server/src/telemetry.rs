@@ -102,13 +102,22 @@ fn otlp_provider() -> Result<Option<SdkTracerProvider>, TelemetryError> {
 
 /// The span of one HTTP request. The empty fields are filled in as the request proceeds:
 /// the municipality by resolvers, the operation by the GraphQL handler, the status at the end.
+/// The path as logs and traces may keep it: the secret of a personal calendar feed stands in
+/// for a login and is cut off.
+fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
+    match path.split_once("/privat/") {
+        Some((before, _)) if path.starts_with("/kalender/") => format!("{before}/privat/…").into(),
+        _ => path.into(),
+    }
+}
+
 pub fn request_span<B>(request: &Request<B>) -> Span {
     let request_id = request
         .headers()
         .get("x-request-id")
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    let path = request.uri().path();
+    let path = loggable_path(request.uri().path());
     let span = tracing::info_span!(
         "request",
         otel.name = %format!("{} {path}", request.method()),
@@ -140,4 +149,20 @@ pub fn record_response<B>(response: &Response<B>, latency: std::time::Duration, 
         span.record("otel.status_code", "ERROR");
     }
     tracing::info!(parent: span, status = status.as_u16(), latency_ms = latency.as_millis() as u64, "response");
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_calendar_secret_stays_out_of_logs() {
+        assert_eq!(
+            super::loggable_path("/kalender/leipzig/privat/0123abcd"),
+            "/kalender/leipzig/privat/…"
+        );
+        assert_eq!(
+            super::loggable_path("/kalender/leipzig"),
+            "/kalender/leipzig"
+        );
+        assert_eq!(super::loggable_path("/graphql"), "/graphql");
+    }
 }

@@ -56,8 +56,8 @@ impl Build {
 
     /// Files whose change must rebuild the frontend (for `cargo:rerun-if-changed`): every
     /// file of the web app and of the crate it shares with core, one by one (a directory
-    /// named alone was not enough: an edited file in it left a stale web app), and the SDL
-    /// its queries are checked against.
+    /// named alone was not enough: an edited file in it left a stale web app), their folders
+    /// (for files added), and the SDL its queries are checked against.
     pub fn inputs(&self) -> Vec<PathBuf> {
         let mut inputs = vec![
             self.workspace.join("crates/api/schema.graphql"),
@@ -65,13 +65,15 @@ impl Build {
             self.workspace.join("Cargo.toml"),
         ];
         for dir in ["frontend", "crates/common"] {
+            // The folders themselves too: a file added or removed changes them.
+            inputs.push(self.workspace.join(dir));
             files_below(&self.workspace.join(dir), &mut inputs);
         }
         inputs
     }
 }
 
-/// The files below `dir`, without build output and installed packages.
+/// The files and folders below `dir`, without build output and installed packages.
 fn files_below(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
@@ -83,7 +85,10 @@ fn files_below(dir: &Path, out: &mut Vec<PathBuf>) {
             continue;
         }
         match entry.file_type() {
-            Ok(kind) if kind.is_dir() => files_below(&path, out),
+            Ok(kind) if kind.is_dir() => {
+                out.push(path.clone());
+                files_below(&path, out);
+            }
             Ok(_) => out.push(path),
             Err(_) => {}
         }

@@ -268,6 +268,17 @@ impl AccountMutation {
         Ok(true)
     }
 
+    /// A new secret for the caller's own calendar feeds (`/kalender/{slug}/privat/{secret}`),
+    /// which carry the internal meetings of the caller's bodies too; the old secret stops
+    /// working. Shown once: only its hash is kept.
+    async fn renew_calendar_feed(&self, ctx: &Context<'_>) -> async_graphql::Result<String> {
+        Ok(ctx
+            .services()
+            .accounts()
+            .renew_calendar_feed(ctx.principal())
+            .await?)
+    }
+
     /// Ends the caller's session on the server and clears the cookie.
     async fn logout(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
         let request = ctx.request();

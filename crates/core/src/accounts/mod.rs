@@ -2,6 +2,7 @@
 //! resets by mail, and the export and erasure of a person's data (GDPR Art. 15, 17).
 
 pub mod account;
+mod calendar;
 mod invitations;
 pub mod password;
 mod personal_data;

@@ -16,6 +16,8 @@ pub(crate) mod user {
         pub created_at: ChronoDateTimeUtc,
         pub updated_at: ChronoDateTimeUtc,
         pub erased_at: Option<ChronoDateTimeUtc>,
+        /// The hash of the secret of the person's calendar feed.
+        pub calendar_token_hash: Option<String>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

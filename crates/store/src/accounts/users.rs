@@ -95,6 +95,7 @@ impl<C: ConnectionTrait + TransactionTrait> Accounts<'_, C> {
             created_at: Set(now),
             updated_at: Set(now),
             erased_at: Set(None),
+            calendar_token_hash: Set(None),
         };
         let inserted = user::Entity::insert(model)
             .exec_with_returning(self.db)
@@ -111,6 +112,30 @@ impl<C: ConnectionTrait + TransactionTrait> Accounts<'_, C> {
             .exec(self.db)
             .await?;
         Ok(())
+    }
+
+    /// Replaces the hash of the secret of a person's calendar feed: the old address stops
+    /// working.
+    pub async fn set_calendar_token(&self, id: UserId, hash: &str) -> Result<(), StoreError> {
+        user::Entity::update_many()
+            .col_expr(user::Column::CalendarTokenHash, Expr::value(hash))
+            .filter(user::Column::Id.eq(id))
+            .exec(self.db)
+            .await?;
+        Ok(())
+    }
+
+    /// The account whose calendar feed has the secret of `hash`; erased accounts have none.
+    pub async fn user_by_calendar_token(
+        &self,
+        hash: &str,
+    ) -> Result<Option<UserRecord>, StoreError> {
+        let found = user::Entity::find()
+            .filter(user::Column::CalendarTokenHash.eq(hash))
+            .filter(user::Column::ErasedAt.is_null())
+            .one(self.db)
+            .await?;
+        Ok(found.map(Into::into))
     }
 
     /// All accounts that are not erased, by e-mail address.
@@ -208,6 +233,10 @@ impl<C: ConnectionTrait + TransactionTrait> Accounts<'_, C> {
             .col_expr(user::Column::DisplayName, Expr::value("Gelöschte Person"))
             .col_expr(
                 user::Column::PasswordHash,
+                Expr::value(Option::<String>::None),
+            )
+            .col_expr(
+                user::Column::CalendarTokenHash,
                 Expr::value(Option::<String>::None),
             )
             .col_expr(user::Column::UpdatedAt, Expr::value(now))

@@ -3,12 +3,14 @@
 //! or moderator).
 
 mod agenda;
+mod feed;
 mod form;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use agenda::{Agenda, AgendaEditor};
+use feed::PersonalFeed;
 use form::MeetingForm;
 
 use crate::a11y::PageTitle;
@@ -135,6 +137,7 @@ pub fn Meetings() -> impl IntoView {
                 <a href=format!("/kalender/{slug}") rel="external">{move || i18n.t().council.calendar_feed}</a>
             </p>
             <Plan rows=data.meeting_plan.clone() />
+            <PersonalFeed slug=slug.clone() />
             <h2>{move || i18n.t().council.meetings_coming}</h2>
             {coming.is_empty().then(|| view! { <p>{move || i18n.t().council.no_meetings}</p> })}
             {list(coming)}
