@@ -73,10 +73,25 @@ async fn a_body_numbers_its_meetings_and_the_next_one_is_proposed(db: TestDataba
     assert_eq!(error_code(&refused), Some("VALIDATION"), "{refused}");
     assert_eq!(refused["errors"][0]["extensions"]["field"], "number");
     input["number"] = json!(45);
-    assert_eq!(
-        saved(&app, json!({ "m": city, "i": input })).await["number"],
-        45
-    );
+    let forty_fifth = saved(&app, json!({ "m": city, "i": input.clone() })).await;
+    assert_eq!(forty_fifth["number"], 45);
+
+    // A number belongs to one meeting of the series; the meeting itself keeps it on a change.
+    input["number"] = json!(41);
+    let taken = app
+        .admin(SAVE, json!({ "m": city, "i": input.clone() }))
+        .await;
+    assert_eq!(error_code(&taken), Some("CONFLICT"), "{taken}");
+    assert_eq!(taken["errors"][0]["extensions"]["field"], "number");
+    assert!(error_message(&taken).contains("Nummer 41"), "{taken}");
+    input["number"] = json!(45);
+    input["topic"] = json!("Sicherheit im Leipziger Westen");
+    let changed = saved(
+        &app,
+        json!({ "m": city, "id": forty_fifth["id"], "i": input }),
+    )
+    .await;
+    assert_eq!(changed["number"], 45);
 }
 
 async fn bad_meetings_are_refused_at_their_field_and_change_nothing(db: TestDatabase) {

@@ -26,6 +26,10 @@ pub enum CouncilProblem {
     MeetingNumber {
         max: u32,
     },
+    /// A meeting number another meeting of the body carries.
+    MeetingNumberTaken {
+        number: i32,
+    },
     /// An agenda item for a meeting that was called off.
     MeetingCalledOff,
     /// A meeting plan for a year out of range.
@@ -106,6 +110,12 @@ impl CouncilProblem {
             }
             (CouncilProblem::MeetingNumber { max }, Lang::En) => {
                 format!("The meeting's number lies between 1 and {max}.")
+            }
+            (CouncilProblem::MeetingNumberTaken { number }, Lang::De) => {
+                format!("Die Nummer {number} trägt schon eine andere Sitzung dieses Gremiums.")
+            }
+            (CouncilProblem::MeetingNumberTaken { number }, Lang::En) => {
+                format!("Another meeting of this body already has the number {number}.")
             }
             (CouncilProblem::MeetingCalledOff, Lang::De) => "Diese Sitzung ist abgesagt; ihre \
                 Tagesordnung bekommt keine neuen Punkte."

@@ -183,6 +183,19 @@ impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
         Ok(self.one(query).await?.and_then(|m| m.number))
     }
 
+    /// The meeting of `body` that carries `number` in the body's series, if any.
+    pub async fn meeting_numbered(
+        &self,
+        body: BodyId,
+        number: i32,
+    ) -> Result<Option<MeetingId>, StoreError> {
+        let query = self
+            .rows::<meeting::Model>()
+            .filter(meeting::Column::BodyId.eq(body))
+            .filter(meeting::Column::Number.eq(number));
+        Ok(self.one(query).await?.map(|m| m.id))
+    }
+
     /// The agenda items of the given meetings, in their order.
     pub async fn agenda_items(
         &self,

@@ -193,6 +193,16 @@ impl CouncilWork<'_> {
         let body_public = edit.structure.body(input.body_id).is_some_and(|b| b.public);
         let data = input.parse(body_public)?;
         let tenant = edit.writes.tenant(municipality);
+        // A number belongs to one meeting of the body's series.
+        if let Some(number) = data.number
+            && let Some(other) = tenant.meeting_numbered(data.body_id, number).await?
+            && Some(other) != id
+        {
+            return Err(Error::conflict(
+                "number",
+                CouncilProblem::MeetingNumberTaken { number },
+            ));
+        }
         let saved = match id {
             Some(id) => {
                 if !tenant.update_meeting(id, &data).await? {
