@@ -141,6 +141,18 @@ impl CouncilWork<'_> {
         municipality: MunicipalityId,
         since: Option<NaiveDate>,
     ) -> Result<Vec<Meeting>> {
+        let (_, _, meetings) = self.seen_meetings(principal, municipality, since).await?;
+        Ok(meetings)
+    }
+
+    /// [`CouncilWork::meetings`], with the structure and the access they were read with, so
+    /// that a caller needing the bodies too does not load the structure again.
+    pub(super) async fn seen_meetings(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        since: Option<NaiveDate>,
+    ) -> Result<(Structure, CouncilAccess, Vec<Meeting>)> {
         let target = self
             .services
             .registry()
@@ -152,10 +164,11 @@ impl CouncilWork<'_> {
         let records = tenant.meetings(since).await?;
         let ids: Vec<MeetingId> = records.iter().map(|r| r.id).collect();
         let agenda = tenant.agenda_items(&ids).await?;
-        Ok(records
+        let meetings = records
             .into_iter()
             .filter_map(|r| meeting(r, &agenda, &structure, &access))
-            .collect())
+            .collect();
+        Ok((structure, access, meetings))
     }
 
     /// The number the next meeting of `body` gets in its series; `None` while the body's

@@ -69,21 +69,20 @@ impl CouncilWork<'_> {
                 },
             ));
         }
-        let structure = self.council_structure(principal, municipality).await?;
         let year_end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX);
         let year_start = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN);
+        let (structure, access, meetings) = self
+            .seen_meetings(principal, municipality, Some(year_start))
+            .await?;
         let bodies: Vec<(BodyId, String, u32)> = structure
-            .structure
             .bodies
             .iter()
+            .filter(|b| b.visible_to(&access))
             .filter(|b| b.dissolved_on.is_none_or(|d| d >= year_start))
             .filter(|b| b.founded_on.is_none_or(|f| f <= year_end))
             .filter_map(|b| b.meetings_per_year.map(|n| (b.id, b.name.clone(), n)))
             .filter(|(_, _, n)| *n > 0)
             .collect();
-        let meetings = self
-            .meetings(principal, municipality, Some(year_start))
-            .await?;
         Ok(plan(&bodies, &meetings, year))
     }
 }
