@@ -26,6 +26,7 @@ mod m20261121_000015_attachments;
 mod m20261129_000016_structure_gaps;
 mod m20261129_000017_meeting_agendas;
 mod m20261129_000018_calendar_feeds;
+mod m20261129_000019_invitations;
 pub mod tenancy;
 
 /// Runs the migrations in order; the struct exists because sea-orm-migration is trait based.
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000016_structure_gaps::Migration),
             Box::new(m20261129_000017_meeting_agendas::Migration),
             Box::new(m20261129_000018_calendar_feeds::Migration),
+            Box::new(m20261129_000019_invitations::Migration),
         ]
     }
 }

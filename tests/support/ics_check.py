@@ -30,6 +30,10 @@ print(
                 "location": event.location,
                 "url": event.url,
                 "description": event.description,
+                "sequence": event.sequence,
+                "method": getattr(calendar, "method", None),
+                "attendees": [a.uri for a in (event.attendees or [])],
+                "organizer": event.organizer.uri if event.organizer else None,
             }
             for event in calendar.events
         ]

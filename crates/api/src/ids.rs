@@ -4,8 +4,8 @@
 use async_graphql::ID;
 use praevnet_core::{
     AgendaItemId, ApplicationId, AttachmentId, BodyId, CatalogueOfferId, Error, MeetingId,
-    MembershipId, MunicipalityId, OfferId, OrganisationId, PersonId, PracticeId, Problem,
-    ProgrammeId, RulesId, SupportRequestId, ThreadId, UserId,
+    MembershipId, MunicipalityId, OfferId, OrganisationId, ParticipantId, PersonId, PracticeId,
+    Problem, ProgrammeId, RulesId, SupportRequestId, ThreadId, UserId,
 };
 use uuid::Uuid;
 
@@ -42,6 +42,7 @@ typed_ids!(
     MunicipalityId,
     OfferId,
     OrganisationId,
+    ParticipantId,
     PersonId,
     PracticeId,
     ProgrammeId,

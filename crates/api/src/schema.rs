@@ -6,6 +6,7 @@ use praevnet_core::Services;
 use crate::accounts::{AccountMutation, AccountQuery};
 use crate::audit::AuditQuery;
 use crate::council::founding::{FoundingMutation, FoundingQuery};
+use crate::council::invitations::{InvitationMutation, InvitationQuery};
 use crate::council::meetings::{MeetingMutation, MeetingQuery};
 use crate::council::structure::{StructureMutation, StructureQuery};
 use crate::land::applications::{ApplicationMutation, ApplicationQuery};
@@ -29,6 +30,7 @@ pub struct Query(
     ApplicationQuery,
     SupportQuery,
     MeetingQuery,
+    InvitationQuery,
     PracticeQuery,
     ContactQuery,
     SearchQuery,
@@ -46,6 +48,7 @@ pub struct Mutation(
     ApplicationMutation,
     SupportMutation,
     MeetingMutation,
+    InvitationMutation,
     PracticeMutation,
     ContactMutation,
     CatalogueMutation,

@@ -25,8 +25,8 @@ pub use kernel::page::{Page, page_bounds};
 pub use praevnet_common::{FederalState, Lang, codes};
 pub use praevnet_store::{
     AgendaItemId, ApplicationId, AttachmentId, BodyId, CatalogueOfferId, CouncilId, MeetingId,
-    MembershipId, MunicipalityId, OfferId, OrganisationId, PersonId, PracticeId, ProgrammeId,
-    RulesId, SupportRequestId, ThreadId, UserId,
+    MembershipId, MunicipalityId, OfferId, OrganisationId, ParticipantId, PersonId, PracticeId,
+    ProgrammeId, RulesId, SupportRequestId, ThreadId, UserId,
 };
 pub use services::{Services, SessionSettings};
 

@@ -11,6 +11,7 @@ use crate::Result;
 use crate::index::{SearchSetup, SearchState};
 use crate::kernel::files::LocalFiles;
 use crate::kernel::mail::Mailer;
+use crate::kernel::outbox::MailReady;
 
 /// How long a session lives: `idle` after the last request, at most `absolute` after login.
 #[derive(Clone, Copy, Debug)]
@@ -42,6 +43,8 @@ pub struct Services {
     pub(crate) search: Arc<SearchState>,
     /// Where uploaded files are kept.
     pub(crate) files: LocalFiles,
+    /// Rung when a commit put mail into the outbox.
+    pub(crate) mail_ready: MailReady,
 }
 
 impl Services {
@@ -53,6 +56,7 @@ impl Services {
             public_url: "http://127.0.0.1:8080".into(),
             search: Arc::new(SearchState::new(search)),
             files: LocalFiles::new("data/files"),
+            mail_ready: MailReady::default(),
         }
     }
 

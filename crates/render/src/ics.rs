@@ -1,24 +1,68 @@
-//! Meetings as an iCalendar feed (RFC 5545, `METHOD:PUBLISH`) that calendar apps subscribe to.
+//! Meetings as iCalendar (RFC 5545): feeds that calendar apps subscribe to (`METHOD:PUBLISH`),
+//! and the invitations and call-offs sent by mail (`REQUEST`, `CANCEL`, RFC 5546).
 //!
 //! Times are written in UTC: a `TZID` without its `VTIMEZONE` block breaks the standard and
 //! shifts meetings by an hour in some clients across the change to or from summer time. A
 //! meeting's local time is the municipality's (Europe/Berlin for every German municipality).
 
-use std::fmt::Write as _;
-
 use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Utc};
 use chrono_tz::Europe::Berlin;
-use praevnet_core::council::meetings::{Meeting, MeetingStatus};
 
-/// A feed: its name in calendar apps, its meetings, and what makes their UIDs unique.
+/// What a calendar object asks of the app that reads it (RFC 5546): a feed to show
+/// (`PUBLISH`), an invitation to put into the calendar (`REQUEST`), or a call-off (`CANCEL`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    Publish,
+    Request,
+    Cancel,
+}
+
+impl Method {
+    pub fn code(self) -> &'static str {
+        match self {
+            Method::Publish => "PUBLISH",
+            Method::Request => "REQUEST",
+            Method::Cancel => "CANCEL",
+        }
+    }
+}
+
+/// One meeting as a calendar event; times are local times of the municipality.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    /// Unique on the platform (a meeting's id); the UID adds the host.
+    pub id: String,
+    /// Raised with every change sent to invitees; calendar apps keep the highest.
+    pub sequence: i32,
+    pub summary: String,
+    pub date: NaiveDate,
+    pub start: Option<NaiveTime>,
+    pub end: Option<NaiveTime>,
+    pub location: String,
+    pub url: Option<String>,
+    pub description: String,
+    pub cancelled: bool,
+}
+
+/// Who sends an invitation and to whom (iTIP needs both in a `REQUEST` or `CANCEL`).
+#[derive(Clone, Copy, Debug)]
+pub struct Invitation<'a> {
+    pub organizer: &'a str,
+    pub attendee_name: &'a str,
+    pub attendee_email: &'a str,
+}
+
+/// A calendar: its name in calendar apps, its events, and what makes their UIDs unique.
 #[derive(Debug)]
-pub struct Feed<'a> {
-    pub name: &'a str,
-    /// The platform's host name: UIDs are `<meeting id>@<host>`, stable across feeds and
-    /// changes, so that a calendar updates a meeting instead of adding it twice.
+pub struct Calendar<'a> {
+    pub name: Option<&'a str>,
+    pub method: Method,
+    /// The platform's host name: UIDs are `<id>@<host>`, stable across feeds, invitations
+    /// and changes, so that a calendar updates a meeting instead of adding it twice.
     pub host: &'a str,
-    pub meetings: &'a [Meeting],
-    /// When the feed is made (`DTSTAMP`).
+    pub events: &'a [Event],
+    pub invitation: Option<Invitation<'a>>,
+    /// When the calendar is made (`DTSTAMP`).
     pub now: DateTime<Utc>,
 }
 
@@ -73,92 +117,81 @@ fn local(date: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
         .map_or_else(|| naive.and_utc(), |at| at.with_timezone(&Utc))
 }
 
-fn time(text: Option<&str>) -> Option<NaiveTime> {
-    text.and_then(|t| NaiveTime::parse_from_str(t, "%H:%M").ok())
-}
-
-fn event(out: &mut String, feed: &Feed, meeting: &Meeting) {
+fn event(out: &mut String, calendar: &Calendar, event: &Event) {
     line(out, "BEGIN:VEVENT");
-    line(out, &format!("UID:{}@{}", meeting.id, feed.host));
-    line(out, &format!("DTSTAMP:{}", utc(feed.now)));
-    match time(meeting.start_time.as_deref()) {
+    line(out, &format!("UID:{}@{}", event.id, calendar.host));
+    line(out, &format!("SEQUENCE:{}", event.sequence.max(0)));
+    line(out, &format!("DTSTAMP:{}", utc(calendar.now)));
+    match event.start {
         Some(start) => {
-            line(
-                out,
-                &format!("DTSTART:{}", utc(local(meeting.starts_on, start))),
-            );
-            if let Some(end) = time(meeting.end_time.as_deref()) {
-                line(
-                    out,
-                    &format!("DTEND:{}", utc(local(meeting.starts_on, end))),
-                );
+            line(out, &format!("DTSTART:{}", utc(local(event.date, start))));
+            if let Some(end) = event.end {
+                line(out, &format!("DTEND:{}", utc(local(event.date, end))));
             }
         }
         None => {
             // A day without a time: the end is the next day (RFC 5545 3.6.1).
-            let next = meeting
-                .starts_on
+            let next = event
+                .date
                 .checked_add_days(Days::new(1))
-                .unwrap_or(meeting.starts_on);
+                .unwrap_or(event.date);
             line(
                 out,
-                &format!("DTSTART;VALUE=DATE:{}", meeting.starts_on.format("%Y%m%d")),
+                &format!("DTSTART;VALUE=DATE:{}", event.date.format("%Y%m%d")),
             );
             line(out, &format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")));
         }
     }
-    let title = match meeting.number {
-        Some(n) => format!("{n}. {}", meeting.title),
-        None => meeting.title.clone(),
-    };
-    line(out, &format!("SUMMARY:{}", escape(&title)));
-    if !meeting.location.is_empty() {
-        line(out, &format!("LOCATION:{}", escape(&meeting.location)));
+    line(out, &format!("SUMMARY:{}", escape(&event.summary)));
+    if !event.location.is_empty() {
+        line(out, &format!("LOCATION:{}", escape(&event.location)));
     }
-    if let Some(link) = &meeting.online_link {
-        line(out, &format!("URL:{link}"));
+    if let Some(url) = &event.url {
+        line(out, &format!("URL:{url}"));
     }
-    line(
-        out,
-        &format!("DESCRIPTION:{}", escape(&description(meeting))),
-    );
-    let status = match meeting.status {
-        MeetingStatus::CalledOff => "CANCELLED",
-        MeetingStatus::Planned | MeetingStatus::Invited | MeetingStatus::Held => "CONFIRMED",
+    line(out, &format!("DESCRIPTION:{}", escape(&event.description)));
+    if let Some(invitation) = calendar.invitation {
+        line(out, &format!("ORGANIZER:mailto:{}", invitation.organizer));
+        // Answers come through the link in the mail, not as iTIP replies: RSVP=FALSE keeps
+        // calendar apps from mailing the organizer.
+        line(
+            out,
+            &format!(
+                "ATTENDEE;CN=\"{}\";ROLE=REQ-PARTICIPANT;RSVP=FALSE:mailto:{}",
+                quoted(invitation.attendee_name),
+                invitation.attendee_email
+            ),
+        );
+    }
+    let status = if event.cancelled || calendar.method == Method::Cancel {
+        "CANCELLED"
+    } else {
+        "CONFIRMED"
     };
     line(out, &format!("STATUS:{status}"));
     line(out, "END:VEVENT");
 }
 
-/// The body, the topic, the link to join, and the agenda the reader may see.
-fn description(meeting: &Meeting) -> String {
-    let mut text = meeting.body_name.clone();
-    if !meeting.topic.is_empty() {
-        let _ = write!(text, "\n\n{}", meeting.topic);
-    }
-    if let Some(link) = &meeting.online_link {
-        let _ = write!(text, "\n\nOnline: {link}");
-    }
-    if !meeting.agenda.is_empty() {
-        text.push_str("\n\nTagesordnung:");
-        for (n, item) in meeting.agenda.iter().enumerate() {
-            let _ = write!(text, "\n{}. {}", n + 1, item.title);
-        }
-    }
-    text
+/// A parameter value in quotes (RFC 5545 3.2) may hold anything but quotes and controls.
+fn quoted(text: &str) -> String {
+    text.chars()
+        .filter(|c| *c != '"' && !c.is_control())
+        .collect()
 }
 
-/// The feed as an iCalendar file.
-pub fn publish(feed: &Feed) -> String {
+/// The calendar as an iCalendar file.
+pub fn write(calendar: &Calendar) -> String {
     let mut out = String::new();
     line(&mut out, "BEGIN:VCALENDAR");
     line(&mut out, "VERSION:2.0");
     line(&mut out, "PRODID:-//praevnet//Sitzungen//DE");
     line(&mut out, "CALSCALE:GREGORIAN");
-    line(&mut out, "METHOD:PUBLISH");
-    line(&mut out, &format!("X-WR-CALNAME:{}", escape(feed.name)));
-    for meeting in feed.meetings {
-        event(&mut out, feed, meeting);
+    line(&mut out, &format!("METHOD:{}", calendar.method.code()));
+    if let Some(name) = calendar.name {
+        line(&mut out, &format!("X-WR-CALNAME:{}", escape(name)));
+    }
+    for e in calendar.events {
+        event(&mut out, calendar, e);
     }
     line(&mut out, "END:VCALENDAR");
     out

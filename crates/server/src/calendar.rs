@@ -8,17 +8,11 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use praevnet_core::{BodyId, Error, Principal};
-use praevnet_render::ics::{Feed, publish};
+use praevnet_render::ics::{Calendar, Method, write};
 use uuid::Uuid;
 
 use crate::files::refused;
 use crate::state::AppState;
-
-/// The host part of the public address, for the meetings' UIDs.
-fn host(public_url: &str) -> &str {
-    let rest = public_url.split_once("://").map_or(public_url, |(_, r)| r);
-    rest.split(['/', ':']).next().unwrap_or(rest)
-}
 
 /// Whose feed it is: the public's, or a person's own.
 enum Reader {
@@ -56,10 +50,13 @@ async fn feed(
         (None, Reader::Public) => format!("Sitzungen – {}", municipality.name),
         (None, Reader::Person(_)) => format!("Meine Sitzungen – {}", municipality.name),
     };
-    Ok(publish(&Feed {
-        name: &name,
-        host: host(&state.config.public_url),
-        meetings: &meetings,
+    let events: Vec<_> = meetings.iter().map(|m| m.event()).collect();
+    Ok(write(&Calendar {
+        name: Some(&name),
+        method: Method::Publish,
+        host: state.services.calendar_host(),
+        events: &events,
+        invitation: None,
         now: chrono::Utc::now(),
     }))
 }
@@ -123,16 +120,4 @@ pub async fn body(
         Err(err) => Err(err),
     };
     calendar(result, &headers)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn the_host_is_the_public_address_without_scheme_port_or_path() {
-        assert_eq!(
-            super::host("https://praevnet.sachsen.de/"),
-            "praevnet.sachsen.de"
-        );
-        assert_eq!(super::host("http://127.0.0.1:8080"), "127.0.0.1");
-    }
 }

@@ -151,6 +151,12 @@ pub const SETTINGS: &[Setting] = &[
         help: "Sender of the platform's e-mails.",
     },
     Setting {
+        env: "PRAEVNET_MAIL_RETRY_SECONDS",
+        key: "mail_retry_seconds",
+        default: "30",
+        help: "Pause before a mail that the mail server refused is tried again; it doubles with each attempt (up to six hours, ten attempts).",
+    },
+    Setting {
         env: "PRAEVNET_FILES_DIR",
         key: "files_dir",
         default: "data/files",
@@ -215,6 +221,7 @@ pub struct Config {
     pub trust_proxy_headers: bool,
     pub smtp: Option<SmtpConfig>,
     pub mail_from: String,
+    pub mail_retry_seconds: u64,
     pub search_index_dir: Option<PathBuf>,
     pub files_dir: PathBuf,
 }
@@ -348,6 +355,7 @@ impl Config {
             trust_proxy_headers: get("PRAEVNET_TRUST_PROXY_HEADERS").boolean()?,
             smtp,
             mail_from: get("PRAEVNET_MAIL_FROM").mailbox()?,
+            mail_retry_seconds: get("PRAEVNET_MAIL_RETRY_SECONDS").in_range(1, 86_400)?,
             files_dir: PathBuf::from(get("PRAEVNET_FILES_DIR").value.trim()),
             search_index_dir: values
                 .get("PRAEVNET_SEARCH_INDEX_DIR")

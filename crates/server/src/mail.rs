@@ -1,7 +1,7 @@
 //! Sending mail over SMTP with lettre.
 
-use lettre::message::Mailbox;
 use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use praevnet_core::kernel::mail::{Mail, Mailer, Sending};
@@ -12,6 +12,8 @@ use crate::config::{SmtpConfig, SmtpTls};
 pub struct SmtpMailer {
     transport: AsyncSmtpTransport<Tokio1Executor>,
     from: Mailbox,
+    /// The bare address of `from`, the organizer in invitations.
+    sender: String,
 }
 
 impl SmtpMailer {
@@ -32,26 +34,51 @@ impl SmtpMailer {
             builder =
                 builder.credentials(Credentials::new(user.clone(), password.expose().to_owned()));
         }
+        let sender = from.email.to_string();
         Ok(SmtpMailer {
             transport: builder.build(),
             from,
+            sender,
         })
     }
 }
 
 impl Mailer for SmtpMailer {
+    fn sender(&self) -> &str {
+        &self.sender
+    }
+
     fn send<'a>(&'a self, mail: &'a Mail) -> Sending<'a> {
         Box::pin(async move {
             let to: Mailbox = mail.to.parse().map_err(|e| format!("recipient: {e}"))?;
-            let message = Message::builder()
+            let mut builder = Message::builder()
                 .from(self.from.clone())
                 .to(to)
-                .subject(mail.subject.clone())
+                .subject(mail.subject.clone());
+            if let Some(id) = &mail.message_id {
+                builder = builder.message_id(Some(format!("<{id}@{}>", self.from.email.domain())));
+            }
+            // Quoted-printable keeps umlauts intact through any relay.
+            let text = SinglePart::builder()
                 .header(ContentType::TEXT_PLAIN)
-                // Quoted-printable keeps umlauts intact through any relay.
                 .header(ContentTransferEncoding::QuotedPrintable)
-                .body(mail.text.clone())
-                .map_err(|e| format!("building message: {e}"))?;
+                .body(mail.text.clone());
+            let message = match &mail.calendar {
+                None => builder.singlepart(text),
+                Some(calendar) => {
+                    // The invitation as calendar apps expect it: the text and the
+                    // `text/calendar` part with its method, side by side.
+                    let kind = format!("text/calendar; charset=utf-8; method={}", calendar.method);
+                    let kind = ContentType::parse(&kind)
+                        .map_err(|e| format!("calendar content type: {e}"))?;
+                    let invite = SinglePart::builder()
+                        .header(kind)
+                        .header(ContentTransferEncoding::QuotedPrintable)
+                        .body(calendar.text.clone());
+                    builder.multipart(MultiPart::mixed().singlepart(text).singlepart(invite))
+                }
+            }
+            .map_err(|e| format!("building message: {e}"))?;
             self.transport
                 .send(message)
                 .await

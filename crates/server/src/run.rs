@@ -11,6 +11,7 @@ use praevnet_core::SessionSettings;
 use praevnet_core::index::SearchSetup;
 use praevnet_core::kernel::files::LocalFiles;
 use praevnet_core::kernel::mail::Mailer;
+use praevnet_core::kernel::outbox::OutboxSettings;
 use praevnet_core::{Services, demo};
 use praevnet_store::{Store, StoreOptions, migrate_up};
 use tokio::net::TcpListener;
@@ -176,7 +177,15 @@ async fn bootstrap_until_done(config: Arc<Config>, services: Services, done: Arc
             Ok(()) => {
                 done.store(true, Ordering::Release);
                 tracing::info!("database ready");
-                follow_changes(&services).await;
+                let outbox = OutboxSettings {
+                    first_retry: Duration::from_secs(config.mail_retry_seconds),
+                    ..OutboxSettings::default()
+                };
+                // Both run until the task is aborted at shutdown.
+                tokio::join!(
+                    follow_changes(&services),
+                    services.deliver_mail_forever(outbox)
+                );
                 return;
             }
             Err(err) => {

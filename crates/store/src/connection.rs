@@ -135,6 +135,11 @@ impl Store {
         crate::NetworkPractices::new(&self.db)
     }
 
+    /// The mail outbox, for the worker that sends it.
+    pub fn outbox(&self) -> crate::Outbox<'_> {
+        crate::Outbox::new(&self.db)
+    }
+
     pub fn search_changes(&self) -> crate::SearchChanges<'_> {
         crate::SearchChanges::new(&self.db)
     }

@@ -67,6 +67,14 @@ typed_id!(
     AgendaItemId
 );
 typed_id!(
+    /// Id of a person invited to or taking part in a meeting.
+    ParticipantId
+);
+typed_id!(
+    /// Id of a mail waiting in the outbox.
+    MailId
+);
+typed_id!(
     /// Id of a good practice of a municipality.
     PracticeId
 );

@@ -21,6 +21,7 @@ mod council;
 mod error;
 mod ids;
 mod land;
+mod mail;
 mod migrate;
 mod network;
 mod read;
@@ -36,20 +37,21 @@ pub use connection::{Backend, Store, StoreOptions};
 pub use council::{
     AgendaItemData, AgendaItemRecord, BodyData, BodyRecord, CouncilData, CouncilRecord,
     FoundingStepRecord, MeetingData, MeetingRecord, MembershipData, MembershipRecord,
-    OrganisationData, OrganisationRecord, PersonData, PersonRecord, RulesData, RulesRecord,
-    SeatRecord, StructureRecord,
+    OrganisationData, OrganisationRecord, ParticipantData, ParticipantRecord, PersonData,
+    PersonRecord, RulesData, RulesRecord, SeatRecord, StructureRecord,
 };
 pub use error::{StoreError, UniqueField};
 pub use ids::{
     AgendaItemId, ApplicationId, AttachmentId, BodyId, CatalogueOfferId, CouncilId, GrantId,
-    MeetingId, MembershipId, MunicipalityId, OfferId, OrganisationId, PersonId, PracticeId,
-    ProgrammeId, RulesId, SupportRequestId, ThreadId, UserId,
+    MailId, MeetingId, MembershipId, MunicipalityId, OfferId, OrganisationId, ParticipantId,
+    PersonId, PracticeId, ProgrammeId, RulesId, SupportRequestId, ThreadId, UserId,
 };
 pub use land::{
     ApplicationRecord, COMMITTED_STATES, Commitments, CouncilSummary, FundingProgrammes,
     NewApplication, NewSupportRequest, OfferData, OfferRecord, ProgrammeData, ProgrammeRecord,
     SupportOffers, SupportRequestRecord,
 };
+pub use mail::{NewMail, Outbox, OutboxCounts, OutboxMail};
 pub use migrate::{MigrationState, migrate_down, migrate_status, migrate_up};
 pub use network::{
     AttachmentRecord, CatalogueOfferData, CatalogueOfferRecord, CatalogueOffers, ContactMessage,

@@ -51,6 +51,11 @@ impl Writes {
         crate::NetworkPractices::new(&self.tx)
     }
 
+    /// Mail that leaves only if this unit of work commits.
+    pub fn outbox(&self) -> crate::Outbox<'_, DatabaseTransaction> {
+        crate::Outbox::new(&self.tx)
+    }
+
     pub fn search_changes(&self) -> crate::SearchChanges<'_, DatabaseTransaction> {
         crate::SearchChanges::new(&self.tx)
     }

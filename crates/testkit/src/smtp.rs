@@ -2,6 +2,7 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -14,30 +15,64 @@ pub struct ReceivedMail {
     pub text: String,
 }
 
-/// The sink; it runs until the test process ends.
+/// The sink; it runs until the test process ends, or until [`SmtpSink::stop`] (a mail server
+/// that is down: connections are refused) and [`SmtpSink::restart`].
 #[derive(Clone, Debug)]
 pub struct SmtpSink {
     pub port: u16,
     received: Arc<Mutex<Vec<ReceivedMail>>>,
+    stopped: Arc<AtomicBool>,
 }
 
 impl SmtpSink {
     pub fn start() -> SmtpSink {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind SMTP sink");
         let port = listener.local_addr().expect("address").port();
-        let received = Arc::new(Mutex::new(Vec::new()));
-        let store = received.clone();
+        let sink = SmtpSink {
+            port,
+            received: Arc::new(Mutex::new(Vec::new())),
+            stopped: Arc::new(AtomicBool::new(false)),
+        };
+        sink.listen(listener);
+        sink
+    }
+
+    /// Accepts until stopped; then the listener is closed, so that connections are refused.
+    fn listen(&self, listener: TcpListener) {
+        listener
+            .set_nonblocking(true)
+            .expect("non-blocking listener");
+        let (store, stopped) = (self.received.clone(), self.stopped.clone());
         std::thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                let store = store.clone();
-                std::thread::spawn(move || {
-                    // A broken conversation only loses that message; the test then times out
-                    // waiting for it and says so.
-                    let _ = serve(stream, &store);
-                });
+            while !stopped.load(Ordering::Acquire) {
+                match listener.accept() {
+                    Ok((stream, _)) => {
+                        let store = store.clone();
+                        std::thread::spawn(move || {
+                            // A broken conversation only loses that message; the test then
+                            // times out waiting for it and says so.
+                            let _ = stream.set_nonblocking(false);
+                            let _ = serve(stream, &store);
+                        });
+                    }
+                    Err(_) => std::thread::sleep(Duration::from_millis(5)),
+                }
             }
         });
-        SmtpSink { port, received }
+    }
+
+    /// Takes the mail server down: from now on connections to its port are refused.
+    pub fn stop(&self) {
+        self.stopped.store(true, Ordering::Release);
+        // The accept loop sees the flag within a few milliseconds and drops the listener.
+        std::thread::sleep(Duration::from_millis(50));
+    }
+
+    /// Brings it back on the same port, keeping what it received.
+    pub fn restart(&self) {
+        let listener = TcpListener::bind(("127.0.0.1", self.port)).expect("bind SMTP sink again");
+        self.stopped.store(false, Ordering::Release);
+        self.listen(listener);
     }
 
     pub fn messages(&self) -> Vec<ReceivedMail> {

@@ -4,7 +4,7 @@ use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
 use chrono::NaiveDate;
 use praevnet_core::council::meetings::{
     AgendaItem as DomainItem, AgendaItemInput as DomainItemInput, Meeting as DomainMeeting,
-    MeetingInput as DomainInput,
+    MeetingInput as DomainInput, Participant as DomainParticipant,
 };
 use praevnet_core::{AgendaItemId, BodyId, Lang, MeetingId};
 
@@ -49,6 +49,61 @@ impl From<DomainItem> for AgendaItem {
     }
 }
 
+/// An invitee's answer.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "praevnet_core::council::meetings::Response")]
+pub(crate) enum InvitationResponse {
+    Yes,
+    No,
+    Maybe,
+}
+
+/// Whether a participant was there.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "praevnet_core::council::meetings::Attendance")]
+pub(crate) enum Attendance {
+    Present,
+    Excused,
+    Absent,
+}
+
+/// A member or guest invited to a meeting or recorded as taking part; the body's members
+/// and those who edit the meeting see them, the address only the latter.
+#[derive(SimpleObject)]
+pub(crate) struct Participant {
+    id: ID,
+    /// The member of the structure; null for a guest.
+    person_id: Option<ID>,
+    name: String,
+    email: Option<String>,
+    guest: bool,
+    /// Whether an invitation was sent.
+    invited: bool,
+    response: Option<InvitationResponse>,
+    /// The answer in the caller's language.
+    response_label: Option<String>,
+    attendance: Option<Attendance>,
+    /// The attendance in the caller's language.
+    attendance_label: Option<String>,
+}
+
+impl Participant {
+    fn new(p: DomainParticipant, lang: Lang) -> Self {
+        Self {
+            id: id_of(p.id),
+            person_id: p.person_id.map(id_of),
+            name: p.name,
+            email: p.email,
+            guest: p.guest,
+            invited: p.invited,
+            response: p.response.map(Into::into),
+            response_label: p.response.map(|r| r.label(lang).to_owned()),
+            attendance: p.attendance.map(Into::into),
+            attendance_label: p.attendance.map(|a| a.label(lang).to_owned()),
+        }
+    }
+}
+
 /// A meeting (Sitzung) of a body.
 #[derive(SimpleObject)]
 pub(crate) struct Meeting {
@@ -73,12 +128,14 @@ pub(crate) struct Meeting {
     number: Option<u32>,
     /// The items the caller may see, in order.
     agenda: Vec<AgendaItem>,
+    /// Invitees and attendance, for the body's members and those who edit the meeting.
+    participants: Vec<Participant>,
     /// Whether the caller may change it.
     editable: bool,
 }
 
 impl Meeting {
-    fn new(m: DomainMeeting, lang: Lang) -> Self {
+    pub(crate) fn new(m: DomainMeeting, lang: Lang) -> Self {
         Self {
             id: id_of(m.id),
             body_id: id_of(m.body_id),
@@ -95,6 +152,11 @@ impl Meeting {
             topic: m.topic,
             number: m.number,
             agenda: m.agenda.into_iter().map(AgendaItem::from).collect(),
+            participants: m
+                .participants
+                .into_iter()
+                .map(|p| Participant::new(p, lang))
+                .collect(),
             editable: m.editable,
         }
     }

@@ -7,7 +7,7 @@ mod invitations;
 pub mod password;
 mod personal_data;
 mod problems;
-mod token;
+pub(crate) mod token;
 
 pub use problems::AccountsProblem;
 

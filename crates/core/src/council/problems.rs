@@ -32,6 +32,20 @@ pub enum CouncilProblem {
     },
     /// An agenda item for a meeting that was called off.
     MeetingCalledOff,
+    /// An answer link that is unknown, or was replaced by a newer invitation.
+    AnswerLinkUnknown,
+    /// An answer link after the meeting's day.
+    AnswerLinkExpired,
+    /// An answer to a meeting that was called off.
+    AnswerCalledOff,
+    /// Attendance of a meeting that has not taken place yet.
+    AttendanceBeforeMeeting,
+    /// An attendance entry that names neither participant, person nor guest.
+    AttendanceWhom,
+    /// A guest named twice in one invitation.
+    GuestTwice {
+        email: String,
+    },
     /// A meeting plan for a year out of range.
     PlanYear {
         from: i32,
@@ -122,6 +136,43 @@ impl CouncilProblem {
                 .into(),
             (CouncilProblem::MeetingCalledOff, Lang::En) => {
                 "This meeting was called off; its agenda takes no new items.".into()
+            }
+            (CouncilProblem::AnswerLinkUnknown, Lang::De) => "Dieser Antwort-Link ist ungültig \
+                oder wurde durch eine neuere Einladung ersetzt. Nutzen Sie den Link aus der \
+                letzten Einladung."
+                .into(),
+            (CouncilProblem::AnswerLinkUnknown, Lang::En) => "This answer link is not valid or \
+                was replaced by a newer invitation. Use the link in the latest invitation."
+                .into(),
+            (CouncilProblem::AnswerLinkExpired, Lang::De) => {
+                "Dieser Antwort-Link ist abgelaufen: die Sitzung hat bereits stattgefunden.".into()
+            }
+            (CouncilProblem::AnswerLinkExpired, Lang::En) => {
+                "This answer link has expired: the meeting has already taken place.".into()
+            }
+            (CouncilProblem::AnswerCalledOff, Lang::De) => {
+                "Diese Sitzung wurde abgesagt; eine Antwort ist nicht mehr nötig.".into()
+            }
+            (CouncilProblem::AnswerCalledOff, Lang::En) => {
+                "This meeting was called off; no answer is needed any more.".into()
+            }
+            (CouncilProblem::AttendanceBeforeMeeting, Lang::De) => {
+                "Die Anwesenheit wird ab dem Tag der Sitzung erfasst.".into()
+            }
+            (CouncilProblem::AttendanceBeforeMeeting, Lang::En) => {
+                "Attendance is recorded from the day of the meeting on.".into()
+            }
+            (CouncilProblem::AttendanceWhom, Lang::De) => "Jeder Eintrag der Anwesenheit nennt \
+                eine eingeladene Person, ein Mitglied oder den Namen eines Gastes."
+                .into(),
+            (CouncilProblem::AttendanceWhom, Lang::En) => "Each attendance entry names an \
+                invitee, a member or a guest's name."
+                .into(),
+            (CouncilProblem::GuestTwice { email }, Lang::De) => {
+                format!("Der Gast {email} ist doppelt genannt.")
+            }
+            (CouncilProblem::GuestTwice { email }, Lang::En) => {
+                format!("The guest {email} is named twice.")
             }
             (CouncilProblem::PlanYear { from, to }, Lang::De) => {
                 format!("Das Jahr liegt zwischen {from} und {to}.")

@@ -4,11 +4,23 @@ use std::fmt::Debug;
 use std::future::Future;
 use std::pin::Pin;
 
-/// A plain-text message to one recipient.
+/// A plain-text message to one recipient, with an iCalendar object for invitations.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mail {
     pub to: String,
     pub subject: String,
+    pub text: String,
+    pub calendar: Option<CalendarPart>,
+    /// Unique per mail, for its `Message-ID`: the outbox id, so that a copy sent twice can be
+    /// recognised by the receiving server.
+    pub message_id: Option<String>,
+}
+
+/// An invitation or call-off that calendar apps act on (`text/calendar; method=...`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CalendarPart {
+    /// `REQUEST` or `CANCEL`.
+    pub method: String,
     pub text: String,
 }
 
@@ -18,6 +30,9 @@ pub type Sending<'a> = Pin<Box<dyn Future<Output = Result<(), String>> + Send + 
 /// Something that delivers mail: in the product, SMTP.
 pub trait Mailer: Send + Sync + Debug {
     fn send<'a>(&'a self, mail: &'a Mail) -> Sending<'a>;
+
+    /// The sender's address: the organizer of the meetings invited to.
+    fn sender(&self) -> &str;
 }
 
 /// The invitation: German first, English second, with the single-use link.
@@ -37,6 +52,8 @@ pub(crate) fn invitation(to: &str, name: &str, link: &str, days: i64) -> Mail {
              councils. Set your password with this link (valid for {days} days, usable once):\n\n\
              {link}\n"
         ),
+        calendar: None,
+        message_id: None,
     }
 }
 
@@ -59,6 +76,8 @@ pub(crate) fn password_reset(to: &str, link: &str, minutes: i64) -> Mail {
              {link}\n\n\
              If you did not ask for this, ignore this message; your password stays as it is.\n"
         ),
+        calendar: None,
+        message_id: None,
     }
 }
 
@@ -78,5 +97,7 @@ pub(crate) fn contact(to: &str, from_city: &str, practice: &str, body: &str, lin
              {body}\n\n\
              Answer in praevnet: {link}\n"
         ),
+        calendar: None,
+        message_id: None,
     }
 }

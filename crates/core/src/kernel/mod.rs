@@ -5,6 +5,7 @@ pub mod email;
 pub mod error;
 pub mod files;
 pub mod mail;
+pub mod outbox;
 pub mod page;
 pub(crate) mod stored_codes;
 pub(crate) mod text;

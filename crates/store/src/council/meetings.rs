@@ -26,6 +26,8 @@ pub struct MeetingData {
     pub topic: String,
     /// The meeting's number in its body's series (Leipzig's 41st Sicherheitskonferenz).
     pub number: Option<i32>,
+    /// The revision invitees were last told of (iCalendar `SEQUENCE`).
+    pub sequence: i32,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,6 +52,7 @@ impl From<meeting::Model> for MeetingRecord {
                 status: m.status,
                 topic: m.topic,
                 number: m.number,
+                sequence: m.sequence,
             },
         }
     }
@@ -70,6 +73,7 @@ fn meeting_row(id: MeetingId, d: &MeetingData) -> meeting::New {
         status: d.status.clone(),
         topic: d.topic.clone(),
         number: d.number,
+        sequence: d.sequence,
         created_at: now,
         updated_at: now,
     }

@@ -3,11 +3,13 @@
 
 mod founding;
 mod meetings;
+mod participants;
 mod record;
 mod structure;
 
 pub use founding::FoundingStepRecord;
 pub use meetings::{AgendaItemData, AgendaItemRecord, MeetingData, MeetingRecord};
+pub use participants::{ParticipantData, ParticipantRecord};
 pub use record::{CouncilData, CouncilRecord};
 pub use structure::{
     BodyData, BodyRecord, MembershipData, MembershipRecord, OrganisationData, OrganisationRecord,

@@ -265,6 +265,7 @@ tenant_table! {
         number: Option<i32>,
         created_at: ChronoDateTimeUtc,
         updated_at: ChronoDateTimeUtc,
+        sequence: i32,
     }
     keep [CreatedAt]
 }
@@ -281,6 +282,28 @@ tenant_table! {
         presenter: Option<String>,
         is_public: bool,
         result: String,
+        created_at: ChronoDateTimeUtc,
+        updated_at: ChronoDateTimeUtc,
+    }
+    keep [CreatedAt]
+}
+
+tenant_table! {
+    meeting_participant in "meeting_participants" {
+        #[sea_orm(primary_key, auto_increment = false)]
+        id: ParticipantId,
+        @tenant,
+        meeting_id: MeetingId,
+        person_id: Option<PersonId>,
+        name: String,
+        email: Option<String>,
+        is_guest: bool,
+        invited_at: Option<ChronoDateTimeUtc>,
+        token_hash: Option<String>,
+        token_expires_on: Option<ChronoDate>,
+        response: String,
+        responded_at: Option<ChronoDateTimeUtc>,
+        attendance: Option<String>,
         created_at: ChronoDateTimeUtc,
         updated_at: ChronoDateTimeUtc,
     }

@@ -3,15 +3,24 @@
 //! agenda items; a body's members see all of their body's. Managers and the body's chair,
 //! deputy or moderator record and change them.
 
+mod attendance;
+mod calendar;
+mod invitations;
 mod model;
 mod plan;
 
 use chrono::NaiveDate;
 use praevnet_store::{
-    AgendaItemId, AgendaItemRecord, BodyId, MeetingId, MeetingRecord, MunicipalityId, Writes,
+    AgendaItemId, AgendaItemRecord, BodyId, MeetingId, MeetingRecord, MunicipalityId,
+    ParticipantRecord, Writes,
 };
 
-pub use model::{AgendaItem, AgendaItemInput, Meeting, MeetingInput, MeetingStatus};
+pub use attendance::AttendanceInput;
+pub use invitations::{AnswerView, GuestInput, InvitationsSent, calendar_host};
+pub use model::{
+    AgendaItem, AgendaItemInput, Attendance, Meeting, MeetingInput, MeetingStatus, Participant,
+    Response,
+};
 pub use plan::PlanRow;
 
 use crate::access::CouncilAccess;
@@ -25,7 +34,7 @@ use crate::{Error, Principal, Result};
 /// is not for the caller's eyes.
 fn meeting(
     record: MeetingRecord,
-    agenda: &[AgendaItemRecord],
+    read: &MeetingsRead,
     structure: &Structure,
     access: &CouncilAccess,
 ) -> Option<Meeting> {
@@ -34,18 +43,30 @@ fn meeting(
     if !access.sees(body.id, public) {
         return None;
     }
-    let agenda = agenda
+    let agenda = read
+        .agenda
         .iter()
         .filter(|item| item.data.meeting_id == record.id)
         .filter(|item| access.sees(body.id, public && item.data.is_public))
         .cloned()
         .map(AgendaItem::from)
         .collect();
+    let editable = access.edits(body.id);
+    let participants = if access.sees(body.id, false) {
+        read.participants
+            .iter()
+            .filter(|p| p.data.meeting_id == record.id)
+            .cloned()
+            .map(|p| Participant::of(p, editable))
+            .collect()
+    } else {
+        Vec::new()
+    };
     Some(Meeting {
         id: record.id,
         body_id: body.id,
         body_name: body.name.clone(),
-        editable: access.edits(body.id),
+        editable,
         title: record.data.title,
         starts_on: record.data.starts_on,
         start_time: record.data.start_time,
@@ -58,7 +79,15 @@ fn meeting(
         topic: record.data.topic,
         number: record.data.number.and_then(|n| u32::try_from(n).ok()),
         agenda,
+        participants,
+        sequence: record.data.sequence,
     })
+}
+
+/// What a meeting is shown with: the agenda items and participants of the meetings read.
+struct MeetingsRead {
+    agenda: Vec<AgendaItemRecord>,
+    participants: Vec<ParticipantRecord>,
 }
 
 /// A change of a meeting or its agenda: the unit of work, the structure the rights follow
@@ -95,10 +124,13 @@ impl MeetingEdit {
     ) -> Result<Meeting> {
         let tenant = self.writes.tenant(self.target.id);
         let record = tenant.meeting(id).await?.ok_or(Error::NotFound)?;
-        let agenda = tenant.agenda_items(&[id]).await?;
+        let read = MeetingsRead {
+            agenda: tenant.agenda_items(&[id]).await?,
+            participants: tenant.participants(&[id]).await?,
+        };
         let change = Change::of_municipality(&self.target, action, "meeting", id, summary);
         audit::commit(self.writes, principal, change).await?;
-        meeting(record, &agenda, &self.structure, &self.access).ok_or(Error::NotFound)
+        meeting(record, &read, &self.structure, &self.access).ok_or(Error::NotFound)
     }
 }
 
@@ -163,10 +195,13 @@ impl CouncilWork<'_> {
         let access = access(principal, &target, &structure);
         let records = tenant.meetings(since).await?;
         let ids: Vec<MeetingId> = records.iter().map(|r| r.id).collect();
-        let agenda = tenant.agenda_items(&ids).await?;
+        let read = MeetingsRead {
+            agenda: tenant.agenda_items(&ids).await?,
+            participants: tenant.participants(&ids).await?,
+        };
         let meetings = records
             .into_iter()
-            .filter_map(|r| meeting(r, &agenda, &structure, &access))
+            .filter_map(|r| meeting(r, &read, &structure, &access))
             .collect();
         Ok((structure, access, meetings))
     }
@@ -199,12 +234,13 @@ impl CouncilWork<'_> {
         input: MeetingInput,
     ) -> Result<Meeting> {
         let edit = self.meeting_edit(principal, municipality).await?;
-        if let Some(id) = id {
-            edit.editable(id).await?;
-        }
+        let before = match id {
+            Some(id) => Some(edit.editable(id).await?),
+            None => None,
+        };
         edit.require_edit(input.body_id)?;
         let body_public = edit.structure.body(input.body_id).is_some_and(|b| b.public);
-        let data = input.parse(body_public)?;
+        let mut data = input.parse(body_public)?;
         let tenant = edit.writes.tenant(municipality);
         // A number belongs to one meeting of the body's series.
         if let Some(number) = data.number
@@ -216,22 +252,43 @@ impl CouncilWork<'_> {
                 CouncilProblem::MeetingNumberTaken { number },
             ));
         }
-        let saved = match id {
-            Some(id) => {
-                if !tenant.update_meeting(id, &data).await? {
+        let (saved, notice) = match before {
+            Some(before) => {
+                let id = before.id;
+                data.sequence = before.data.sequence;
+                let after = MeetingRecord { id, data };
+                let invited = tenant
+                    .participants(&[id])
+                    .await?
+                    .iter()
+                    .any(|p| p.data.invited_at.is_some());
+                let notice = invitations::notice_of_change(&before, &after).filter(|_| invited);
+                let mut after = after;
+                if notice.is_some() {
+                    after.data.sequence = after.data.sequence.saturating_add(1);
+                }
+                if !tenant.update_meeting(id, &after.data).await? {
                     return Err(Error::NotFound);
                 }
-                MeetingRecord { id, data }
+                (after, notice)
             }
-            None => tenant.insert_meeting(data).await?,
+            None => (tenant.insert_meeting(data).await?, None),
         };
+        if let Some(notice) = notice {
+            edit.notify(self.services, saved.id, notice, None).await?;
+        }
         let action = if id.is_some() {
             "meeting.updated"
         } else {
             "meeting.recorded"
         };
-        edit.finish(principal, saved.id, action, summary(&saved))
-            .await
+        let meeting = edit
+            .finish(principal, saved.id, action, summary(&saved))
+            .await?;
+        if notice.is_some() {
+            self.services.mail_ready.ring();
+        }
+        Ok(meeting)
     }
 
     /// Deletes a meeting recorded in error, with its agenda (a meeting that will not take
@@ -243,7 +300,22 @@ impl CouncilWork<'_> {
         id: MeetingId,
     ) -> Result<()> {
         let edit = self.meeting_edit(principal, municipality).await?;
-        let current = edit.editable(id).await?;
+        let mut current = edit.editable(id).await?;
+        // Those invited learn that it will not take place, unless they were told already.
+        let called_off = current.data.status == MeetingStatus::CalledOff.code();
+        let tenant = edit.writes.tenant(municipality);
+        let invited = tenant
+            .participants(&[id])
+            .await?
+            .iter()
+            .any(|p| p.data.invited_at.is_some());
+        if invited && !called_off {
+            current.data.sequence = current.data.sequence.saturating_add(1);
+            current.data.status = MeetingStatus::CalledOff.code().to_owned();
+            tenant.update_meeting(id, &current.data).await?;
+            edit.notify(self.services, id, invitations::Notice::CallOff, None)
+                .await?;
+        }
         if !edit.writes.tenant(municipality).delete_meeting(id).await? {
             return Err(Error::NotFound);
         }
@@ -254,7 +326,9 @@ impl CouncilWork<'_> {
             id,
             summary(&current),
         );
-        audit::commit(edit.writes, principal, change).await
+        audit::commit(edit.writes, principal, change).await?;
+        self.services.mail_ready.ring();
+        Ok(())
     }
 
     /// Adds an item to a meeting's agenda, or changes one (`id`), e.g. to record its result.

@@ -3,7 +3,10 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use praevnet_common::codes;
-use praevnet_store::{AgendaItemData, AgendaItemId, BodyId, MeetingData, MeetingId};
+use praevnet_store::{
+    AgendaItemData, AgendaItemId, BodyId, MeetingData, MeetingId, ParticipantId, ParticipantRecord,
+    PersonId,
+};
 
 use crate::council::CouncilProblem;
 use crate::kernel::text::{bounded_text, optional_text, required_text};
@@ -27,6 +30,57 @@ codes!(
         CalledOff = "called_off", "abgesagt", "called off";
     }
 );
+
+codes!(
+    /// An invitee's answer to the invitation.
+    Response {
+        Yes = "yes", "Zusage", "yes";
+        No = "no", "Absage", "no";
+        Maybe = "maybe", "vielleicht", "maybe";
+    }
+);
+
+codes!(
+    /// Whether a participant was there.
+    Attendance {
+        Present = "present", "anwesend", "present";
+        Excused = "excused", "entschuldigt", "excused";
+        Absent = "absent", "abwesend", "absent";
+    }
+);
+
+/// A member or guest invited to a meeting or recorded as taking part.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Participant {
+    pub id: ParticipantId,
+    pub person_id: Option<PersonId>,
+    pub name: String,
+    /// Shown to those who edit the meeting only.
+    pub email: Option<String>,
+    pub guest: bool,
+    pub invited: bool,
+    pub response: Option<Response>,
+    pub attendance: Option<Attendance>,
+}
+
+impl Participant {
+    pub(super) fn of(record: ParticipantRecord, with_email: bool) -> Participant {
+        Participant {
+            id: record.id,
+            person_id: record.data.person_id,
+            name: record.data.name,
+            email: record.data.email.filter(|_| with_email),
+            guest: record.data.is_guest,
+            invited: record.data.invited_at.is_some(),
+            response: Response::parse(&record.data.response),
+            attendance: record
+                .data
+                .attendance
+                .as_deref()
+                .and_then(Attendance::parse),
+        }
+    }
+}
 
 /// An item of a meeting's agenda.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,6 +126,10 @@ pub struct Meeting {
     pub topic: String,
     pub number: Option<u32>,
     pub agenda: Vec<AgendaItem>,
+    /// Invitees and attendance: for the body's members and those who edit the meeting.
+    pub participants: Vec<Participant>,
+    /// The revision invitees were last told of.
+    pub sequence: i32,
     /// Whether the caller may change it.
     pub editable: bool,
 }
@@ -147,6 +205,8 @@ impl MeetingInput {
             status: self.status.code().to_owned(),
             topic: bounded_text("topic", &self.topic, TEXT_MAX)?,
             number,
+            // Set by the use case: it follows what invitees were told.
+            sequence: 0,
         })
     }
 }

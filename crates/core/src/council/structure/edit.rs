@@ -17,7 +17,7 @@ use crate::council::CouncilWork;
 use crate::registry::municipality::Municipality;
 use crate::{Error, Principal, Result};
 
-pub(super) fn today() -> NaiveDate {
+pub(crate) fn today() -> NaiveDate {
     Utc::now().date_naive()
 }
 

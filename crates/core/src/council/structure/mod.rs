@@ -17,6 +17,7 @@ pub mod templates;
 mod visibility;
 
 pub use edit::Changed;
+pub(crate) use edit::today;
 pub use input::{BodyInput, MembershipInput, OrganisationInput, PersonInput, RulesInput};
 pub use kinds::{BodyKind, GroupScope, MembershipRole, Sector};
 pub use model::{Body, Membership, Organisation, Person, Seat, Structure};

@@ -168,6 +168,8 @@ impl CouncilWork<'_> {
             .update_person(id, pseudonym.clone())
             .await?
             .ok_or(Error::NotFound)?;
+        // Invitations keep the pseudonym and lose the address and the answer link.
+        edit.tenant().erase_participant(id, &pseudonym.name).await?;
         if let Some(slot) = edit.structure.people.iter_mut().find(|(p, _)| *p == id) {
             slot.1 = pseudonym;
         }
