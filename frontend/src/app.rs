@@ -48,6 +48,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/passwort-vergessen") view=pages::ForgotPassword />
                     <Route path=path!("/passwort-zuruecksetzen") view=pages::ResetPassword />
                     <Route path=path!("/einladung") view=pages::AcceptInvitation />
+                    <Route path=path!("/teilnahme") view=pages::MeetingAnswer />
                     <Route path=path!("/kommunen/neu") view=pages::CreateMunicipality />
                     <Route path=path!("/kommunen/:slug") view=pages::Municipality />
                     <Route path=path!("/kommunen/:slug/rat") view=pages::Structure />

@@ -123,6 +123,14 @@ operations!(
     SaveAgendaItem,
     DeleteAgendaItem,
     RenewCalendarFeed,
+    SendInvitations,
+    RecordAttendance,
+);
+
+operations!(
+    "queries/invitations.graphql":
+    InvitationAnswer,
+    AnswerInvitation,
 );
 
 operations!(

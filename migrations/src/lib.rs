@@ -27,6 +27,8 @@ mod m20261129_000016_structure_gaps;
 mod m20261129_000017_meeting_agendas;
 mod m20261129_000018_calendar_feeds;
 mod m20261129_000019_invitations;
+mod m20261129_000020_minutes;
+mod m20261129_000021_recommendations;
 pub mod tenancy;
 
 /// Runs the migrations in order; the struct exists because sea-orm-migration is trait based.
@@ -56,6 +58,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000017_meeting_agendas::Migration),
             Box::new(m20261129_000018_calendar_feeds::Migration),
             Box::new(m20261129_000019_invitations::Migration),
+            Box::new(m20261129_000020_minutes::Migration),
+            Box::new(m20261129_000021_recommendations::Migration),
         ]
     }
 }

@@ -5,7 +5,7 @@ use async_graphql::ID;
 use praevnet_core::{
     AgendaItemId, ApplicationId, AttachmentId, BodyId, CatalogueOfferId, Error, MeetingId,
     MembershipId, MunicipalityId, OfferId, OrganisationId, ParticipantId, PersonId, PracticeId,
-    Problem, ProgrammeId, RulesId, SupportRequestId, ThreadId, UserId,
+    Problem, ProgrammeId, RecommendationId, RulesId, SupportRequestId, ThreadId, UserId,
 };
 use uuid::Uuid;
 
@@ -46,6 +46,7 @@ typed_ids!(
     PersonId,
     PracticeId,
     ProgrammeId,
+    RecommendationId,
     RulesId,
     SupportRequestId,
     ThreadId,

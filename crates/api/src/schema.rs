@@ -8,6 +8,8 @@ use crate::audit::AuditQuery;
 use crate::council::founding::{FoundingMutation, FoundingQuery};
 use crate::council::invitations::{InvitationMutation, InvitationQuery};
 use crate::council::meetings::{MeetingMutation, MeetingQuery};
+use crate::council::minutes::MinutesMutation;
+use crate::council::recommendations::{RecommendationMutation, RecommendationQuery};
 use crate::council::structure::{StructureMutation, StructureQuery};
 use crate::land::applications::{ApplicationMutation, ApplicationQuery};
 use crate::land::funding::{FundingMutation, FundingQuery};
@@ -31,6 +33,7 @@ pub struct Query(
     SupportQuery,
     MeetingQuery,
     InvitationQuery,
+    RecommendationQuery,
     PracticeQuery,
     ContactQuery,
     SearchQuery,
@@ -49,6 +52,8 @@ pub struct Mutation(
     SupportMutation,
     MeetingMutation,
     InvitationMutation,
+    MinutesMutation,
+    RecommendationMutation,
     PracticeMutation,
     ContactMutation,
     CatalogueMutation,

@@ -26,7 +26,7 @@ pub use praevnet_common::{FederalState, Lang, codes};
 pub use praevnet_store::{
     AgendaItemId, ApplicationId, AttachmentId, BodyId, CatalogueOfferId, CouncilId, MeetingId,
     MembershipId, MunicipalityId, OfferId, OrganisationId, ParticipantId, PersonId, PracticeId,
-    ProgrammeId, RulesId, SupportRequestId, ThreadId, UserId,
+    ProgrammeId, RecommendationId, RulesId, SupportRequestId, ThreadId, UserId,
 };
 pub use services::{Services, SessionSettings};
 

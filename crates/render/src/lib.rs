@@ -3,3 +3,4 @@
 //! rebuilt with every change of the domain.
 
 pub mod ics;
+pub mod minutes;

@@ -13,7 +13,7 @@ use crate::config::Mode;
 use crate::state::AppState;
 use praevnet_core::network::attachments::ATTACHMENT_MAX_BYTES;
 
-use crate::{calendar, files, graphql, health, security, telemetry, web};
+use crate::{calendar, files, graphql, health, minutes, security, telemetry, web};
 
 pub fn router(state: AppState) -> Router {
     let graphql_route = match state.config.mode {
@@ -41,6 +41,10 @@ pub fn router(state: AppState) -> Router {
             get(files::own),
         )
         .route("/api/netzwerk/anhaenge/{id}", get(files::shared))
+        .route(
+            "/niederschrift/{municipality}/{meeting}",
+            get(minutes::download),
+        )
         .route("/kalender/{slug}", get(calendar::municipality))
         .route("/kalender/{slug}/{body}", get(calendar::body))
         .route("/kalender/{slug}/privat/{secret}", get(calendar::person))

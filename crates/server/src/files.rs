@@ -15,7 +15,7 @@ use crate::graphql::{authenticate, request_id};
 use crate::session;
 use crate::state::AppState;
 
-fn lang(headers: &HeaderMap) -> Lang {
+pub(crate) fn lang(headers: &HeaderMap) -> Lang {
     Lang::from_accept_language(
         headers
             .get(header::ACCEPT_LANGUAGE)
@@ -55,7 +55,7 @@ pub(crate) fn refused(err: &Error, headers: &HeaderMap) -> Response {
     (status(err), axum::Json(body)).into_response()
 }
 
-fn parse<T>(text: &str, field: &'static str, make: fn(Uuid) -> T) -> Result<T, Error> {
+pub(crate) fn parse<T>(text: &str, field: &'static str, make: fn(Uuid) -> T) -> Result<T, Error> {
     Uuid::parse_str(text)
         .map(make)
         .map_err(|_| Error::validation(field, Problem::InvalidId))
@@ -63,7 +63,7 @@ fn parse<T>(text: &str, field: &'static str, make: fn(Uuid) -> T) -> Result<T, E
 
 /// Who asks for a download. A download is a plain link (no custom header), so the origin is
 /// not checked: it changes nothing, and another site cannot read the answer.
-async fn reader(state: &AppState, headers: &HeaderMap) -> Result<Principal, Error> {
+pub(crate) async fn reader(state: &AppState, headers: &HeaderMap) -> Result<Principal, Error> {
     if !state.is_bootstrapped() {
         return Err(Error::Unavailable("database not migrated yet".into()));
     }

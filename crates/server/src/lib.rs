@@ -9,6 +9,7 @@ mod files;
 mod graphql;
 mod health;
 mod mail;
+mod minutes;
 pub mod run;
 mod security;
 mod session;

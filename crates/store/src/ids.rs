@@ -71,6 +71,14 @@ typed_id!(
     ParticipantId
 );
 typed_id!(
+    /// Id of a version of a meeting's minutes.
+    MinutesId
+);
+typed_id!(
+    /// Id of a recommendation (Handlungsempfehlung) of a council.
+    RecommendationId
+);
+typed_id!(
     /// Id of a mail waiting in the outbox.
     MailId
 );

@@ -13,7 +13,7 @@ mod not_found;
 pub(crate) mod registry;
 
 pub use accounts::{AcceptInvitation, ForgotPassword, Login, ResetPassword};
-pub use council::{Founding, Meetings, Structure};
+pub use council::{Founding, MeetingAnswer, Meetings, Structure};
 pub use land::{MunicipalityFunding, Overview, Programme, Programmes, SupportDesk};
 pub use network::{Catalogue, CatalogueOffer, Contacts, Network, NetworkPractice, Practices};
 pub use not_found::NotFound;

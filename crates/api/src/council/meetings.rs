@@ -9,6 +9,7 @@ use praevnet_core::council::meetings::{
 use praevnet_core::{AgendaItemId, BodyId, Lang, MeetingId};
 
 use crate::context::ContextExt;
+use crate::council::minutes::Minutes;
 use crate::ids::id_of;
 
 /// Where a meeting stands: planned, invited, held or called off.
@@ -130,6 +131,8 @@ pub(crate) struct Meeting {
     agenda: Vec<AgendaItem>,
     /// Invitees and attendance, for the body's members and those who edit the meeting.
     participants: Vec<Participant>,
+    /// Versions of the minutes, newest first: for the body's members and editors.
+    minutes: Vec<Minutes>,
     /// Whether the caller may change it.
     editable: bool,
 }
@@ -156,6 +159,11 @@ impl Meeting {
                 .participants
                 .into_iter()
                 .map(|p| Participant::new(p, lang))
+                .collect(),
+            minutes: m
+                .minutes
+                .into_iter()
+                .map(|v| Minutes::new(v, lang))
                 .collect(),
             editable: m.editable,
         }

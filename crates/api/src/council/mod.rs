@@ -3,4 +3,6 @@
 pub(crate) mod founding;
 pub(crate) mod invitations;
 pub(crate) mod meetings;
+pub(crate) mod minutes;
+pub(crate) mod recommendations;
 pub(crate) mod structure;

@@ -4,6 +4,7 @@
 pub mod founding;
 pub mod meetings;
 mod problems;
+pub mod recommendations;
 pub mod structure;
 
 pub use problems::CouncilProblem;

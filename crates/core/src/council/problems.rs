@@ -46,6 +46,27 @@ pub enum CouncilProblem {
     GuestTwice {
         email: String,
     },
+    /// Minutes of a meeting that has not taken place yet.
+    MinutesBeforeMeeting,
+    /// A change of approved minutes.
+    MinutesApproved,
+    MinutesAlreadyApproved,
+    /// A correction of minutes that are not approved.
+    MinutesNotApproved,
+    /// Circulating minutes that are not a draft.
+    MinutesNotDraft,
+    NoMinutes,
+    /// An approval before the meeting or in the future.
+    ApprovalDate,
+    /// A change of a recommendation that has reached its end, or deleting an adopted one.
+    RecommendationClosed,
+    /// A step that does not follow the recommendation's status.
+    RecommendationStep {
+        from: &'static str,
+        to: &'static str,
+    },
+    /// A step dated in the future or before the previous step.
+    RecommendationStepDate,
     /// A meeting plan for a year out of range.
     PlanYear {
         from: i32,
@@ -174,6 +195,77 @@ impl CouncilProblem {
             (CouncilProblem::GuestTwice { email }, Lang::En) => {
                 format!("The guest {email} is named twice.")
             }
+            (CouncilProblem::MinutesBeforeMeeting, Lang::De) => {
+                "Die Niederschrift wird ab dem Tag der Sitzung geschrieben.".into()
+            }
+            (CouncilProblem::MinutesBeforeMeeting, Lang::En) => {
+                "Minutes are written from the day of the meeting on.".into()
+            }
+            (CouncilProblem::MinutesApproved, Lang::De) => "Die Niederschrift ist genehmigt und \
+                bleibt unverändert. Legen Sie für eine Änderung eine Korrektur als neue Fassung an."
+                .into(),
+            (CouncilProblem::MinutesApproved, Lang::En) => "The minutes are approved and stay as \
+                they are. To change them, start a correction as a new version."
+                .into(),
+            (CouncilProblem::MinutesAlreadyApproved, Lang::De) => {
+                "Diese Fassung der Niederschrift ist bereits genehmigt.".into()
+            }
+            (CouncilProblem::MinutesAlreadyApproved, Lang::En) => {
+                "This version of the minutes is already approved.".into()
+            }
+            (CouncilProblem::MinutesNotApproved, Lang::De) => {
+                "Korrigiert wird eine genehmigte Niederschrift; den Entwurf ändern Sie direkt."
+                    .into()
+            }
+            (CouncilProblem::MinutesNotApproved, Lang::En) => {
+                "A correction is for approved minutes; change the draft directly.".into()
+            }
+            (CouncilProblem::MinutesNotDraft, Lang::De) => {
+                "Zur Durchsicht versandt wird ein Entwurf; diese Fassung ist es nicht mehr.".into()
+            }
+            (CouncilProblem::MinutesNotDraft, Lang::En) => {
+                "Only a draft is circulated for review; this version is not one any more.".into()
+            }
+            (CouncilProblem::NoMinutes, Lang::De) => {
+                "Zu dieser Sitzung gibt es noch keine Niederschrift.".into()
+            }
+            (CouncilProblem::NoMinutes, Lang::En) => {
+                "There are no minutes of this meeting yet.".into()
+            }
+            (CouncilProblem::ApprovalDate, Lang::De) => "Genehmigt wird frühestens am Tag der \
+                Sitzung und spätestens heute."
+                .into(),
+            (CouncilProblem::ApprovalDate, Lang::En) => "Minutes are approved on the day of the \
+                meeting at the earliest and today at the latest."
+                .into(),
+            (CouncilProblem::RecommendationClosed, Lang::De) => "Diese Handlungsempfehlung ist \
+                beschlossen oder abgeschlossen und bleibt so erhalten."
+                .into(),
+            (CouncilProblem::RecommendationClosed, Lang::En) => "This recommendation is adopted \
+                or closed and stays on record as it is."
+                .into(),
+            (CouncilProblem::RecommendationStep { from, to }, lang) => {
+                use crate::council::recommendations::RecommendationStatus as S;
+                let label = |code: &str| S::parse(code).map_or("?", |s| s.label(lang));
+                match lang {
+                    Lang::De => format!(
+                        "Eine Empfehlung im Stand „{}“ kann nicht „{}“ werden.",
+                        label(from),
+                        label(to)
+                    ),
+                    Lang::En => format!(
+                        "A recommendation that is “{}” cannot become “{}”.",
+                        label(from),
+                        label(to)
+                    ),
+                }
+            }
+            (CouncilProblem::RecommendationStepDate, Lang::De) => "Das Datum liegt nicht in der \
+                Zukunft und nicht vor dem letzten Schritt."
+                .into(),
+            (CouncilProblem::RecommendationStepDate, Lang::En) => "The date is not in the future \
+                and not before the previous step."
+                .into(),
             (CouncilProblem::PlanYear { from, to }, Lang::De) => {
                 format!("Das Jahr liegt zwischen {from} und {to}.")
             }

@@ -3,13 +3,17 @@
 
 mod founding;
 mod meetings;
+mod minutes;
 mod participants;
+mod recommendations;
 mod record;
 mod structure;
 
 pub use founding::FoundingStepRecord;
 pub use meetings::{AgendaItemData, AgendaItemRecord, MeetingData, MeetingRecord};
+pub use minutes::{MinutesData, MinutesEntryData, MinutesRecord};
 pub use participants::{ParticipantData, ParticipantRecord};
+pub use recommendations::{RecommendationData, RecommendationRecord, StepRecord};
 pub use record::{CouncilData, CouncilRecord};
 pub use structure::{
     BodyData, BodyRecord, MembershipData, MembershipRecord, OrganisationData, OrganisationRecord,

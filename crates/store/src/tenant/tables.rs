@@ -311,6 +311,70 @@ tenant_table! {
 }
 
 tenant_table! {
+    minutes in "minutes" {
+        #[sea_orm(primary_key, auto_increment = false)]
+        id: MinutesId,
+        @tenant,
+        meeting_id: MeetingId,
+        version: i32,
+        status: String,
+        notes: String,
+        circulated_at: Option<ChronoDateTimeUtc>,
+        approved_on: Option<ChronoDate>,
+        created_at: ChronoDateTimeUtc,
+        updated_at: ChronoDateTimeUtc,
+    }
+    keep [CreatedAt]
+}
+
+tenant_table! {
+    minutes_entry in "minutes_entries" {
+        #[sea_orm(primary_key, auto_increment = false)]
+        id: Uuid,
+        @tenant,
+        minutes_id: MinutesId,
+        agenda_item_id: Option<AgendaItemId>,
+        position: i32,
+        title: String,
+        text: String,
+    }
+}
+
+tenant_table! {
+    recommendation in "recommendations" {
+        #[sea_orm(primary_key, auto_increment = false)]
+        id: RecommendationId,
+        @tenant,
+        title: String,
+        text: String,
+        source_body_id: Option<BodyId>,
+        source_meeting_id: Option<MeetingId>,
+        adopting_body_id: Option<BodyId>,
+        addressee: String,
+        paper_reference: Option<String>,
+        status: String,
+        due_on: Option<ChronoDate>,
+        answer: String,
+        created_at: ChronoDateTimeUtc,
+        updated_at: ChronoDateTimeUtc,
+    }
+    keep [CreatedAt]
+}
+
+tenant_table! {
+    recommendation_step in "recommendation_steps" {
+        #[sea_orm(primary_key, auto_increment = false)]
+        id: Uuid,
+        @tenant,
+        recommendation_id: RecommendationId,
+        status: String,
+        on: ChronoDate,
+        note: String,
+        recorded_at: ChronoDateTimeUtc,
+    }
+}
+
+tenant_table! {
     funding_application in "funding_applications" {
         #[sea_orm(primary_key, auto_increment = false)]
         id: ApplicationId,

@@ -59,7 +59,7 @@ pub fn ForgotPassword() -> impl IntoView {
 
 /// The token of a mailed link. It travels in the fragment (never sent to a server, so not in
 /// any access log) and is removed from the address bar at once, so it stays out of history.
-fn take_link_token() -> Option<String> {
+pub(crate) fn take_link_token() -> Option<String> {
     let window = web_sys::window()?;
     let location = window.location();
     let token = location.hash().ok()?.trim_start_matches('#').to_owned();

@@ -1,4 +1,5 @@
-//! A municipality's council: its structure, its founding and its meetings.
+//! A municipality's council: its structure, its founding and its meetings (with the public page
+//! where an invitee answers an invitation).
 
 mod founding;
 mod meetings;
@@ -6,7 +7,7 @@ mod structure;
 pub(crate) mod texts;
 
 pub use founding::Founding;
-pub use meetings::Meetings;
+pub use meetings::{MeetingAnswer, Meetings};
 pub use structure::Structure;
 
 /// The council's status in words, for the state overview too.

@@ -7,12 +7,14 @@
 
 use chrono::{Days, NaiveDate, Utc};
 use praevnet_render::ics::{Calendar, Invitation, Method, write};
-use praevnet_store::{MeetingId, MeetingRecord, MunicipalityId, ParticipantData, ParticipantId};
+use praevnet_store::{
+    BodyId, MeetingId, MeetingRecord, MunicipalityId, ParticipantData, ParticipantId, PersonId,
+};
 use uuid::Uuid;
 
-use super::{Meeting, MeetingEdit, MeetingStatus, MeetingsRead, Response, meeting};
+use super::{Meeting, MeetingEdit, MeetingStatus, Response, meeting_view};
 use crate::accounts::token;
-use crate::council::structure::today;
+use crate::council::structure::{Structure, today};
 use crate::council::{CouncilProblem, CouncilWork};
 use crate::kernel::email::EmailAddress;
 use crate::kernel::mail::{CalendarPart, Mail};
@@ -25,6 +27,19 @@ use crate::{Error, Principal, Result, Services};
 pub struct GuestInput {
     pub name: String,
     pub email: String,
+}
+
+/// The people who hold any membership of `body` on `on` (seated or advising), each once.
+pub(super) fn current_members(structure: &Structure, body: BodyId, on: NaiveDate) -> Vec<PersonId> {
+    let mut members: Vec<PersonId> = structure
+        .memberships
+        .iter()
+        .filter(|m| m.body == body && m.is_active(on))
+        .map(|m| m.person)
+        .collect();
+    members.sort();
+    members.dedup();
+    members
 }
 
 /// What sending the invitations did.
@@ -224,15 +239,10 @@ impl MeetingEdit {
         only: Option<&[ParticipantId]>,
     ) -> Result<u32> {
         let tenant = self.writes.tenant(self.target.id);
-        let record = tenant.meeting(meeting_id).await?.ok_or(Error::NotFound)?;
-        let read = MeetingsRead {
-            agenda: tenant.agenda_items(&[meeting_id]).await?,
-            participants: tenant.participants(&[meeting_id]).await?,
-        };
-        let expires = record.data.starts_on;
-        let view = meeting(record, &read, &self.structure, &self.access).ok_or(Error::NotFound)?;
+        let view = meeting_view(self, meeting_id).await?;
+        let expires = view.starts_on;
         let mut mails = Vec::new();
-        for participant in read.participants {
+        for participant in tenant.participants(&[meeting_id]).await? {
             let chosen = only.is_none_or(|ids| ids.contains(&participant.id));
             let told = notice == Notice::Invitation || participant.data.invited_at.is_some();
             let Some(email) = participant.data.email.clone().filter(|_| chosen && told) else {
@@ -327,16 +337,7 @@ impl CouncilWork<'_> {
         let existing = tenant.participants(&[meeting_id]).await?;
         let mut invitees = Vec::new();
         let mut without_email = Vec::new();
-        let today = today();
-        let mut members: Vec<_> = edit
-            .structure
-            .memberships
-            .iter()
-            .filter(|m| m.body == current.data.body_id && m.is_active(today))
-            .map(|m| m.person)
-            .collect();
-        members.sort();
-        members.dedup();
+        let members = current_members(&edit.structure, current.data.body_id, today());
         let blank = |person, name: String, email: Option<String>, is_guest| ParticipantData {
             meeting_id,
             person_id: person,

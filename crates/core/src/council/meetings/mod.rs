@@ -6,22 +6,26 @@
 mod attendance;
 mod calendar;
 mod invitations;
+mod minutes;
 mod model;
 mod plan;
 
 use chrono::NaiveDate;
 use praevnet_store::{
-    AgendaItemId, AgendaItemRecord, BodyId, MeetingId, MeetingRecord, MunicipalityId,
-    ParticipantRecord, Writes,
+    AgendaItemId, AgendaItemRecord, BodyId, MeetingId, MeetingRecord, MinutesRecord,
+    MunicipalityId, ParticipantRecord, Writes,
 };
 
 pub use attendance::AttendanceInput;
 pub use invitations::{AnswerView, GuestInput, InvitationsSent, calendar_host};
+pub use minutes::{Minutes, MinutesEntry, MinutesInput, MinutesStatus};
 pub use model::{
     AgendaItem, AgendaItemInput, Attendance, Meeting, MeetingInput, MeetingStatus, Participant,
     Response,
 };
 pub use plan::PlanRow;
+
+use invitations::current_members;
 
 use crate::access::CouncilAccess;
 use crate::audit::{self, Change};
@@ -62,6 +66,16 @@ fn meeting(
     } else {
         Vec::new()
     };
+    let minutes = if access.sees(body.id, false) {
+        read.minutes
+            .iter()
+            .filter(|m| m.data.meeting_id == record.id)
+            .cloned()
+            .map(Minutes::from)
+            .collect()
+    } else {
+        Vec::new()
+    };
     Some(Meeting {
         id: record.id,
         body_id: body.id,
@@ -80,6 +94,7 @@ fn meeting(
         number: record.data.number.and_then(|n| u32::try_from(n).ok()),
         agenda,
         participants,
+        minutes,
         sequence: record.data.sequence,
     })
 }
@@ -88,6 +103,20 @@ fn meeting(
 struct MeetingsRead {
     agenda: Vec<AgendaItemRecord>,
     participants: Vec<ParticipantRecord>,
+    minutes: Vec<MinutesRecord>,
+}
+
+/// The meeting `id` as the editor sees it, read inside the edit's unit of work (so with what
+/// it has changed so far).
+async fn meeting_view(edit: &MeetingEdit, id: MeetingId) -> Result<Meeting> {
+    let tenant = edit.writes.tenant(edit.target.id);
+    let record = tenant.meeting(id).await?.ok_or(Error::NotFound)?;
+    let read = MeetingsRead {
+        agenda: tenant.agenda_items(&[id]).await?,
+        participants: tenant.participants(&[id]).await?,
+        minutes: tenant.minutes(&[id]).await?,
+    };
+    meeting(record, &read, &edit.structure, &edit.access).ok_or(Error::NotFound)
 }
 
 /// A change of a meeting or its agenda: the unit of work, the structure the rights follow
@@ -122,15 +151,10 @@ impl MeetingEdit {
         action: &'static str,
         summary: String,
     ) -> Result<Meeting> {
-        let tenant = self.writes.tenant(self.target.id);
-        let record = tenant.meeting(id).await?.ok_or(Error::NotFound)?;
-        let read = MeetingsRead {
-            agenda: tenant.agenda_items(&[id]).await?,
-            participants: tenant.participants(&[id]).await?,
-        };
+        let view = meeting_view(&self, id).await?;
         let change = Change::of_municipality(&self.target, action, "meeting", id, summary);
         audit::commit(self.writes, principal, change).await?;
-        meeting(record, &read, &self.structure, &self.access).ok_or(Error::NotFound)
+        Ok(view)
     }
 }
 
@@ -198,6 +222,7 @@ impl CouncilWork<'_> {
         let read = MeetingsRead {
             agenda: tenant.agenda_items(&ids).await?,
             participants: tenant.participants(&ids).await?,
+            minutes: tenant.minutes(&ids).await?,
         };
         let meetings = records
             .into_iter()

@@ -128,6 +128,8 @@ pub struct Meeting {
     pub agenda: Vec<AgendaItem>,
     /// Invitees and attendance: for the body's members and those who edit the meeting.
     pub participants: Vec<Participant>,
+    /// Versions of the minutes, newest first: for the body's members and editors.
+    pub minutes: Vec<super::Minutes>,
     /// The revision invitees were last told of.
     pub sequence: i32,
     /// Whether the caller may change it.

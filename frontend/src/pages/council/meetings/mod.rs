@@ -1,10 +1,14 @@
-//! A council's meetings: the calendar of its bodies, past and coming, with their agendas; and
-//! recording, changing or deleting a meeting and its agenda (managers, the body's chair, deputy
-//! or moderator).
+//! A council's meetings: the calendar of its bodies, past and coming, with their agendas and
+//! participants; recording, changing or deleting a meeting and its agenda, inviting to it and
+//! recording who attended (managers, the body's chair, deputy or moderator); and the public page
+//! where an invitee answers.
 
 mod agenda;
+mod answer;
+mod attendance;
 mod feed;
 mod form;
+mod invitations;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -12,6 +16,9 @@ use leptos_router::components::A;
 use agenda::{Agenda, AgendaEditor};
 use feed::PersonalFeed;
 use form::MeetingForm;
+use invitations::{InvitationEditor, Invitations, Participants, called_off};
+
+pub use answer::MeetingAnswer;
 
 use crate::a11y::PageTitle;
 use crate::i18n::use_i18n;
@@ -82,6 +89,7 @@ pub fn Meetings() -> impl IntoView {
     // The meeting whose agenda is open for changes: one at a time, so that the agenda forms'
     // ids are unique on the page; it stays open while the list loads again after a save.
     let agenda_open = RwSignal::new(None::<String>);
+    let invitations = Invitations::new();
     let data =
         crate::pages::of_municipality::<MeetingsOf>(page.version(), |m| meetings_of::Variables {
             municipality_id: m.id,
@@ -110,6 +118,12 @@ pub fn Meetings() -> impl IntoView {
             .map(|b| b.id.clone())
             .collect();
         let can_record = !editable_bodies.is_empty();
+        let people: Vec<(String, String)> = data
+            .council_structure
+            .people
+            .iter()
+            .map(|p| (p.id.clone(), p.name.clone()))
+            .collect();
         let municipality = id.clone();
         let list = move |meetings: Vec<Meeting>| {
             view! {
@@ -120,6 +134,8 @@ pub fn Meetings() -> impl IntoView {
                             municipality=municipality.clone()
                             editing=editing
                             agenda_open=agenda_open
+                            invitations=invitations
+                            people=people.clone()
                             reload=reload
                         />
                     }).collect_view()}
@@ -166,14 +182,17 @@ pub fn Meetings() -> impl IntoView {
 }
 
 /// One meeting of the list: its number and title, when and where, whether it is public, where
-/// it stands and its agenda; for those who may change it, the buttons to change it and to open
-/// its agenda for changes.
+/// it stands, its agenda and participants; for those who may change it, the buttons to change
+/// it and to open its agenda, or its invitations and attendance, for changes.
 #[component]
 fn MeetingCard(
     meeting: Meeting,
     municipality: String,
     editing: RwSignal<Option<Meeting>>,
     agenda_open: RwSignal<Option<String>>,
+    invitations: Invitations,
+    /// The people of the structure (id, name), for the attendance list.
+    people: Vec<(String, String)>,
     reload: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -192,6 +211,32 @@ fn MeetingCard(
         let id = m.id.clone();
         move |_| agenda_open.set((!open.get_untracked()).then(|| id.clone()))
     };
+    let takes_invitations = !called_off(&m);
+    let invitations_open = {
+        let id = m.id.clone();
+        Signal::derive(move || invitations.is_open(&id))
+    };
+    let toggle_invitations = {
+        let id = m.id.clone();
+        move |_| invitations.toggle(&id)
+    };
+    let invitation_editor = {
+        let (municipality, meeting) = (municipality.clone(), m.clone());
+        move || {
+            (takes_invitations && invitations_open.get()).then(|| {
+                view! {
+                    <InvitationEditor
+                        municipality=municipality.clone()
+                        meeting=meeting.clone()
+                        people=people.clone()
+                        state=invitations
+                        reload=reload
+                    />
+                }
+            })
+        }
+    };
+    let participants_of = format!("{} {}", m.title, m.date);
     let editor = {
         let (id, items) = (m.id.clone(), m.agenda.clone());
         move || {
@@ -226,6 +271,7 @@ fn MeetingCard(
             </p>
             {(!m.topic.is_empty()).then(|| view! { <p>{m.topic.clone()}</p> })}
             <Agenda items=m.agenda.clone() />
+            <Participants meeting=participants_of participants=m.participants.clone() />
             {m.editable.then(|| view! {
                 <div class="actions">
                     <button type="button" class="secondary" on:click=move |_| editing.set(Some(edit.clone()))>
@@ -235,8 +281,15 @@ fn MeetingCard(
                         {move || i18n.t().council.edit_agenda}
                         <span class="visually-hidden">" " {m.title.clone()}</span>
                     </button>
+                    {takes_invitations.then(|| view! {
+                        <button type="button" class="secondary" aria-expanded=move || invitations_open.get().to_string() on:click=toggle_invitations>
+                            {move || i18n.t().council.invitations_toggle}
+                            <span class="visually-hidden">" " {m.title.clone()}</span>
+                        </button>
+                    })}
                 </div>
                 {editor}
+                {invitation_editor}
             })}
         </li>
     }

@@ -1,0 +1,377 @@
+//! Recommendations (Handlungsempfehlungen) and their control (Beschlusskontrolle): raised from
+//! a working group, a meeting or a conference, adopted by the steering body, addressed to the
+//! city council or the administration with its paper reference, and followed step by step to
+//! the answer and its implementation, with overdue answers flagged.
+//!
+//! A recommendation belongs to its adopting body, before adoption to the body it came from:
+//! that body's members see it and its leads (and the council's managers) change it. Once
+//! submitted, a recommendation of a public body is public, as the paper it became is.
+
+mod model;
+
+use chrono::NaiveDate;
+use praevnet_store::{
+    MunicipalityId, RecommendationData, RecommendationId, RecommendationRecord, Writes,
+};
+
+pub use model::{
+    Addressee, NamedBody, Recommendation, RecommendationInput, RecommendationStatus, Step,
+    StepInput,
+};
+
+use crate::access::CouncilAccess;
+use crate::audit::{self, Change};
+use crate::council::structure::{Structure, access, today};
+use crate::council::{CouncilProblem, CouncilWork};
+use crate::kernel::text::{bounded_text, optional_text, required_text};
+use crate::registry::municipality::Municipality;
+use crate::{BodyId, Error, Principal, Problem, Result};
+
+const TITLE_MAX: usize = 300;
+const TEXT_MAX: usize = 50_000;
+const REFERENCE_MAX: usize = 60;
+
+/// The body a recommendation belongs to: the adopting one, else the one it came from.
+fn owner(data: &RecommendationData) -> Option<BodyId> {
+    data.adopting_body_id.or(data.source_body_id)
+}
+
+fn status_of(data: &RecommendationData) -> RecommendationStatus {
+    // Codes come from this module's writes; an unknown one reads as a draft.
+    RecommendationStatus::parse(&data.status).unwrap_or(RecommendationStatus::Draft)
+}
+
+/// `record` as `access` may see it; `None` when it is not for the caller's eyes.
+fn visible(
+    record: RecommendationRecord,
+    structure: &Structure,
+    access: &CouncilAccess,
+    today: NaiveDate,
+) -> Option<Recommendation> {
+    let status = status_of(&record.data);
+    let owner = owner(&record.data).and_then(|id| structure.body(id));
+    let published = status >= RecommendationStatus::Submitted;
+    let seen = match owner {
+        Some(body) => access.sees(body.id, body.public && published),
+        None => access.manages(),
+    };
+    if !seen {
+        return None;
+    }
+    let named = |id: Option<BodyId>| {
+        id.and_then(|id| structure.body(id)).map(|b| NamedBody {
+            id: b.id,
+            name: b.name.clone(),
+        })
+    };
+    let editable = edits(access, &record.data);
+    let data = record.data;
+    Some(Recommendation {
+        id: record.id,
+        overdue: status.awaits_answer() && data.due_on.is_some_and(|due| due < today),
+        source_body: named(data.source_body_id),
+        adopting_body: named(data.adopting_body_id),
+        title: data.title,
+        text: data.text,
+        source_meeting_id: data.source_meeting_id,
+        addressee: Addressee::parse(&data.addressee).unwrap_or(Addressee::Administration),
+        paper_reference: data.paper_reference,
+        status,
+        due_on: data.due_on,
+        answer: data.answer,
+        steps: record
+            .steps
+            .into_iter()
+            .map(|s| Step {
+                status: RecommendationStatus::parse(&s.status)
+                    .unwrap_or(RecommendationStatus::Draft),
+                on: s.on,
+                note: s.note,
+            })
+            .collect(),
+        editable,
+    })
+}
+
+/// Managers, and the leads of the body it came from or of the adopting body.
+fn edits(access: &CouncilAccess, data: &RecommendationData) -> bool {
+    access.manages()
+        || [data.source_body_id, data.adopting_body_id]
+            .into_iter()
+            .flatten()
+            .any(|body| access.edits(body))
+}
+
+/// A change of a recommendation: the unit of work, the structure and the caller's access.
+struct RecommendationEdit {
+    writes: Writes,
+    target: Municipality,
+    structure: Structure,
+    access: CouncilAccess,
+}
+
+impl RecommendationEdit {
+    /// The recommendation `id` of this tenant, if the caller may change it.
+    async fn editable(&self, id: RecommendationId) -> Result<RecommendationRecord> {
+        let all = self.writes.tenant(self.target.id).recommendations().await?;
+        let record = all
+            .into_iter()
+            .find(|r| r.id == id)
+            .ok_or(Error::NotFound)?;
+        if edits(&self.access, &record.data) {
+            return Ok(record);
+        }
+        // One the caller sees but may not change is forbidden; else it is unknown to them.
+        match visible(record, &self.structure, &self.access, today()) {
+            Some(_) => Err(Error::Forbidden),
+            None => Err(Error::NotFound),
+        }
+    }
+
+    /// Audits, commits, and answers with the recommendation as the caller sees it.
+    async fn finish(
+        self,
+        principal: &Principal,
+        id: RecommendationId,
+        action: &'static str,
+        title: &str,
+    ) -> Result<Recommendation> {
+        let all = self.writes.tenant(self.target.id).recommendations().await?;
+        let record = all
+            .into_iter()
+            .find(|r| r.id == id)
+            .ok_or(Error::NotFound)?;
+        let summary = format!("Handlungsempfehlung „{title}“");
+        let change = Change::of_municipality(&self.target, action, "recommendation", id, summary);
+        audit::commit(self.writes, principal, change).await?;
+        visible(record, &self.structure, &self.access, today()).ok_or(Error::NotFound)
+    }
+}
+
+impl CouncilWork<'_> {
+    async fn recommendation_edit(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+    ) -> Result<RecommendationEdit> {
+        let target = self
+            .services
+            .registry()
+            .municipality(principal, municipality)
+            .await?;
+        principal.require_login()?;
+        let writes = self.services.store.writes().await?;
+        let structure: Structure = writes.tenant(municipality).structure().await?.try_into()?;
+        let access = access(principal, &target, &structure);
+        access.require_internal()?;
+        Ok(RecommendationEdit {
+            writes,
+            target,
+            structure,
+            access,
+        })
+    }
+
+    /// The recommendations the caller may see, newest first; with `open_only`, those still on
+    /// their way (the Beschlusskontrolle), overdue ones first.
+    pub async fn recommendations(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        open_only: bool,
+    ) -> Result<Vec<Recommendation>> {
+        let target = self
+            .services
+            .registry()
+            .municipality(principal, municipality)
+            .await?;
+        let tenant = self.services.store.tenant(municipality);
+        let structure: Structure = tenant.structure().await?.try_into()?;
+        let access = access(principal, &target, &structure);
+        let today = today();
+        let mut list: Vec<Recommendation> = tenant
+            .recommendations()
+            .await?
+            .into_iter()
+            .filter_map(|r| visible(r, &structure, &access, today))
+            .filter(|r| !open_only || r.status.is_open())
+            .collect();
+        if open_only {
+            // Stable: within each group the newest stay first.
+            list.sort_by_key(|r| !r.overdue);
+        }
+        Ok(list)
+    }
+
+    /// Records a recommendation as a draft, or changes one (`id`) that is still on its way.
+    pub async fn save_recommendation(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: Option<RecommendationId>,
+        input: RecommendationInput,
+    ) -> Result<Recommendation> {
+        let edit = self.recommendation_edit(principal, municipality).await?;
+        let current = match id {
+            Some(id) => Some(edit.editable(id).await?),
+            None => None,
+        };
+        if current
+            .as_ref()
+            .is_some_and(|c| !status_of(&c.data).is_open())
+        {
+            return Err(Error::validation(
+                "id",
+                CouncilProblem::RecommendationClosed,
+            ));
+        }
+        let addressee = input
+            .addressee
+            .ok_or_else(|| Error::validation("addressee", Problem::Required))?;
+        let tenant = edit.writes.tenant(municipality);
+        // A meeting it came from is of this tenant and names the body it came from.
+        let mut source_body = input.source_body_id;
+        if let Some(meeting) = input.source_meeting_id {
+            let meeting = tenant.meeting(meeting).await?.ok_or(Error::NotFound)?;
+            source_body = source_body.or(Some(meeting.data.body_id));
+        }
+        for body in [source_body, input.adopting_body_id].into_iter().flatten() {
+            let known = edit.structure.body(body).map(|b| (b.id, b.public));
+            match known {
+                Some((id, public)) if edit.access.sees(id, public) => {}
+                _ => return Err(Error::NotFound),
+            }
+        }
+        let (status, answer) = match &current {
+            Some(c) => (c.data.status.clone(), c.data.answer.clone()),
+            None => (RecommendationStatus::Draft.code().to_owned(), String::new()),
+        };
+        let data = RecommendationData {
+            title: required_text("title", &input.title, TITLE_MAX)?,
+            text: bounded_text("text", &input.text, TEXT_MAX)?,
+            source_body_id: source_body,
+            source_meeting_id: input.source_meeting_id,
+            adopting_body_id: input.adopting_body_id,
+            addressee: addressee.code().to_owned(),
+            paper_reference: optional_text(
+                "paperReference",
+                input.paper_reference.as_deref(),
+                REFERENCE_MAX,
+            )?,
+            status,
+            due_on: input.due_on,
+            answer,
+        };
+        // The caller must be able to change what they create (a member of a working group
+        // cannot file a recommendation in another's name).
+        if !edits(&edit.access, &data) {
+            return Err(Error::Forbidden);
+        }
+        let step = id.is_none().then(|| (today(), "Erfasst".to_owned()));
+        let saved = tenant
+            .save_recommendation(id, &data, step)
+            .await?
+            .ok_or(Error::NotFound)?;
+        let action = if id.is_some() {
+            "recommendation.updated"
+        } else {
+            "recommendation.recorded"
+        };
+        edit.finish(principal, saved, action, &data.title).await
+    }
+
+    /// Takes a recommendation a step further on its way: adopted (by the adopting body),
+    /// submitted, answered (with the answer's text), implemented or rejected.
+    pub async fn advance_recommendation(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: RecommendationId,
+        step: StepInput,
+    ) -> Result<Recommendation> {
+        let edit = self.recommendation_edit(principal, municipality).await?;
+        let current = edit.editable(id).await?;
+        let from = status_of(&current.data);
+        if !from.next().contains(&step.status) {
+            return Err(Error::validation(
+                "status",
+                CouncilProblem::RecommendationStep {
+                    from: from.code(),
+                    to: step.status.code(),
+                },
+            ));
+        }
+        // Steps are often recorded after the fact: only the way's own steps (not the day the
+        // draft was entered) bound the date from below.
+        let last = current
+            .steps
+            .iter()
+            .filter(|s| s.status != RecommendationStatus::Draft.code())
+            .map(|s| s.on)
+            .max();
+        if step.on > today() || last.is_some_and(|last| step.on < last) {
+            return Err(Error::validation(
+                "on",
+                CouncilProblem::RecommendationStepDate,
+            ));
+        }
+        let mut data = current.data;
+        match step.status {
+            RecommendationStatus::Adopted if data.adopting_body_id.is_none() => {
+                return Err(Error::validation("adoptingBodyId", Problem::Required));
+            }
+            RecommendationStatus::Answered => {
+                let answer = step.answer.as_deref().unwrap_or_default();
+                data.answer = required_text("answer", answer, TEXT_MAX)?;
+            }
+            RecommendationStatus::Rejected if step.answer.is_some() => {
+                let answer = step.answer.as_deref().unwrap_or_default();
+                data.answer = bounded_text("answer", answer, TEXT_MAX)?;
+            }
+            _ => {}
+        }
+        data.status = step.status.code().to_owned();
+        let note = bounded_text("note", &step.note, TEXT_MAX)?;
+        edit.writes
+            .tenant(municipality)
+            .save_recommendation(Some(id), &data, Some((step.on, note)))
+            .await?
+            .ok_or(Error::NotFound)?;
+        edit.finish(principal, id, "recommendation.advanced", &data.title)
+            .await
+    }
+
+    /// Deletes a draft recorded in error; one that was adopted stays on record.
+    pub async fn delete_recommendation(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: RecommendationId,
+    ) -> Result<()> {
+        let edit = self.recommendation_edit(principal, municipality).await?;
+        let current = edit.editable(id).await?;
+        if status_of(&current.data) != RecommendationStatus::Draft {
+            return Err(Error::validation(
+                "id",
+                CouncilProblem::RecommendationClosed,
+            ));
+        }
+        if !edit
+            .writes
+            .tenant(municipality)
+            .delete_recommendation(id)
+            .await?
+        {
+            return Err(Error::NotFound);
+        }
+        let summary = format!("Handlungsempfehlung „{}“", current.data.title);
+        let change = Change::of_municipality(
+            &edit.target,
+            "recommendation.deleted",
+            "recommendation",
+            id,
+            summary,
+        );
+        audit::commit(edit.writes, principal, change).await
+    }
+}
