@@ -18,7 +18,9 @@ const UNKNOWN_ID: &str = "01890000-0000-7000-8000-000000000000";
 
 /// Operations that need no login and take no id of a tenant; their rules (throttling, single
 /// use links, same answers) are tested in `tests/accounts.rs`.
-const PUBLIC_MUTATIONS: [&str; 5] = [
+const PUBLIC_MUTATIONS: [&str; 6] = [
+    // Answering an invitation takes the link's token, no id; tests/invitations.rs.
+    "answerInvitation",
     "login",
     "logout",
     "acceptInvitation",
@@ -28,8 +30,12 @@ const PUBLIC_MUTATIONS: [&str; 5] = [
 
 /// Queries anyone may run: the public registry and the caller's own account; and queries whose
 /// answer is scoped to the reader (audit log, accounts), tested in `tests/accounts.rs`.
-const PUBLIC_QUERIES: [&str; 14] = [
+const PUBLIC_QUERIES: [&str; 16] = [
     "accounts",
+    // By the link's token; tests/invitations.rs.
+    "invitationAnswer",
+    // Scoped to what the reader sees; tests/recommendations.rs.
+    "recommendations",
     "vocabulary",
     "meetings",
     "meetingPlan",
@@ -94,6 +100,15 @@ struct Parts {
     agenda_item: String,
     deletable_meetings: Vec<String>,
     deletable_items: Vec<String>,
+    /// Per role a past meeting with one item, a recorded attendance and draft minutes.
+    past_meetings: Vec<String>,
+    /// Someone who attended the first past meeting.
+    participant: String,
+    /// Per role a draft recommendation to adopt, and one to delete; `recommendation` is a
+    /// further one.
+    recommendation: String,
+    adoptable: Vec<String>,
+    deletable_recommendations: Vec<String>,
     /// A complete practice, published after all parts exist.
     practice: String,
     /// A conversation of the municipality with another one (set by `world`).
@@ -225,6 +240,48 @@ async fn parts(app: &TestApp, municipality: &str, programme: &str, offer: &str) 
         deletable_meetings.push(new_meeting().await);
         deletable_items.push(add_item().await);
     }
+    let mut past_meetings = Vec::new();
+    let mut participant = String::new();
+    for _ in 0..ROLES.len() {
+        let past = run(
+            "mutation($m: ID!, $b: ID!) { saveMeeting(municipalityId: $m, input: { bodyId: $b, title: \"Sitzung\", date: \"2026-01-20\" }) { id } }",
+            json!({ "m": municipality, "b": body }),
+        )
+        .await;
+        app.admin(
+            "mutation($m: ID!, $id: ID!) { saveAgendaItem(municipalityId: $m, meetingId: $id, input: { title: \"Bericht\" }) { id } }",
+            json!({ "m": municipality, "id": past }),
+        )
+        .await;
+        let attended = app
+            .admin(
+                "mutation($m: ID!, $id: ID!, $p: ID!) { recordAttendance(municipalityId: $m, meetingId: $id, attendance: [{ personId: $p, attendance: PRESENT }]) { participants { id } } }",
+                json!({ "m": municipality, "id": past, "p": person }),
+            )
+            .await;
+        participant = attended["data"]["recordAttendance"]["participants"][0]["id"]
+            .as_str()
+            .unwrap_or_else(|| panic!("attendance: {attended}"))
+            .to_owned();
+        app.admin(
+            "mutation($m: ID!, $id: ID!) { saveMinutes(municipalityId: $m, meetingId: $id, input: { notes: \"Eröffnung\" }) { id } }",
+            json!({ "m": municipality, "id": past }),
+        )
+        .await;
+        past_meetings.push(past);
+    }
+    let recommend = || {
+        run(
+            "mutation($m: ID!, $b: ID!) { saveRecommendation(municipalityId: $m, input: { title: \"Empfehlung\", sourceBodyId: $b, adoptingBodyId: $b, addressee: ADMINISTRATION }) { id } }",
+            json!({ "m": municipality, "b": body }),
+        )
+    };
+    let recommendation = recommend().await;
+    let (mut adoptable, mut deletable_recommendations) = (Vec::new(), Vec::new());
+    for _ in 0..ROLES.len() {
+        adoptable.push(recommend().await);
+        deletable_recommendations.push(recommend().await);
+    }
     let catalogue = || async {
         run(
             "mutation($m: ID!) { saveCatalogueOffer(certifierId: $m, input: { title: \"Workshop\", provider: \"Träger\", format: WORKSHOP }) { id } }",
@@ -271,6 +328,11 @@ async fn parts(app: &TestApp, municipality: &str, programme: &str, offer: &str) 
         agenda_item,
         deletable_meetings,
         deletable_items,
+        past_meetings,
+        participant,
+        recommendation,
+        adoptable,
+        deletable_recommendations,
         practice,
         thread: String::new(),
         programme: programme.to_owned(),
@@ -1020,6 +1082,97 @@ async fn every_mutation_against_every_role(db: TestDatabase) {
             HALLE_STRUCTURE,
         ),
         (
+            "sendInvitations",
+            "to a meeting of Halle",
+            "mutation($m: ID!, $id: ID!) { sendInvitations(municipalityId: $m, meetingId: $id) { mails } }",
+            Box::new({
+                let (id, meeting) = (halle.clone(), halle_parts.meeting.clone());
+                move |_| json!({ "m": id, "id": meeting })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "recordAttendance",
+            "of a meeting of Halle",
+            "mutation($m: ID!, $id: ID!, $p: ID!) { recordAttendance(municipalityId: $m, meetingId: $id, attendance: [{ personId: $p, attendance: EXCUSED }]) { id } }",
+            Box::new({
+                let (id, meetings) = (halle.clone(), halle_parts.past_meetings.clone());
+                let person = halle_parts.person.clone();
+                move |n| json!({ "m": id, "id": meetings[(n - 1) % ROLES.len()], "p": person })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "saveMinutes",
+            "of a meeting of Halle",
+            "mutation($m: ID!, $id: ID!) { saveMinutes(municipalityId: $m, meetingId: $id, input: { notes: \"Geändert\" }) { id } }",
+            Box::new({
+                let (id, meetings) = (halle.clone(), halle_parts.past_meetings.clone());
+                move |n| json!({ "m": id, "id": meetings[(n - 1) % ROLES.len()] })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "circulateMinutes",
+            "of a meeting of Halle",
+            "mutation($m: ID!, $id: ID!) { circulateMinutes(municipalityId: $m, meetingId: $id) { id } }",
+            Box::new({
+                let (id, meetings) = (halle.clone(), halle_parts.past_meetings.clone());
+                move |n| json!({ "m": id, "id": meetings[(n - 1) % ROLES.len()] })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "approveMinutes",
+            "of a meeting of Halle",
+            "mutation($m: ID!, $id: ID!) { approveMinutes(municipalityId: $m, meetingId: $id, approvedOn: \"2026-02-10\") { id } }",
+            Box::new({
+                let (id, meetings) = (halle.clone(), halle_parts.past_meetings.clone());
+                move |n| json!({ "m": id, "id": meetings[(n - 1) % ROLES.len()] })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "correctMinutes",
+            "of a meeting of Halle",
+            "mutation($m: ID!, $id: ID!) { correctMinutes(municipalityId: $m, meetingId: $id) { id } }",
+            Box::new({
+                let (id, meetings) = (halle.clone(), halle_parts.past_meetings.clone());
+                move |n| json!({ "m": id, "id": meetings[(n - 1) % ROLES.len()] })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "saveRecommendation",
+            "new, of Halle",
+            "mutation($m: ID!, $b: ID!) { saveRecommendation(municipalityId: $m, input: { title: \"Empfehlung\", sourceBodyId: $b, addressee: CITY_COUNCIL }) { id } }",
+            Box::new({
+                let (id, body) = (halle.clone(), halle_parts.body.clone());
+                move |_| json!({ "m": id, "b": body })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "advanceRecommendation",
+            "of Halle",
+            "mutation($m: ID!, $id: ID!) { advanceRecommendation(municipalityId: $m, id: $id, step: { status: ADOPTED, on: \"2026-02-01\" }) { id } }",
+            Box::new({
+                let (id, drafts) = (halle.clone(), halle_parts.adoptable.clone());
+                move |n| json!({ "m": id, "id": drafts[(n - 1) % ROLES.len()] })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "deleteRecommendation",
+            "of Halle",
+            "mutation($m: ID!, $id: ID!) { deleteRecommendation(municipalityId: $m, id: $id) }",
+            Box::new({
+                let (id, drafts) = (halle.clone(), halle_parts.deletable_recommendations.clone());
+                move |n| json!({ "m": id, "id": drafts[(n - 1) % ROLES.len()] })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
             "practices",
             "of Halle",
             "query($m: ID!) { practices(municipalityId: $m) { id } }",
@@ -1302,6 +1455,8 @@ enum IdKind {
     SupportRequest,
     Meeting,
     AgendaItem,
+    Participant,
+    Recommendation,
     Practice,
     Thread,
     CatalogueOffer,
@@ -1359,7 +1514,7 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
     // Structure fields take the caller's own municipality as `$m` and the id under test as
     // `$id`; with another tenant's municipality as `$m` they are covered by the
     // `Municipality` calls.
-    let structure_calls: [(&str, &str, IdKind); 68] = [
+    let structure_calls: [(&str, &str, IdKind); 92] = [
         (
             "Query.nextMeetingNumber",
             "query($id: ID!, $b: ID!) { nextMeetingNumber(municipalityId: $id, bodyId: $b) }",
@@ -1404,6 +1559,126 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
             "Mutation.deleteAgendaItem#item",
             "mutation($m: ID!, $mt: ID!, $id: ID!) { deleteAgendaItem(municipalityId: $m, meetingId: $mt, id: $id) { id } }",
             IdKind::AgendaItem,
+        ),
+        (
+            "Mutation.sendInvitations",
+            "mutation($id: ID!, $mt: ID!) { sendInvitations(municipalityId: $id, meetingId: $mt) { mails } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.sendInvitations#meeting",
+            "mutation($m: ID!, $id: ID!) { sendInvitations(municipalityId: $m, meetingId: $id) { mails } }",
+            IdKind::Meeting,
+        ),
+        (
+            "Mutation.recordAttendance",
+            "mutation($id: ID!, $pm: ID!, $p: ID!) { recordAttendance(municipalityId: $id, meetingId: $pm, attendance: [{ personId: $p, attendance: PRESENT }]) { id } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.recordAttendance#meeting",
+            "mutation($m: ID!, $id: ID!, $p: ID!) { recordAttendance(municipalityId: $m, meetingId: $id, attendance: [{ personId: $p, attendance: PRESENT }]) { id } }",
+            IdKind::Meeting,
+        ),
+        (
+            "Mutation.recordAttendance#participant",
+            "mutation($m: ID!, $pm: ID!, $id: ID!) { recordAttendance(municipalityId: $m, meetingId: $pm, attendance: [{ participantId: $id, attendance: PRESENT }]) { id } }",
+            IdKind::Participant,
+        ),
+        (
+            "Mutation.recordAttendance#person",
+            "mutation($m: ID!, $pm: ID!, $id: ID!) { recordAttendance(municipalityId: $m, meetingId: $pm, attendance: [{ personId: $id, attendance: PRESENT }]) { id } }",
+            IdKind::StructurePerson,
+        ),
+        (
+            "Mutation.saveMinutes",
+            "mutation($id: ID!, $pm: ID!) { saveMinutes(municipalityId: $id, meetingId: $pm, input: { notes: \"Übernahme\" }) { id } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.saveMinutes#meeting",
+            "mutation($m: ID!, $id: ID!) { saveMinutes(municipalityId: $m, meetingId: $id, input: { notes: \"Übernahme\" }) { id } }",
+            IdKind::Meeting,
+        ),
+        (
+            "Mutation.saveMinutes#item",
+            "mutation($m: ID!, $pm: ID!, $id: ID!) { saveMinutes(municipalityId: $m, meetingId: $pm, input: { entries: [{ agendaItemId: $id, text: \"x\" }] }) { id } }",
+            IdKind::AgendaItem,
+        ),
+        (
+            "Mutation.circulateMinutes",
+            "mutation($id: ID!, $pm: ID!) { circulateMinutes(municipalityId: $id, meetingId: $pm) { id } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.circulateMinutes#meeting",
+            "mutation($m: ID!, $id: ID!) { circulateMinutes(municipalityId: $m, meetingId: $id) { id } }",
+            IdKind::Meeting,
+        ),
+        (
+            "Mutation.approveMinutes",
+            "mutation($id: ID!, $pm: ID!) { approveMinutes(municipalityId: $id, meetingId: $pm, approvedOn: \"2026-02-01\") { id } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.approveMinutes#meeting",
+            "mutation($m: ID!, $id: ID!) { approveMinutes(municipalityId: $m, meetingId: $id, approvedOn: \"2026-02-01\") { id } }",
+            IdKind::Meeting,
+        ),
+        (
+            "Mutation.correctMinutes",
+            "mutation($id: ID!, $pm: ID!) { correctMinutes(municipalityId: $id, meetingId: $pm) { id } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.correctMinutes#meeting",
+            "mutation($m: ID!, $id: ID!) { correctMinutes(municipalityId: $m, meetingId: $id) { id } }",
+            IdKind::Meeting,
+        ),
+        (
+            "Mutation.saveRecommendation",
+            "mutation($id: ID!, $b: ID!) { saveRecommendation(municipalityId: $id, input: { title: \"Übernahme\", sourceBodyId: $b, addressee: CITY_COUNCIL }) { id } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.saveRecommendation#recommendation",
+            "mutation($m: ID!, $id: ID!) { saveRecommendation(municipalityId: $m, id: $id, input: { title: \"Übernahme\", addressee: CITY_COUNCIL }) { id } }",
+            IdKind::Recommendation,
+        ),
+        (
+            "Mutation.saveRecommendation#sourceBody",
+            "mutation($m: ID!, $id: ID!) { saveRecommendation(municipalityId: $m, input: { title: \"Übernahme\", sourceBodyId: $id, addressee: CITY_COUNCIL }) { id } }",
+            IdKind::Body,
+        ),
+        (
+            "Mutation.saveRecommendation#adoptingBody",
+            "mutation($m: ID!, $b: ID!, $id: ID!) { saveRecommendation(municipalityId: $m, input: { title: \"Übernahme\", sourceBodyId: $b, adoptingBodyId: $id, addressee: CITY_COUNCIL }) { id } }",
+            IdKind::Body,
+        ),
+        (
+            "Mutation.saveRecommendation#sourceMeeting",
+            "mutation($m: ID!, $id: ID!) { saveRecommendation(municipalityId: $m, input: { title: \"Übernahme\", sourceMeetingId: $id, addressee: CITY_COUNCIL }) { id } }",
+            IdKind::Meeting,
+        ),
+        (
+            "Mutation.advanceRecommendation",
+            "mutation($id: ID!, $rec: ID!) { advanceRecommendation(municipalityId: $id, id: $rec, step: { status: ADOPTED, on: \"2026-02-01\" }) { id } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.advanceRecommendation#recommendation",
+            "mutation($m: ID!, $id: ID!) { advanceRecommendation(municipalityId: $m, id: $id, step: { status: ADOPTED, on: \"2026-02-01\" }) { id } }",
+            IdKind::Recommendation,
+        ),
+        (
+            "Mutation.deleteRecommendation",
+            "mutation($id: ID!, $rec: ID!) { deleteRecommendation(municipalityId: $id, id: $rec) }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.deleteRecommendation#recommendation",
+            "mutation($m: ID!, $id: ID!) { deleteRecommendation(municipalityId: $m, id: $id) }",
+            IdKind::Recommendation,
         ),
         (
             "Mutation.setCouncilChair",
@@ -1755,6 +2030,8 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
         "Query.fundingProgramme",
         "Query.meetings",
         "Query.meetingPlan",
+        // Filtered to what the reader may see (tests/recommendations.rs).
+        "Query.recommendations",
         // Published practices are shared with every city on purpose (tests/practices.rs);
         // so are the catalogues and the similar practices (tests/search.rs).
         "Query.networkPractice",
@@ -1772,6 +2049,8 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
         IdKind::SupportRequest => parts.request.clone(),
         IdKind::Meeting => parts.meeting.clone(),
         IdKind::AgendaItem => parts.agenda_item.clone(),
+        IdKind::Participant => parts.participant.clone(),
+        IdKind::Recommendation => parts.recommendation.clone(),
         IdKind::Practice => parts.practice.clone(),
         IdKind::Thread => parts.thread.clone(),
         IdKind::CatalogueOffer => parts.catalogue_offer.clone(),
@@ -1789,7 +2068,8 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
                         "prog": own_parts.programme, "o": own_parts.offer, "r": own_parts.request,
                         "pr": own_parts.practice, "co": own_parts.catalogue_offer,
                         "at": own_parts.attachment, "mt": own_parts.meeting,
-                        "it": own_parts.agenda_item })
+                        "it": own_parts.agenda_item, "pm": own_parts.past_meetings[0],
+                        "rec": own_parts.recommendation })
             };
             let (foreign, unknown) = match kind {
                 IdKind::Municipality => (vars(foreign_municipality), vars(UNKNOWN_ID)),

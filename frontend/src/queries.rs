@@ -125,6 +125,18 @@ operations!(
     RenewCalendarFeed,
     SendInvitations,
     RecordAttendance,
+    SaveMinutes,
+    CirculateMinutes,
+    ApproveMinutes,
+    CorrectMinutes,
+);
+
+operations!(
+    "queries/recommendations.graphql":
+    RecommendationsOf,
+    SaveRecommendation,
+    AdvanceRecommendation,
+    DeleteRecommendation,
 );
 
 operations!(

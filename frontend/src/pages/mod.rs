@@ -2,8 +2,8 @@
 //! (accounts, registry, council, land, network), so that one feature is one folder per layer.
 //! Each area also owns its texts (`<area>/texts.rs`). This module keeps what pages of every
 //! area use: loading a page's municipality, a list with the entry being edited, the loading and
-//! error states, the page title, the API's enum codes and today's date, and the page for an
-//! unknown address.
+//! error states, the page title, the API's enum codes, today's date and dates as German readers
+//! write them, and the page for an unknown address.
 
 pub(crate) mod accounts;
 pub(crate) mod council;
@@ -13,7 +13,7 @@ mod not_found;
 pub(crate) mod registry;
 
 pub use accounts::{AcceptInvitation, ForgotPassword, Login, ResetPassword};
-pub use council::{Founding, MeetingAnswer, Meetings, Structure};
+pub use council::{Founding, MeetingAnswer, Meetings, Recommendations, Structure};
 pub use land::{MunicipalityFunding, Overview, Programme, Programmes, SupportDesk};
 pub use network::{Catalogue, CatalogueOffer, Contacts, Network, NetworkPractice, Practices};
 pub use not_found::NotFound;
@@ -146,4 +146,15 @@ fn today() -> String {
         now.get_month() + 1,
         now.get_date()
     )
+}
+
+/// A date as German readers write it (`29.11.2026`), in both languages: the dates are a German
+/// council's (its meetings, its recommendations' deadlines), and its mails and papers write
+/// them so.
+fn german_date(iso: &str) -> String {
+    let mut parts = iso.splitn(3, '-');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(year), Some(month), Some(day)) => format!("{day}.{month}.{year}"),
+        _ => iso.to_owned(),
+    }
 }

@@ -30,6 +30,15 @@ impl Server {
     /// Creates the operator with `praevnet admin create`, starts the server (its log, with
     /// every SQL statement, goes to `log`) and logs in.
     pub async fn start(db: &TestDatabase, log: &std::path::Path) -> Server {
+        Server::start_with(db, log, &[]).await
+    }
+
+    /// [`Server::start`] with further settings (a mail server, say).
+    pub async fn start_with(
+        db: &TestDatabase,
+        log: &std::path::Path,
+        settings: &[(&str, String)],
+    ) -> Server {
         let mut admin = Command::new(BIN)
             .args([
                 "admin",
@@ -69,6 +78,7 @@ impl Server {
                 "warn,praevnet_server::run=info,sqlx::query=debug",
             )
             .env("PRAEVNET_DATABASE_MAX_CONNECTIONS", "32")
+            .envs(settings.iter().map(|(k, v)| (*k, v.as_str())))
             .stdout(std::fs::File::create(log).expect("log file"))
             .spawn()
             .expect("server");

@@ -1,13 +1,15 @@
-//! A municipality's council: its structure, its founding and its meetings (with the public page
-//! where an invitee answers an invitation).
+//! A municipality's council: its structure, its founding, its meetings (with the public page
+//! where an invitee answers an invitation) and its recommendations.
 
 mod founding;
 mod meetings;
+mod recommendations;
 mod structure;
 pub(crate) mod texts;
 
 pub use founding::Founding;
 pub use meetings::{MeetingAnswer, Meetings};
+pub use recommendations::Recommendations;
 pub use structure::Structure;
 
 /// The council's status in words, for the state overview too.

@@ -107,6 +107,9 @@ mod tests {
             topic: String::new(),
             number: None,
             agenda: Vec::new(),
+            participants: Vec::new(),
+            minutes: Vec::new(),
+            sequence: 0,
             editable: false,
         }
     }

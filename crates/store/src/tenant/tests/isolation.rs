@@ -9,14 +9,16 @@ use super::two_tenants;
 use crate::tenant::tables::TenantOwned;
 use crate::tenant::{
     agenda_item, body, body_seat, contact_message, council, founding_step, funding_application,
-    meeting, membership, organisation, person, practice, practice_attachment, rules_of_procedure,
+    meeting, meeting_participant, membership, minutes, minutes_entry, organisation, person,
+    practice, practice_attachment, recommendation, recommendation_step, rules_of_procedure,
     support_request,
 };
 use crate::{
     AgendaItemData, BodyData, ContactMessage, FoundingStepRecord, MeetingData, MembershipData,
-    MunicipalityId, NewApplication, NewSupportRequest, OfferData, OfferId, OrganisationData,
-    PersonData, PracticeData, ProgrammeData, ProgrammeId, RulesData, SeatRecord, Store, StoreError,
-    ThreadId, UniqueField,
+    MinutesData, MinutesEntryData, MunicipalityId, NewApplication, NewSupportRequest, OfferData,
+    OfferId, OrganisationData, ParticipantData, PersonData, PracticeData, ProgrammeData,
+    ProgrammeId, RecommendationData, RulesData, SeatRecord, Store, StoreError, ThreadId,
+    UniqueField,
 };
 
 fn day() -> NaiveDate {
@@ -154,6 +156,7 @@ async fn fill(store: &Store, municipality: MunicipalityId, other: MunicipalityId
         status: "planned".into(),
         topic: String::new(),
         number: Some(1),
+        sequence: 0,
     };
     let meeting = tenant.insert_meeting(meeting).await.expect("meeting");
     let item = AgendaItemData {
@@ -165,7 +168,55 @@ async fn fill(store: &Store, municipality: MunicipalityId, other: MunicipalityId
         is_public: true,
         result: String::new(),
     };
-    tenant.insert_agenda_item(item).await.expect("agenda item");
+    let item = tenant.insert_agenda_item(item).await.expect("agenda item");
+    let participant = ParticipantData {
+        meeting_id: meeting.id,
+        person_id: None,
+        name: "Gast".into(),
+        email: None,
+        is_guest: true,
+        invited_at: None,
+        token_hash: None,
+        token_expires_on: None,
+        response: String::new(),
+        responded_at: None,
+        attendance: Some("present".into()),
+    };
+    tenant
+        .insert_participant(participant)
+        .await
+        .expect("participant");
+    let minutes = MinutesData {
+        meeting_id: meeting.id,
+        version: 1,
+        status: "draft".into(),
+        notes: String::new(),
+        circulated_at: None,
+        approved_on: None,
+        entries: vec![MinutesEntryData {
+            agenda_item_id: Some(item.id),
+            position: 1,
+            title: "Begrüßung".into(),
+            text: "Eröffnet.".into(),
+        }],
+    };
+    tenant.save_minutes(None, &minutes).await.expect("minutes");
+    let recommendation = RecommendationData {
+        title: "Beleuchtung".into(),
+        text: String::new(),
+        source_body_id: Some(body.id),
+        source_meeting_id: Some(meeting.id),
+        adopting_body_id: None,
+        addressee: "administration".into(),
+        paper_reference: None,
+        status: "draft".into(),
+        due_on: None,
+        answer: String::new(),
+    };
+    tenant
+        .save_recommendation(None, &recommendation, Some((day(), "Erfasst".into())))
+        .await
+        .expect("recommendation");
     let data = PracticeData {
         title: "Kleingartenpatenschaften".into(),
         ..PracticeData::default()
@@ -244,6 +295,11 @@ async fn rows_never_return_another_tenants_rows() {
         sees_only_own::<rules_of_procedure::Model>(&store, id).await;
         sees_only_own::<meeting::Model>(&store, id).await;
         sees_only_own::<agenda_item::Model>(&store, id).await;
+        sees_only_own::<meeting_participant::Model>(&store, id).await;
+        sees_only_own::<minutes::Model>(&store, id).await;
+        sees_only_own::<minutes_entry::Model>(&store, id).await;
+        sees_only_own::<recommendation::Model>(&store, id).await;
+        sees_only_own::<recommendation_step::Model>(&store, id).await;
         sees_only_own::<practice::Model>(&store, id).await;
         sees_only_own::<practice_attachment::Model>(&store, id).await;
         sees_only_own::<funding_application::Model>(&store, id).await;

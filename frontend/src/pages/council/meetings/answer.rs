@@ -9,7 +9,7 @@ use crate::api;
 use crate::components::{ErrorBox, FormError};
 use crate::i18n::{Texts, use_i18n};
 use crate::pages::accounts::take_link_token;
-use crate::pages::{code, from_code};
+use crate::pages::{code, from_code, german_date};
 use crate::queries::{
     AnswerInvitation, InvitationAnswer as AnswerQuery, answer_invitation, invitation_answer,
 };
@@ -27,16 +27,6 @@ fn answer_label(t: &'static Texts, answer: &str) -> &'static str {
         "YES" => t.council.answer_yes,
         "NO" => t.council.answer_no,
         _ => t.council.answer_maybe,
-    }
-}
-
-/// A date as German readers write it (`29.11.2026`), in both languages: the meeting is a
-/// German council's, and its mail writes it so.
-fn german_date(iso: &str) -> String {
-    let mut parts = iso.splitn(3, '-');
-    match (parts.next(), parts.next(), parts.next()) {
-        (Some(year), Some(month), Some(day)) => format!("{day}.{month}.{year}"),
-        _ => iso.to_owned(),
     }
 }
 

@@ -1,7 +1,7 @@
 //! A council's meetings: the calendar of its bodies, past and coming, with their agendas and
 //! participants; recording, changing or deleting a meeting and its agenda, inviting to it and
-//! recording who attended (managers, the body's chair, deputy or moderator); and the public page
-//! where an invitee answers.
+//! recording who attended (managers, the body's chair, deputy or moderator); writing, circulating
+//! and approving its minutes; and the public page where an invitee answers.
 
 mod agenda;
 mod answer;
@@ -9,6 +9,9 @@ mod attendance;
 mod feed;
 mod form;
 mod invitations;
+mod minutes;
+mod plan;
+mod review;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -17,6 +20,8 @@ use agenda::{Agenda, AgendaEditor};
 use feed::PersonalFeed;
 use form::MeetingForm;
 use invitations::{InvitationEditor, Invitations, Participants, called_off};
+use minutes::{MinutesEditor, MinutesText, MinutesToggle, takes_minutes};
+use plan::{Plan, this_year};
 
 pub use answer::MeetingAnswer;
 
@@ -33,54 +38,6 @@ fn optional(value: RwSignal<String>) -> Option<String> {
     Some(value.get_untracked()).filter(|v| !v.trim().is_empty())
 }
 
-/// The current year, for the meeting plan.
-fn this_year() -> i64 {
-    today()
-        .get(..4)
-        .and_then(|y| y.parse().ok())
-        .unwrap_or_default()
-}
-
-/// The year's meeting plan: each body with a cadence, its meetings this year, and whether it
-/// falls behind (more meetings to schedule).
-#[component]
-fn Plan(rows: Vec<meetings_of::MeetingsOfMeetingPlan>) -> impl IntoView {
-    let i18n = use_i18n();
-    let year = this_year();
-    (!rows.is_empty()).then(|| {
-        view! {
-            <table>
-                <caption>{move || format!("{} {year}", i18n.t().council.meeting_plan_title)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{move || i18n.t().council.body}</th>
-                        <th scope="col" class="number">{move || i18n.t().council.plan_per_year}</th>
-                        <th scope="col" class="number">{move || i18n.t().council.plan_meetings}</th>
-                        <th scope="col">{move || i18n.t().council.plan_state}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {rows.into_iter().map(|r| {
-                        let behind = r.behind;
-                        view! {
-                            <tr>
-                                <th scope="row">{r.body_name.clone()}</th>
-                                <td class="number">{r.per_year}</td>
-                                <td class="number">{r.meetings}</td>
-                                <td>{move || if behind {
-                                    i18n.t().council.plan_behind
-                                } else {
-                                    i18n.t().council.plan_on_track
-                                }}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        }
-    })
-}
-
 #[component]
 pub fn Meetings() -> impl IntoView {
     let i18n = use_i18n();
@@ -89,6 +46,8 @@ pub fn Meetings() -> impl IntoView {
     // The meeting whose agenda is open for changes: one at a time, so that the agenda forms'
     // ids are unique on the page; it stays open while the list loads again after a save.
     let agenda_open = RwSignal::new(None::<String>);
+    // The meeting whose minutes are open for changes: one at a time, as the agenda.
+    let minutes_open = RwSignal::new(None::<String>);
     let invitations = Invitations::new();
     let data =
         crate::pages::of_municipality::<MeetingsOf>(page.version(), |m| meetings_of::Variables {
@@ -134,6 +93,7 @@ pub fn Meetings() -> impl IntoView {
                             municipality=municipality.clone()
                             editing=editing
                             agenda_open=agenda_open
+                            minutes_open=minutes_open
                             invitations=invitations
                             people=people.clone()
                             reload=reload
@@ -148,6 +108,8 @@ pub fn Meetings() -> impl IntoView {
                 <A href=format!("/kommunen/{slug}")>{name.clone()}</A>
                 " · "
                 <A href=format!("/kommunen/{slug}/rat")>{move || i18n.t().council.structure_link}</A>
+                " · "
+                <A href=format!("/kommunen/{slug}/empfehlungen")>{move || i18n.t().council.recommendations_link}</A>
                 " · "
                 // A file for calendar apps, not a page of the app: the router lets it pass.
                 <a href=format!("/kalender/{slug}") rel="external">{move || i18n.t().council.calendar_feed}</a>
@@ -182,14 +144,15 @@ pub fn Meetings() -> impl IntoView {
 }
 
 /// One meeting of the list: its number and title, when and where, whether it is public, where
-/// it stands, its agenda and participants; for those who may change it, the buttons to change
-/// it and to open its agenda, or its invitations and attendance, for changes.
+/// it stands, its agenda, participants and minutes; for those who may change it, the buttons to
+/// change it and to open its agenda, its invitations and attendance, or its minutes, for changes.
 #[component]
 fn MeetingCard(
     meeting: Meeting,
     municipality: String,
     editing: RwSignal<Option<Meeting>>,
     agenda_open: RwSignal<Option<String>>,
+    minutes_open: RwSignal<Option<String>>,
     invitations: Invitations,
     /// The people of the structure (id, name), for the attendance list.
     people: Vec<(String, String)>,
@@ -237,6 +200,15 @@ fn MeetingCard(
         }
     };
     let participants_of = format!("{} {}", m.title, m.date);
+    let minutes = view! {
+        <MinutesText municipality=municipality.clone() meeting=m.id.clone() versions=m.minutes.clone() />
+    };
+    let writes_minutes = takes_minutes(&m);
+    let minutes_editor = writes_minutes.then(|| {
+        view! {
+            <MinutesEditor municipality=municipality.clone() meeting=m.clone() open=minutes_open reload=reload />
+        }
+    });
     let editor = {
         let (id, items) = (m.id.clone(), m.agenda.clone());
         move || {
@@ -272,6 +244,7 @@ fn MeetingCard(
             {(!m.topic.is_empty()).then(|| view! { <p>{m.topic.clone()}</p> })}
             <Agenda items=m.agenda.clone() />
             <Participants meeting=participants_of participants=m.participants.clone() />
+            {minutes}
             {m.editable.then(|| view! {
                 <div class="actions">
                     <button type="button" class="secondary" on:click=move |_| editing.set(Some(edit.clone()))>
@@ -287,9 +260,13 @@ fn MeetingCard(
                             <span class="visually-hidden">" " {m.title.clone()}</span>
                         </button>
                     })}
+                    {writes_minutes.then(|| view! {
+                        <MinutesToggle meeting=m.id.clone() title=m.title.clone() open=minutes_open />
+                    })}
                 </div>
                 {editor}
                 {invitation_editor}
+                {minutes_editor}
             })}
         </li>
     }

@@ -3,10 +3,11 @@
 //!
 //! Populations are rounded figures for the demo, not official statistics.
 
+mod council_work;
+
 use chrono::NaiveDate;
 
 use crate::FederalState;
-use crate::council::meetings::{AgendaItemInput, MeetingInput, MeetingStatus};
 use crate::council::structure::{
     MembershipInput, MembershipRole, OrganisationInput, PersonInput, Sector,
 };
@@ -302,77 +303,14 @@ pub async fn load_if_empty(services: &Services) -> Result<bool> {
             .await?;
         structure(services, &system, municipality.id, city).await?;
         ids.push((city.name, municipality.id));
-        meetings(services, &system, municipality.id).await?;
+        council_work::meetings(services, &system, municipality.id).await?;
+        council_work::recommendations(services, &system, municipality.id).await?;
     }
     asskomm(services, &system, &ids).await?;
     practices(services, &system, &ids).await?;
     catalogue(services, &system, &ids).await?;
     tracing::info!(cities = CITIES.len(), "demo data loaded");
     Ok(true)
-}
-
-/// A past and a coming meeting of the council's first two bodies, dated from today so that
-/// the calendar and the Land's overview always have something to show.
-async fn meetings(
-    services: &Services,
-    system: &Principal,
-    municipality: crate::MunicipalityId,
-) -> Result<()> {
-    let structure = services
-        .council()
-        .council_structure(system, municipality)
-        .await?;
-    let today = chrono::Utc::now().date_naive();
-    for body in structure.structure.bodies.iter().take(2) {
-        let plan = [
-            (-60, "17:00", "18:30", MeetingStatus::Held),
-            (21, "16:30", "18:00", MeetingStatus::Planned),
-        ];
-        for (number, (days, start, end, status)) in (1..).zip(plan) {
-            let input = MeetingInput {
-                body_id: body.id,
-                title: format!("{number}. Sitzung {}", body.name),
-                starts_on: today + chrono::Duration::days(days),
-                start_time: Some(start.into()),
-                end_time: Some(end.into()),
-                location: "Rathaus (Demo-Daten)".into(),
-                online_link: None,
-                public: None,
-                status,
-                topic: "Lagebild und Arbeitsstand (Demo-Daten)".into(),
-                number: Some(number),
-            };
-            let meeting = services
-                .council()
-                .save_meeting(system, municipality, None, input)
-                .await?;
-            let items = [
-                ("Begrüßung und Tagesordnung", true),
-                ("Bericht aus den Arbeitsgruppen", true),
-                ("Interne Personalangelegenheiten", false),
-            ];
-            // A held meeting has its results; a coming one not yet.
-            let result = match status {
-                MeetingStatus::Held => "Zur Kenntnis genommen (Demo-Daten).",
-                _ => "",
-            };
-            for (title, public) in items {
-                let item = AgendaItemInput {
-                    position: None,
-                    title: title.into(),
-                    description: String::new(),
-                    presenter: Some("Koordinierungsstelle".into()),
-                    public: Some(public),
-                    result: result.into(),
-                };
-                services
-                    .council()
-                    .save_agenda_item(system, municipality, meeting.id, None, item)
-                    .await?;
-            }
-        }
-    }
-    Ok(())
 }
 
 /// Two published practices, from what the seeds tell (Chemnitz's workshops on conflict
