@@ -998,3 +998,196 @@ async fn a_certifying_council_adds_an_offer_and_grants_its_seal() {
     .await;
     b.finish(outcome).await;
 }
+
+/// Sets a form control's value as a user does (for date and time fields and selects, whose
+/// typing differs between locales), firing the events the app listens to.
+async fn set_value(b: &Browser, id: &str, value: &str) -> Outcome {
+    b.script(
+        "const e = document.getElementById(arguments[0]); if (!e) return false;
+         e.value = arguments[1];
+         e.dispatchEvent(new Event('input', { bubbles: true }));
+         e.dispatchEvent(new Event('change', { bubbles: true })); return true;",
+        vec![json!(id), json!(value)],
+    )
+    .await
+    .and_then(|done| match done.as_bool() {
+        Some(true) => Ok(()),
+        _ => Err(format!("no field #{id}")),
+    })
+}
+
+/// Clicks the button `text` on the meeting card that contains `card` (buttons may add the
+/// meeting's title for screen readers after their text).
+async fn click_on_card(b: &Browser, card: &str, text: &str) -> Outcome {
+    b.wait_until(
+        &format!("'{text}' on the card of '{card}'"),
+        "const c = [...document.querySelectorAll('li.card')].find(c => c.textContent.includes(arguments[0]));
+         const button = c && [...c.querySelectorAll('button')].find(e => e.textContent.trim().startsWith(arguments[1]));
+         if (!button) return false; button.click(); return true;",
+        vec![json!(card), json!(text)],
+    )
+    .await
+    .map(drop)
+}
+
+/// The council's work in one journey (issue 14): Leipzig schedules its next
+/// Sicherheitskonferenz with the number proposed, adds the agenda and sends the invitations
+/// (the sink receives a mail with a valid `.ics`); a member answers from the mailed link; the
+/// office records attendance and approves the minutes; a recommendation is raised, adopted by
+/// the steering body and answered by the city council.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_council_holds_its_sicherheitskonferenz_and_follows_up_its_recommendation() {
+    let Some(mut b) = Browser::open("council-work").await else {
+        return;
+    };
+    let (app, sink) = app_with_mail().await;
+    let leipzig = app.create_municipality("Leipzig", "14713000", "SN").await;
+    let applied = app
+        .admin(
+            "mutation($m: ID!) { applyStructureTemplate(municipalityId: $m, templateId: \"leipzig\") { structure { bodies { id name } } } }",
+            json!({ "m": leipzig }),
+        )
+        .await;
+    let body_id = |name: &str| {
+        applied["data"]["applyStructureTemplate"]["structure"]["bodies"]
+            .as_array()
+            .and_then(|bodies| bodies.iter().find(|b| b["name"] == name))
+            .and_then(|b| b["id"].as_str())
+            .unwrap_or_else(|| panic!("{name}: {applied}"))
+            .to_owned()
+    };
+    let (conference, steering) = (body_id("Sicherheitskonferenz"), body_id("Lenkungsgruppe"));
+    let person = app
+        .admin(
+            "mutation($m: ID!) { savePerson(municipalityId: $m, input: { name: \"Revierleitung Zentrum\", email: \"revier@leipzig.test\" }) { id } }",
+            json!({ "m": leipzig }),
+        )
+        .await;
+    let person = support::returned_id(&person).expect("person");
+    app.admin(
+        "mutation($m: ID!, $b: ID!, $p: ID!) { addMembership(municipalityId: $m, input: { bodyId: $b, personId: $p, role: MEMBER, termStart: \"2026-01-01\" }) { id } }",
+        json!({ "m": leipzig, "b": conference, "p": person }),
+    )
+    .await;
+    // The 41st conference of 25 November 2019 (seed 005).
+    app.admin(
+        "mutation($m: ID!, $b: ID!) { saveMeeting(municipalityId: $m, input: { bodyId: $b, title: \"Sicherheitskonferenz\", date: \"2019-11-25\", number: 41 }) { id } }",
+        json!({ "m": leipzig, "b": conference }),
+    )
+    .await;
+    let today = chrono::Utc::now().date_naive().to_string();
+    let outcome: Outcome = async {
+        let b = &mut b;
+        log_in(b, &app, ADMIN_EMAIL, ADMIN_PASSWORD).await?;
+        b.goto(&app.url("/kommunen/leipzig/sitzungen")).await?;
+        b.page("Sitzungen – Leipzig").await?;
+        // The next conference: its number is proposed.
+        set_value(b, "meeting-body", &conference).await?;
+        b.wait_until(
+            "the next number proposed",
+            "return document.getElementById('meeting-number').value === '42';",
+            vec![],
+        )
+        .await?;
+        b.fill("#meeting-title", "Sicherheitskonferenz").await?;
+        set_value(b, "meeting-date", &today).await?;
+        set_value(b, "meeting-time", "18:00").await?;
+        b.fill("#meeting-location", "Neues Rathaus").await?;
+        b.click("form[aria-labelledby=meeting-form-heading] button[type=submit]")
+            .await?;
+        let card = "42.";
+        click_on_card(b, card, "Tagesordnung bearbeiten").await?;
+        b.fill("#agenda-title", "Lagebild der Polizei").await?;
+        b.click("form[aria-labelledby=agenda-add-heading] button[type=submit]")
+            .await?;
+        b.wait_text("ol.agenda", "Lagebild der Polizei").await?;
+
+        // Invitations: the member's mail carries a calendar the strict parser reads.
+        click_on_card(b, card, "Einladungen und Anwesenheit").await?;
+        b.click("form[aria-labelledby=invitations-heading] button[type=submit]")
+            .await?;
+        let mail = tokio::task::block_in_place(|| sink.wait_for("revier@leipzig.test"));
+        let start = mail.text.find("BEGIN:VCALENDAR").ok_or("no calendar in the mail")?;
+        let end = mail.text.find("END:VCALENDAR").ok_or("no calendar end")?;
+        let calendar = format!("{}END:VCALENDAR\r\n", &mail.text[start..end]);
+        if let Some(events) = support::ics::parse_strictly(&calendar) {
+            if events[0]["method"] != "REQUEST" || events[0]["summary"] != "42. Sicherheitskonferenz" {
+                return Err(format!("the invitation's calendar: {events:?}"));
+            }
+        }
+        b.axe("Sitzungen mit Einladungen").await?;
+
+        // The member answers from the link, without an account.
+        let marker = "/teilnahme#";
+        let at = mail.text.find(marker).ok_or("no answer link")? + marker.len();
+        let token: String = mail.text[at..]
+            .chars()
+            .take_while(|c| c.is_ascii_hexdigit() || *c == '.')
+            .collect();
+        b.goto(&app.url(&format!("{marker}{token}"))).await?;
+        b.page("Einladung beantworten").await?;
+        b.click_text("Zusage").await?;
+        b.wait_text("main", "Ihre Antwort wurde gespeichert").await?;
+
+        // After the meeting: attendance, then the minutes, approved.
+        b.goto(&app.url("/kommunen/leipzig/sitzungen")).await?;
+        b.page("Sitzungen – Leipzig").await?;
+        b.wait_until(
+            "the answer on the card",
+            "return [...document.querySelectorAll('li.card')].some(c => c.textContent.includes('42.') && c.textContent.includes('Zusage'));",
+            vec![],
+        )
+        .await?;
+        click_on_card(b, card, "Einladungen und Anwesenheit").await?;
+        set_value(b, "attendance-1", "PRESENT").await?;
+        b.click("form[aria-labelledby=attendance-heading] button[type=submit]")
+            .await?;
+        b.wait_until(
+            "the attendance on the card",
+            "return [...document.querySelectorAll('li.card')].some(c => c.textContent.includes('42.') && c.textContent.includes('anwesend'));",
+            vec![],
+        )
+        .await?;
+        click_on_card(b, card, "Niederschrift bearbeiten").await?;
+        // (The card's panel renders again as the list reloads; the values go in by id.)
+        b.find("#minutes-item-1").await?;
+        set_value(b, "minutes-notes", "Die Sitzung wird eröffnet.").await?;
+        set_value(b, "minutes-item-1", "Die Polizei stellt das Lagebild vor.").await?;
+        b.click("form[aria-labelledby=minutes-form-heading] button[type=submit]")
+            .await?;
+        b.wait_text("main", "Die Polizei stellt das Lagebild vor.").await?;
+        b.click_text("Als genehmigt erfassen").await?;
+        b.wait_text("main", "genehmigt").await?;
+        b.axe("Sitzungen mit Niederschrift").await?;
+
+        // A recommendation of the conference, adopted by the steering body, answered.
+        b.click_text("Empfehlungen").await?;
+        b.page("Handlungsempfehlungen – Leipzig").await?;
+        b.fill("#recommendation-title", "Beleuchtung am Hauptbahnhof verbessern").await?;
+        set_value(b, "recommendation-source", &conference).await?;
+        set_value(b, "recommendation-adopting", &steering).await?;
+        set_value(b, "recommendation-addressee", "CITY_COUNCIL").await?;
+        b.fill("#recommendation-paper", "VII-F-00741").await?;
+        b.click("form[aria-labelledby=recommendation-form-heading] button[type=submit]")
+            .await?;
+        b.wait_text("main", "VII-F-00741").await?;
+        for (step, label) in [("ADOPTED", "beschlossen"), ("SUBMITTED", "eingereicht")] {
+            set_value(b, "recommendation-1-step", step).await?;
+            b.click("form[aria-labelledby=recommendation-1-step-heading] button[type=submit]")
+                .await?;
+            b.wait_text("main", label).await?;
+        }
+        set_value(b, "recommendation-1-step", "ANSWERED").await?;
+        b.fill(
+            "#recommendation-1-answer",
+            "Der Stadtrat beauftragt die Verwaltung mit der Umsetzung.",
+        )
+        .await?;
+        b.click("form[aria-labelledby=recommendation-1-step-heading] button[type=submit]")
+            .await?;
+        b.wait_text("main", "Der Stadtrat beauftragt die Verwaltung").await?;
+        b.axe("Handlungsempfehlungen").await
+    }
+    .await;
+    b.finish(outcome).await;
+}
