@@ -1110,10 +1110,11 @@ async fn a_council_holds_its_sicherheitskonferenz_and_follows_up_its_recommendat
         let start = mail.text.find("BEGIN:VCALENDAR").ok_or("no calendar in the mail")?;
         let end = mail.text.find("END:VCALENDAR").ok_or("no calendar end")?;
         let calendar = format!("{}END:VCALENDAR\r\n", &mail.text[start..end]);
-        if let Some(events) = support::ics::parse_strictly(&calendar) {
-            if events[0]["method"] != "REQUEST" || events[0]["summary"] != "42. Sicherheitskonferenz" {
-                return Err(format!("the invitation's calendar: {events:?}"));
-            }
+        if let Some(events) = support::ics::parse_strictly(&calendar)
+            && (events[0]["method"] != "REQUEST"
+                || events[0]["summary"] != "42. Sicherheitskonferenz")
+        {
+            return Err(format!("the invitation's calendar: {events:?}"));
         }
         b.axe("Sitzungen mit Einladungen").await?;
 

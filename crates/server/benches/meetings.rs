@@ -196,7 +196,7 @@ async fn bench(label: &str, db: TestDatabase) {
         ),
         ("PRAEVNET_PUBLIC_URL", "http://bench.test".to_owned()),
     ];
-    let server = Server::start_with(&db, &dir.path().join("server.log"), &settings).await;
+    let server = Server::start(&db, &dir.path().join("server.log"), &settings).await;
     let town = |name: &str, ags: &str| {
         server.call(
             "mutation($n: String!, $a: String!) { createMunicipality(input: { name: $n, ags: $a, federalState: SN, population: 100000 }) { id } }",

@@ -155,7 +155,7 @@ async fn timed(server: &Server, state: Option<&str>, runs: usize) -> (Vec<f64>, 
 async fn bench(label: &str, db: TestDatabase) {
     let dir = tempfile::tempdir().expect("temp dir");
     let log = dir.path().join("server.log");
-    let server = Arc::new(Server::start(&db, &log).await);
+    let server = Arc::new(Server::start(&db, &log, &[]).await);
     let programme = server
         .call(
             "mutation { saveFundingProgramme(input: { federalState: SN, name: \"ASSKOMM\", provider: \"LPR\", totalBudget: 100000000 }) { id } }",

@@ -333,7 +333,7 @@ async fn main() {
     seed(&db).await;
     let log = tempfile::NamedTempFile::new().expect("log");
     let started = Instant::now();
-    let server = Server::start(&db, log.path()).await;
+    let server = Server::start(&db, log.path(), &[]).await;
     let ready = started.elapsed();
     let pid = server.child.id();
     let text = std::fs::read_to_string(log.path()).unwrap_or_default();

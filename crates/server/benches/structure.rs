@@ -27,7 +27,7 @@ const FULL: &str = "query($m: ID!) { councilStructure(municipalityId: $m) { bodi
 async fn bench(label: &str, db: TestDatabase) {
     let dir = tempfile::tempdir().expect("temp dir");
     let log_path = dir.path().join("server.log");
-    let server = Server::start(&db, &log_path).await;
+    let server = Server::start(&db, &log_path, &[]).await;
     let created = server.call("mutation { createMunicipality(input: { name: \"Benchstadt\", ags: \"14522999\", federalState: SN, population: 100000 }) { id } }", json!({})).await;
     let m = created["data"]["createMunicipality"]["id"]
         .as_str()

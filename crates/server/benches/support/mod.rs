@@ -29,12 +29,8 @@ impl Drop for Server {
 impl Server {
     /// Creates the operator with `praevnet admin create`, starts the server (its log, with
     /// every SQL statement, goes to `log`) and logs in.
-    pub async fn start(db: &TestDatabase, log: &std::path::Path) -> Server {
-        Server::start_with(db, log, &[]).await
-    }
-
-    /// [`Server::start`] with further settings (a mail server, say).
-    pub async fn start_with(
+    /// `settings` adds to the benchmark's configuration (a mail server, say).
+    pub async fn start(
         db: &TestDatabase,
         log: &std::path::Path,
         settings: &[(&str, String)],
