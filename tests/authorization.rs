@@ -100,6 +100,9 @@ struct Parts {
     agenda_item: String,
     deletable_meetings: Vec<String>,
     deletable_items: Vec<String>,
+    /// A document on `agenda_item`, and per role one to delete.
+    document: String,
+    deletable_documents: Vec<String>,
     /// Per role a past meeting with one item, a recorded attendance and draft minutes.
     past_meetings: Vec<String>,
     /// Someone who attended the first past meeting.
@@ -235,6 +238,29 @@ async fn parts(app: &TestApp, municipality: &str, programme: &str, offer: &str) 
             .to_owned()
     };
     let agenda_item = add_item().await;
+    let mut documents = Vec::new();
+    for _ in 0..=ROLES.len() {
+        let path = format!(
+            "/api/kommunen/{municipality}/sitzungen/{meeting}/tagesordnung/{agenda_item}/dokumente"
+        );
+        let (status, body) = app
+            .upload_to(
+                Some(&cookie),
+                &path,
+                "Vorlage.pdf",
+                b"%PDF-1.7\n%%EOF\n".to_vec(),
+            )
+            .await;
+        assert_eq!(status, 201, "{body}");
+        let listed = body["documents"].as_array().expect("documents");
+        documents.push(
+            listed[listed.len() - 1]["id"]
+                .as_str()
+                .expect("id")
+                .to_owned(),
+        );
+    }
+    let document = documents.remove(0);
     let (mut deletable_meetings, mut deletable_items) = (Vec::new(), Vec::new());
     for _ in 0..ROLES.len() {
         deletable_meetings.push(new_meeting().await);
@@ -328,6 +354,8 @@ async fn parts(app: &TestApp, municipality: &str, programme: &str, offer: &str) 
         agenda_item,
         deletable_meetings,
         deletable_items,
+        document,
+        deletable_documents: documents,
         past_meetings,
         participant,
         recommendation,
@@ -1082,6 +1110,17 @@ async fn every_mutation_against_every_role(db: TestDatabase) {
             HALLE_STRUCTURE,
         ),
         (
+            "deleteAgendaDocument",
+            "of a meeting of Halle",
+            "mutation($m: ID!, $mt: ID!, $id: ID!) { deleteAgendaDocument(municipalityId: $m, meetingId: $mt, id: $id) { id } }",
+            Box::new({
+                let (id, meeting) = (halle.clone(), halle_parts.meeting.clone());
+                let documents = halle_parts.deletable_documents.clone();
+                move |n| json!({ "m": id, "mt": meeting, "id": documents[(n - 1) % ROLES.len()] })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
             "sendInvitations",
             "to a meeting of Halle",
             "mutation($m: ID!, $id: ID!) { sendInvitations(municipalityId: $m, meetingId: $id) { mails } }",
@@ -1457,6 +1496,7 @@ enum IdKind {
     AgendaItem,
     Participant,
     Recommendation,
+    Document,
     Practice,
     Thread,
     CatalogueOffer,
@@ -1514,7 +1554,7 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
     // Structure fields take the caller's own municipality as `$m` and the id under test as
     // `$id`; with another tenant's municipality as `$m` they are covered by the
     // `Municipality` calls.
-    let structure_calls: [(&str, &str, IdKind); 92] = [
+    let structure_calls: [(&str, &str, IdKind); 95] = [
         (
             "Query.nextMeetingNumber",
             "query($id: ID!, $b: ID!) { nextMeetingNumber(municipalityId: $id, bodyId: $b) }",
@@ -1559,6 +1599,21 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
             "Mutation.deleteAgendaItem#item",
             "mutation($m: ID!, $mt: ID!, $id: ID!) { deleteAgendaItem(municipalityId: $m, meetingId: $mt, id: $id) { id } }",
             IdKind::AgendaItem,
+        ),
+        (
+            "Mutation.deleteAgendaDocument",
+            "mutation($id: ID!, $mt: ID!, $doc: ID!) { deleteAgendaDocument(municipalityId: $id, meetingId: $mt, id: $doc) { id } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.deleteAgendaDocument#meeting",
+            "mutation($m: ID!, $id: ID!, $doc: ID!) { deleteAgendaDocument(municipalityId: $m, meetingId: $id, id: $doc) { id } }",
+            IdKind::Meeting,
+        ),
+        (
+            "Mutation.deleteAgendaDocument#document",
+            "mutation($m: ID!, $mt: ID!, $id: ID!) { deleteAgendaDocument(municipalityId: $m, meetingId: $mt, id: $id) { id } }",
+            IdKind::Document,
         ),
         (
             "Mutation.sendInvitations",
@@ -2051,6 +2106,7 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
         IdKind::AgendaItem => parts.agenda_item.clone(),
         IdKind::Participant => parts.participant.clone(),
         IdKind::Recommendation => parts.recommendation.clone(),
+        IdKind::Document => parts.document.clone(),
         IdKind::Practice => parts.practice.clone(),
         IdKind::Thread => parts.thread.clone(),
         IdKind::CatalogueOffer => parts.catalogue_offer.clone(),
@@ -2069,7 +2125,7 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
                         "pr": own_parts.practice, "co": own_parts.catalogue_offer,
                         "at": own_parts.attachment, "mt": own_parts.meeting,
                         "it": own_parts.agenda_item, "pm": own_parts.past_meetings[0],
-                        "rec": own_parts.recommendation })
+                        "rec": own_parts.recommendation, "doc": own_parts.document })
             };
             let (foreign, unknown) = match kind {
                 IdKind::Municipality => (vars(foreign_municipality), vars(UNKNOWN_ID)),

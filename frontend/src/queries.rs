@@ -122,6 +122,7 @@ operations!(
     DeleteMeeting,
     SaveAgendaItem,
     DeleteAgendaItem,
+    DeleteAgendaDocument,
     RenewCalendarFeed,
     SendInvitations,
     RecordAttendance,

@@ -29,6 +29,7 @@ mod m20261129_000018_calendar_feeds;
 mod m20261129_000019_invitations;
 mod m20261129_000020_minutes;
 mod m20261129_000021_recommendations;
+mod m20261129_000022_agenda_documents;
 pub mod tenancy;
 
 /// Runs the migrations in order; the struct exists because sea-orm-migration is trait based.
@@ -60,6 +61,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000019_invitations::Migration),
             Box::new(m20261129_000020_minutes::Migration),
             Box::new(m20261129_000021_recommendations::Migration),
+            Box::new(m20261129_000022_agenda_documents::Migration),
         ]
     }
 }

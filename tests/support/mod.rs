@@ -237,6 +237,19 @@ impl TestApp {
         name: &str,
         bytes: Vec<u8>,
     ) -> (u16, Value) {
+        let path = format!("/api/kommunen/{municipality}/praxis/{practice}/anhaenge");
+        self.upload_to(Some(cookie), &path, name, bytes).await
+    }
+
+    /// Uploads `bytes` named `name` to the upload address `path` (with the session `cookie`,
+    /// if any); returns the status and the JSON answer.
+    pub async fn upload_to(
+        &self,
+        cookie: Option<&str>,
+        path: &str,
+        name: &str,
+        bytes: Vec<u8>,
+    ) -> (u16, Value) {
         let name: String = name
             .bytes()
             .map(|b| {
@@ -247,17 +260,15 @@ impl TestApp {
                 }
             })
             .collect();
-        let response = self
+        let mut request = self
             .client
-            .post(self.url(&format!(
-                "/api/kommunen/{municipality}/praxis/{practice}/anhaenge?name={name}"
-            )))
-            .header("cookie", cookie)
+            .post(self.url(&format!("{path}?name={name}")))
             .header("x-praevnet-csrf", "1")
-            .body(bytes)
-            .send()
-            .await
-            .expect("upload answers");
+            .body(bytes);
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        let response = request.send().await.expect("upload answers");
         let status = response.status().as_u16();
         (status, response.json().await.unwrap_or(Value::Null))
     }

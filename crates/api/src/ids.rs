@@ -3,9 +3,10 @@
 
 use async_graphql::ID;
 use praevnet_core::{
-    AgendaItemId, ApplicationId, AttachmentId, BodyId, CatalogueOfferId, Error, MeetingId,
-    MembershipId, MunicipalityId, OfferId, OrganisationId, ParticipantId, PersonId, PracticeId,
-    Problem, ProgrammeId, RecommendationId, RulesId, SupportRequestId, ThreadId, UserId,
+    AgendaItemId, ApplicationId, AttachmentId, BodyId, CatalogueOfferId, DocumentId, Error,
+    MeetingId, MembershipId, MunicipalityId, OfferId, OrganisationId, ParticipantId, PersonId,
+    PracticeId, Problem, ProgrammeId, RecommendationId, RulesId, SupportRequestId, ThreadId,
+    UserId,
 };
 use uuid::Uuid;
 
@@ -37,6 +38,7 @@ typed_ids!(
     AttachmentId,
     BodyId,
     CatalogueOfferId,
+    DocumentId,
     MeetingId,
     MembershipId,
     MunicipalityId,

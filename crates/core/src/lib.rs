@@ -24,9 +24,9 @@ pub use kernel::error::{Error, Problem};
 pub use kernel::page::{Page, page_bounds};
 pub use praevnet_common::{FederalState, Lang, codes};
 pub use praevnet_store::{
-    AgendaItemId, ApplicationId, AttachmentId, BodyId, CatalogueOfferId, CouncilId, MeetingId,
-    MembershipId, MunicipalityId, OfferId, OrganisationId, ParticipantId, PersonId, PracticeId,
-    ProgrammeId, RecommendationId, RulesId, SupportRequestId, ThreadId, UserId,
+    AgendaItemId, ApplicationId, AttachmentId, BodyId, CatalogueOfferId, CouncilId, DocumentId,
+    MeetingId, MembershipId, MunicipalityId, OfferId, OrganisationId, ParticipantId, PersonId,
+    PracticeId, ProgrammeId, RecommendationId, RulesId, SupportRequestId, ThreadId, UserId,
 };
 pub use services::{Services, SessionSettings};
 

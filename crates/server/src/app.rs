@@ -11,6 +11,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::config::Mode;
 use crate::state::AppState;
+use praevnet_core::council::meetings::DOCUMENT_MAX_BYTES;
 use praevnet_core::network::attachments::ATTACHMENT_MAX_BYTES;
 
 use crate::{calendar, files, graphql, health, minutes, security, telemetry, web};
@@ -31,6 +32,13 @@ pub fn router(state: AppState) -> Router {
         )
         .layer(DefaultBodyLimit::disable())
         .layer(RequestBodyLimitLayer::new(ATTACHMENT_MAX_BYTES + 64 * 1024));
+    let documents = Router::new()
+        .route(
+            "/api/kommunen/{municipality}/sitzungen/{meeting}/tagesordnung/{item}/dokumente",
+            post(files::upload_document),
+        )
+        .layer(DefaultBodyLimit::disable())
+        .layer(RequestBodyLimitLayer::new(DOCUMENT_MAX_BYTES + 64 * 1024));
     let rest = Router::new()
         .route("/graphql", graphql_route)
         .route("/healthz", get(health::healthz))
@@ -42,6 +50,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/api/netzwerk/anhaenge/{id}", get(files::shared))
         .route(
+            "/api/kommunen/{municipality}/dokumente/{id}",
+            get(files::document),
+        )
+        .route(
             "/niederschrift/{municipality}/{meeting}",
             get(minutes::download),
         )
@@ -50,21 +62,25 @@ pub fn router(state: AppState) -> Router {
         .route("/kalender/{slug}/privat/{secret}", get(calendar::person))
         .fallback_service(get(web::page))
         .layer(RequestBodyLimitLayer::new(body_limit));
-    uploads.merge(rest).with_state(state).layer(
-        // Outermost first: the request id exists before the span that records it.
-        ServiceBuilder::new()
-            .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
-            .layer(
-                TraceLayer::new_for_http()
-                    .make_span_with(telemetry::request_span)
-                    .on_request(())
-                    .on_response(telemetry::record_response),
-            )
-            .layer(PropagateRequestIdLayer::x_request_id())
-            .layer(middleware::from_fn(move |request, next| {
-                security::headers(https, request, next)
-            }))
-            // Assets come compressed from the build; this compresses API answers.
-            .layer(CompressionLayer::new().gzip(true)),
-    )
+    uploads
+        .merge(documents)
+        .merge(rest)
+        .with_state(state)
+        .layer(
+            // Outermost first: the request id exists before the span that records it.
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+                .layer(
+                    TraceLayer::new_for_http()
+                        .make_span_with(telemetry::request_span)
+                        .on_request(())
+                        .on_response(telemetry::record_response),
+                )
+                .layer(PropagateRequestIdLayer::x_request_id())
+                .layer(middleware::from_fn(move |request, next| {
+                    security::headers(https, request, next)
+                }))
+                // Assets come compressed from the build; this compresses API answers.
+                .layer(CompressionLayer::new().gzip(true)),
+        )
 }

@@ -7,7 +7,10 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use praevnet_core::network::attachments::{Attachment, Download};
-use praevnet_core::{AttachmentId, Error, Lang, MunicipalityId, PracticeId, Principal, Problem};
+use praevnet_core::{
+    AgendaItemId, AttachmentId, DocumentId, Error, Lang, MeetingId, MunicipalityId, PracticeId,
+    Principal, Problem,
+};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -118,6 +121,74 @@ pub async fn upload(
             })),
         )
             .into_response(),
+        Err(err) => refused(&err, &headers),
+    }
+}
+
+/// `POST /api/kommunen/{municipality}/sitzungen/{meeting}/tagesordnung/{item}/dokumente?name=…`
+/// with the file as body: a document on an agenda item; answers with its id.
+pub async fn upload_document(
+    State(state): State<AppState>,
+    Path((municipality, meeting, item)): Path<(String, String, String)>,
+    Query(query): Query<UploadQuery>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let result = async {
+        if !state.is_bootstrapped() {
+            return Err(Error::Unavailable("database not migrated yet".into()));
+        }
+        let secret = session::secret(&headers);
+        let principal = authenticate(&state, &headers, secret.as_deref()).await?;
+        let municipality = parse(&municipality, "municipalityId", MunicipalityId::from_uuid)?;
+        let meeting = parse(&meeting, "meetingId", MeetingId::from_uuid)?;
+        let item = parse(&item, "agendaItemId", AgendaItemId::from_uuid)?;
+        state
+            .services
+            .council()
+            .attach_to_agenda_item(&principal, municipality, meeting, item, &query.name, &body)
+            .await
+    }
+    .await;
+    match result {
+        Ok(meeting) => {
+            let documents: Vec<_> = meeting
+                .agenda
+                .iter()
+                .filter(|i| i.id.to_string() == item)
+                .flat_map(|i| &i.documents)
+                .map(|d| serde_json::json!({ "id": d.id.to_string(), "fileName": d.file_name }))
+                .collect();
+            (
+                StatusCode::CREATED,
+                axum::Json(serde_json::json!({ "documents": documents })),
+            )
+                .into_response()
+        }
+        Err(err) => refused(&err, &headers),
+    }
+}
+
+/// `GET /api/kommunen/{municipality}/dokumente/{id}`: a document on an agenda item, for
+/// whoever sees the item.
+pub async fn document(
+    State(state): State<AppState>,
+    Path((municipality, id)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    let result = async {
+        let principal = reader(&state, &headers).await?;
+        let municipality = parse(&municipality, "municipalityId", MunicipalityId::from_uuid)?;
+        let id = parse(&id, "id", DocumentId::from_uuid)?;
+        state
+            .services
+            .council()
+            .agenda_document_file(&principal, municipality, id)
+            .await
+    }
+    .await;
+    match result {
+        Ok(download) => file(download),
         Err(err) => refused(&err, &headers),
     }
 }

@@ -79,6 +79,10 @@ typed_id!(
     RecommendationId
 );
 typed_id!(
+    /// Id of a document on an agenda item.
+    DocumentId
+);
+typed_id!(
     /// Id of a mail waiting in the outbox.
     MailId
 );

@@ -36,15 +36,16 @@ pub use audit::{AuditLog, AuditRecord, AuditScope};
 pub use connection::{Backend, Store, StoreOptions};
 pub use council::{
     AgendaItemData, AgendaItemRecord, BodyData, BodyRecord, CouncilData, CouncilRecord,
-    FoundingStepRecord, MeetingData, MeetingRecord, MembershipData, MembershipRecord, MinutesData,
-    MinutesEntryData, MinutesRecord, OrganisationData, OrganisationRecord, ParticipantData,
-    ParticipantRecord, PersonData, PersonRecord, RecommendationData, RecommendationRecord,
-    RulesData, RulesRecord, SeatRecord, StepRecord, StructureRecord,
+    DocumentRecord, FoundingStepRecord, MeetingData, MeetingRecord, MembershipData,
+    MembershipRecord, MinutesData, MinutesEntryData, MinutesRecord, OrganisationData,
+    OrganisationRecord, ParticipantData, ParticipantRecord, PersonData, PersonRecord,
+    RecommendationData, RecommendationRecord, RulesData, RulesRecord, SeatRecord, StepRecord,
+    StructureRecord,
 };
 pub use error::{StoreError, UniqueField};
 pub use ids::{
-    AgendaItemId, ApplicationId, AttachmentId, BodyId, CatalogueOfferId, CouncilId, GrantId,
-    MailId, MeetingId, MembershipId, MinutesId, MunicipalityId, OfferId, OrganisationId,
+    AgendaItemId, ApplicationId, AttachmentId, BodyId, CatalogueOfferId, CouncilId, DocumentId,
+    GrantId, MailId, MeetingId, MembershipId, MinutesId, MunicipalityId, OfferId, OrganisationId,
     ParticipantId, PersonId, PracticeId, ProgrammeId, RecommendationId, RulesId, SupportRequestId,
     ThreadId, UserId,
 };

@@ -6,7 +6,7 @@ use praevnet_core::council::meetings::{
     AgendaItem as DomainItem, AgendaItemInput as DomainItemInput, Meeting as DomainMeeting,
     MeetingInput as DomainInput, Participant as DomainParticipant,
 };
-use praevnet_core::{AgendaItemId, BodyId, Lang, MeetingId};
+use praevnet_core::{AgendaItemId, BodyId, DocumentId, Lang, MeetingId};
 
 use crate::context::ContextExt;
 use crate::council::minutes::Minutes;
@@ -22,6 +22,15 @@ pub(crate) enum MeetingStatus {
     CalledOff,
 }
 
+/// A document on an agenda item; its file is at `/api/kommunen/{municipalityId}/dokumente/{id}`.
+#[derive(SimpleObject)]
+pub(crate) struct AgendaDocument {
+    id: ID,
+    file_name: String,
+    content_type: String,
+    size_bytes: i64,
+}
+
 /// An item of a meeting's agenda (Tagesordnungspunkt).
 #[derive(SimpleObject)]
 pub(crate) struct AgendaItem {
@@ -34,6 +43,9 @@ pub(crate) struct AgendaItem {
     public: bool,
     /// The item's result or decision.
     result: String,
+    /// Documents to read before or after the meeting; upload with `POST
+    /// /api/kommunen/{municipalityId}/sitzungen/{meetingId}/tagesordnung/{id}/dokumente?name=`.
+    documents: Vec<AgendaDocument>,
 }
 
 impl From<DomainItem> for AgendaItem {
@@ -46,6 +58,16 @@ impl From<DomainItem> for AgendaItem {
             presenter: i.presenter,
             public: i.public,
             result: i.result,
+            documents: i
+                .documents
+                .into_iter()
+                .map(|d| AgendaDocument {
+                    id: id_of(d.id),
+                    file_name: d.file_name,
+                    content_type: d.content_type,
+                    size_bytes: d.size_bytes,
+                })
+                .collect(),
         }
     }
 }
@@ -368,6 +390,25 @@ impl MeetingMutation {
             .services()
             .council()
             .save_agenda_item(ctx.principal(), m, meeting, id, input.into())
+            .await?;
+        Ok(Meeting::new(saved, ctx.request().lang))
+    }
+
+    /// Removes a document from an agenda item of the meeting; answers with the meeting.
+    async fn delete_agenda_document(
+        &self,
+        ctx: &Context<'_>,
+        municipality_id: ID,
+        meeting_id: ID,
+        id: ID,
+    ) -> async_graphql::Result<Meeting> {
+        let m = ctx.municipality(&municipality_id)?;
+        let meeting = ctx.id::<MeetingId>(&meeting_id, "meetingId")?;
+        let id = ctx.id::<DocumentId>(&id, "id")?;
+        let saved = ctx
+            .services()
+            .council()
+            .delete_agenda_document(ctx.principal(), m, meeting, id)
             .await?;
         Ok(Meeting::new(saved, ctx.request().lang))
     }

@@ -1,6 +1,7 @@
 //! A municipality's prevention council: its record, its founding on the platform, its
 //! structure (bodies, people, rules of procedure) and its meetings.
 
+mod documents;
 mod founding;
 mod meetings;
 mod minutes;
@@ -9,6 +10,7 @@ mod recommendations;
 mod record;
 mod structure;
 
+pub use documents::DocumentRecord;
 pub use founding::FoundingStepRecord;
 pub use meetings::{AgendaItemData, AgendaItemRecord, MeetingData, MeetingRecord};
 pub use minutes::{MinutesData, MinutesEntryData, MinutesRecord};

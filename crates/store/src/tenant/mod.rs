@@ -18,10 +18,10 @@ use sea_orm::{
 pub use scope::{Reach, Scope};
 use tables::{NewRow, TenantOwned};
 pub(crate) use tables::{
-    agenda_item, body, body_seat, contact_message, council, founding_step, funding_application,
-    meeting, meeting_participant, membership, minutes, minutes_entry, organisation, person,
-    practice, practice_attachment, recommendation, recommendation_step, rules_of_procedure,
-    support_request,
+    agenda_document, agenda_item, body, body_seat, contact_message, council, founding_step,
+    funding_application, meeting, meeting_participant, membership, minutes, minutes_entry,
+    organisation, person, practice, practice_attachment, recommendation, recommendation_step,
+    rules_of_procedure, support_request,
 };
 
 use crate::{MunicipalityId, StoreError};

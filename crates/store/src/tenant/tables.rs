@@ -375,6 +375,19 @@ tenant_table! {
 }
 
 tenant_table! {
+    agenda_document in "agenda_documents" {
+        #[sea_orm(primary_key, auto_increment = false)]
+        id: DocumentId,
+        @tenant,
+        agenda_item_id: AgendaItemId,
+        file_name: String,
+        content_type: String,
+        size_bytes: i64,
+        created_at: ChronoDateTimeUtc,
+    }
+}
+
+tenant_table! {
     funding_application in "funding_applications" {
         #[sea_orm(primary_key, auto_increment = false)]
         id: ApplicationId,

@@ -5,6 +5,7 @@
 
 mod attendance;
 mod calendar;
+mod documents;
 mod invitations;
 mod minutes;
 mod model;
@@ -12,11 +13,12 @@ mod plan;
 
 use chrono::NaiveDate;
 use praevnet_store::{
-    AgendaItemId, AgendaItemRecord, BodyId, MeetingId, MeetingRecord, MinutesRecord,
-    MunicipalityId, ParticipantRecord, Writes,
+    AgendaItemId, AgendaItemRecord, BodyId, DocumentId, DocumentRecord, MeetingId, MeetingRecord,
+    MinutesRecord, MunicipalityId, ParticipantRecord, Writes,
 };
 
 pub use attendance::AttendanceInput;
+pub use documents::{AgendaDocument, DOCUMENT_MAX_BYTES};
 pub use invitations::{AnswerView, GuestInput, InvitationsSent, calendar_host};
 pub use minutes::{Minutes, MinutesEntry, MinutesInput, MinutesStatus};
 pub use model::{
@@ -53,7 +55,19 @@ fn meeting(
         .filter(|item| item.data.meeting_id == record.id)
         .filter(|item| access.sees(body.id, public && item.data.is_public))
         .cloned()
-        .map(AgendaItem::from)
+        .map(|item| {
+            let documents = read
+                .documents
+                .iter()
+                .filter(|d| d.agenda_item_id == item.id)
+                .cloned()
+                .map(AgendaDocument::from)
+                .collect();
+            AgendaItem {
+                documents,
+                ..AgendaItem::from(item)
+            }
+        })
         .collect();
     let editable = access.edits(body.id);
     let participants = if access.sees(body.id, false) {
@@ -102,6 +116,7 @@ fn meeting(
 /// What a meeting is shown with: the agenda items and participants of the meetings read.
 struct MeetingsRead {
     agenda: Vec<AgendaItemRecord>,
+    documents: Vec<DocumentRecord>,
     participants: Vec<ParticipantRecord>,
     minutes: Vec<MinutesRecord>,
 }
@@ -111,8 +126,11 @@ struct MeetingsRead {
 async fn meeting_view(edit: &MeetingEdit, id: MeetingId) -> Result<Meeting> {
     let tenant = edit.writes.tenant(edit.target.id);
     let record = tenant.meeting(id).await?.ok_or(Error::NotFound)?;
+    let agenda = tenant.agenda_items(&[id]).await?;
+    let items: Vec<AgendaItemId> = agenda.iter().map(|i| i.id).collect();
     let read = MeetingsRead {
-        agenda: tenant.agenda_items(&[id]).await?,
+        documents: tenant.documents(&items).await?,
+        agenda,
         participants: tenant.participants(&[id]).await?,
         minutes: tenant.minutes(&[id]).await?,
     };
@@ -219,8 +237,11 @@ impl CouncilWork<'_> {
         let access = access(principal, &target, &structure);
         let records = tenant.meetings(since).await?;
         let ids: Vec<MeetingId> = records.iter().map(|r| r.id).collect();
+        let agenda = tenant.agenda_items(&ids).await?;
+        let items: Vec<AgendaItemId> = agenda.iter().map(|i| i.id).collect();
         let read = MeetingsRead {
-            agenda: tenant.agenda_items(&ids).await?,
+            documents: tenant.documents(&items).await?,
+            agenda,
             participants: tenant.participants(&ids).await?,
             minutes: tenant.minutes(&ids).await?,
         };
@@ -341,6 +362,20 @@ impl CouncilWork<'_> {
             edit.notify(self.services, id, invitations::Notice::CallOff, None)
                 .await?;
         }
+        // Its documents go with it (the database cascades); their files after the commit.
+        let tenant = edit.writes.tenant(municipality);
+        let items: Vec<AgendaItemId> = tenant
+            .agenda_items(&[id])
+            .await?
+            .iter()
+            .map(|i| i.id)
+            .collect();
+        let files: Vec<DocumentId> = tenant
+            .documents(&items)
+            .await?
+            .iter()
+            .map(|d| d.id)
+            .collect();
         if !edit.writes.tenant(municipality).delete_meeting(id).await? {
             return Err(Error::NotFound);
         }
@@ -352,6 +387,7 @@ impl CouncilWork<'_> {
             summary(&current),
         );
         audit::commit(edit.writes, principal, change).await?;
+        documents::forget_files(self.services, &files).await;
         self.services.mail_ready.ring();
         Ok(())
     }
@@ -424,15 +460,24 @@ impl CouncilWork<'_> {
             .agenda_item(id)
             .await?
             .is_some_and(|i| i.data.meeting_id == meeting_id);
+        let files: Vec<DocumentId> = tenant
+            .documents(&[id])
+            .await?
+            .iter()
+            .map(|d| d.id)
+            .collect();
         if !of_meeting || !tenant.delete_agenda_item(id).await? {
             return Err(Error::NotFound);
         }
-        edit.finish(
-            principal,
-            meeting_id,
-            "agenda_item.deleted",
-            summary(&current),
-        )
-        .await
+        let meeting = edit
+            .finish(
+                principal,
+                meeting_id,
+                "agenda_item.deleted",
+                summary(&current),
+            )
+            .await?;
+        documents::forget_files(self.services, &files).await;
+        Ok(meeting)
     }
 }

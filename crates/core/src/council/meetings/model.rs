@@ -93,11 +93,14 @@ pub struct AgendaItem {
     pub public: bool,
     /// The item's result or decision.
     pub result: String,
+    pub documents: Vec<super::AgendaDocument>,
 }
 
 impl From<praevnet_store::AgendaItemRecord> for AgendaItem {
+    /// The item without its documents (they are read with the meeting).
     fn from(r: praevnet_store::AgendaItemRecord) -> Self {
         AgendaItem {
+            documents: Vec::new(),
             id: r.id,
             position: r.data.position,
             title: r.data.title,

@@ -4,6 +4,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use super::documents::{DocumentEditor, DocumentLinks};
 use super::optional;
 use crate::a11y::use_announcer;
 use crate::components::{Checkbox, ErrorBox, Field, FormError, SubmitButton, TextArea};
@@ -19,7 +20,7 @@ type Item = meetings_of::MeetingsOfMeetingsAgenda;
 /// The agenda as the meeting's card shows it: each item with who presents it, whether it is
 /// discussed in public and its result once written.
 #[component]
-pub(super) fn Agenda(items: Vec<Item>) -> impl IntoView {
+pub(super) fn Agenda(municipality: String, items: Vec<Item>) -> impl IntoView {
     let i18n = use_i18n();
     (!items.is_empty()).then(|| {
         view! {
@@ -34,6 +35,7 @@ pub(super) fn Agenda(items: Vec<Item>) -> impl IntoView {
                         {(!item.result.is_empty()).then(|| view! {
                             <p><strong>{move || i18n.t().council.agenda_result} ": "</strong> {item.result.clone()}</p>
                         })}
+                        <DocumentLinks municipality=municipality.clone() documents=item.documents.clone() />
                     </li>
                 }).collect_view()}
             </ol>
@@ -111,6 +113,7 @@ fn ItemForm(
             save::<SaveAgendaItem>(lang, variables, pending, error, announcer, reload);
         })
     };
+    let documents_of = (municipality.clone(), meeting.clone(), item.id.clone());
     let id = item.id.clone();
     let remove = move |_| {
         let variables = delete_agenda_item::Variables {
@@ -129,6 +132,14 @@ fn ItemForm(
             <TextArea id=format!("agenda-description-{n}") label=|t| t.common.description value=description />
             <Checkbox id=format!("agenda-public-{n}") label=|t| t.council.agenda_public value=public />
             <TextArea id=format!("agenda-result-{n}") label=|t| t.council.agenda_result value=result />
+            <DocumentEditor
+                municipality=documents_of.0
+                meeting=documents_of.1
+                item=documents_of.2
+                n
+                documents=item.documents.clone()
+                reload=reload
+            />
             <div class="actions">
                 <SubmitButton pending=pending text=|t| t.common.save />
                 <button type="button" class="secondary" on:click=remove>

@@ -6,6 +6,7 @@
 mod agenda;
 mod answer;
 mod attendance;
+mod documents;
 mod feed;
 mod form;
 mod invitations;
@@ -209,6 +210,7 @@ fn MeetingCard(
             <MinutesEditor municipality=municipality.clone() meeting=m.clone() open=minutes_open reload=reload />
         }
     });
+    let agenda_of = municipality.clone();
     let editor = {
         let (id, items) = (m.id.clone(), m.agenda.clone());
         move || {
@@ -242,7 +244,7 @@ fn MeetingCard(
                 {move || if public { i18n.t().council.meeting_public } else { i18n.t().council.meeting_internal }}
             </p>
             {(!m.topic.is_empty()).then(|| view! { <p>{m.topic.clone()}</p> })}
-            <Agenda items=m.agenda.clone() />
+            <Agenda municipality=agenda_of items=m.agenda.clone() />
             <Participants meeting=participants_of participants=m.participants.clone() />
             {minutes}
             {m.editable.then(|| view! {
