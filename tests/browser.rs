@@ -1016,6 +1016,37 @@ async fn set_value(b: &Browser, id: &str, value: &str) -> Outcome {
     })
 }
 
+/// [`set_value`] until the value stays: a panel that renders again as its list reloads
+/// replaces the field, and what was typed into the old one is gone.
+async fn set_stable(b: &Browser, id: &str, value: &str) -> Outcome {
+    for _ in 0..20 {
+        set_value(b, id, value).await?;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        let kept = b
+            .script(
+                "const e = document.getElementById(arguments[0]); return !!e && e.value === arguments[1];",
+                vec![json!(id), json!(value)],
+            )
+            .await?;
+        if kept.as_bool() == Some(true) {
+            return Ok(());
+        }
+    }
+    Err(format!("#{id} does not keep its value"))
+}
+
+/// Clicks the element `css`, found afresh at the moment of the click: the meetings page
+/// renders a card's panel again when its list reloads, which leaves a found element stale.
+async fn click_fresh(b: &Browser, css: &str) -> Outcome {
+    b.wait_until(
+        &format!("{css} to click"),
+        "const e = document.querySelector(arguments[0]); if (!e) return false; e.click(); return true;",
+        vec![json!(css)],
+    )
+    .await
+    .map(drop)
+}
+
 /// Clicks the button `text` on the meeting card that contains `card` (buttons may add the
 /// meeting's title for screen readers after their text).
 async fn click_on_card(b: &Browser, card: &str, text: &str) -> Outcome {
@@ -1098,14 +1129,12 @@ async fn a_council_holds_its_sicherheitskonferenz_and_follows_up_its_recommendat
         let card = "42.";
         click_on_card(b, card, "Tagesordnung bearbeiten").await?;
         b.fill("#agenda-title", "Lagebild der Polizei").await?;
-        b.click("form[aria-labelledby=agenda-add-heading] button[type=submit]")
-            .await?;
+        click_fresh(b, "form[aria-labelledby=agenda-add-heading] button[type=submit]").await?;
         b.wait_text("ol.agenda", "Lagebild der Polizei").await?;
 
         // Invitations: the member's mail carries a calendar the strict parser reads.
         click_on_card(b, card, "Einladungen und Anwesenheit").await?;
-        b.click("form[aria-labelledby=invitations-heading] button[type=submit]")
-            .await?;
+        click_fresh(b, "form[aria-labelledby=invitations-heading] button[type=submit]").await?;
         let mail = tokio::task::block_in_place(|| sink.wait_for("revier@leipzig.test"));
         let start = mail.text.find("BEGIN:VCALENDAR").ok_or("no calendar in the mail")?;
         let end = mail.text.find("END:VCALENDAR").ok_or("no calendar end")?;
@@ -1141,8 +1170,7 @@ async fn a_council_holds_its_sicherheitskonferenz_and_follows_up_its_recommendat
         .await?;
         click_on_card(b, card, "Einladungen und Anwesenheit").await?;
         set_value(b, "attendance-1", "PRESENT").await?;
-        b.click("form[aria-labelledby=attendance-heading] button[type=submit]")
-            .await?;
+        click_fresh(b, "form[aria-labelledby=attendance-heading] button[type=submit]").await?;
         b.wait_until(
             "the attendance on the card",
             "return [...document.querySelectorAll('li.card')].some(c => c.textContent.includes('42.') && c.textContent.includes('anwesend'));",
@@ -1152,10 +1180,9 @@ async fn a_council_holds_its_sicherheitskonferenz_and_follows_up_its_recommendat
         click_on_card(b, card, "Niederschrift bearbeiten").await?;
         // (The card's panel renders again as the list reloads; the values go in by id.)
         b.find("#minutes-item-1").await?;
-        set_value(b, "minutes-notes", "Die Sitzung wird eröffnet.").await?;
-        set_value(b, "minutes-item-1", "Die Polizei stellt das Lagebild vor.").await?;
-        b.click("form[aria-labelledby=minutes-form-heading] button[type=submit]")
-            .await?;
+        set_stable(b, "minutes-notes", "Die Sitzung wird eröffnet.").await?;
+        set_stable(b, "minutes-item-1", "Die Polizei stellt das Lagebild vor.").await?;
+        click_fresh(b, "form[aria-labelledby=minutes-form-heading] button[type=submit]").await?;
         b.wait_text("main", "Die Polizei stellt das Lagebild vor.").await?;
         b.click_text("Als genehmigt erfassen").await?;
         b.wait_text("main", "genehmigt").await?;

@@ -102,8 +102,8 @@ impl MigrationTrait for Migration {
                     .col(pk_uuid(E::Id))
                     .col(uuid(E::MunicipalityId))
                     .col(uuid(E::MinutesId))
-                    // The item it records; it may be taken off the agenda later, so the
-                    // title is kept as it was.
+                    // The item it records, without a reference: the item may be taken off
+                    // the agenda later, and the entry stays with the title it had.
                     .col(uuid_null(E::AgendaItemId))
                     .col(integer(E::Position))
                     .col(string_len(E::Title, 300))

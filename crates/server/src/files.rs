@@ -126,7 +126,8 @@ pub async fn upload(
 }
 
 /// `POST /api/kommunen/{municipality}/sitzungen/{meeting}/tagesordnung/{item}/dokumente?name=…`
-/// with the file as body: a document on an agenda item; answers with its id.
+/// with the file as body: a document on an agenda item; answers with the item's documents
+/// (the new one last).
 pub async fn upload_document(
     State(state): State<AppState>,
     Path((municipality, meeting, item)): Path<(String, String, String)>,
@@ -143,19 +144,20 @@ pub async fn upload_document(
         let municipality = parse(&municipality, "municipalityId", MunicipalityId::from_uuid)?;
         let meeting = parse(&meeting, "meetingId", MeetingId::from_uuid)?;
         let item = parse(&item, "agendaItemId", AgendaItemId::from_uuid)?;
-        state
+        let saved = state
             .services
             .council()
             .attach_to_agenda_item(&principal, municipality, meeting, item, &query.name, &body)
-            .await
+            .await?;
+        Ok((saved, item))
     }
     .await;
     match result {
-        Ok(meeting) => {
+        Ok((meeting, item)) => {
             let documents: Vec<_> = meeting
                 .agenda
                 .iter()
-                .filter(|i| i.id.to_string() == item)
+                .filter(|i| i.id == item)
                 .flat_map(|i| &i.documents)
                 .map(|d| serde_json::json!({ "id": d.id.to_string(), "fileName": d.file_name }))
                 .collect();

@@ -66,8 +66,8 @@ impl Mailer for SmtpMailer {
             let message = match &mail.calendar {
                 None => builder.singlepart(text),
                 Some(calendar) => {
-                    // The invitation as calendar apps expect it: the text and the
-                    // `text/calendar` part with its method, side by side.
+                    // The invitation as calendar apps expect it (iMIP, RFC 6047): the text
+                    // and the `text/calendar` part with its method as alternatives.
                     let kind = format!("text/calendar; charset=utf-8; method={}", calendar.method);
                     let kind = ContentType::parse(&kind)
                         .map_err(|e| format!("calendar content type: {e}"))?;
@@ -75,7 +75,7 @@ impl Mailer for SmtpMailer {
                         .header(kind)
                         .header(ContentTransferEncoding::QuotedPrintable)
                         .body(calendar.text.clone());
-                    builder.multipart(MultiPart::mixed().singlepart(text).singlepart(invite))
+                    builder.multipart(MultiPart::alternative().singlepart(text).singlepart(invite))
                 }
             }
             .map_err(|e| format!("building message: {e}"))?;

@@ -58,6 +58,12 @@ pub enum CouncilProblem {
     NoMinutes,
     /// An approval before the meeting or in the future.
     ApprovalDate,
+    /// Invitations to a meeting whose day has passed.
+    InvitationAfterMeeting,
+    /// Deleting a meeting that has minutes or an attendance list.
+    MeetingOnRecord,
+    /// A meeting named as a recommendation's origin that is not of its body.
+    MeetingOfAnotherBody,
     /// A change of a recommendation that has reached its end, or deleting an adopted one.
     RecommendationClosed,
     /// A step that does not follow the recommendation's status.
@@ -238,6 +244,24 @@ impl CouncilProblem {
             (CouncilProblem::ApprovalDate, Lang::En) => "Minutes are approved on the day of the \
                 meeting at the earliest and today at the latest."
                 .into(),
+            (CouncilProblem::InvitationAfterMeeting, Lang::De) => {
+                "Die Sitzung hat bereits stattgefunden; Einladungen sind nicht mehr möglich.".into()
+            }
+            (CouncilProblem::InvitationAfterMeeting, Lang::En) => {
+                "The meeting has already taken place; invitations are no longer possible.".into()
+            }
+            (CouncilProblem::MeetingOnRecord, Lang::De) => "Diese Sitzung hat eine Niederschrift \
+                oder eine Anwesenheitsliste und bleibt deshalb erhalten."
+                .into(),
+            (CouncilProblem::MeetingOnRecord, Lang::En) => "This meeting has minutes or an \
+                attendance list and therefore stays on record."
+                .into(),
+            (CouncilProblem::MeetingOfAnotherBody, Lang::De) => {
+                "Diese Sitzung ist keine Sitzung des genannten Gremiums.".into()
+            }
+            (CouncilProblem::MeetingOfAnotherBody, Lang::En) => {
+                "This meeting is not a meeting of the body named.".into()
+            }
             (CouncilProblem::RecommendationClosed, Lang::De) => "Diese Handlungsempfehlung ist \
                 beschlossen oder abgeschlossen und bleibt so erhalten."
                 .into(),

@@ -2,9 +2,10 @@
 //! after the commit, retried with growing pauses while the mail server fails, and sent once
 //! however many replicas run (each mail is leased to one of them while it is sent).
 //!
-//! "Once" holds up to one gap: a replica that dies after the mail server accepted a mail but
-//! before it recorded that leaves the mail to be sent again when the lease runs out. Every
-//! mail carries a `Message-ID` of its outbox id, so that a receiving server can drop the copy.
+//! "Once" holds up to one gap: a replica that dies (or whose database stays unreachable for a
+//! few tries) after the mail server accepted a mail but before it recorded that, leaves the
+//! mail to be sent again when the lease runs out; that is logged. Every mail carries a
+//! `Message-ID` of its outbox id, so that a copy can be recognised as one.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -98,27 +99,33 @@ impl Services {
             let Some(mail) = outbox.claim(id, Utc::now(), Utc::now() + lease).await? else {
                 continue; // another replica has it
             };
-            match mailer.send(&as_mail(&mail)).await {
+            let outcome = mailer.send(&as_mail(&mail)).await;
+            let (recorded, kind) = match outcome {
                 Ok(()) => {
-                    outbox.mark_sent(mail.id, Utc::now()).await?;
                     delivered.sent += 1;
+                    (record_sent(&outbox, &mail).await, "sent")
                 }
                 Err(error) if mail.attempts >= settings.max_attempts => {
-                    tracing::error!(mail = %mail.id, attempts = mail.attempts, %error, "mail given up");
-                    outbox
-                        .mark_failed(mail.id, &error, Utc::now(), None)
-                        .await?;
+                    tracing::error!(mail = %mail.id, tenant = ?mail.municipality_id, attempts = mail.attempts, %error, "mail given up");
                     delivered.given_up += 1;
+                    let failed = outbox.mark_failed(&mail, &error, Utc::now(), None).await;
+                    (failed.unwrap_or(false), "given up")
                 }
                 Err(error) => {
                     let pause = pause_after(settings, mail.attempts);
-                    tracing::warn!(mail = %mail.id, attempts = mail.attempts, retry_in_s = pause.as_secs(), %error, "mail not sent; retrying");
-                    let retry = Utc::now() + chrono::Duration::from_std(pause).unwrap_or_default();
-                    outbox
-                        .mark_failed(mail.id, &error, Utc::now(), Some(retry))
-                        .await?;
+                    tracing::warn!(mail = %mail.id, tenant = ?mail.municipality_id, attempts = mail.attempts, retry_in_s = pause.as_secs(), %error, "mail not sent; retrying");
                     delivered.retried += 1;
+                    let retry = Utc::now() + chrono::Duration::from_std(pause).unwrap_or_default();
+                    let failed = outbox
+                        .mark_failed(&mail, &error, Utc::now(), Some(retry))
+                        .await;
+                    (failed.unwrap_or(false), "retried")
                 }
+            };
+            if !recorded {
+                // The lease runs out and the mail is taken again: for a sent one that is the
+                // one way it can go out twice (logged, so that the operator can tell).
+                tracing::warn!(mail = %mail.id, outcome = kind, "mail outcome not recorded; the mail will be taken again after its lease");
             }
         }
         Ok(delivered)
@@ -149,6 +156,21 @@ impl Services {
     pub async fn outbox_counts(&self) -> Result<OutboxCounts> {
         Ok(self.store.outbox().counts().await?)
     }
+}
+
+/// Records a sent mail, trying a few times: the database failing right then would otherwise
+/// send the mail again after its lease.
+async fn record_sent(outbox: &praevnet_store::Outbox<'_>, mail: &OutboxMail) -> bool {
+    for attempt in 1..=3 {
+        match outbox.mark_sent(mail, Utc::now()).await {
+            Ok(held) => return held,
+            Err(err) => {
+                tracing::warn!(mail = %mail.id, attempt, error = %err, "recording a sent mail failed");
+                tokio::time::sleep(Duration::from_millis(250 * attempt)).await;
+            }
+        }
+    }
+    false
 }
 
 fn as_mail(mail: &OutboxMail) -> Mail {

@@ -11,7 +11,8 @@ use crate::{AgendaItemId, MeetingId, MinutesId, StoreError};
 /// The text of one agenda item in a version of the minutes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MinutesEntryData {
-    /// The item recorded; `None` once the item was taken off the agenda.
+    /// The item recorded (no reference: the item may have been taken off the agenda since,
+    /// and the entry stays with the title it had).
     pub agenda_item_id: Option<AgendaItemId>,
     pub position: i32,
     /// The item's title as it was when the entry was written.

@@ -1,6 +1,6 @@
 //! Recommendations of a council and the timeline of their steps.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{NaiveDate, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, TransactionTrait};
 use uuid::Uuid;
 
@@ -30,7 +30,6 @@ pub struct StepRecord {
     pub status: String,
     pub on: NaiveDate,
     pub note: String,
-    pub recorded_at: DateTime<Utc>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,7 +88,6 @@ impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
                         status: s.status.clone(),
                         on: s.on,
                         note: s.note.clone(),
-                        recorded_at: s.recorded_at,
                     })
                     .collect(),
                 data: RecommendationData {

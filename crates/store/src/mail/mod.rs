@@ -5,7 +5,7 @@
 
 mod entity;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Timelike, Utc};
 use sea_orm::ActiveValue::Set;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
@@ -39,6 +39,9 @@ pub struct OutboxMail {
     pub calendar: Option<(String, String)>,
     /// Attempts so far, this one included.
     pub attempts: i32,
+    /// The lease this claim holds: recording the outcome needs it, so that a replica whose
+    /// lease ran out cannot overwrite what another replica recorded since.
+    pub lease: DateTime<Utc>,
 }
 
 impl From<Model> for OutboxMail {
@@ -51,6 +54,7 @@ impl From<Model> for OutboxMail {
             body: m.body,
             calendar: m.calendar.zip(m.calendar_method),
             attempts: m.attempts,
+            lease: m.lease_until.unwrap_or(m.created_at),
         }
     }
 }
@@ -138,6 +142,11 @@ impl<'a, C: ConnectionTrait> Outbox<'a, C> {
         now: DateTime<Utc>,
         lease_until: DateTime<Utc>,
     ) -> Result<Option<OutboxMail>, StoreError> {
+        // Whole milliseconds: the value is compared again when the outcome is recorded, and
+        // both databases keep milliseconds exactly.
+        let lease_until = lease_until
+            .with_nanosecond(lease_until.timestamp_subsec_millis() * 1_000_000)
+            .unwrap_or(lease_until);
         let taken = Entity::update_many()
             .col_expr(Column::LeaseUntil, Expr::value(lease_until))
             .col_expr(Column::Attempts, Expr::col(Column::Attempts).add(1))
@@ -156,28 +165,39 @@ impl<'a, C: ConnectionTrait> Outbox<'a, C> {
         Ok(Entity::find_by_id(id).one(self.db).await?.map(Into::into))
     }
 
-    pub async fn mark_sent(&self, id: MailId, at: DateTime<Utc>) -> Result<(), StoreError> {
-        Entity::update_many()
+    /// Records that `mail` was sent, if its claim still holds; the text and the calendar are
+    /// cleared then (the answer link in them is a secret, and the record needs only who got
+    /// what when). Answers whether the claim still held.
+    pub async fn mark_sent(
+        &self,
+        mail: &OutboxMail,
+        at: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let done = Entity::update_many()
             .col_expr(Column::SentAt, Expr::value(at))
             .col_expr(
                 Column::LeaseUntil,
                 Expr::value(Option::<DateTime<Utc>>::None),
             )
             .col_expr(Column::LastError, Expr::value(Option::<String>::None))
-            .filter(Column::Id.eq(id))
+            .col_expr(Column::Body, Expr::value(String::new()))
+            .col_expr(Column::Calendar, Expr::value(Option::<String>::None))
+            .filter(Column::Id.eq(mail.id))
+            .filter(Column::LeaseUntil.eq(mail.lease))
             .exec(self.db)
             .await?;
-        Ok(())
+        Ok(done.rows_affected > 0)
     }
 
-    /// Records a failed attempt: tried again from `retry_at`, or given up when `None`.
+    /// Records a failed attempt of `mail`, if its claim still holds: tried again from
+    /// `retry_at`, or given up when `None` (its text cleared, as for a sent one).
     pub async fn mark_failed(
         &self,
-        id: MailId,
+        mail: &OutboxMail,
         error: &str,
         now: DateTime<Utc>,
         retry_at: Option<DateTime<Utc>>,
-    ) -> Result<(), StoreError> {
+    ) -> Result<bool, StoreError> {
         let mut update = Entity::update_many()
             .col_expr(
                 Column::LeaseUntil,
@@ -186,10 +206,17 @@ impl<'a, C: ConnectionTrait> Outbox<'a, C> {
             .col_expr(Column::LastError, Expr::value(error.to_owned()));
         update = match retry_at {
             Some(at) => update.col_expr(Column::DueAt, Expr::value(at)),
-            None => update.col_expr(Column::FailedAt, Expr::value(now)),
+            None => update
+                .col_expr(Column::FailedAt, Expr::value(now))
+                .col_expr(Column::Body, Expr::value(String::new()))
+                .col_expr(Column::Calendar, Expr::value(Option::<String>::None)),
         };
-        update.filter(Column::Id.eq(id)).exec(self.db).await?;
-        Ok(())
+        let done = update
+            .filter(Column::Id.eq(mail.id))
+            .filter(Column::LeaseUntil.eq(mail.lease))
+            .exec(self.db)
+            .await?;
+        Ok(done.rows_affected > 0)
     }
 
     pub async fn counts(&self) -> Result<OutboxCounts, StoreError> {

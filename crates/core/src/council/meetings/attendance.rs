@@ -60,7 +60,12 @@ impl CouncilWork<'_> {
                         (at, Some(person), member.name.clone(), false)
                     }
                     (None, None, Some(name)) => {
-                        (None, None, required_text("attendance", name, 200)?, true)
+                        let name = required_text("attendance", name, 200)?;
+                        // A guest named again is the guest already listed.
+                        let at = participants
+                            .iter()
+                            .position(|p| p.data.is_guest && p.data.name == name);
+                        (at, None, name, true)
                     }
                     _ => {
                         return Err(Error::validation(

@@ -249,8 +249,8 @@ impl MeetingEdit {
                 continue;
             };
             let mut data = participant.data.clone();
+            // A call-off keeps the last link working, so that it says the meeting is off.
             let link = if notice == Notice::CallOff {
-                data.token_hash = None;
                 None
             } else {
                 let (token, hash) = answer_token(self.target.id);
@@ -314,6 +314,12 @@ impl CouncilWork<'_> {
             return Err(Error::validation(
                 "meetingId",
                 CouncilProblem::MeetingCalledOff,
+            ));
+        }
+        if current.data.starts_on < today() {
+            return Err(Error::validation(
+                "meetingId",
+                CouncilProblem::InvitationAfterMeeting,
             ));
         }
         let mut guest_list: Vec<(String, EmailAddress)> = Vec::new();
@@ -387,7 +393,7 @@ impl CouncilWork<'_> {
         // Guests invited before are invited again too.
         let again: Vec<ParticipantId> = existing
             .iter()
-            .filter(|p| p.data.invited_at.is_some() && !invitees.contains(&p.id))
+            .filter(|p| p.data.is_guest && p.data.invited_at.is_some() && !invitees.contains(&p.id))
             .map(|p| p.id)
             .collect();
         invitees.extend(again);
@@ -462,7 +468,8 @@ impl CouncilWork<'_> {
             .await?
             .ok_or_else(unknown)?;
         let expires = participant.data.token_expires_on.ok_or_else(unknown)?;
-        // The link works through the meeting's day (its last day in any time zone of Germany).
+        // The link works through the day after the meeting (dates in UTC; Germany is one to
+        // two hours ahead, so never less than the meeting's whole day).
         if today() > expires.checked_add_days(Days::new(1)).unwrap_or(expires) {
             return Err(Error::validation(
                 "token",

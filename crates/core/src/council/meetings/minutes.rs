@@ -156,6 +156,8 @@ impl CouncilWork<'_> {
             tracing::debug!(item = %id, "minutes entry for an item of another meeting");
             return Err(Error::NotFound);
         }
+        // A first version gets its id from the store.
+        let existing = latest.as_ref().map(|m| m.id);
         let mut minutes = match latest {
             Some(m) if m.status == MinutesStatus::Approved => return Err(frozen()),
             Some(m) => m,
@@ -169,7 +171,6 @@ impl CouncilWork<'_> {
                 entries: Vec::new(),
             },
         };
-        let is_new = minutes.id.as_uuid().is_nil();
         minutes.notes = bounded_text("notes", &input.notes, TEXT_MAX)?;
         let mut entries = Vec::new();
         for item in &meeting.agenda {
@@ -188,10 +189,23 @@ impl CouncilWork<'_> {
                 text,
             });
         }
+        // Entries of items taken off the agenda since stay, after the others: a correction
+        // must not lose what was approved.
+        entries.extend(
+            minutes
+                .entries
+                .iter()
+                .filter(|e| {
+                    e.agenda_item_id
+                        .is_none_or(|id| !meeting.agenda.iter().any(|item| item.id == id))
+                })
+                .cloned(),
+        );
         minutes.entries = entries;
         let tenant = edit.writes.tenant(municipality);
-        let id = (!is_new).then_some(minutes.id);
-        tenant.save_minutes(id, &data(meeting_id, &minutes)).await?;
+        tenant
+            .save_minutes(existing, &data(meeting_id, &minutes))
+            .await?;
         let summary = format!(
             "Niederschrift (Fassung {}) zu {}",
             minutes.version, meeting.title

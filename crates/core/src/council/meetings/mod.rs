@@ -350,11 +350,13 @@ impl CouncilWork<'_> {
         // Those invited learn that it will not take place, unless they were told already.
         let called_off = current.data.status == MeetingStatus::CalledOff.code();
         let tenant = edit.writes.tenant(municipality);
-        let invited = tenant
-            .participants(&[id])
-            .await?
-            .iter()
-            .any(|p| p.data.invited_at.is_some());
+        let participants = tenant.participants(&[id]).await?;
+        // A meeting with minutes or an attendance list is on record: it is not deleted.
+        let attended = participants.iter().any(|p| p.data.attendance.is_some());
+        if attended || !tenant.minutes(&[id]).await?.is_empty() {
+            return Err(Error::validation("id", CouncilProblem::MeetingOnRecord));
+        }
+        let invited = participants.iter().any(|p| p.data.invited_at.is_some());
         if invited && !called_off {
             current.data.sequence = current.data.sequence.saturating_add(1);
             current.data.status = MeetingStatus::CalledOff.code().to_owned();

@@ -93,13 +93,19 @@ fn visible(
     })
 }
 
-/// Managers, and the leads of the body it came from or of the adopting body.
+/// Managers; while a draft, the leads of the body it came from or of the one to adopt it; from
+/// the adoption on, the adopting body's leads only (a working group does not record the
+/// steering body's decisions).
 fn edits(access: &CouncilAccess, data: &RecommendationData) -> bool {
-    access.manages()
-        || [data.source_body_id, data.adopting_body_id]
-            .into_iter()
-            .flatten()
-            .any(|body| access.edits(body))
+    if access.manages() {
+        return true;
+    }
+    let bodies = if status_of(data) == RecommendationStatus::Draft {
+        [data.source_body_id, data.adopting_body_id]
+    } else {
+        [data.adopting_body_id, None]
+    };
+    bodies.into_iter().flatten().any(|body| access.edits(body))
 }
 
 /// A change of a recommendation: the unit of work, the structure and the caller's access.
@@ -233,7 +239,13 @@ impl CouncilWork<'_> {
         let mut source_body = input.source_body_id;
         if let Some(meeting) = input.source_meeting_id {
             let meeting = tenant.meeting(meeting).await?.ok_or(Error::NotFound)?;
-            source_body = source_body.or(Some(meeting.data.body_id));
+            if source_body.is_some_and(|body| body != meeting.data.body_id) {
+                return Err(Error::validation(
+                    "sourceMeetingId",
+                    CouncilProblem::MeetingOfAnotherBody,
+                ));
+            }
+            source_body = Some(meeting.data.body_id);
         }
         for body in [source_body, input.adopting_body_id].into_iter().flatten() {
             let known = edit.structure.body(body).map(|b| (b.id, b.public));
@@ -246,7 +258,7 @@ impl CouncilWork<'_> {
             Some(c) => (c.data.status.clone(), c.data.answer.clone()),
             None => (RecommendationStatus::Draft.code().to_owned(), String::new()),
         };
-        let data = RecommendationData {
+        let mut data = RecommendationData {
             title: required_text("title", &input.title, TITLE_MAX)?,
             text: bounded_text("text", &input.text, TEXT_MAX)?,
             source_body_id: source_body,
@@ -262,6 +274,18 @@ impl CouncilWork<'_> {
             due_on: input.due_on,
             answer,
         };
+        // What the steering body adopted stays as adopted: from then on only the addressee,
+        // the paper reference and the due date change.
+        if let Some(c) = current
+            .as_ref()
+            .filter(|c| status_of(&c.data) != RecommendationStatus::Draft)
+        {
+            data.title.clone_from(&c.data.title);
+            data.text.clone_from(&c.data.text);
+            data.source_body_id = c.data.source_body_id;
+            data.source_meeting_id = c.data.source_meeting_id;
+            data.adopting_body_id = c.data.adopting_body_id;
+        }
         // The caller must be able to change what they create (a member of a working group
         // cannot file a recommendation in another's name).
         if !edits(&edit.access, &data) {
