@@ -1554,7 +1554,7 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
     // Structure fields take the caller's own municipality as `$m` and the id under test as
     // `$id`; with another tenant's municipality as `$m` they are covered by the
     // `Municipality` calls.
-    let structure_calls: [(&str, &str, IdKind); 95] = [
+    let structure_calls: [(&str, &str, IdKind); 96] = [
         (
             "Query.nextMeetingNumber",
             "query($id: ID!, $b: ID!) { nextMeetingNumber(municipalityId: $id, bodyId: $b) }",
@@ -1714,6 +1714,11 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
             "Mutation.saveRecommendation#sourceMeeting",
             "mutation($m: ID!, $id: ID!) { saveRecommendation(municipalityId: $m, input: { title: \"Übernahme\", sourceMeetingId: $id, addressee: CITY_COUNCIL }) { id } }",
             IdKind::Meeting,
+        ),
+        (
+            "Mutation.saveRecommendation#sourceAgendaItem",
+            "mutation($m: ID!, $id: ID!) { saveRecommendation(municipalityId: $m, input: { title: \"Übernahme\", sourceAgendaItemId: $id, addressee: CITY_COUNCIL }) { id } }",
+            IdKind::AgendaItem,
         ),
         (
             "Mutation.advanceRecommendation",

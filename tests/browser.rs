@@ -1088,6 +1088,7 @@ async fn a_council_holds_its_sicherheitskonferenz_and_follows_up_its_recommendat
             .to_owned()
     };
     let (conference, steering) = (body_id("Sicherheitskonferenz"), body_id("Lenkungsgruppe"));
+    // (The recommendation's origin, the conference, follows from the item it is raised under.)
     let person = app
         .admin(
             "mutation($m: ID!) { savePerson(municipalityId: $m, input: { name: \"Revierleitung Zentrum\", email: \"revier@leipzig.test\" }) { id } }",
@@ -1188,17 +1189,19 @@ async fn a_council_holds_its_sicherheitskonferenz_and_follows_up_its_recommendat
         b.wait_text("main", "genehmigt").await?;
         b.axe("Sitzungen mit Niederschrift").await?;
 
-        // A recommendation of the conference, adopted by the steering body, answered.
-        b.click_text("Empfehlungen").await?;
+        // A recommendation raised under the conference's item, adopted by the steering body,
+        // answered by the city council.
+        click_on_card(b, card, "Tagesordnung bearbeiten").await?;
+        b.click_text("Handlungsempfehlung aus diesem Punkt erfassen").await?;
         b.page("Handlungsempfehlungen – Leipzig").await?;
         b.fill("#recommendation-title", "Beleuchtung am Hauptbahnhof verbessern").await?;
-        set_value(b, "recommendation-source", &conference).await?;
         set_value(b, "recommendation-adopting", &steering).await?;
         set_value(b, "recommendation-addressee", "CITY_COUNCIL").await?;
         b.fill("#recommendation-paper", "VII-F-00741").await?;
         b.click("form[aria-labelledby=recommendation-form-heading] button[type=submit]")
             .await?;
         b.wait_text("main", "VII-F-00741").await?;
+        b.wait_text("main", "Sicherheitskonferenz").await?;
         for (step, label) in [("ADOPTED", "beschlossen"), ("SUBMITTED", "eingereicht")] {
             set_value(b, "recommendation-1-step", step).await?;
             b.click("form[aria-labelledby=recommendation-1-step-heading] button[type=submit]")

@@ -7,6 +7,8 @@
 mod support;
 
 use std::collections::HashMap;
+
+use chrono::Datelike as _;
 use std::time::{Duration, Instant};
 
 use praevnet_server::{Config, start};
@@ -462,8 +464,56 @@ async fn mail_waits_while_the_mail_server_is_down_and_through_a_restart(db: Test
     drop(app);
 }
 
+/// A meeting in summer: its invitation carries the time in UTC two hours before Berlin's
+/// (the feeds' test covers both sides of the change); and a link whose meeting has passed has
+/// expired.
+async fn summer_times_are_right_and_links_expire_after_the_meeting(db: TestDatabase) {
+    let sink = SmtpSink::start();
+    let config = config(&db, &sink);
+    let app = TestApp::spawn_with(db, config).await;
+    let (city, body, members) = conference_with(&app, 1).await;
+    let summer = format!("{}-07-02", today().year() + 1);
+    let id = meeting(&app, &city, &body, &summer).await;
+    let sent = app.admin(INVITE, json!({ "m": city, "mt": id })).await;
+    assert_eq!(sent["data"]["sendInvitations"]["mails"], 1, "{sent}");
+    let mail = sink.wait_for(&members[0]);
+    if let Some(events) = parse_strictly(&calendar_of(&mail)) {
+        let start = format!("{}T15:00:00Z", summer);
+        assert_eq!(
+            events[0]["start"],
+            start.as_str(),
+            "17:00 in Berlin in summer"
+        );
+    }
+    // Moved to two days ago (recorded late): the new link has expired, clearly said.
+    let moved = app
+        .admin(
+            SAVE,
+            json!({ "m": city, "id": id, "i": { "bodyId": body, "title": "Sicherheitskonferenz", "date": in_days(-2),
+                    "startTime": "17:00", "endTime": "19:00", "location": "Neues Rathaus", "status": "INVITED" } }),
+        )
+        .await;
+    assert!(moved["errors"].is_null(), "{moved}");
+    let change = sink.wait_for_containing(&members[0], "die Sitzung wurde geändert");
+    let expired = app
+        .query(ANSWER, json!({ "t": answer_token(&change), "r": "YES" }))
+        .await;
+    assert_eq!(error_code(&expired), Some("VALIDATION"), "{expired}");
+    assert!(
+        expired["errors"][0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("abgelaufen"),
+        "{expired}"
+    );
+    // Nor are invitations sent for a meeting that has passed.
+    let late = app.admin(INVITE, json!({ "m": city, "mt": id })).await;
+    assert_eq!(error_code(&late), Some("VALIDATION"), "{late}");
+}
+
 on_both_databases!(
     invitations_reach_members_and_guests_and_answers_come_back,
+    summer_times_are_right_and_links_expire_after_the_meeting,
     attendance_is_recorded_from_the_meetings_day_and_marks_it_held,
     mail_waits_while_the_mail_server_is_down_and_through_a_restart,
 );

@@ -251,7 +251,80 @@ async fn another_tenants_ids_are_unknown(db: TestDatabase) {
     assert_eq!(ok(&deleted, "deleteRecommendation"), &json!(true));
 }
 
+/// Raised under an agenda item: the item names its meeting, the meeting its body.
+async fn a_recommendation_is_raised_under_a_meeting_item(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let city = city_with(&app, "halle").await;
+    let s = structure(&app, &city, None).await;
+    let group = id_of(&s, "AG Schulumfeld und Freizeit");
+    let steering = id_of(&s, "Steuerungsgruppe");
+    let meeting = |title: &str| {
+        let app = &app;
+        let (city, group) = (city.clone(), group.clone());
+        let title = title.to_owned();
+        async move {
+            let saved = app
+                .admin(
+                    "mutation($m: ID!, $b: ID!, $t: String!) { saveMeeting(municipalityId: $m, input: { bodyId: $b, title: $t, date: \"2026-10-01\" }) { id } }",
+                    json!({ "m": city, "b": group, "t": title }),
+                )
+                .await;
+            let id = saved["data"]["saveMeeting"]["id"]
+                .as_str()
+                .expect("meeting")
+                .to_owned();
+            let item = app
+                .admin(
+                    "mutation($m: ID!, $mt: ID!) { saveAgendaItem(municipalityId: $m, meetingId: $mt, input: { title: \"Schulwege\" }) { agenda { id } } }",
+                    json!({ "m": city, "mt": id }),
+                )
+                .await;
+            let item = item["data"]["saveAgendaItem"]["agenda"][0]["id"]
+                .as_str()
+                .expect("item")
+                .to_owned();
+            (id, item)
+        }
+    };
+    let (first, item) = meeting("Sitzung der AG").await;
+    let (second, _) = meeting("Nächste Sitzung der AG").await;
+    let fields = "id sourceBodyId sourceMeetingId sourceAgendaItemId";
+    let saved = app
+        .admin(
+            &format!("mutation($m: ID!, $i: RecommendationInput!) {{ saveRecommendation(municipalityId: $m, input: $i) {{ {fields} }} }}"),
+            json!({ "m": city, "i": { "title": "Schulwegpläne", "sourceAgendaItemId": item, "adoptingBodyId": steering, "addressee": "ADMINISTRATION" } }),
+        )
+        .await;
+    let saved = ok(&saved, "saveRecommendation");
+    assert_eq!(saved["sourceAgendaItemId"], item.as_str());
+    assert_eq!(saved["sourceMeetingId"], first.as_str());
+    assert_eq!(saved["sourceBodyId"], group.as_str());
+    // An item of one meeting named with another meeting: refused at the field.
+    let mismatch = app
+        .admin(
+            &save(),
+            json!({ "m": city, "i": { "title": "x", "sourceAgendaItemId": item, "sourceMeetingId": second, "addressee": "ADMINISTRATION" } }),
+        )
+        .await;
+    assert_eq!(error_code(&mismatch), Some("VALIDATION"), "{mismatch}");
+    assert_eq!(
+        mismatch["errors"][0]["extensions"]["field"],
+        "sourceAgendaItemId"
+    );
+    let wrong_body = app
+        .admin(
+            &save(),
+            json!({ "m": city, "i": { "title": "x", "sourceMeetingId": first, "sourceBodyId": steering, "addressee": "ADMINISTRATION" } }),
+        )
+        .await;
+    assert_eq!(
+        wrong_body["errors"][0]["extensions"]["field"], "sourceMeetingId",
+        "{wrong_body}"
+    );
+}
+
 on_both_databases!(
     a_recommendation_goes_from_a_working_group_to_the_city_councils_answer,
+    a_recommendation_is_raised_under_a_meeting_item,
     another_tenants_ids_are_unknown,
 );

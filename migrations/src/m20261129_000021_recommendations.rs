@@ -21,6 +21,7 @@ enum Recommendations {
     Text,
     SourceBodyId,
     SourceMeetingId,
+    SourceAgendaItemId,
     AdoptingBodyId,
     Addressee,
     PaperReference,
@@ -59,10 +60,11 @@ impl MigrationTrait for Migration {
                     .col(string_len(R::Title, 300))
                     .col(text(R::Text))
                     // Where it comes from: a body (a working group, a conference) and
-                    // perhaps one of its meetings; the bodies and meetings are checked by the
-                    // application within the tenant.
+                    // perhaps one of its meetings and an item of it; checked by the
+                    // application within the tenant, and kept when the meeting is deleted.
                     .col(uuid_null(R::SourceBodyId))
                     .col(uuid_null(R::SourceMeetingId))
+                    .col(uuid_null(R::SourceAgendaItemId))
                     .col(uuid_null(R::AdoptingBodyId))
                     // `city_council` or `administration`.
                     .col(string_len(R::Addressee, 20))

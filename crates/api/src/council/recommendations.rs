@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use praevnet_core::council::recommendations::{
     Recommendation as DomainRecommendation, RecommendationInput as DomainInput, StepInput,
 };
-use praevnet_core::{BodyId, Lang, MeetingId, RecommendationId};
+use praevnet_core::{AgendaItemId, BodyId, Lang, MeetingId, RecommendationId};
 
 use crate::context::ContextExt;
 use crate::ids::id_of;
@@ -48,8 +48,9 @@ pub(crate) struct Recommendation {
     /// The body it came from (a working group, a conference).
     source_body_id: Option<ID>,
     source_body_name: Option<String>,
-    /// The meeting it came from.
+    /// The meeting it came from, and the item it was raised under.
     source_meeting_id: Option<ID>,
+    source_agenda_item_id: Option<ID>,
     /// The steering body that adopts it.
     adopting_body_id: Option<ID>,
     adopting_body_name: Option<String>,
@@ -80,6 +81,7 @@ impl Recommendation {
             source_body_id: r.source_body.as_ref().map(|b| id_of(b.id)),
             source_body_name: r.source_body.map(|b| b.name),
             source_meeting_id: r.source_meeting_id.map(id_of),
+            source_agenda_item_id: r.source_agenda_item_id.map(id_of),
             adopting_body_id: r.adopting_body.as_ref().map(|b| id_of(b.id)),
             adopting_body_name: r.adopting_body.map(|b| b.name),
             addressee: r.addressee.into(),
@@ -116,7 +118,10 @@ pub(crate) struct RecommendationInput {
     #[graphql(default)]
     text: String,
     source_body_id: Option<ID>,
+    /// The meeting it came from (its body is then the body it came from).
     source_meeting_id: Option<ID>,
+    /// The meeting's item it was raised under (its meeting is then the meeting it came from).
+    source_agenda_item_id: Option<ID>,
     adopting_body_id: Option<ID>,
     /// Required; the API says so at this field when it is missing.
     addressee: Option<Addressee>,
@@ -183,6 +188,10 @@ impl RecommendationMutation {
                 .optional_id::<BodyId>(input.source_body_id.as_ref(), "sourceBodyId")?,
             source_meeting_id: ctx
                 .optional_id::<MeetingId>(input.source_meeting_id.as_ref(), "sourceMeetingId")?,
+            source_agenda_item_id: ctx.optional_id::<AgendaItemId>(
+                input.source_agenda_item_id.as_ref(),
+                "sourceAgendaItemId",
+            )?,
             adopting_body_id: ctx
                 .optional_id::<BodyId>(input.adopting_body_id.as_ref(), "adoptingBodyId")?,
             addressee: input.addressee.map(Into::into),

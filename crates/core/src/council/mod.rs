@@ -2,6 +2,7 @@
 //! procedure, templates, the organigram), its founding with the state office, and its meetings.
 
 pub mod founding;
+mod internal;
 pub mod meetings;
 mod problems;
 pub mod recommendations;

@@ -62,6 +62,8 @@ pub enum CouncilProblem {
     InvitationAfterMeeting,
     /// Deleting a meeting that has minutes or an attendance list.
     MeetingOnRecord,
+    /// An agenda item named as a recommendation's origin that is not of the meeting named.
+    ItemOfAnotherMeeting,
     /// A meeting named as a recommendation's origin that is not of its body.
     MeetingOfAnotherBody,
     /// A change of a recommendation that has reached its end, or deleting an adopted one.
@@ -256,6 +258,12 @@ impl CouncilProblem {
             (CouncilProblem::MeetingOnRecord, Lang::En) => "This meeting has minutes or an \
                 attendance list and therefore stays on record."
                 .into(),
+            (CouncilProblem::ItemOfAnotherMeeting, Lang::De) => {
+                "Dieser Tagesordnungspunkt gehört nicht zur genannten Sitzung.".into()
+            }
+            (CouncilProblem::ItemOfAnotherMeeting, Lang::En) => {
+                "This agenda item is not of the meeting named.".into()
+            }
             (CouncilProblem::MeetingOfAnotherBody, Lang::De) => {
                 "Diese Sitzung ist keine Sitzung des genannten Gremiums.".into()
             }

@@ -168,6 +168,7 @@ pub(super) async fn recommendations(
             text: text.into(),
             source_body_id: Some(source.id),
             source_meeting_id: None,
+            source_agenda_item_id: None,
             adopting_body_id: Some(steering.id),
             addressee: Some(addressee),
             paper_reference: paper.map(str::to_owned),

@@ -5,7 +5,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, Transaction
 use uuid::Uuid;
 
 use crate::tenant::{Tenant, recommendation, recommendation_step as step};
-use crate::{BodyId, MeetingId, RecommendationId, StoreError};
+use crate::{AgendaItemId, BodyId, MeetingId, RecommendationId, StoreError};
 
 /// A recommendation's fields.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,6 +14,7 @@ pub struct RecommendationData {
     pub text: String,
     pub source_body_id: Option<BodyId>,
     pub source_meeting_id: Option<MeetingId>,
+    pub source_agenda_item_id: Option<AgendaItemId>,
     pub adopting_body_id: Option<BodyId>,
     /// `city_council` or `administration`.
     pub addressee: String,
@@ -47,6 +48,7 @@ fn row(id: RecommendationId, d: &RecommendationData) -> recommendation::New {
         text: d.text.clone(),
         source_body_id: d.source_body_id,
         source_meeting_id: d.source_meeting_id,
+        source_agenda_item_id: d.source_agenda_item_id,
         adopting_body_id: d.adopting_body_id,
         addressee: d.addressee.clone(),
         paper_reference: d.paper_reference.clone(),
@@ -95,6 +97,7 @@ impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
                     text: m.text,
                     source_body_id: m.source_body_id,
                     source_meeting_id: m.source_meeting_id,
+                    source_agenda_item_id: m.source_agenda_item_id,
                     adopting_body_id: m.adopting_body_id,
                     addressee: m.addressee,
                     paper_reference: m.paper_reference,

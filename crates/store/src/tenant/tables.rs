@@ -349,6 +349,7 @@ tenant_table! {
         text: String,
         source_body_id: Option<BodyId>,
         source_meeting_id: Option<MeetingId>,
+        source_agenda_item_id: Option<AgendaItemId>,
         adopting_body_id: Option<BodyId>,
         addressee: String,
         paper_reference: Option<String>,

@@ -3,6 +3,7 @@
 
 use praevnet_store::{MeetingId, MunicipalityId, ParticipantData, ParticipantId, PersonId};
 
+use super::model::new_participant;
 use super::{Attendance, Meeting, MeetingStatus};
 use crate::council::structure::today;
 use crate::council::{CouncilProblem, CouncilWork};
@@ -27,7 +28,7 @@ impl CouncilWork<'_> {
         meeting_id: MeetingId,
         entries: Vec<AttendanceInput>,
     ) -> Result<Meeting> {
-        let edit = self.meeting_edit(principal, municipality).await?;
+        let edit = self.internal_edit(principal, municipality).await?;
         let mut current = edit.editable(meeting_id).await?;
         if current.data.status == MeetingStatus::CalledOff.code() {
             return Err(Error::validation(
@@ -82,17 +83,9 @@ impl CouncilWork<'_> {
                 }
                 None => {
                     let row = ParticipantData {
-                        meeting_id,
-                        person_id,
-                        name,
-                        email: None,
                         is_guest,
-                        invited_at: None,
-                        token_hash: None,
-                        token_expires_on: None,
-                        response: String::new(),
-                        responded_at: None,
                         attendance,
+                        ..new_participant(meeting_id, person_id, name, None)
                     };
                     participants.push(tenant.insert_participant(row).await?);
                 }

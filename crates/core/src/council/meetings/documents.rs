@@ -55,7 +55,7 @@ impl CouncilWork<'_> {
         file_name: &str,
         bytes: &[u8],
     ) -> Result<Meeting> {
-        let edit = self.meeting_edit(principal, municipality).await?;
+        let edit = self.internal_edit(principal, municipality).await?;
         let meeting = edit.editable(meeting_id).await?;
         let tenant = edit.writes.tenant(municipality);
         let of_meeting = tenant
@@ -101,7 +101,7 @@ impl CouncilWork<'_> {
         meeting_id: MeetingId,
         id: DocumentId,
     ) -> Result<Meeting> {
-        let edit = self.meeting_edit(principal, municipality).await?;
+        let edit = self.internal_edit(principal, municipality).await?;
         edit.editable(meeting_id).await?;
         let tenant = edit.writes.tenant(municipality);
         let document = tenant.document(id).await?.ok_or(Error::NotFound)?;

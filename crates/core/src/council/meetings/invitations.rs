@@ -12,6 +12,7 @@ use praevnet_store::{
 };
 use uuid::Uuid;
 
+use super::model::new_participant;
 use super::{Meeting, MeetingEdit, MeetingStatus, Response, meeting_view};
 use crate::accounts::token;
 use crate::council::structure::{Structure, today};
@@ -308,7 +309,7 @@ impl CouncilWork<'_> {
         meeting_id: MeetingId,
         guests: Vec<GuestInput>,
     ) -> Result<InvitationsSent> {
-        let edit = self.meeting_edit(principal, municipality).await?;
+        let edit = self.internal_edit(principal, municipality).await?;
         let mut current = edit.editable(meeting_id).await?;
         if current.data.status == MeetingStatus::CalledOff.code() {
             return Err(Error::validation(
@@ -344,19 +345,6 @@ impl CouncilWork<'_> {
         let mut invitees = Vec::new();
         let mut without_email = Vec::new();
         let members = current_members(&edit.structure, current.data.body_id, today());
-        let blank = |person, name: String, email: Option<String>, is_guest| ParticipantData {
-            meeting_id,
-            person_id: person,
-            name,
-            email,
-            is_guest,
-            invited_at: None,
-            token_hash: None,
-            token_expires_on: None,
-            response: String::new(),
-            responded_at: None,
-            attendance: None,
-        };
         for person in members {
             let Some(data) = edit.structure.person(person) else {
                 continue;
@@ -373,7 +361,12 @@ impl CouncilWork<'_> {
                     invitees.push(p.id);
                 }
                 None => {
-                    let row = blank(Some(person), data.name.clone(), data.email.clone(), false);
+                    let row = new_participant(
+                        meeting_id,
+                        Some(person),
+                        data.name.clone(),
+                        data.email.clone(),
+                    );
                     invitees.push(tenant.insert_participant(row).await?.id);
                 }
             }
@@ -385,7 +378,8 @@ impl CouncilWork<'_> {
             match known {
                 Some(p) => invitees.push(p.id),
                 None => {
-                    let row = blank(None, name, Some(email.as_str().to_owned()), true);
+                    let row =
+                        new_participant(meeting_id, None, name, Some(email.as_str().to_owned()));
                     invitees.push(tenant.insert_participant(row).await?.id);
                 }
             }

@@ -117,7 +117,7 @@ impl CouncilWork<'_> {
         municipality: MunicipalityId,
         meeting_id: MeetingId,
     ) -> Result<(super::MeetingEdit, Meeting, Option<Minutes>)> {
-        let edit = self.meeting_edit(principal, municipality).await?;
+        let edit = self.internal_edit(principal, municipality).await?;
         let record = edit.editable(meeting_id).await?;
         if record.data.status == MeetingStatus::CalledOff.code() {
             return Err(Error::validation(

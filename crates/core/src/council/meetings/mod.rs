@@ -31,6 +31,7 @@ use invitations::current_members;
 
 use crate::access::CouncilAccess;
 use crate::audit::{self, Change};
+use crate::council::internal::InternalEdit;
 use crate::council::structure::{Structure, access};
 use crate::council::{CouncilProblem, CouncilWork};
 use crate::registry::municipality::Municipality;
@@ -137,14 +138,8 @@ async fn meeting_view(edit: &MeetingEdit, id: MeetingId) -> Result<Meeting> {
     meeting(record, &read, &edit.structure, &edit.access).ok_or(Error::NotFound)
 }
 
-/// A change of a meeting or its agenda: the unit of work, the structure the rights follow
-/// from, and the caller's access.
-struct MeetingEdit {
-    writes: Writes,
-    target: Municipality,
-    structure: Structure,
-    access: CouncilAccess,
-}
+/// A change of a meeting or its agenda.
+type MeetingEdit = InternalEdit;
 
 impl MeetingEdit {
     /// The caller edits the meetings of `body`: a body they cannot see is unknown to them.
@@ -185,29 +180,6 @@ fn summary(record: &MeetingRecord) -> String {
 }
 
 impl CouncilWork<'_> {
-    async fn meeting_edit(
-        &self,
-        principal: &Principal,
-        municipality: MunicipalityId,
-    ) -> Result<MeetingEdit> {
-        let target = self
-            .services
-            .registry()
-            .municipality(principal, municipality)
-            .await?;
-        principal.require_login()?;
-        let writes = self.services.store.writes().await?;
-        let structure: Structure = writes.tenant(municipality).structure().await?.try_into()?;
-        let access = access(principal, &target, &structure);
-        access.require_internal()?;
-        Ok(MeetingEdit {
-            writes,
-            target,
-            structure,
-            access,
-        })
-    }
-
     /// The meetings the caller may see, from `since` on, with their agendas.
     pub async fn meetings(
         &self,
@@ -260,7 +232,7 @@ impl CouncilWork<'_> {
         municipality: MunicipalityId,
         body: BodyId,
     ) -> Result<Option<u32>> {
-        let edit = self.meeting_edit(principal, municipality).await?;
+        let edit = self.internal_edit(principal, municipality).await?;
         edit.require_edit(body)?;
         let last = edit
             .writes
@@ -279,7 +251,7 @@ impl CouncilWork<'_> {
         id: Option<MeetingId>,
         input: MeetingInput,
     ) -> Result<Meeting> {
-        let edit = self.meeting_edit(principal, municipality).await?;
+        let edit = self.internal_edit(principal, municipality).await?;
         let before = match id {
             Some(id) => Some(edit.editable(id).await?),
             None => None,
@@ -345,7 +317,7 @@ impl CouncilWork<'_> {
         municipality: MunicipalityId,
         id: MeetingId,
     ) -> Result<()> {
-        let edit = self.meeting_edit(principal, municipality).await?;
+        let edit = self.internal_edit(principal, municipality).await?;
         let mut current = edit.editable(id).await?;
         // Those invited learn that it will not take place, unless they were told already.
         let called_off = current.data.status == MeetingStatus::CalledOff.code();
@@ -404,7 +376,7 @@ impl CouncilWork<'_> {
         id: Option<AgendaItemId>,
         input: AgendaItemInput,
     ) -> Result<Meeting> {
-        let edit = self.meeting_edit(principal, municipality).await?;
+        let edit = self.internal_edit(principal, municipality).await?;
         let current = edit.editable(meeting_id).await?;
         let tenant = edit.writes.tenant(municipality);
         let items = tenant.agenda_items(&[meeting_id]).await?;
@@ -455,7 +427,7 @@ impl CouncilWork<'_> {
         meeting_id: MeetingId,
         id: AgendaItemId,
     ) -> Result<Meeting> {
-        let edit = self.meeting_edit(principal, municipality).await?;
+        let edit = self.internal_edit(principal, municipality).await?;
         let current = edit.editable(meeting_id).await?;
         let tenant = edit.writes.tenant(municipality);
         let of_meeting = tenant

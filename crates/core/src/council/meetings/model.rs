@@ -82,6 +82,29 @@ impl Participant {
     }
 }
 
+/// A new participant of `meeting`: a member of the structure (`person`) or a guest, neither
+/// invited nor answered yet.
+pub(super) fn new_participant(
+    meeting: MeetingId,
+    person: Option<PersonId>,
+    name: String,
+    email: Option<String>,
+) -> praevnet_store::ParticipantData {
+    praevnet_store::ParticipantData {
+        meeting_id: meeting,
+        is_guest: person.is_none(),
+        person_id: person,
+        name,
+        email,
+        invited_at: None,
+        token_hash: None,
+        token_expires_on: None,
+        response: String::new(),
+        responded_at: None,
+        attendance: None,
+    }
+}
+
 /// An item of a meeting's agenda.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AgendaItem {

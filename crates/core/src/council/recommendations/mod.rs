@@ -21,6 +21,7 @@ pub use model::{
 
 use crate::access::CouncilAccess;
 use crate::audit::{self, Change};
+use crate::council::internal::InternalEdit;
 use crate::council::structure::{Structure, access, today};
 use crate::council::{CouncilProblem, CouncilWork};
 use crate::kernel::text::{bounded_text, optional_text, required_text};
@@ -74,6 +75,7 @@ fn visible(
         title: data.title,
         text: data.text,
         source_meeting_id: data.source_meeting_id,
+        source_agenda_item_id: data.source_agenda_item_id,
         addressee: Addressee::parse(&data.addressee).unwrap_or(Addressee::Administration),
         paper_reference: data.paper_reference,
         status,
@@ -108,17 +110,9 @@ fn edits(access: &CouncilAccess, data: &RecommendationData) -> bool {
     bodies.into_iter().flatten().any(|body| access.edits(body))
 }
 
-/// A change of a recommendation: the unit of work, the structure and the caller's access.
-struct RecommendationEdit {
-    writes: Writes,
-    target: Municipality,
-    structure: Structure,
-    access: CouncilAccess,
-}
-
-impl RecommendationEdit {
+impl InternalEdit {
     /// The recommendation `id` of this tenant, if the caller may change it.
-    async fn editable(&self, id: RecommendationId) -> Result<RecommendationRecord> {
+    async fn editable_recommendation(&self, id: RecommendationId) -> Result<RecommendationRecord> {
         let all = self.writes.tenant(self.target.id).recommendations().await?;
         let record = all
             .into_iter()
@@ -135,7 +129,7 @@ impl RecommendationEdit {
     }
 
     /// Audits, commits, and answers with the recommendation as the caller sees it.
-    async fn finish(
+    async fn finish_recommendation(
         self,
         principal: &Principal,
         id: RecommendationId,
@@ -155,29 +149,6 @@ impl RecommendationEdit {
 }
 
 impl CouncilWork<'_> {
-    async fn recommendation_edit(
-        &self,
-        principal: &Principal,
-        municipality: MunicipalityId,
-    ) -> Result<RecommendationEdit> {
-        let target = self
-            .services
-            .registry()
-            .municipality(principal, municipality)
-            .await?;
-        principal.require_login()?;
-        let writes = self.services.store.writes().await?;
-        let structure: Structure = writes.tenant(municipality).structure().await?.try_into()?;
-        let access = access(principal, &target, &structure);
-        access.require_internal()?;
-        Ok(RecommendationEdit {
-            writes,
-            target,
-            structure,
-            access,
-        })
-    }
-
     /// The recommendations the caller may see, newest first; with `open_only`, those still on
     /// their way (the Beschlusskontrolle), overdue ones first.
     pub async fn recommendations(
@@ -217,9 +188,9 @@ impl CouncilWork<'_> {
         id: Option<RecommendationId>,
         input: RecommendationInput,
     ) -> Result<Recommendation> {
-        let edit = self.recommendation_edit(principal, municipality).await?;
+        let edit = self.internal_edit(principal, municipality).await?;
         let current = match id {
-            Some(id) => Some(edit.editable(id).await?),
+            Some(id) => Some(edit.editable_recommendation(id).await?),
             None => None,
         };
         if current
@@ -237,7 +208,19 @@ impl CouncilWork<'_> {
         let tenant = edit.writes.tenant(municipality);
         // A meeting it came from is of this tenant and names the body it came from.
         let mut source_body = input.source_body_id;
-        if let Some(meeting) = input.source_meeting_id {
+        let mut source_meeting = input.source_meeting_id;
+        // An item names its meeting; a meeting its body.
+        if let Some(item) = input.source_agenda_item_id {
+            let item = tenant.agenda_item(item).await?.ok_or(Error::NotFound)?;
+            if source_meeting.is_some_and(|m| m != item.data.meeting_id) {
+                return Err(Error::validation(
+                    "sourceAgendaItemId",
+                    CouncilProblem::ItemOfAnotherMeeting,
+                ));
+            }
+            source_meeting = Some(item.data.meeting_id);
+        }
+        if let Some(meeting) = source_meeting {
             let meeting = tenant.meeting(meeting).await?.ok_or(Error::NotFound)?;
             if source_body.is_some_and(|body| body != meeting.data.body_id) {
                 return Err(Error::validation(
@@ -262,7 +245,8 @@ impl CouncilWork<'_> {
             title: required_text("title", &input.title, TITLE_MAX)?,
             text: bounded_text("text", &input.text, TEXT_MAX)?,
             source_body_id: source_body,
-            source_meeting_id: input.source_meeting_id,
+            source_meeting_id: source_meeting,
+            source_agenda_item_id: input.source_agenda_item_id,
             adopting_body_id: input.adopting_body_id,
             addressee: addressee.code().to_owned(),
             paper_reference: optional_text(
@@ -284,6 +268,7 @@ impl CouncilWork<'_> {
             data.text.clone_from(&c.data.text);
             data.source_body_id = c.data.source_body_id;
             data.source_meeting_id = c.data.source_meeting_id;
+            data.source_agenda_item_id = c.data.source_agenda_item_id;
             data.adopting_body_id = c.data.adopting_body_id;
         }
         // The caller must be able to change what they create (a member of a working group
@@ -301,7 +286,8 @@ impl CouncilWork<'_> {
         } else {
             "recommendation.recorded"
         };
-        edit.finish(principal, saved, action, &data.title).await
+        edit.finish_recommendation(principal, saved, action, &data.title)
+            .await
     }
 
     /// Takes a recommendation a step further on its way: adopted (by the adopting body),
@@ -313,8 +299,8 @@ impl CouncilWork<'_> {
         id: RecommendationId,
         step: StepInput,
     ) -> Result<Recommendation> {
-        let edit = self.recommendation_edit(principal, municipality).await?;
-        let current = edit.editable(id).await?;
+        let edit = self.internal_edit(principal, municipality).await?;
+        let current = edit.editable_recommendation(id).await?;
         let from = status_of(&current.data);
         if !from.next().contains(&step.status) {
             return Err(Error::validation(
@@ -361,7 +347,7 @@ impl CouncilWork<'_> {
             .save_recommendation(Some(id), &data, Some((step.on, note)))
             .await?
             .ok_or(Error::NotFound)?;
-        edit.finish(principal, id, "recommendation.advanced", &data.title)
+        edit.finish_recommendation(principal, id, "recommendation.advanced", &data.title)
             .await
     }
 
@@ -372,8 +358,8 @@ impl CouncilWork<'_> {
         municipality: MunicipalityId,
         id: RecommendationId,
     ) -> Result<()> {
-        let edit = self.recommendation_edit(principal, municipality).await?;
-        let current = edit.editable(id).await?;
+        let edit = self.internal_edit(principal, municipality).await?;
+        let current = edit.editable_recommendation(id).await?;
         if status_of(&current.data) != RecommendationStatus::Draft {
             return Err(Error::validation(
                 "id",

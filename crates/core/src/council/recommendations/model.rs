@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use praevnet_common::codes;
-use praevnet_store::{BodyId, MeetingId, RecommendationId};
+use praevnet_store::{AgendaItemId, BodyId, MeetingId, RecommendationId};
 
 codes!(
     /// Where a recommendation stands on its way.
@@ -79,6 +79,7 @@ pub struct Recommendation {
     pub text: String,
     pub source_body: Option<NamedBody>,
     pub source_meeting_id: Option<MeetingId>,
+    pub source_agenda_item_id: Option<AgendaItemId>,
     pub adopting_body: Option<NamedBody>,
     pub addressee: Addressee,
     pub paper_reference: Option<String>,
@@ -99,6 +100,8 @@ pub struct RecommendationInput {
     pub text: String,
     pub source_body_id: Option<BodyId>,
     pub source_meeting_id: Option<MeetingId>,
+    /// The item of that meeting it was raised under.
+    pub source_agenda_item_id: Option<AgendaItemId>,
     pub adopting_body_id: Option<BodyId>,
     /// Required; an option so that leaving it out is a clear error at the field.
     pub addressee: Option<Addressee>,

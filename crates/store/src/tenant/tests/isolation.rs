@@ -206,6 +206,7 @@ async fn fill(store: &Store, municipality: MunicipalityId, other: MunicipalityId
         text: String::new(),
         source_body_id: Some(body.id),
         source_meeting_id: Some(meeting.id),
+        source_agenda_item_id: Some(item.id),
         adopting_body_id: None,
         addressee: "administration".into(),
         paper_reference: None,

@@ -140,6 +140,8 @@ fn ItemForm(
                 documents=item.documents.clone()
                 reload=reload
             />
+            // The recommendations page sits beside this one (`/kommunen/<slug>/empfehlungen`).
+            <p><a href=format!("empfehlungen?top={}", item.id)>{move || i18n.t().council.recommendation_from_item}</a></p>
             <div class="actions">
                 <SubmitButton pending=pending text=|t| t.common.save />
                 <button type="button" class="secondary" on:click=remove>

@@ -61,6 +61,9 @@ pub(super) fn NewRecommendation(
     municipality: String,
     /// The council's bodies (id, name): where it came from and who adopts it.
     bodies: Vec<(String, String)>,
+    /// The agenda item it is raised under, when the form was opened from one (its meeting
+    /// and body follow from it).
+    source_item: Option<String>,
     reload: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -72,6 +75,7 @@ pub(super) fn NewRecommendation(
     let sources = with_empty_choice(|t| t.council.recommendation_no_body, bodies.clone());
     let adopters = with_empty_choice(|t| t.council.recommendation_no_body, bodies);
     let addressees = addressee_options();
+    let from_item = source_item.is_some();
     let submit = on_submit(pending, move || {
         // The generated enums read any text (as `Other`), so the empty choice is left out here.
         let chosen =
@@ -84,6 +88,7 @@ pub(super) fn NewRecommendation(
                 text: text.get_untracked(),
                 source_body_id: optional(source),
                 source_meeting_id: None,
+                source_agenda_item_id: source_item.clone(),
                 adopting_body_id: optional(adopting),
                 addressee: chosen,
                 paper_reference: optional(paper),
@@ -96,6 +101,7 @@ pub(super) fn NewRecommendation(
     view! {
         <form class="edit wide" on:submit=submit aria-labelledby="recommendation-form-heading">
             <h2 id="recommendation-form-heading">{move || i18n.t().council.recommendation_new}</h2>
+            {from_item.then(|| view! { <p class="hint">{move || i18n.t().council.recommendation_from_item_hint}</p> })}
             <ErrorBox error=error />
             <Field id="recommendation-title" name="title" label=|t| t.common.title value=title error=error required=true />
             <TextArea id="recommendation-text" label=|t| t.council.recommendation_text value=text />

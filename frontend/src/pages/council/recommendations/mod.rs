@@ -8,6 +8,7 @@ mod form;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 
 use form::{NewRecommendation, StepForm};
 
@@ -27,6 +28,9 @@ pub fn Recommendations() -> impl IntoView {
     // Only the open ones (the Beschlusskontrolle), or all. The list reads it when it loads, and
     // the filter loads it again; the filter stays outside the list, so that it keeps the focus.
     let open_only = RwSignal::new(false);
+    // Opened from an agenda item ("?top=<item id>"): the new recommendation comes from it.
+    let query = use_query_map();
+    let source_item = query.with_untracked(|q| q.get("top"));
     let data = crate::pages::of_municipality::<RecommendationsOf>(version, move |m| {
         recommendations_of::Variables {
             municipality_id: m.id,
@@ -95,7 +99,7 @@ pub fn Recommendations() -> impl IntoView {
                 }}</h2>
                 {cards}
                 {can_record.then(|| view! {
-                    <NewRecommendation municipality=m.id.clone() bodies reload=reload />
+                    <NewRecommendation municipality=m.id.clone() bodies source_item=source_item.clone() reload=reload />
                 })}
             }
         })}
