@@ -14,7 +14,7 @@ mod plan;
 use chrono::NaiveDate;
 use praevnet_store::{
     AgendaItemId, AgendaItemRecord, BodyId, DocumentId, DocumentRecord, MeetingId, MeetingRecord,
-    MinutesRecord, MunicipalityId, ParticipantRecord, Writes,
+    MinutesRecord, MunicipalityId, ParticipantRecord,
 };
 
 pub use attendance::AttendanceInput;
@@ -34,7 +34,6 @@ use crate::audit::{self, Change};
 use crate::council::internal::InternalEdit;
 use crate::council::structure::{Structure, access};
 use crate::council::{CouncilProblem, CouncilWork};
-use crate::registry::municipality::Municipality;
 use crate::{Error, Principal, Result};
 
 /// `record` as `access` may see it, with the agenda items it may see; `None` when the meeting

@@ -10,9 +10,7 @@
 mod model;
 
 use chrono::NaiveDate;
-use praevnet_store::{
-    MunicipalityId, RecommendationData, RecommendationId, RecommendationRecord, Writes,
-};
+use praevnet_store::{MunicipalityId, RecommendationData, RecommendationId, RecommendationRecord};
 
 pub use model::{
     Addressee, NamedBody, Recommendation, RecommendationInput, RecommendationStatus, Step,
@@ -25,7 +23,6 @@ use crate::council::internal::InternalEdit;
 use crate::council::structure::{Structure, access, today};
 use crate::council::{CouncilProblem, CouncilWork};
 use crate::kernel::text::{bounded_text, optional_text, required_text};
-use crate::registry::municipality::Municipality;
 use crate::{BodyId, Error, Principal, Problem, Result};
 
 const TITLE_MAX: usize = 300;
