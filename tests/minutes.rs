@@ -298,7 +298,115 @@ async fn minutes_are_refused_before_the_meeting_for_a_call_off_and_for_foreign_i
     assert_eq!(error_code(&foreign), Some("NOT_FOUND"), "{foreign}");
 }
 
+/// A member of an internal body sees its meetings with attendance and minutes (without the
+/// addresses of those invited), and not the meetings of an internal body they do not sit in;
+/// they change neither.
+async fn a_member_sees_the_internal_meetings_of_their_bodies_only(db: TestDatabase) {
+    let sink = praevnet_testkit::SmtpSink::start();
+    let config = config_with_mail(&db, &sink);
+    let app = TestApp::spawn_with(db, config).await;
+    let (city, body, meeting, _) = meeting_with_agenda(&app, &days(-3)).await;
+    let s = structure(&app, &city, None).await;
+    let other_body = support::structure::body(&s, "AG Innenstadt")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let (other_meeting, _) = meeting_in(&app, &city, &other_body, &days(-3)).await;
+    let email = "mitglied@musterstadt.test";
+    let person = change(
+        &app,
+        PERSON,
+        json!({ "m": city, "i": { "name": "Mitglied Lenkung", "email": email } }),
+    )
+    .await;
+    change(
+        &app,
+        ADD,
+        json!({ "m": city, "i": { "bodyId": body, "personId": person, "role": "MEMBER", "termStart": "2026-01-01" } }),
+    )
+    .await;
+    app.admin(
+        "mutation($m: ID!, $mt: ID!, $p: ID!) { recordAttendance(municipalityId: $m, meetingId: $mt, attendance: [{ personId: $p, attendance: PRESENT }]) { id } }",
+        json!({ "m": city, "mt": meeting, "p": person }),
+    )
+    .await;
+    app.admin(
+        &save_minutes(),
+        json!({ "m": city, "mt": meeting, "i": { "notes": "Eröffnet." } }),
+    )
+    .await;
+    change(
+        &app,
+        "mutation($m: ID!, $id: ID!) { invitePerson(municipalityId: $m, id: $id) { id } }",
+        json!({ "m": city, "id": person }),
+    )
+    .await;
+    let token = support::link_token(&sink.wait_for(email).text, "/einladung#");
+    let accept = json!({
+        "query": "mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p) { email } }",
+        "variables": { "t": token, "p": "Saalebogen-Laterne-Giebichenstein-9" }
+    });
+    let (_, headers, _) = app.post_full(accept, &[]).await;
+    let cookie = support::session_cookie(&headers).expect("session");
+
+    let list = app
+        .in_session(
+            &cookie,
+            "query($m: ID!) { meetings(municipalityId: $m) { id editable participants { name email attendance } minutes { notes } } }",
+            json!({ "m": city }),
+        )
+        .await;
+    let meetings = list["data"]["meetings"].as_array().expect("meetings");
+    let ids: Vec<&str> = meetings.iter().filter_map(|m| m["id"].as_str()).collect();
+    assert!(ids.contains(&meeting.as_str()), "{list}");
+    assert!(
+        !ids.contains(&other_meeting.as_str()),
+        "another internal body's meeting: {list}"
+    );
+    let own = meetings
+        .iter()
+        .find(|m| m["id"] == meeting.as_str())
+        .expect("own");
+    assert_eq!(own["editable"], false);
+    assert_eq!(own["participants"][0]["attendance"], "PRESENT");
+    assert_eq!(
+        own["participants"][0]["email"],
+        Value::Null,
+        "addresses are for editors"
+    );
+    assert_eq!(own["minutes"][0]["notes"], "Eröffnet.");
+    // Seeing is not changing; the other body's meeting does not exist for them.
+    let change_minutes = app
+        .in_session(
+            &cookie,
+            &save_minutes(),
+            json!({ "m": city, "mt": meeting, "i": { "notes": "x" } }),
+        )
+        .await;
+    assert_eq!(
+        error_code(&change_minutes),
+        Some("FORBIDDEN"),
+        "{change_minutes}"
+    );
+    let other = app
+        .in_session(
+            &cookie,
+            &save_minutes(),
+            json!({ "m": city, "mt": other_meeting, "i": { "notes": "x" } }),
+        )
+        .await;
+    assert_eq!(error_code(&other), Some("NOT_FOUND"), "{other}");
+    let (status, _, _) = app
+        .download(
+            Some(&cookie),
+            &format!("/niederschrift/{city}/{other_meeting}"),
+        )
+        .await;
+    assert_eq!(status, 404);
+}
+
 on_both_databases!(
+    a_member_sees_the_internal_meetings_of_their_bodies_only,
     minutes_go_from_draft_through_review_to_approval_and_stay_frozen,
     minutes_are_refused_before_the_meeting_for_a_call_off_and_for_foreign_items,
 );

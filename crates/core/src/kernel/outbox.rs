@@ -28,6 +28,8 @@ pub struct OutboxSettings {
     pub lease: Duration,
     /// Mails taken per round.
     pub batch: u64,
+    /// Mails sent at the same time (SMTP conversations mostly wait on the network).
+    pub parallel: usize,
     /// How often the outbox is looked at without a nudge (mail of other replicas, retries).
     pub poll: Duration,
 }
@@ -39,6 +41,7 @@ impl Default for OutboxSettings {
             max_attempts: 10,
             lease: Duration::from_secs(300),
             batch: 50,
+            parallel: 8,
             poll: Duration::from_secs(2),
         }
     }
@@ -74,6 +77,24 @@ pub struct Delivered {
     pub given_up: usize,
 }
 
+/// What became of one mail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Outcome {
+    Sent,
+    Retried,
+    GivenUp,
+}
+
+impl Delivered {
+    fn count(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Sent => self.sent += 1,
+            Outcome::Retried => self.retried += 1,
+            Outcome::GivenUp => self.given_up += 1,
+        }
+    }
+}
+
 fn pause_after(settings: &OutboxSettings, attempts: i32) -> Duration {
     let doublings = u32::try_from(attempts.saturating_sub(1))
         .unwrap_or(0)
@@ -85,50 +106,66 @@ fn pause_after(settings: &OutboxSettings, attempts: i32) -> Duration {
 }
 
 impl Services {
-    /// Sends what is due in the outbox, one round; without a mailer nothing is sent (mail
-    /// waits until the platform is started with one).
+    /// Sends what is due in the outbox, one round, `parallel` mails at a time (each SMTP
+    /// conversation waits on the network most of its time); without a mailer nothing is sent
+    /// (mail waits until the platform is started with one).
     pub async fn deliver_mail(&self, settings: &OutboxSettings) -> Result<Delivered> {
         let mut delivered = Delivered::default();
-        let Some(mailer) = self.mailer.as_deref() else {
+        if self.mailer.is_none() {
             return Ok(delivered);
-        };
+        }
         let outbox = self.store.outbox();
-        let now = Utc::now();
         let lease = chrono::Duration::from_std(settings.lease).unwrap_or(chrono::Duration::MAX);
-        for id in outbox.due(now, settings.batch).await? {
+        let mut sending = tokio::task::JoinSet::new();
+        for id in outbox.due(Utc::now(), settings.batch).await? {
             let Some(mail) = outbox.claim(id, Utc::now(), Utc::now() + lease).await? else {
                 continue; // another replica has it
             };
-            let outcome = mailer.send(&as_mail(&mail)).await;
-            let (recorded, kind) = match outcome {
-                Ok(()) => {
-                    delivered.sent += 1;
-                    (record_sent(&outbox, &mail).await, "sent")
-                }
-                Err(error) if mail.attempts >= settings.max_attempts => {
-                    tracing::error!(mail = %mail.id, tenant = ?mail.municipality_id, attempts = mail.attempts, %error, "mail given up");
-                    delivered.given_up += 1;
-                    let failed = outbox.mark_failed(&mail, &error, Utc::now(), None).await;
-                    (failed.unwrap_or(false), "given up")
-                }
-                Err(error) => {
-                    let pause = pause_after(settings, mail.attempts);
-                    tracing::warn!(mail = %mail.id, tenant = ?mail.municipality_id, attempts = mail.attempts, retry_in_s = pause.as_secs(), %error, "mail not sent; retrying");
-                    delivered.retried += 1;
-                    let retry = Utc::now() + chrono::Duration::from_std(pause).unwrap_or_default();
-                    let failed = outbox
-                        .mark_failed(&mail, &error, Utc::now(), Some(retry))
-                        .await;
-                    (failed.unwrap_or(false), "retried")
-                }
-            };
-            if !recorded {
-                // The lease runs out and the mail is taken again: for a sent one that is the
-                // one way it can go out twice (logged, so that the operator can tell).
-                tracing::warn!(mail = %mail.id, outcome = kind, "mail outcome not recorded; the mail will be taken again after its lease");
+            if sending.len() >= settings.parallel
+                && let Some(Ok(outcome)) = sending.join_next().await
+            {
+                delivered.count(outcome);
+            }
+            let (services, settings) = (self.clone(), *settings);
+            sending.spawn(async move { services.deliver_one(&settings, mail).await });
+        }
+        while let Some(joined) = sending.join_next().await {
+            if let Ok(outcome) = joined {
+                delivered.count(outcome);
             }
         }
         Ok(delivered)
+    }
+
+    /// Sends one claimed mail and records the outcome under its lease.
+    async fn deliver_one(&self, settings: &OutboxSettings, mail: OutboxMail) -> Outcome {
+        let Some(mailer) = self.mailer.as_deref() else {
+            return Outcome::Retried;
+        };
+        let outbox = self.store.outbox();
+        let (recorded, outcome) = match mailer.send(&as_mail(&mail)).await {
+            Ok(()) => (record_sent(&outbox, &mail).await, Outcome::Sent),
+            Err(error) if mail.attempts >= settings.max_attempts => {
+                tracing::error!(mail = %mail.id, tenant = ?mail.municipality_id, attempts = mail.attempts, %error, "mail given up");
+                let failed = outbox.mark_failed(&mail, &error, Utc::now(), None).await;
+                (failed.unwrap_or(false), Outcome::GivenUp)
+            }
+            Err(error) => {
+                let pause = pause_after(settings, mail.attempts);
+                tracing::warn!(mail = %mail.id, tenant = ?mail.municipality_id, attempts = mail.attempts, retry_in_s = pause.as_secs(), %error, "mail not sent; retrying");
+                let retry = Utc::now() + chrono::Duration::from_std(pause).unwrap_or_default();
+                let failed = outbox
+                    .mark_failed(&mail, &error, Utc::now(), Some(retry))
+                    .await;
+                (failed.unwrap_or(false), Outcome::Retried)
+            }
+        };
+        if !recorded {
+            // The lease runs out and the mail is taken again: for a sent one that is the one
+            // way it can go out twice (logged, so that the operator can tell).
+            tracing::warn!(mail = %mail.id, outcome = ?outcome, "mail outcome not recorded; the mail will be taken again after its lease");
+        }
+        outcome
     }
 
     /// Works off the outbox for as long as the server runs: after each nudge and every
