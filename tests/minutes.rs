@@ -302,7 +302,7 @@ async fn minutes_are_refused_before_the_meeting_for_a_call_off_and_for_foreign_i
 /// addresses of those invited), and not the meetings of an internal body they do not sit in;
 /// they change neither.
 async fn a_member_sees_the_internal_meetings_of_their_bodies_only(db: TestDatabase) {
-    let sink = praevnet_testkit::SmtpSink::start();
+    let sink = SmtpSink::start();
     let config = config_with_mail(&db, &sink);
     let app = TestApp::spawn_with(db, config).await;
     let (city, body, meeting, _) = meeting_with_agenda(&app, &days(-3)).await;
