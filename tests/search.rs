@@ -374,6 +374,28 @@ async fn the_network_search_finds_published_records_across_cities(db: TestDataba
         )
         .await;
     assert_eq!(error_code(&unknown), Some("NOT_FOUND"), "{unknown}");
+    // No page of similar practices is empty on request: a clear error, not the engine's panic.
+    let none = n
+        .app
+        .in_session(
+            &n.halle_admin,
+            "query($id: ID!) { similarPractices(id: $id, first: 0) { title } }",
+            json!({ "id": school }),
+        )
+        .await;
+    assert_eq!(error_code(&none), Some("VALIDATION"), "{none}");
+    assert_eq!(none["errors"][0]["extensions"]["field"], "first", "{none}");
+    // A search may ask for no hits, to count and facet.
+    let counted = n
+        .app
+        .in_session(
+            &n.halle_admin,
+            SEARCH,
+            json!({ "i": { "text": "Schule", "first": 0 } }),
+        )
+        .await;
+    assert!(counted["errors"].is_null(), "{counted}");
+    assert_eq!(counted["data"]["search"]["hits"], json!([]), "{counted}");
 }
 
 /// A second server on the same database, as behind a load balancer: what one replica writes,

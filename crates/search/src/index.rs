@@ -308,6 +308,10 @@ impl SearchIndex {
                 Box::new(TermQuery::new(id_term, IndexRecordOption::Basic)),
             ),
         ]);
+        // The engine refuses a limit of 0 (it asserts); asked for none, none are looked for.
+        if limit == 0 {
+            return Ok(Some(Vec::new()));
+        }
         let top = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
         let none = Snippets::none(self.fields.text);
         top.into_iter()

@@ -93,6 +93,10 @@ pub enum CouncilProblem {
     UnknownBody {
         name: String,
     },
+    /// An import file with more rows than one import takes.
+    TooManyRows {
+        max: usize,
+    },
     /// A CSV file without a column the import needs.
     MissingColumn {
         column: &'static str,
@@ -303,6 +307,12 @@ impl CouncilProblem {
             }
             (CouncilProblem::PlanYear { from, to }, Lang::En) => {
                 format!("The year lies between {from} and {to}.")
+            }
+            (CouncilProblem::TooManyRows { max }, Lang::De) => {
+                format!("Eine Importdatei hat höchstens {max} Zeilen; teilen Sie die Datei auf.")
+            }
+            (CouncilProblem::TooManyRows { max }, Lang::En) => {
+                format!("An import file has at most {max} rows; split the file.")
             }
             (CouncilProblem::ParentCycle, Lang::De) => {
                 "Ein Gremium kann nicht sich selbst oder einem \

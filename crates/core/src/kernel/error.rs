@@ -18,6 +18,10 @@ pub enum Problem {
     PageSize {
         max: u64,
     },
+    /// A page size of 0 where a page needs at least one entry.
+    PageSizeRange {
+        max: u64,
+    },
     /// Paging further than a listing reaches.
     OffsetRange {
         max: u64,
@@ -72,6 +76,12 @@ impl Problem {
             }
             (Problem::PageSize { max }, Lang::En) => {
                 format!("At most {max} entries can be fetched at once.")
+            }
+            (Problem::PageSizeRange { max }, Lang::De) => {
+                format!("Es werden 1 bis {max} Einträge auf einmal abgerufen.")
+            }
+            (Problem::PageSizeRange { max }, Lang::En) => {
+                format!("Between 1 and {max} entries are fetched at once.")
             }
             (Problem::OffsetRange { max }, Lang::De) => {
                 format!("Es kann höchstens bis zum {max}. Eintrag geblättert werden.")
@@ -255,10 +265,18 @@ impl Error {
                 "E-Mail-Adresse oder Passwort ist nicht korrekt.".into()
             }
             (Error::InvalidCredentials, Lang::En) => "Wrong e-mail address or password.".into(),
+            (Error::Throttled { retry_after: 1 }, Lang::De) => {
+                "Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in einer \
+                 Sekunde erneut."
+                    .into()
+            }
             (Error::Throttled { retry_after }, Lang::De) => format!(
                 "Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in \
                  {retry_after} Sekunden erneut."
             ),
+            (Error::Throttled { retry_after: 1 }, Lang::En) => {
+                "Too many failed login attempts. Please try again in one second.".into()
+            }
             (Error::Throttled { retry_after }, Lang::En) => format!(
                 "Too many failed login attempts. Please try again in {retry_after} seconds."
             ),
@@ -323,6 +341,15 @@ mod tests {
             assert!(!err.message(lang).contains("councils"));
         }
         assert_eq!(err.code(), "INTERNAL");
+    }
+
+    #[test]
+    fn one_second_is_said_in_the_singular() {
+        let once = Error::Throttled { retry_after: 1 };
+        assert!(once.message(Lang::De).contains("in einer Sekunde erneut"));
+        assert!(once.message(Lang::En).contains("in one second"));
+        let twice = Error::Throttled { retry_after: 2 };
+        assert!(twice.message(Lang::De).contains("in 2 Sekunden erneut"));
     }
 
     #[test]

@@ -189,6 +189,16 @@ impl Network<'_> {
     ) -> Result<Vec<SearchHit>> {
         principal.require_login()?;
         require_search_page(first)?;
+        // A list of similar practices has at least one entry (a search may ask for none, to
+        // count and facet).
+        if first == 0 {
+            return Err(Error::validation(
+                "first",
+                Problem::PageSizeRange {
+                    max: SEARCH_PAGE_MAX,
+                },
+            ));
+        }
         self.services
             .store
             .network_practices()

@@ -186,7 +186,10 @@ pub fn parse(text: &str, structure: &Structure, today: NaiveDate) -> Result<Vec<
             Err(problem) => problems.push((line, problem)),
         }
         if rows.len() + problems.len() > MAX_ROWS {
-            return Err(Error::validation("csv", Problem::TooLong { max: MAX_ROWS }));
+            return Err(Error::validation(
+                "csv",
+                CouncilProblem::TooManyRows { max: MAX_ROWS },
+            ));
         }
     }
     if !problems.is_empty() {
@@ -223,6 +226,20 @@ mod tests {
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 21).expect("date")
+    }
+
+    #[test]
+    fn a_file_longer_than_the_limit_is_refused_by_its_rows() {
+        let mut csv = String::from("gremium;name;funktion;organisation;sektor;rolle;beginn;ende\n");
+        for n in 0..=MAX_ROWS {
+            csv.push_str(&format!("AG Graffiti;Person {n};;;;Mitglied;01.01.2026;\n"));
+        }
+        let err = parse(&csv, &structure(), today()).expect_err("too long");
+        assert_eq!(err.field(), Some("csv"));
+        assert_eq!(
+            err.message(crate::Lang::De),
+            "Eine Importdatei hat höchstens 5000 Zeilen; teilen Sie die Datei auf."
+        );
     }
 
     #[test]
