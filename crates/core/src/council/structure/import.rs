@@ -237,7 +237,7 @@ mod tests {
         let err = parse(&csv, &structure(), today()).expect_err("too long");
         assert_eq!(err.field(), Some("csv"));
         assert_eq!(
-            err.message(crate::Lang::De),
+            err.message(Lang::De),
             "Eine Importdatei hat höchstens 5000 Zeilen; teilen Sie die Datei auf."
         );
     }
