@@ -169,6 +169,26 @@ async fn login_survives_restarts_and_logout_ends_it(db: TestDatabase) {
     // The other session (from accepting the invitation) is still valid.
     let body = app.in_session(&first, ME, json!({})).await;
     assert_eq!(body["data"]["me"]["email"], "lpr@sachsen.de");
+
+    // Logging in again in that browser ends the session it came with.
+    let (_, headers, body) = app
+        .post_full(
+            json!({ "query": "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { email } }",
+                    "variables": { "e": "lpr@sachsen.de", "p": PASSWORD } }),
+            &[("cookie", &first), ("x-praevnet-csrf", "1")],
+        )
+        .await;
+    assert_eq!(body["data"]["login"]["email"], "lpr@sachsen.de", "{body}");
+    let renewed = support::session_cookie(&headers).expect("a new session");
+    assert_ne!(renewed, first);
+    let body = app.in_session(&first, ME, json!({})).await;
+    assert_eq!(
+        body["data"]["me"],
+        Value::Null,
+        "the previous session ended: {body}"
+    );
+    let body = app.in_session(&renewed, ME, json!({})).await;
+    assert_eq!(body["data"]["me"]["email"], "lpr@sachsen.de");
 }
 
 async fn cookie_requests_must_prove_their_origin(db: TestDatabase) {

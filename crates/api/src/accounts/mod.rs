@@ -148,11 +148,18 @@ fn grant_of(
 }
 
 /// Hands a new session to the transport (which sets the cookie) and answers with the account.
-fn started(
+/// A new session for the browser; the session it came with, if any, ends (one browser holds
+/// one session: logging in again must not leave the previous one valid).
+async fn started(
     ctx: &Context<'_>,
     result: Result<(String, Account), Error>,
 ) -> async_graphql::Result<Me> {
     let (secret, account) = result?;
+    if let Some(previous) = &ctx.request().session_secret
+        && let Err(err) = ctx.services().accounts().logout(previous).await
+    {
+        tracing::warn!(error = %err, "the previous session of this browser was not ended");
+    }
     ctx.request()
         .change_session(SessionChange::Started { secret });
     Ok(Me::from(&account))
@@ -178,6 +185,7 @@ impl AccountMutation {
                 .login(&email, &password, client)
                 .await,
         )
+        .await
     }
 
     /// Invites a person by e-mail; they set their password with the link in the mail.
@@ -208,6 +216,7 @@ impl AccountMutation {
                 .accept_invitation(&token, &password)
                 .await,
         )
+        .await
     }
 
     /// Sends a reset link if the address has an account; answers the same either way.
@@ -237,6 +246,7 @@ impl AccountMutation {
                 .reset_password(&token, &password)
                 .await,
         )
+        .await
     }
 
     /// Takes a role away from an account; allowed to whoever may grant that role.
