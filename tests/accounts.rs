@@ -179,7 +179,7 @@ async fn login_survives_restarts_and_logout_ends_it(db: TestDatabase) {
         )
         .await;
     assert_eq!(body["data"]["login"]["email"], "lpr@sachsen.de", "{body}");
-    let renewed = support::session_cookie(&headers).expect("a new session");
+    let renewed = session_cookie(&headers).expect("a new session");
     assert_ne!(renewed, first);
     let body = app.in_session(&first, ME, json!({})).await;
     assert_eq!(
