@@ -228,6 +228,18 @@ async fn cookie_requests_must_prove_their_origin(db: TestDatabase) {
         .await
         .expect("sent");
     assert_eq!(response.status(), 415);
+    // Media types are case-insensitive: the same request in capitals is JSON.
+    let response = app
+        .client
+        .post(app.url("/graphql"))
+        .header("content-type", "APPLICATION/JSON; charset=UTF-8")
+        .header("cookie", &cookie)
+        .header("x-praevnet-csrf", "1")
+        .body(json!({ "query": ME }).to_string())
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status(), 200);
 }
 
 async fn failed_logins_are_throttled(db: TestDatabase) {

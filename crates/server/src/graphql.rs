@@ -103,7 +103,8 @@ pub async fn execute(
     let json = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/json"));
+        // Media types are case-insensitive (RFC 9110 8.3.1).
+        .is_some_and(|v| v.to_ascii_lowercase().starts_with("application/json"));
     if !json {
         // Also what keeps plain cross-site form posts out: they cannot send this type.
         span.record("graphql.outcome", "BAD_REQUEST");

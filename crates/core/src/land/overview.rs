@@ -112,8 +112,20 @@ impl Land<'_> {
     }
 }
 
+/// A cell as a spreadsheet may read it without running it: a value starting with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return would be taken for a formula (CSV injection), so it
+/// gets a leading apostrophe, which spreadsheets show as text. Numbers the export writes
+/// itself are never negative and go out as they are.
+fn cell(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
 /// The overview as CSV for spreadsheets (`;`, German headers, UTF-8 with BOM so that Excel
-/// reads the umlauts).
+/// reads the umlauts); every text a user wrote goes through [`cell`].
 pub fn overview_csv(rows: &[OverviewRow]) -> Result<String> {
     let mut writer = csv::WriterBuilder::new()
         .delimiter(b';')
@@ -136,12 +148,12 @@ pub fn overview_csv(rows: &[OverviewRow]) -> Result<String> {
     for row in rows {
         writer
             .write_record([
-                row.municipality.name.clone(),
+                cell(&row.municipality.name),
                 row.municipality.ags.to_string(),
                 row.municipality.population.to_string(),
                 row.status
                     .map_or("kein Rat".to_owned(), |s| s.label(Lang::De).to_owned()),
-                row.structure_template.clone().unwrap_or_default(),
+                cell(row.structure_template.as_deref().unwrap_or_default()),
                 row.bodies.to_string(),
                 row.active_people.to_string(),
                 row.meetings_last_year.to_string(),
@@ -156,4 +168,22 @@ pub fn overview_csv(rows: &[OverviewRow]) -> Result<String> {
         .into_inner()
         .map_err(|e| Error::Internal(format!("csv: {e}")))?;
     Ok(format!("\u{feff}{}", String::from_utf8_lossy(&bytes)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn cells_that_a_spreadsheet_would_run_are_kept_as_text() {
+        assert_eq!(
+            cell("=HYPERLINK(\"http://x\")"),
+            "'=HYPERLINK(\"http://x\")"
+        );
+        for start in ["+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(cell(start).starts_with('\''), "{start:?}");
+        }
+        assert_eq!(cell("Zwickau"), "Zwickau");
+        assert_eq!(cell("Halle (Saale)"), "Halle (Saale)");
+    }
 }
