@@ -535,6 +535,21 @@ async fn offers_are_requested_and_answered(db: TestDatabase) {
         "{inactive}"
     );
 
+    // An offer with requests stays in its Land (moved, the requests would name a foreign
+    // offer); one without moves.
+    let moved = app
+        .admin(save, json!({ "id": offer, "i": { "federalState": "ST", "kind": "COACHING", "title": "Coaching zur Gründung" } }))
+        .await;
+    assert_eq!(error_code(&moved), Some("CONFLICT"), "{moved}");
+    assert_eq!(
+        moved["errors"][0]["extensions"]["field"], "federalState",
+        "{moved}"
+    );
+    let unrequested = app
+        .admin(save, json!({ "id": closed, "i": { "federalState": "ST", "kind": "ADVICE", "title": "Ausgebucht", "active": false } }))
+        .await;
+    assert!(unrequested["errors"].is_null(), "{unrequested}");
+
     // The office follows every request of its Land and answers; the city reads the answer.
     let state = "query($s: FederalState!) { stateSupportRequests(federalState: $s) { id municipalityName message status } }";
     let seen = app.in_session(&l.sn, state, json!({ "s": "SN" })).await;

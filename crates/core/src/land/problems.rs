@@ -39,6 +39,8 @@ pub enum LandProblem {
         year: Option<i32>,
     },
     AlreadyDecided,
+    /// An offer with requests moved to another Land.
+    OfferRequested,
     NotGranted,
     OfferInactive,
 }
@@ -146,6 +148,13 @@ impl LandProblem {
                     euros(*budget, lang)
                 )
             }
+            (LandProblem::OfferRequested, Lang::De) => "Zu diesem Angebot gibt es Anfragen von \
+                Kommunen; es bleibt in seinem Land. Legen Sie für das andere Land ein neues \
+                Angebot an."
+                .into(),
+            (LandProblem::OfferRequested, Lang::En) => "Municipalities have requested this offer; \
+                it stays in its Land. Create a new offer for the other Land."
+                .into(),
             (LandProblem::AlreadyDecided, Lang::De) => {
                 "Über diesen Antrag ist bereits entschieden.".into()
             }

@@ -166,6 +166,20 @@ impl Land<'_> {
             Some(id) => {
                 let current: Offer = offers.get(id).await?.ok_or(Error::NotFound)?.try_into()?;
                 principal.require_own_land_record(current.federal_state)?;
+                // Requests are made by the offer's Land's municipalities: moved to another
+                // Land, the offer would leave them with a request of a foreign offer.
+                if data.federal_state != current.federal_state.code() {
+                    let land = Reach::Lands(vec![current.federal_state.code().to_owned()]);
+                    let requested = writes
+                        .scope(land)
+                        .support_requests()
+                        .await?
+                        .iter()
+                        .any(|r| r.offer_id == id);
+                    if requested {
+                        return Err(Error::conflict("federalState", LandProblem::OfferRequested));
+                    }
+                }
                 offers.update(id, data).await?.ok_or(Error::NotFound)?
             }
         }
