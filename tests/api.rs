@@ -582,7 +582,40 @@ async fn demo_data_is_loaded_once(db: TestDatabase) {
     assert_eq!(body["data"]["municipalities"]["totalCount"], 4);
 }
 
+/// A control character in a text is refused at its field on both databases (PostgreSQL used
+/// to answer INTERNAL for U+0000 while SQLite stored it); a name of invisible characters only
+/// is no name. Nothing is stored.
+async fn control_characters_and_invisible_names_are_refused(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let city = app
+        .create_municipality("Musterstadt", "14522000", "SN")
+        .await;
+    let create = "mutation($m: ID!, $n: String!) { createBody(municipalityId: $m, input: { name: $n, kind: WORKING_GROUP }) { id } }";
+    for (name, field_message) in [
+        ("AG\u{0}Graffiti", "Steuerzeichen"),
+        ("AG\u{1b}[31mRot", "Steuerzeichen"),
+        ("\u{200B}\u{FEFF} ", "nicht leer"),
+    ] {
+        let body = app.admin(create, json!({ "m": city, "n": name })).await;
+        assert_eq!(error_code(&body), Some("VALIDATION"), "{name:?}: {body}");
+        assert_eq!(body["errors"][0]["extensions"]["field"], "name", "{body}");
+        assert!(error_message(&body).contains(field_message), "{body}");
+    }
+    let structure = app
+        .admin(
+            "query($m: ID!) { councilStructure(municipalityId: $m) { bodies { name } } }",
+            json!({ "m": city }),
+        )
+        .await;
+    assert_eq!(
+        structure["data"]["councilStructure"]["bodies"],
+        json!([]),
+        "{structure}"
+    );
+}
+
 on_both_databases!(
+    control_characters_and_invisible_names_are_refused,
     operator_creates_and_edits_municipalities,
     councils_are_saved_per_municipality,
     bad_input_is_refused_in_the_users_language,

@@ -27,6 +27,8 @@ pub enum Problem {
         max: u64,
     },
     EmailFormat,
+    /// A control character (other than a line break or a tab) in a text.
+    ControlCharacter,
     /// Several operations in one HTTP request; the API takes one at a time.
     BatchNotSupported,
     /// The body is not a GraphQL request at all.
@@ -77,6 +79,12 @@ impl Problem {
             (Problem::PageSize { max }, Lang::En) => {
                 format!("At most {max} entries can be fetched at once.")
             }
+            (Problem::ControlCharacter, Lang::De) => "Dieses Feld enthält ein Steuerzeichen \
+                (etwa aus einer kopierten Datei); bitte entfernen Sie es."
+                .into(),
+            (Problem::ControlCharacter, Lang::En) => "This field contains a control character \
+                (from a copied file, say); please remove it."
+                .into(),
             (Problem::PageSizeRange { max }, Lang::De) => {
                 format!("Es werden 1 bis {max} Einträge auf einmal abgerufen.")
             }
