@@ -338,3 +338,61 @@ pub fn MultiChoice(
         </fieldset>
     }
 }
+
+/// A file name as a query value.
+fn encoded(name: &str) -> String {
+    name.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// Where an upload goes and what it takes.
+#[derive(Clone, Copy, Debug)]
+pub struct UploadTarget<'a> {
+    /// The upload address; the file's name is added as `?name=`.
+    pub url: &'a str,
+    /// Larger files are refused here with `too_large`, so that they are not sent in vain.
+    pub max_bytes: f64,
+    pub too_large: fn(&Texts) -> &'static str,
+}
+
+/// Uploads the file chosen in the file input of `ev` to `target`. A saved file is announced
+/// and `done` runs; a refusal shows in `error`.
+pub fn upload_chosen(
+    ev: &leptos::ev::Event,
+    lang: crate::i18n::Lang,
+    target: UploadTarget<'_>,
+    error: FormError,
+    announcer: crate::a11y::Announcer,
+    done: impl Fn() + 'static,
+) {
+    use crate::i18n::LangExt;
+    let Some(file) = chosen_file(ev) else {
+        return;
+    };
+    if file.size() > target.max_bytes {
+        error.set(Some(ApiError::Refused {
+            code: "VALIDATION".to_owned(),
+            message: (target.too_large)(lang.texts()).to_owned(),
+            field: None,
+        }));
+        return;
+    }
+    error.set(None);
+    let url = format!("{}?name={}", target.url, encoded(&file.name()));
+    leptos::task::spawn_local(async move {
+        match crate::api::upload(lang, &url, file).await {
+            Ok(()) => {
+                announcer.say(lang.texts().common.saved.to_owned());
+                done();
+            }
+            Err(err) => error.set(Some(err)),
+        }
+    });
+}

@@ -81,6 +81,15 @@ pub(crate) async fn reader(state: &AppState, headers: &HeaderMap) -> Result<Prin
     }
 }
 
+/// Who uploads: like a GraphQL change, a logged-in session that proves its origin.
+async fn uploader(state: &AppState, headers: &HeaderMap) -> Result<Principal, Error> {
+    if !state.is_bootstrapped() {
+        return Err(Error::Unavailable("database not migrated yet".into()));
+    }
+    let secret = session::secret(headers);
+    authenticate(state, headers, secret.as_deref()).await
+}
+
 #[derive(Deserialize)]
 pub struct UploadQuery {
     #[serde(default)]
@@ -96,11 +105,7 @@ pub async fn upload(
     body: Bytes,
 ) -> Response {
     let result: Result<Attachment, Error> = async {
-        if !state.is_bootstrapped() {
-            return Err(Error::Unavailable("database not migrated yet".into()));
-        }
-        let secret = session::secret(&headers);
-        let principal = authenticate(&state, &headers, secret.as_deref()).await?;
+        let principal = uploader(&state, &headers).await?;
         let municipality = parse(&municipality, "municipalityId", MunicipalityId::from_uuid)?;
         let practice = parse(&practice, "practiceId", PracticeId::from_uuid)?;
         state
@@ -136,11 +141,7 @@ pub async fn upload_document(
     body: Bytes,
 ) -> Response {
     let result = async {
-        if !state.is_bootstrapped() {
-            return Err(Error::Unavailable("database not migrated yet".into()));
-        }
-        let secret = session::secret(&headers);
-        let principal = authenticate(&state, &headers, secret.as_deref()).await?;
+        let principal = uploader(&state, &headers).await?;
         let municipality = parse(&municipality, "municipalityId", MunicipalityId::from_uuid)?;
         let meeting = parse(&meeting, "meetingId", MeetingId::from_uuid)?;
         let item = parse(&item, "agendaItemId", AgendaItemId::from_uuid)?;

@@ -7,12 +7,11 @@ use leptos_router::components::A;
 
 use super::{Vocab, vocab};
 use crate::a11y::{PageTitle, use_announcer};
-use crate::api;
 use crate::components::{
-    ErrorBox, Field, FormError, MultiChoice, Select, TextArea, chosen_file, initial,
-    with_empty_choice,
+    ErrorBox, Field, FormError, MultiChoice, Select, TextArea, UploadTarget, initial,
+    upload_chosen, with_empty_choice,
 };
-use crate::i18n::{LangExt, use_i18n};
+use crate::i18n::{Texts, use_i18n};
 use crate::pages::{Editing, loaded};
 use crate::queries::{
     DeleteAttachment, PracticesOf, PublishPractice, SavePractice, WithdrawPractice,
@@ -25,19 +24,6 @@ type File = practices_of::PracticesOfPracticesAttachments;
 
 /// Largest file the server takes (checked here first, so a large file is not sent in vain).
 const MAX_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
-
-/// A file name as a query value.
-fn encoded(name: &str) -> String {
-    name.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
-}
 
 /// A practice's files: download, remove, and attach another.
 #[component]
@@ -53,29 +39,12 @@ fn Attachments(
     let input_id = format!("anhang-{practice}");
     let upload_url = format!("/api/kommunen/{municipality}/praxis/{practice}/anhaenge");
     let attach = move |ev: leptos::ev::Event| {
-        let Some(file) = chosen_file(&ev) else {
-            return;
+        let target = UploadTarget {
+            url: &upload_url,
+            max_bytes: MAX_BYTES,
+            too_large: |t: &Texts| t.network.file_too_large,
         };
-        let lang = i18n.0.get_untracked();
-        if file.size() > MAX_BYTES {
-            error.set(Some(api::ApiError::Refused {
-                code: "VALIDATION".to_owned(),
-                message: lang.texts().network.file_too_large.to_owned(),
-                field: None,
-            }));
-            return;
-        }
-        error.set(None);
-        let url = format!("{upload_url}?name={}", encoded(&file.name()));
-        leptos::task::spawn_local(async move {
-            match api::upload(lang, &url, file).await {
-                Ok(()) => {
-                    announcer.say(lang.texts().common.saved.to_owned());
-                    done();
-                }
-                Err(err) => error.set(Some(err)),
-            }
-        });
+        upload_chosen(&ev, i18n.0.get_untracked(), target, error, announcer, done);
     };
     view! {
         <div class="attachments">
@@ -159,7 +128,7 @@ pub fn Practices() -> impl IntoView {
     })
 }
 
-fn status_label(status: &str, t: &'static crate::i18n::Texts) -> &'static str {
+fn status_label(status: &str, t: &'static Texts) -> &'static str {
     match status {
         "PUBLISHED" => t.network.status_published,
         "WITHDRAWN" => t.network.status_withdrawn,

@@ -4,9 +4,8 @@
 use leptos::prelude::*;
 
 use crate::a11y::use_announcer;
-use crate::api;
-use crate::components::{ErrorBox, FormError, chosen_file};
-use crate::i18n::{LangExt, use_i18n};
+use crate::components::{ErrorBox, FormError, UploadTarget, upload_chosen};
+use crate::i18n::{Texts, use_i18n};
 use crate::queries::{DeleteAgendaDocument, delete_agenda_document, meetings_of};
 use crate::submit::send;
 
@@ -15,19 +14,6 @@ pub(super) type Document = meetings_of::MeetingsOfMeetingsAgendaDocuments;
 
 /// The server takes documents up to 20 MiB; larger ones are refused here before the upload.
 const MAX_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
-
-/// A file name as a query value.
-fn encoded(name: &str) -> String {
-    name.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
-}
 
 fn address(municipality: &str, document: &Document) -> String {
     format!("/api/kommunen/{municipality}/dokumente/{}", document.id)
@@ -67,29 +53,19 @@ pub(super) fn DocumentEditor(
     let upload_url =
         format!("/api/kommunen/{municipality}/sitzungen/{meeting}/tagesordnung/{item}/dokumente");
     let attach = move |ev: leptos::ev::Event| {
-        let Some(file) = chosen_file(&ev) else {
-            return;
+        let target = UploadTarget {
+            url: &upload_url,
+            max_bytes: MAX_BYTES,
+            too_large: |t: &Texts| t.council.document_too_large,
         };
-        let lang = i18n.0.get_untracked();
-        if file.size() > MAX_BYTES {
-            error.set(Some(api::ApiError::Refused {
-                code: "VALIDATION".to_owned(),
-                message: lang.texts().council.document_too_large.to_owned(),
-                field: None,
-            }));
-            return;
-        }
-        error.set(None);
-        let url = format!("{upload_url}?name={}", encoded(&file.name()));
-        leptos::task::spawn_local(async move {
-            match api::upload(lang, &url, file).await {
-                Ok(()) => {
-                    announcer.say(lang.texts().common.saved.to_owned());
-                    reload();
-                }
-                Err(err) => error.set(Some(err)),
-            }
-        });
+        upload_chosen(
+            &ev,
+            i18n.0.get_untracked(),
+            target,
+            error,
+            announcer,
+            reload,
+        );
     };
     view! {
         <div class="attachments">
