@@ -442,13 +442,32 @@ async fn graphql_limits_protect_the_server(db: TestDatabase) {
     config.request_body_limit = 4096;
     let app = TestApp::spawn_with(db, config).await;
 
-    let deep = "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } }";
+    // Depth is checked before the fields are looked up: eleven levels of anything.
+    let deep = "{ a { b { c { d { e { f { g { h { i { j { k } } } } } } } } } } }";
     let body = app.query(deep, json!({})).await;
     assert_eq!(error_code(&body), Some("BAD_REQUEST"), "{body}");
+    assert_eq!(
+        error_message(&body),
+        "Die Anfrage ist tiefer verschachtelt als erlaubt (höchstens 10 Ebenen).",
+        "{body}"
+    );
+    let nested_introspection = format!(
+        "{{ __schema {{ types {{ fields {{ type {{ {} name {} }} }} }} }} }}",
+        "ofType { ".repeat(14),
+        "} ".repeat(14)
+    );
+    let body = app.query(&nested_introspection, json!({})).await;
+    assert_eq!(error_code(&body), Some("BAD_REQUEST"), "{body}");
     assert!(
-        error_message(&body)
-            .to_lowercase()
-            .contains("nested too deep"),
+        error_message(&body).contains("höchstens 16 Ebenen"),
+        "{body}"
+    );
+
+    let aliases: String = (0..31).map(|i| format!("a{i}: __typename ")).collect();
+    let body = app.query(&format!("{{ {aliases} }}"), json!({})).await;
+    assert_eq!(error_code(&body), Some("BAD_REQUEST"), "{body}");
+    assert!(
+        error_message(&body).contains("höchstens 30 Felder auf oberster Ebene"),
         "{body}"
     );
 
@@ -614,6 +633,51 @@ async fn control_characters_and_invisible_names_are_refused(db: TestDatabase) {
     );
 }
 
+/// The query GraphiQL and other tools send to load the schema (graphql-js's
+/// `getIntrospectionQuery()`): type references nest nine levels below a field's type.
+const INTROSPECTION: &str = "query IntrospectionQuery {
+  __schema {
+    queryType { name } mutationType { name } subscriptionType { name }
+    types { ...FullType }
+    directives { name description locations args { ...InputValue } }
+  }
+}
+fragment FullType on __Type {
+  kind name description
+  fields(includeDeprecated: true) {
+    name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason
+  }
+  inputFields { ...InputValue }
+  interfaces { ...TypeRef }
+  enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
+  possibleTypes { ...TypeRef }
+}
+fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
+fragment TypeRef on __Type {
+  kind name
+  ofType { kind name ofType { kind name ofType { kind name ofType { kind name
+    ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }
+}";
+
+/// Development mode serves introspection to tools (GraphiQL) despite the depth limit for
+/// data; texts with control characters in public reads get a clear answer on both databases.
+async fn introspection_loads_and_public_reads_refuse_control_characters(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let body = app.query(INTROSPECTION, json!({})).await;
+    assert!(body.get("errors").is_none(), "{body}");
+    assert_eq!(body["data"]["__schema"]["queryType"]["name"], "Query");
+
+    let search = "query($s: String) { municipalities(search: $s) { totalCount } }";
+    let body = app.query(search, json!({ "s": "Lei\u{0}pzig" })).await;
+    assert_eq!(error_code(&body), Some("VALIDATION"), "{body}");
+    assert_eq!(body["errors"][0]["extensions"]["field"], "search", "{body}");
+    let by_slug = "query($s: String!) { municipalityBySlug(slug: $s) { id } }";
+    let body = app.query(by_slug, json!({ "s": "leip\u{0}zig" })).await;
+    assert_eq!(error_code(&body), Some("VALIDATION"), "{body}");
+    let body = app.query(by_slug, json!({ "s": "x".repeat(300) })).await;
+    assert_eq!(error_code(&body), Some("VALIDATION"), "{body}");
+}
+
 on_both_databases!(
     control_characters_and_invisible_names_are_refused,
     operator_creates_and_edits_municipalities,
@@ -625,6 +689,7 @@ on_both_databases!(
     internal_errors_are_logged_not_shown,
     no_change_without_its_audit_entry,
     graphql_limits_protect_the_server,
+    introspection_loads_and_public_reads_refuse_control_characters,
     production_mode_hides_the_schema,
     development_mode_offers_graphiql,
     demo_data_is_loaded_once,

@@ -50,6 +50,7 @@ pub(crate) struct AuditQuery;
 #[Object]
 impl AuditQuery {
     /// Changes in the caller's scope, newest first (administrators and state offices).
+    #[graphql(complexity = "10 + child_complexity")]
     async fn audit_log(
         &self,
         ctx: &Context<'_>,

@@ -9,6 +9,7 @@ mod council;
 mod error;
 mod ids;
 mod land;
+mod limits;
 mod network;
 mod registry;
 mod request;

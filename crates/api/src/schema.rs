@@ -14,6 +14,7 @@ use crate::council::structure::{StructureMutation, StructureQuery};
 use crate::land::applications::{ApplicationMutation, ApplicationQuery};
 use crate::land::funding::{FundingMutation, FundingQuery};
 use crate::land::support::{SupportMutation, SupportQuery};
+use crate::limits::Bounds;
 use crate::network::catalogue::{CatalogueMutation, CatalogueQuery};
 use crate::network::contacts::{ContactMutation, ContactQuery};
 use crate::network::practices::{PracticeMutation, PracticeQuery};
@@ -65,9 +66,11 @@ pub type ApiSchema = Schema<Query, Mutation, EmptySubscription>;
 #[derive(Clone, Copy, Debug)]
 pub struct SchemaOptions {
     pub introspection: bool,
-    /// Deepest nesting of selections accepted.
+    /// Deepest nesting of selections accepted (introspection may nest deeper: see
+    /// [`crate::limits`]).
     pub max_depth: usize,
-    /// Highest summed field cost accepted (each field costs 1, lists multiply).
+    /// Highest summed field cost accepted: each field costs 1 unless it says otherwise (the
+    /// search and other fields that scan many records cost what their work is worth).
     pub max_complexity: usize,
 }
 
@@ -81,10 +84,25 @@ impl Default for SchemaOptions {
     }
 }
 
+/// Fields in one document, fragments expanded: the web app's largest query has about 120.
+const MAX_FIELDS: usize = 1_000;
+/// Fields at the root of one operation: the web app asks for at most 6.
+const MAX_ROOT_FIELDS: usize = 30;
+/// Root fields of one request that run at the same time (each may hold a connection).
+const CONCURRENT_ROOT_FIELDS: usize = 4;
+/// The standard introspection query nests type references 9 levels below `__schema`'s types.
+const MAX_INTROSPECTION_DEPTH: usize = 16;
+
 pub fn build_schema(services: Services, options: SchemaOptions) -> ApiSchema {
     let mut builder = Schema::build(Query::default(), Mutation::default(), EmptySubscription)
         .data(services)
-        .limit_depth(options.max_depth)
+        .extension(Bounds {
+            max_fields: MAX_FIELDS,
+            max_root_fields: MAX_ROOT_FIELDS,
+            max_depth: options.max_depth,
+            max_introspection_depth: MAX_INTROSPECTION_DEPTH,
+            concurrent_root_fields: CONCURRENT_ROOT_FIELDS,
+        })
         .limit_complexity(options.max_complexity);
     if !options.introspection {
         builder = builder.disable_introspection();

@@ -14,6 +14,7 @@ mod schema;
 
 pub use document::{Document, FacetGroup, Fragment, Hit, Request, Results, Sort};
 pub use index::{Opened, SearchIndex};
+pub use query::WORDS_MAX;
 
 /// What can go wrong inside the engine: its files, or a broken index.
 #[derive(Debug, thiserror::Error)]

@@ -12,6 +12,15 @@ use crate::analysis::{stems_and_words, terms};
 use crate::document::{FacetGroup, Request};
 use crate::schema::Fields;
 
+/// Most words a search uses: each becomes several term, typo and compound queries, run once
+/// per facet. Callers refuse longer texts with a clear message; the engine uses the first
+/// words of one that reaches it anyway.
+pub const WORDS_MAX: usize = 12;
+
+/// Longest word matched with typos or as part of a compound: the automata for these queries
+/// grow with the word, and a longer word is rare enough to be typed right.
+const AUTOMATON_WORD_MAX: usize = 24;
+
 /// A part of the search text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Part {
@@ -45,6 +54,7 @@ pub(crate) fn parts(text: &str) -> Vec<Part> {
             );
         }
     }
+    out.truncate(WORDS_MAX);
     out
 }
 
@@ -65,7 +75,8 @@ pub(crate) fn typo_distance(word: &str) -> u8 {
     match word.chars().count() {
         0..=4 => 0,
         5..=9 => 1,
-        _ => 2,
+        10..=AUTOMATON_WORD_MAX => 2,
+        _ => 0,
     }
 }
 
@@ -121,6 +132,9 @@ fn word_query(fields: &Fields, word: &str, plain: &str) -> Box<dyn Query> {
 fn compound_queries(fields: &Fields, word: &str) -> Vec<(Occur, Box<dyn Query>)> {
     let length = word.chars().count();
     let mut patterns: Vec<(String, Field, f32)> = Vec::new();
+    if length > AUTOMATON_WORD_MAX {
+        return Vec::new();
+    }
     if length >= 5 {
         patterns.push((format!("{word}.+"), fields.title, 0.8));
         patterns.push((format!("{word}.+"), fields.text, 0.25));
@@ -167,7 +181,8 @@ fn phrase_query(fields: &Fields, words: &[(usize, String)]) -> Box<dyn Query> {
 /// "Gewalt an Schulen" prefers the text saying so over one with "Gewalt" and "Schule" apart,
 /// and a record tagged with exactly that vocabulary label most.
 fn proximity(fields: &Fields, text: &str) -> Option<Box<dyn Query>> {
-    let words = terms(text);
+    let mut words = terms(text);
+    words.truncate(WORDS_MAX);
     if words.len() < 2 {
         return None;
     }

@@ -86,6 +86,7 @@ impl AccountQuery {
     }
 
     /// Everything the platform holds about a person, as a JSON document (GDPR Art. 15).
+    #[graphql(complexity = "25 + child_complexity")]
     async fn export_person_data(
         &self,
         ctx: &Context<'_>,
@@ -227,7 +228,7 @@ impl AccountMutation {
     ) -> async_graphql::Result<bool> {
         ctx.services()
             .accounts()
-            .request_password_reset(&email)
+            .request_password_reset(&email, &ctx.request().client)
             .await?;
         Ok(true)
     }

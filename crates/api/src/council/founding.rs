@@ -177,6 +177,7 @@ pub(crate) struct FoundingQuery;
 impl FoundingQuery {
     /// Every municipality of a Land with its council's figures (its state office, the
     /// operator); without a Land, all municipalities (the operator only).
+    #[graphql(complexity = "25 + child_complexity")]
     async fn state_overview(
         &self,
         ctx: &Context<'_>,
@@ -191,6 +192,7 @@ impl FoundingQuery {
     }
 
     /// The same overview as CSV (`;`-separated, German headers, UTF-8 with BOM).
+    #[graphql(complexity = "50 + child_complexity")]
     async fn state_overview_csv(
         &self,
         ctx: &Context<'_>,

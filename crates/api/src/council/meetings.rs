@@ -260,6 +260,7 @@ pub(crate) struct MeetingQuery;
 #[Object]
 impl MeetingQuery {
     /// A council's meetings the caller may see, by date; from `since` on when given.
+    #[graphql(complexity = "10 + child_complexity")]
     async fn meetings(
         &self,
         ctx: &Context<'_>,
@@ -278,6 +279,7 @@ impl MeetingQuery {
 
     /// The meeting plan of a year: each body with a cadence that the caller sees, its
     /// meetings in the year, and whether it falls behind.
+    #[graphql(complexity = "10 + child_complexity")]
     async fn meeting_plan(
         &self,
         ctx: &Context<'_>,

@@ -236,6 +236,7 @@ impl PracticeQuery {
     }
 
     /// Every practice published to the network, newest first (anyone logged in).
+    #[graphql(complexity = "25 + child_complexity")]
     async fn network_practices(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Practice>> {
         let found = ctx
             .services()

@@ -144,6 +144,7 @@ pub(crate) struct SearchQuery;
 #[Object]
 impl SearchQuery {
     /// Searches the network (anyone logged in).
+    #[graphql(complexity = "50 + child_complexity")]
     async fn search(
         &self,
         ctx: &Context<'_>,
@@ -193,6 +194,7 @@ impl SearchQuery {
     }
 
     /// The published practices most like this one (anyone logged in).
+    #[graphql(complexity = "25 + child_complexity")]
     async fn similar_practices(
         &self,
         ctx: &Context<'_>,

@@ -113,6 +113,7 @@ pub(crate) struct MunicipalityQuery;
 #[Object]
 impl MunicipalityQuery {
     /// Municipalities on the platform, filtered by federal state and by part of the name.
+    #[graphql(complexity = "10 + child_complexity")]
     async fn municipalities(
         &self,
         ctx: &Context<'_>,

@@ -72,7 +72,7 @@ pub struct Account {
 pub enum Principal {
     Anonymous,
     User(Account),
-    /// The platform itself: demo data at first start, the operator's command line., e.g. when it loads demo data at first start.
+    /// The platform itself: demo data at first start, the operator's command line.
     System,
 }
 

@@ -6,6 +6,7 @@ use praevnet_store::{UserRecord, Writes};
 use crate::access::principal::{Account, Grant};
 use crate::accounts::Accounts;
 use crate::accounts::AccountsProblem;
+use crate::accounts::mail_quota::{MailKind, Sender};
 use crate::accounts::{password, token};
 use crate::audit::{self, Change};
 use crate::kernel::email::EmailAddress;
@@ -42,6 +43,7 @@ impl Accounts<'_> {
         grant: Grant,
     ) -> Result<()> {
         self.require_can_grant(principal, &grant).await?;
+        self.require_inviter_quota(principal).await?;
         let email = EmailAddress::parse(email)?;
         let display_name = required_text("displayName", display_name, 200)?;
         if self.services.mailer.is_none() {
@@ -58,6 +60,17 @@ impl Accounts<'_> {
             .await?;
         tracing::info!(user = %user.id, role = grant.role(), "invited");
         Ok(())
+    }
+
+    /// Counts an invitation against the inviting account's quota (the platform itself has none).
+    pub(crate) async fn require_inviter_quota(&self, principal: &Principal) -> Result<()> {
+        match principal {
+            Principal::User(account) => {
+                let user = account.user.to_string();
+                self.require_mail_quota(&Sender::Inviter(&user)).await
+            }
+            _ => Ok(()),
+        }
     }
 
     /// The account for `email` (created without a password when new) and, if it never set a
@@ -95,6 +108,11 @@ impl Accounts<'_> {
         secret: Option<String>,
     ) -> Result<()> {
         if let Some(secret) = secret {
+            if !self.address_is_free(MailKind::Invitation, email).await? {
+                // The link of the invitation sent minutes ago still works.
+                tracing::info!("invitation mail held back: one per address and window");
+                return Ok(());
+            }
             let link = format!("{}/einladung#{secret}", self.services.public_url);
             self.deliver(mail::invitation(
                 email.as_str(),
@@ -118,10 +136,13 @@ impl Accounts<'_> {
 
     /// Sends a reset link if the address has an account. The answer is the same either way and
     /// the mail leaves in the background, so neither reveals whether an account exists.
-    pub async fn request_password_reset(&self, email: &str) -> Result<()> {
+    /// `client` is the requester's address: each client has a small quota of requests, and
+    /// each address gets one reset mail per window.
+    pub async fn request_password_reset(&self, email: &str, client: &str) -> Result<()> {
         if self.services.mailer.is_none() {
             return Err(Error::MailNotConfigured);
         }
+        self.require_mail_quota(&Sender::Client(client)).await?;
         let Ok(email) = EmailAddress::parse(email) else {
             return Ok(());
         };
@@ -134,6 +155,12 @@ impl Accounts<'_> {
         else {
             return Ok(());
         };
+        if !self
+            .address_is_free(MailKind::PasswordReset, &email)
+            .await?
+        {
+            return Ok(());
+        }
         let secret = token::generate();
         let expires = Utc::now() + RESET_VALID;
         self.services

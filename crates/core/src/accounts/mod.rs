@@ -4,6 +4,7 @@
 pub mod account;
 mod calendar;
 mod invitations;
+mod mail_quota;
 pub mod password;
 mod personal_data;
 mod problems;

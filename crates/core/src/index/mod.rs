@@ -56,6 +56,10 @@ pub(crate) struct SearchState {
     catching_up: tokio::sync::Mutex<()>,
     /// Where the index started: `None` when it must be built first.
     opened: Option<i64>,
+    /// Searches running at once on this replica: each holds memory for its automata and
+    /// collectors while it runs, and more than the cores can run would only queue in the
+    /// blocking pool, holding that memory.
+    readers: tokio::sync::Semaphore,
 }
 
 impl SearchState {
@@ -70,8 +74,14 @@ impl SearchState {
             applied: AtomicI64::new(opened.unwrap_or(0)),
             catching_up: tokio::sync::Mutex::new(()),
             opened,
+            readers: tokio::sync::Semaphore::new(concurrent_searches()),
         }
     }
+}
+
+/// Two searches per core: one may wait on memory while the other computes.
+fn concurrent_searches() -> usize {
+    std::thread::available_parallelism().map_or(2, |cores| cores.get() * 2)
 }
 
 /// The index a replica starts with.
@@ -242,6 +252,24 @@ pub(crate) async fn blocking<T: Send + 'static>(
 #[derive(Clone, Copy, Debug)]
 pub struct Index<'a> {
     services: &'a Services,
+}
+
+impl Index<'_> {
+    /// Runs a search on the index in one of the replica's reader slots, waiting for one.
+    pub(crate) async fn read<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&SearchIndex) -> praevnet_search::Result<T> + Send + 'static,
+    ) -> Result<T> {
+        let _slot = self
+            .services
+            .search
+            .readers
+            .acquire()
+            .await
+            .map_err(|e| Error::Internal(format!("search slots: {e}")))?;
+        let index = Arc::clone(&self.services.search.index);
+        blocking(move || work(&index)).await
+    }
 }
 
 impl Services {

@@ -33,6 +33,22 @@ pub enum Problem {
     BatchNotSupported,
     /// The body is not a GraphQL request at all.
     MalformedRequest,
+    /// More fields at an operation's root than one request may run.
+    TooManyRootFields {
+        max: usize,
+    },
+    /// More fields in one request (fragments expanded) than it may ask for.
+    TooManyFields {
+        max: usize,
+    },
+    /// Selections nested deeper than allowed.
+    TooDeep {
+        max: usize,
+    },
+    /// More words in a search than it takes.
+    SearchWords {
+        max: usize,
+    },
     /// A term or period that ends before it starts.
     EndBeforeStart,
     /// A minimum above the maximum.
@@ -48,6 +64,13 @@ pub enum Problem {
     },
     /// An upload of a type that is not accepted.
     FileType,
+    /// An office document whose container is not what its type promises: damaged, not of
+    /// that format, encrypted, with macros or with programs, scripts or archives inside.
+    FileContainer,
+    /// An office document that expands to more than a document needs (a zip bomb).
+    FileExpandedTooLarge {
+        max_mib: u64,
+    },
     /// A problem of the registry area, said by that area.
     Registry(crate::registry::RegistryProblem),
     /// A problem of the accounts area, said by that area.
@@ -58,6 +81,22 @@ pub enum Problem {
     Land(crate::land::LandProblem),
     /// A problem of the network area, said by that area.
     Network(crate::network::NetworkProblem),
+}
+
+/// A wait in whole minutes, rounded up, as German prose.
+fn minutes_de(seconds: u64) -> String {
+    match seconds.div_ceil(60) {
+        0 | 1 => "einer Minute".to_owned(),
+        n => format!("{n} Minuten"),
+    }
+}
+
+/// A wait in whole minutes, rounded up, as English prose.
+fn minutes_en(seconds: u64) -> String {
+    match seconds.div_ceil(60) {
+        0 | 1 => "one minute".to_owned(),
+        n => format!("{n} minutes"),
+    }
 }
 
 impl Problem {
@@ -109,6 +148,36 @@ impl Problem {
             (Problem::MalformedRequest, Lang::En) => {
                 "The request is not a valid GraphQL request.".into()
             }
+            (Problem::TooManyRootFields { max }, Lang::De) => format!(
+                "Eine Anfrage darf höchstens {max} Felder auf oberster Ebene abfragen \
+                 (Aliase zählen einzeln); bitte teilen Sie sie auf."
+            ),
+            (Problem::TooManyRootFields { max }, Lang::En) => format!(
+                "A request may ask for at most {max} top-level fields (each alias counts); \
+                 please split it."
+            ),
+            (Problem::TooManyFields { max }, Lang::De) => format!(
+                "Eine Anfrage darf höchstens {max} Felder abfragen (Fragmente ausgeschrieben); \
+                 bitte teilen Sie sie auf."
+            ),
+            (Problem::TooManyFields { max }, Lang::En) => format!(
+                "A request may ask for at most {max} fields (fragments expanded); please \
+                 split it."
+            ),
+            (Problem::TooDeep { max }, Lang::De) => {
+                format!(
+                    "Die Anfrage ist tiefer verschachtelt als erlaubt (höchstens {max} Ebenen)."
+                )
+            }
+            (Problem::TooDeep { max }, Lang::En) => {
+                format!("The request is nested deeper than allowed (at most {max} levels).")
+            }
+            (Problem::SearchWords { max }, Lang::De) => {
+                format!("Bitte suchen Sie mit höchstens {max} Wörtern.")
+            }
+            (Problem::SearchWords { max }, Lang::En) => {
+                format!("Please search with at most {max} words.")
+            }
             (Problem::EndBeforeStart, Lang::De) => "Das Ende liegt vor dem Beginn.".into(),
             (Problem::EndBeforeStart, Lang::En) => "The end is before the start.".into(),
             (Problem::MinAboveMax, Lang::De) => {
@@ -139,6 +208,22 @@ impl Problem {
             (Problem::FileType, Lang::En) => "PDF, PNG and JPEG files and office documents \
                 (DOCX, XLSX, PPTX, ODT, ODS, ODP) can be attached."
                 .into(),
+            (Problem::FileContainer, Lang::De) => "Die Datei ist kein gültiges Word-, Excel-, \
+                PowerPoint- oder OpenDocument-Dokument (beschädigt, verschlüsselt, mit Makros \
+                oder mit eingebetteten Programmen)."
+                .into(),
+            (Problem::FileContainer, Lang::En) => "The file is not a valid Word, Excel, \
+                PowerPoint or OpenDocument document (damaged, encrypted, with macros or with \
+                embedded programs)."
+                .into(),
+            (Problem::FileExpandedTooLarge { max_mib }, Lang::De) => format!(
+                "Das Dokument ist entpackt zu groß oder ungewöhnlich stark komprimiert: \
+                 entpackt höchstens {max_mib} MB."
+            ),
+            (Problem::FileExpandedTooLarge { max_mib }, Lang::En) => format!(
+                "The document is too large when unpacked, or unusually highly compressed: \
+                 at most {max_mib} MB unpacked."
+            ),
             (Problem::TimeFormat, Lang::De) => {
                 "Die Uhrzeit ist ungültig; erwartet wird HH:MM.".into()
             }
@@ -194,6 +279,9 @@ pub enum Error {
     /// Too many failed logins; the client may try again after this many seconds.
     #[error("throttled for {retry_after} s")]
     Throttled { retry_after: u64 },
+    /// A sender asked for more account mails than its quota allows.
+    #[error("mail quota spent for {retry_after} s")]
+    MailThrottled { retry_after: u64 },
     #[error("forbidden")]
     Forbidden,
     #[error("invalid {field}: {problem:?}")]
@@ -240,7 +328,7 @@ impl Error {
         match self {
             Error::NotFound => "NOT_FOUND",
             Error::Unauthenticated | Error::InvalidCredentials => "UNAUTHENTICATED",
-            Error::Throttled { .. } => "THROTTLED",
+            Error::Throttled { .. } | Error::MailThrottled { .. } => "THROTTLED",
             Error::Forbidden => "FORBIDDEN",
             Error::Validation { .. } => "VALIDATION",
             Error::BadRequest(_) => "BAD_REQUEST",
@@ -287,6 +375,15 @@ impl Error {
             }
             (Error::Throttled { retry_after }, Lang::En) => format!(
                 "Too many failed login attempts. Please try again in {retry_after} seconds."
+            ),
+            (Error::MailThrottled { retry_after }, Lang::De) => format!(
+                "Von hier wurden gerade viele E-Mails angefordert. Bitte versuchen Sie es in {} \
+                 erneut.",
+                minutes_de(*retry_after)
+            ),
+            (Error::MailThrottled { retry_after }, Lang::En) => format!(
+                "Many e-mails were requested from here just now. Please try again in {}.",
+                minutes_en(*retry_after)
             ),
             (Error::Forbidden, Lang::De) => "Dazu fehlt Ihnen die Berechtigung.".into(),
             (Error::Forbidden, Lang::En) => "You are not allowed to do this.".into(),

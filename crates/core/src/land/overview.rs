@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use praevnet_store::{MunicipalityFilter, Reach};
 
 use crate::council::founding::CouncilStatus;
+use crate::kernel::text::optional_text;
 use crate::land::Land;
 use crate::registry::Municipality;
 use crate::{Error, FederalState, Lang, Principal, Result};
@@ -56,7 +57,7 @@ impl Land<'_> {
         }
         let filter = MunicipalityFilter {
             federal_state: state.map(|s| s.code().to_owned()),
-            name_contains,
+            name_contains: optional_text("search", name_contains.as_deref(), 200)?,
         };
         let municipalities = self.services.registry().all_municipalities(&filter).await?;
         let summaries = self

@@ -16,12 +16,14 @@ use praevnet_search::{Request, Sort};
 use uuid::Uuid;
 
 pub use crate::index::SearchKind;
-use crate::index::blocking;
 use crate::network::Network;
 use crate::{Error, Lang, PracticeId, Principal, Problem, Result};
 
 /// Longest search text.
 const TEXT_MAX: usize = 500;
+/// Most words in a search text: each word becomes several term, typo and compound queries
+/// run once per facet, so the words bound a search's memory and time.
+const SEARCH_WORDS_MAX: usize = praevnet_search::WORDS_MAX;
 /// Most results per page.
 pub const SEARCH_PAGE_MAX: u64 = 50;
 /// How deep a result list can be paged (the engine keeps offset + page in memory).
@@ -114,6 +116,14 @@ impl Network<'_> {
                 Problem::TooLong { max: TEXT_MAX },
             ));
         }
+        if input.text.split_whitespace().count() > SEARCH_WORDS_MAX {
+            return Err(Error::validation(
+                "text",
+                Problem::SearchWords {
+                    max: SEARCH_WORDS_MAX,
+                },
+            ));
+        }
         require_search_page(input.first)?;
         if input.offset > SEARCH_OFFSET_MAX {
             return Err(Error::validation(
@@ -155,8 +165,11 @@ impl Network<'_> {
             offset: usize::try_from(input.offset).unwrap_or(usize::MAX),
         };
         self.services.index().fresh().await?;
-        let index = self.services.search.index.clone();
-        let results = blocking(move || index.search(&request)).await?;
+        let results = self
+            .services
+            .index()
+            .read(move |index| index.search(&request))
+            .await?;
         Ok(SearchOutcome {
             total: results.total as u64,
             hits: results
@@ -206,9 +219,12 @@ impl Network<'_> {
             .await?
             .ok_or(Error::NotFound)?;
         self.services.index().fresh().await?;
-        let index = self.services.search.index.clone();
         let limit = usize::try_from(first).unwrap_or(0);
-        let hits = blocking(move || index.similar(id.as_uuid(), limit)).await?;
+        let hits = self
+            .services
+            .index()
+            .read(move |index| index.similar(id.as_uuid(), limit))
+            .await?;
         Ok(hits
             .unwrap_or_default()
             .into_iter()

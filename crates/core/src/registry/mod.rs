@@ -16,6 +16,7 @@ use praevnet_store::MunicipalityFilter;
 
 use crate::audit::{self, Change};
 use crate::kernel::page::require_page_size;
+use crate::kernel::text::{bounded_text, optional_text};
 use crate::{Error, FederalState, MunicipalityId, Page, Principal, Result, Services};
 
 /// Use cases of the registry.
@@ -42,6 +43,7 @@ impl Registry<'_> {
         limit: u64,
     ) -> Result<Page<Municipality>> {
         require_page_size(limit)?;
+        let name_contains = optional_text("search", name_contains.as_deref(), 200)?;
         let filter = MunicipalityFilter {
             federal_state: federal_state.map(|s| s.code().to_owned()),
             name_contains,
@@ -77,7 +79,8 @@ impl Registry<'_> {
         _principal: &Principal,
         slug: &str,
     ) -> Result<Municipality> {
-        let found = self.services.store.municipalities().by_slug(slug).await?;
+        let slug = bounded_text("slug", slug, 200)?;
+        let found = self.services.store.municipalities().by_slug(&slug).await?;
         found.ok_or(Error::NotFound)?.try_into()
     }
 

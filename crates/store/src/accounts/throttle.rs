@@ -1,4 +1,6 @@
-//! Counting failed logins per account and per client address, to slow down guessing.
+//! Counting failed logins per account and per client address, to slow down guessing, and
+//! mails asked for per address and per client in a window, to keep the platform from being
+//! used to flood an inbox. Both kinds share one table; their keys carry distinct prefixes.
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
@@ -50,6 +52,53 @@ impl<C: ConnectionTrait + TransactionTrait> Accounts<'_, C> {
             .exec_with_returning(self.db)
             .await?;
         Ok(row.failures)
+    }
+
+    /// Counts one more event for `key` in the window that started at `window_start` or later
+    /// and returns the count in the window with the window's start: an older window starts
+    /// anew at `now`. One statement, so concurrent requests cannot both see a count under the
+    /// limit.
+    pub async fn count_in_window(
+        &self,
+        key: &str,
+        now: DateTime<Utc>,
+        window_start: DateTime<Utc>,
+    ) -> Result<(i32, DateTime<Utc>), StoreError> {
+        let started = || {
+            Expr::col((
+                login_throttle::Entity,
+                login_throttle::Column::LastFailureAt,
+            ))
+            .lt(window_start)
+        };
+        let model = login_throttle::ActiveModel {
+            key: Set(key.to_owned()),
+            failures: Set(1),
+            last_failure_at: Set(now),
+            blocked_until: Set(now),
+        };
+        let row = login_throttle::Entity::insert(model)
+            .on_conflict(
+                OnConflict::column(login_throttle::Column::Key)
+                    .value(
+                        login_throttle::Column::Failures,
+                        Expr::case(started(), 1).finally(
+                            Expr::col((login_throttle::Entity, login_throttle::Column::Failures))
+                                .add(1),
+                        ),
+                    )
+                    .value(
+                        login_throttle::Column::LastFailureAt,
+                        Expr::case(started(), now).finally(Expr::col((
+                            login_throttle::Entity,
+                            login_throttle::Column::LastFailureAt,
+                        ))),
+                    )
+                    .to_owned(),
+            )
+            .exec_with_returning(self.db)
+            .await?;
+        Ok((row.failures, row.last_failure_at))
     }
 
     pub async fn block_until(&self, key: &str, until: DateTime<Utc>) -> Result<(), StoreError> {

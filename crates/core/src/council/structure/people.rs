@@ -18,6 +18,11 @@ impl CouncilWork<'_> {
         municipality: MunicipalityId,
         id: PersonId,
     ) -> Result<Changed<()>> {
+        // Counted before the unit of work opens: on SQLite a second writer would wait for it.
+        self.services
+            .accounts()
+            .require_inviter_quota(principal)
+            .await?;
         let edit = self.edit(principal, municipality).await?;
         edit.require_manage()?;
         let person = edit.structure.person(id).cloned().ok_or(Error::NotFound)?;
