@@ -78,6 +78,11 @@ impl Services {
     }
 
     /// Whether the database answers, for readiness probes.
+    /// Refuses at once while the database is known to be down (see the store's outage).
+    pub fn require_database(&self) -> Result<()> {
+        Ok(self.store.require_up()?)
+    }
+
     pub async fn ping(&self) -> Result<()> {
         Ok(self.store.ping().await?)
     }

@@ -1,9 +1,14 @@
 //! The HTTP router and the layers every request passes.
 
+use std::any::Any;
+
 use axum::extract::DefaultBodyLimit;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Router, middleware};
 use tower::ServiceBuilder;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -81,6 +86,23 @@ pub fn router(state: AppState) -> Router {
                     security::headers(https, request, next)
                 }))
                 // Assets come compressed from the build; this compresses API answers.
-                .layer(CompressionLayer::new().gzip(true)),
+                .layer(CompressionLayer::new().gzip(true))
+                .layer(CatchPanicLayer::custom(panicked)),
         )
+}
+
+/// A handler that panicked: the client gets a 500 instead of a dropped connection, and the
+/// log says so on the request's span.
+fn panicked(panic: Box<dyn Any + Send + 'static>) -> Response {
+    let detail = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("(no message)");
+    tracing::error!(%detail, "request handler panicked");
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "Interner Fehler / internal error",
+    )
+        .into_response()
 }

@@ -29,11 +29,11 @@ pub(crate) fn lang(headers: &HeaderMap) -> Lang {
 fn status(err: &Error) -> StatusCode {
     match err {
         Error::Validation {
-            problem: Problem::FileTooLarge { .. },
+            problem: Problem::FileTooLarge { .. } | Problem::FileExpandedTooLarge { .. },
             ..
         } => StatusCode::PAYLOAD_TOO_LARGE,
         Error::Validation {
-            problem: Problem::FileType,
+            problem: Problem::FileType | Problem::FileContainer,
             ..
         } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         Error::NotFound => StatusCode::NOT_FOUND,

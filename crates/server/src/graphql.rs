@@ -137,6 +137,10 @@ pub async fn execute(
         let err = Error::Unavailable("database not migrated yet".into());
         return refused(StatusCode::SERVICE_UNAVAILABLE, &err, lang, &request_id);
     }
+    if let Err(err) = state.services.require_database() {
+        span.record("graphql.outcome", err.code());
+        return refused(StatusCode::SERVICE_UNAVAILABLE, &err, lang, &request_id);
+    }
     let secret = session::secret(&headers);
     let principal = match authenticate(&state, &headers, secret.as_deref()).await {
         Ok(principal) => principal,
@@ -148,8 +152,14 @@ pub async fn execute(
                 Error::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
                 _ => StatusCode::INTERNAL_SERVER_ERROR,
             };
-            if let Error::Internal(detail) | Error::Unavailable(detail) = &err {
-                tracing::error!(%detail, %request_id, "authentication failed");
+            match &err {
+                Error::Unavailable(detail) => {
+                    tracing::warn!(%detail, %request_id, "session lookup: database unavailable");
+                }
+                Error::Internal(detail) => {
+                    tracing::error!(%detail, %request_id, "session lookup failed");
+                }
+                _ => {}
             }
             return refused(status, &err, lang, &request_id);
         }

@@ -1,14 +1,16 @@
 //! Opening the application's connection pool.
 
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Duration;
 
 use praevnet_migrations::tenancy::APP_ROLE;
 use sea_orm::sqlx::{self, Executor};
-use sea_orm::{ConnectOptions, Database, DatabaseConnection};
+use sea_orm::{ConnAcquireErr, ConnectOptions, Database, DatabaseConnection, DbErr};
 
 use crate::accounts::Accounts;
 use crate::audit::AuditLog;
+use crate::outage::Outage;
 use crate::registry::Municipalities;
 use crate::tenant::Tenant;
 use crate::writes::Writes;
@@ -34,6 +36,10 @@ impl Backend {
     }
 }
 
+/// How long the readiness probe waits for the database: well under the probe's own timeout,
+/// so that an unanswered ping is noticed as an outage rather than cancelled.
+const PING_TIMEOUT: Duration = Duration::from_millis(1500);
+
 /// Pool settings that operators tune; the rest follows from the engine.
 #[derive(Clone, Debug)]
 pub struct StoreOptions {
@@ -56,6 +62,7 @@ impl Default for StoreOptions {
 pub struct Store {
     db: DatabaseConnection,
     backend: Backend,
+    outage: Arc<Outage>,
 }
 
 impl Store {
@@ -88,21 +95,46 @@ impl Store {
             });
         }
         let db = Database::connect(connect).await?;
-        Ok(Store { db, backend })
+        Ok(Store {
+            db,
+            backend,
+            outage: Arc::default(),
+        })
     }
 
     pub fn backend(&self) -> Backend {
         self.backend
     }
 
-    /// Checks that the database answers, for the readiness probe.
+    /// Checks that the database answers, for the readiness probe (which asks even during an
+    /// outage, so that it reports the database back as soon as it is).
+    /// A database that does not answer within [`PING_TIMEOUT`] counts as unreachable.
     pub async fn ping(&self) -> Result<(), StoreError> {
-        self.db.ping().await.map_err(StoreError::from)
+        let answer = match tokio::time::timeout(PING_TIMEOUT, self.db.ping()).await {
+            Ok(answer) => answer,
+            Err(_) => Err(DbErr::ConnectionAcquire(ConnAcquireErr::Timeout)),
+        };
+        answer.map_err(|err| self.noticed(StoreError::from(err)))
+    }
+
+    /// Refuses at once while the database is known to be down, instead of letting the
+    /// request wait the pool's acquire timeout.
+    pub fn require_up(&self) -> Result<(), StoreError> {
+        self.outage.check()
+    }
+
+    /// Passes an error on, taking note when it says the database is unreachable.
+    pub fn noticed(&self, err: StoreError) -> StoreError {
+        self.outage.notice(&err, &self.db);
+        err
     }
 
     /// Opens a unit of work: changes and their audit entry commit together.
     pub async fn writes(&self) -> Result<Writes, StoreError> {
-        Writes::begin(&self.db).await
+        self.require_up()?;
+        Writes::begin(&self.db)
+            .await
+            .map_err(|err| self.noticed(err))
     }
 
     /// Users, grants, sessions and login throttling.

@@ -39,17 +39,29 @@ fn is_unavailable(err: &DbErr) -> bool {
     match err {
         DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => true,
         DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => {
-            matches!(
-                **e,
+            match &**e {
                 sqlx::Error::Io(_)
-                    | sqlx::Error::PoolTimedOut
-                    | sqlx::Error::PoolClosed
-                    | sqlx::Error::Tls(_)
-                    | sqlx::Error::WorkerCrashed
-            )
+                | sqlx::Error::PoolTimedOut
+                | sqlx::Error::PoolClosed
+                | sqlx::Error::Tls(_)
+                | sqlx::Error::WorkerCrashed
+                // A connection cut while a statement was on the wire.
+                | sqlx::Error::Protocol(_) => true,
+                sqlx::Error::Database(db) => db.code().is_some_and(|code| passing(&code)),
+                _ => false,
+            }
         }
         _ => false,
     }
+}
+
+/// Database errors that say "try again shortly" rather than "this is wrong": PostgreSQL's
+/// connection exceptions (class 08), a server shutting down or starting (57P01–57P03) and too
+/// many connections (53300); SQLite's busy and locked database (5, 6 and their extended codes).
+fn passing(code: &str) -> bool {
+    code.starts_with("08")
+        || matches!(code, "57P01" | "57P02" | "57P03" | "53300")
+        || matches!(code, "5" | "6" | "261" | "517" | "262")
 }
 
 /// A unique index (see the migrations) whose violation the user can resolve.
@@ -92,6 +104,15 @@ fn violates(err: &DbErr, index: &UniqueIndex) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn shutdowns_and_busy_databases_are_passing() {
+        assert!(super::passing("57P01"));
+        assert!(super::passing("08006"));
+        assert!(super::passing("5"));
+        assert!(!super::passing("23505"));
+        assert!(!super::passing("2067"));
+    }
+
     use praevnet_testkit::{TestDatabase, on_both_databases};
 
     use super::{StoreError, UniqueField};

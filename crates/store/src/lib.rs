@@ -24,6 +24,7 @@ mod land;
 mod mail;
 mod migrate;
 mod network;
+mod outage;
 mod read;
 mod registry;
 mod tenant;

@@ -318,7 +318,13 @@ impl Accounts<'_> {
     pub async fn session(&self, secret: &str) -> Result<Option<Principal>> {
         let hash = token::stored_hash(secret);
         let accounts = self.services.store.accounts();
-        let Some(session) = accounts.session(&hash).await? else {
+        // Every logged-in request starts here: the first to find the database gone tells the
+        // store, so that the requests after it are refused at once.
+        let session = accounts
+            .session(&hash)
+            .await
+            .map_err(|err| self.services.store.noticed(err))?;
+        let Some(session) = session else {
             return Ok(None);
         };
         let now = Utc::now();

@@ -214,8 +214,7 @@ fn expansion_limit(archive_len: usize) -> u64 {
     u64::try_from(archive_len)
         .unwrap_or(u64::MAX)
         .saturating_mul(MAX_RATIO)
-        .max(RATIO_FLOOR)
-        .min(MAX_EXPANDED)
+        .clamp(RATIO_FLOOR, MAX_EXPANDED)
 }
 
 /// The number of entries the end-of-directory record declares; `None` without such a record.
