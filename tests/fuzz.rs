@@ -19,17 +19,17 @@
 //! a few records are seeded first (a body, people, meetings, minutes, a practice, funding),
 //! and a second municipality gives foreign ids.
 //!
-//! Panics: the server runs in this process and has no catch-panic layer (see
-//! `crates/server/src/app.rs`): a panic in a handler unwinds the task of its connection, and
-//! the client gets no answer; that counts as a failure. Besides, a panic hook records every panic in the process
-//! (the server's threads included), the same panics the log shows as `thread '…' panicked at`.
+//! Panics: the server answers a panicking handler with a 500 (its catch-panic layer, see
+//! `crates/server/src/app.rs`), which fails the run; besides, a panic hook records every panic
+//! in the process (the server's threads included), the same panics the log shows as
+//! `thread '…' panicked at`.
 //! Both databases' tests share the process, so a panic fails both of them.
 //!
 //! Deterministic: a xorshift64* generator seeded from `PRAEVNET_FUZZ_SEED` (a fixed default
 //! otherwise); the seed is printed, and a failure names the request with its variables. The
 //! harvested ids differ between runs (UUIDv7), the choices among them do not.
 //!
-//! Bounded: `PRAEVNET_FUZZ_REQUESTS` requests per principal (default 600), and at most
+//! Bounded: `PRAEVNET_FUZZ_REQUESTS` requests per principal (default 3,000), and at most
 //! `PRAEVNET_FUZZ_SECONDS` seconds of fuzzing per database (default 60); a run cut off by the
 //! time bound says so. `cargo test -p praevnet-server --test fuzz -- --nocapture` shows the
 //! figures: requests per principal, seconds, requests per second, the root fields answered
@@ -57,7 +57,7 @@ const SDL: &str = include_str!("../crates/api/schema.graphql");
 const PASSWORD: &str = "Nachtwächter-Eule-Saale-47";
 
 const DEFAULT_SEED: u64 = 0x5EED_F022_2026_0001;
-const DEFAULT_REQUESTS: u64 = 600;
+const DEFAULT_REQUESTS: u64 = 3_000;
 const DEFAULT_SECONDS: u64 = 60;
 /// How deep input objects nest their optional fields.
 const INPUT_DEPTH: usize = 3;

@@ -52,10 +52,11 @@ fn engine_error(error: &mut ServerError, request: &RequestContext) {
         extensions.set("code", Value::from("BAD_REQUEST"));
         extensions.set("requestId", Value::from(request.request_id.as_str()));
         // The engine speaks English; the user's language comes first, its detail after.
-        error.message = format!(
-            "{} ({})",
-            Problem::MalformedRequest.message(request.lang),
-            error.message
-        );
+        let problem = if error.message.starts_with("Query is too complex") {
+            Problem::TooComplex
+        } else {
+            Problem::MalformedRequest
+        };
+        error.message = format!("{} ({})", problem.message(request.lang), error.message);
     }
 }

@@ -10,7 +10,7 @@ use sea_orm::{ConnAcquireErr, ConnectOptions, Database, DatabaseConnection, DbEr
 
 use crate::accounts::Accounts;
 use crate::audit::AuditLog;
-use crate::outage::Outage;
+use crate::outage::{Outage, PING_TIMEOUT};
 use crate::registry::Municipalities;
 use crate::tenant::Tenant;
 use crate::writes::Writes;
@@ -35,10 +35,6 @@ impl Backend {
         }
     }
 }
-
-/// How long the readiness probe waits for the database: well under the probe's own timeout,
-/// so that an unanswered ping is noticed as an outage rather than cancelled.
-const PING_TIMEOUT: Duration = Duration::from_millis(1500);
 
 /// Pool settings that operators tune; the rest follows from the engine.
 #[derive(Clone, Debug)]

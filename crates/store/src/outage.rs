@@ -17,6 +17,11 @@ use crate::StoreError;
 /// How often the watcher asks a database that is down whether it is back.
 const PROBE_INTERVAL: Duration = Duration::from_millis(500);
 
+/// How long a ping may take before the database counts as unreachable: well under the
+/// readiness probe's own timeout, so that the probe's unanswered ping is noticed rather than
+/// cancelled, and short enough that the watcher asks again soon.
+pub(crate) const PING_TIMEOUT: Duration = Duration::from_millis(1500);
+
 /// Whether the database is known to be down; shared by the clones of one store.
 #[derive(Debug, Default)]
 pub(crate) struct Outage {
@@ -46,7 +51,7 @@ impl Outage {
         tokio::spawn(async move {
             loop {
                 tokio::time::sleep(PROBE_INTERVAL).await;
-                if db.ping().await.is_ok() {
+                if let Ok(Ok(())) = tokio::time::timeout(PING_TIMEOUT, db.ping()).await {
                     outage.down.store(false, Ordering::Release);
                     tracing::info!("database answers again");
                     return;

@@ -41,6 +41,8 @@ pub enum Problem {
     TooManyFields {
         max: usize,
     },
+    /// A request whose fields cost more than the complexity limit.
+    TooComplex,
     /// Selections nested deeper than allowed.
     TooDeep {
         max: usize,
@@ -164,6 +166,15 @@ impl Problem {
                 "A request may ask for at most {max} fields (fragments expanded); please \
                  split it."
             ),
+            (Problem::TooComplex, Lang::De) => {
+                "Die Anfrage ist zu aufwendig (zu viele oder zu teure Felder); bitte teilen Sie \
+                 sie auf."
+                    .into()
+            }
+            (Problem::TooComplex, Lang::En) => {
+                "The request asks for too much (too many or too costly fields); please split it."
+                    .into()
+            }
             (Problem::TooDeep { max }, Lang::De) => {
                 format!(
                     "Die Anfrage ist tiefer verschachtelt als erlaubt (höchstens {max} Ebenen)."
