@@ -77,7 +77,7 @@ impl Network<'_> {
             file_name,
             content_type,
             size,
-        } = Upload::check(file_name, bytes, ATTACHMENT_MAX_BYTES)?;
+        } = Upload::checked(file_name, bytes, ATTACHMENT_MAX_BYTES).await?;
         let writes = self.services.store.writes().await?;
         let tenant = writes.tenant(municipality);
         let current = tenant.practice(practice).await?.ok_or(Error::NotFound)?;

@@ -55,6 +55,8 @@ impl CouncilWork<'_> {
         file_name: &str,
         bytes: &[u8],
     ) -> Result<Meeting> {
+        // Checked before the unit of work begins: on SQLite it holds the write lock.
+        let upload = Upload::checked(file_name, bytes, DOCUMENT_MAX_BYTES).await?;
         let edit = self.internal_edit(principal, municipality).await?;
         let meeting = edit.editable(meeting_id).await?;
         let tenant = edit.writes.tenant(municipality);
@@ -71,7 +73,6 @@ impl CouncilWork<'_> {
                 CouncilProblem::MeetingCalledOff,
             ));
         }
-        let upload = Upload::check(file_name, bytes, DOCUMENT_MAX_BYTES)?;
         let record = tenant
             .insert_document(item, &upload.file_name, upload.content_type, upload.size)
             .await?;

@@ -78,6 +78,21 @@ impl Upload {
     /// Checks an upload: a name, not empty, at most `max_bytes`, of a type the platform takes;
     /// an office document also for its container (structure, contents, expanded size). The
     /// name is made to end in the extension of the type found.
+    ///
+    /// Off the async threads: inflating an office document to check it takes up to a few
+    /// hundred milliseconds of CPU, which would stall every request sharing the thread.
+    pub(crate) async fn checked(file_name: &str, bytes: &[u8], max_bytes: usize) -> Result<Upload> {
+        if bytes.len() > max_bytes {
+            // Refused by its size alone; not worth copying.
+            return Upload::check(file_name, bytes, max_bytes);
+        }
+        let (name, bytes) = (file_name.to_owned(), bytes.to_vec());
+        tokio::task::spawn_blocking(move || Upload::check(&name, &bytes, max_bytes))
+            .await
+            .map_err(|e| Error::Internal(format!("upload check: {e}")))?
+    }
+
+    /// [`Upload::checked`] on the calling thread.
     pub(crate) fn check(file_name: &str, bytes: &[u8], max_bytes: usize) -> Result<Upload> {
         let file_name = clean_name(file_name)?;
         if bytes.is_empty() {
