@@ -678,6 +678,45 @@ async fn introspection_loads_and_public_reads_refuse_control_characters(db: Test
     assert_eq!(error_code(&body), Some("VALIDATION"), "{body}");
 }
 
+/// A page of the registry reads its councils at once: each row still gets its own council, or
+/// none.
+async fn a_page_of_municipalities_gets_each_its_own_council(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let mut ids = Vec::new();
+    for (name, ags) in [
+        ("Annaberg-Buchholz", "14521020"),
+        ("Bautzen", "14625020"),
+        ("Crimmitschau", "14524040"),
+    ] {
+        ids.push(app.create_municipality(name, ags, "SN").await);
+    }
+    for (id, council) in [(&ids[0], "Rat A"), (&ids[2], "Rat C")] {
+        let body = app
+            .admin(SAVE_COUNCIL, json!({ "m": id, "i": { "name": council } }))
+            .await;
+        assert_eq!(body["data"]["saveCouncil"]["name"], council, "{body}");
+    }
+    let page = "{ municipalities(first: 2, offset: 1) { items { name council { name } } } }";
+    let body = app.query(page, json!({})).await;
+    assert_eq!(
+        body["data"]["municipalities"]["items"],
+        json!([
+            { "name": "Bautzen", "council": null },
+            { "name": "Crimmitschau", "council": { "name": "Rat C" } },
+        ]),
+        "{body}"
+    );
+    let all = "{ municipalities { items { council { name } } } }";
+    let body = app.query(all, json!({})).await;
+    let councils: Vec<Value> = body["data"]["municipalities"]["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|m| m["council"]["name"].clone())
+        .collect();
+    assert_eq!(councils, vec![json!("Rat A"), Value::Null, json!("Rat C")]);
+}
+
 on_both_databases!(
     control_characters_and_invisible_names_are_refused,
     operator_creates_and_edits_municipalities,
@@ -690,6 +729,7 @@ on_both_databases!(
     no_change_without_its_audit_entry,
     graphql_limits_protect_the_server,
     introspection_loads_and_public_reads_refuse_control_characters,
+    a_page_of_municipalities_gets_each_its_own_council,
     production_mode_hides_the_schema,
     development_mode_offers_graphiql,
     demo_data_is_loaded_once,

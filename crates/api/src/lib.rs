@@ -11,6 +11,7 @@ mod ids;
 mod land;
 mod limits;
 mod network;
+mod operation;
 mod registry;
 mod request;
 mod schema;

@@ -277,6 +277,22 @@ async fn bench(label: &str, db: TestDatabase) {
     })
     .await;
     print_figures("POST /graphql municipality + council", &figures);
+    for page in [20, 200] {
+        let (c, base) = (client.clone(), server.base.clone());
+        let query = "query Page($first: Int!, $offset: Int!) { municipalities(first: $first, offset: $offset) { items { id name council { name foundingDate } } } }";
+        let pages = count.div_ceil(page).max(1);
+        let figures = load(seconds, move |n| {
+            c.post(format!("{base}/graphql")).json(&json!({
+                "query": query,
+                "variables": { "first": page, "offset": (n % pages) * page }
+            }))
+        })
+        .await;
+        print_figures(
+            &format!("POST /graphql a page of {page} municipalities + councils"),
+            &figures,
+        );
+    }
     println!("  RSS after load: {} KiB", rss_kib(pid));
     logins(&client, &server.base, &db.url, seconds).await;
     println!("  RSS after logins: {} KiB", rss_kib(pid));

@@ -79,7 +79,10 @@ pub fn router(state: AppState) -> Router {
                     TraceLayer::new_for_http()
                         .make_span_with(telemetry::request_span)
                         .on_request(())
-                        .on_response(telemetry::record_response),
+                        .on_response(telemetry::record_response)
+                        // `record_response` logs every response at its level; the default
+                        // would log each 5xx again as an error, the readiness probe's too.
+                        .on_failure(()),
                 )
                 .layer(PropagateRequestIdLayer::x_request_id())
                 .layer(middleware::from_fn(move |request, next| {

@@ -24,26 +24,6 @@ pub(crate) fn request_id(headers: &HeaderMap) -> String {
         .to_owned()
 }
 
-/// The name of the operation that will run, for the span: the requested one, else the only
-/// named one in the document.
-fn operation_name(request: &async_graphql::Request) -> String {
-    if let Some(name) = &request.operation_name {
-        return name.clone();
-    }
-    match async_graphql::parser::parse_query(&request.query) {
-        Ok(doc) => match doc.operations {
-            async_graphql::parser::types::DocumentOperations::Multiple(ops) if ops.len() == 1 => {
-                ops.keys()
-                    .next()
-                    .map(ToString::to_string)
-                    .unwrap_or_default()
-            }
-            _ => "anonymous".to_owned(),
-        },
-        Err(_) => "unparsable".to_owned(),
-    }
-}
-
 /// A response that failed before the query ran, in the shape of a GraphQL response.
 fn refused(status: StatusCode, err: &Error, lang: Lang, request_id: &str) -> Response {
     let mut extensions = ErrorExtensionValues::default();
@@ -130,8 +110,12 @@ pub async fn execute(
             );
         }
     };
-    span.record("graphql.operation", operation_name(&request));
 
+    // A named operation is on the span at once, for the refusals below; otherwise the engine
+    // names it after its parse (`praevnet_api`'s operation extension).
+    if let Some(name) = &request.operation_name {
+        span.record("graphql.operation", name.as_str());
+    }
     if !state.is_bootstrapped() {
         span.record("graphql.outcome", "UNAVAILABLE");
         let err = Error::Unavailable("database not migrated yet".into());

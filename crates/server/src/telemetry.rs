@@ -3,7 +3,7 @@
 
 use std::io::IsTerminal;
 
-use axum::http::{Request, Response};
+use axum::http::{Request, Response, StatusCode};
 use opentelemetry::trace::{TraceContextExt as _, TracerProvider as _};
 use opentelemetry_sdk::Resource;
 use opentelemetry_sdk::trace::SdkTracerProvider;
@@ -141,14 +141,28 @@ pub fn request_span<B>(request: &Request<B>) -> Span {
     span
 }
 
-/// Records the outcome on the request's span and logs one line per request.
+/// Marks a 503 that is expected, not a fault: the readiness probe while the server starts or
+/// its database is away (an orchestrator asks every few seconds).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct NotReady;
+
+/// Records the outcome on the request's span and logs one line per request: a 500 as an
+/// error, another 5xx as a warning (the database or mail away), everything else as info.
 pub fn record_response<B>(response: &Response<B>, latency: std::time::Duration, span: &Span) {
     let status = response.status();
     span.record("http.response.status_code", status.as_u16());
-    if status.is_server_error() {
+    let expected = response.extensions().get::<NotReady>().is_some();
+    if status.is_server_error() && !expected {
         span.record("otel.status_code", "ERROR");
     }
-    tracing::info!(parent: span, status = status.as_u16(), latency_ms = latency.as_millis() as u64, "response");
+    let (code, latency_ms) = (status.as_u16(), latency.as_millis() as u64);
+    if status == StatusCode::INTERNAL_SERVER_ERROR {
+        tracing::error!(parent: span, status = code, latency_ms, "response");
+    } else if status.is_server_error() && !expected {
+        tracing::warn!(parent: span, status = code, latency_ms, "response");
+    } else {
+        tracing::info!(parent: span, status = code, latency_ms, "response");
+    }
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 use async_graphql::{ComplexObject, Context, Enum, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use praevnet_common::vocabulary::OfferFormat;
+use praevnet_core::network::attachments::Attachment as DomainAttachment;
 use praevnet_core::network::practices::{Practice as DomainPractice, PracticeContent};
 use praevnet_core::{AttachmentId, Lang, MunicipalityId, PracticeId, ProgrammeId};
 
@@ -86,6 +87,9 @@ pub(crate) struct Practice {
     /// Where its attachments are read from.
     #[graphql(skip)]
     owner: (MunicipalityId, PracticeId),
+    /// Its attachments as read with the whole list it stands in, when the query asked.
+    #[graphql(skip)]
+    preloaded: Option<Vec<DomainAttachment>>,
 }
 
 impl From<DomainPractice> for Practice {
@@ -117,6 +121,7 @@ impl From<DomainPractice> for Practice {
             published_at: p.published_at,
             updated_at: p.updated_at,
             owner: (p.municipality_id, p.id),
+            preloaded: None,
         }
     }
 }
@@ -125,36 +130,96 @@ impl From<DomainPractice> for Practice {
 impl Practice {
     /// Files attached to it; of a published practice, as the network shares them.
     async fn attachments(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Attachment>> {
-        let principal = ctx.principal();
-        let (municipality, practice) = self.owner;
-        let published = self.status == PracticeStatus::Published;
-        let found = if published {
-            ctx.services()
-                .network()
-                .network_practice_attachments(principal, practice)
-                .await
-        } else {
-            ctx.services()
-                .network()
-                .practice_attachments(principal, municipality, practice)
-                .await
-        }?;
-        Ok(found
-            .into_iter()
-            .map(|a| Attachment {
-                url: if published {
-                    format!("/api/netzwerk/anhaenge/{}", a.id)
-                } else {
-                    format!("/api/kommunen/{municipality}/anhaenge/{}", a.id)
-                },
-                id: ID(a.id.to_string()),
-                file_name: a.file_name,
-                content_type: a.content_type,
-                size_bytes: a.size_bytes,
-                created_at: a.created_at,
-            })
-            .collect())
+        let found = match &self.preloaded {
+            Some(found) => found.clone(),
+            None => read_attachments(ctx, std::slice::from_ref(self)).await?,
+        };
+        Ok(found.into_iter().map(|a| self.attachment_view(a)).collect())
     }
+}
+
+impl Practice {
+    fn published(&self) -> bool {
+        self.status == PracticeStatus::Published
+    }
+
+    fn attachment_view(&self, a: DomainAttachment) -> Attachment {
+        let (municipality, _) = self.owner;
+        Attachment {
+            url: if self.published() {
+                format!("/api/netzwerk/anhaenge/{}", a.id)
+            } else {
+                format!("/api/kommunen/{municipality}/anhaenge/{}", a.id)
+            },
+            id: ID(a.id.to_string()),
+            file_name: a.file_name,
+            content_type: a.content_type,
+            size_bytes: a.size_bytes,
+            created_at: a.created_at,
+        }
+    }
+}
+
+/// The attachments of these practices: one read for the published ones (the network's copy)
+/// and one per municipality for the others (the city's own records).
+async fn read_attachments(
+    ctx: &Context<'_>,
+    practices: &[Practice],
+) -> async_graphql::Result<Vec<DomainAttachment>> {
+    let network = ctx.services().network();
+    let principal = ctx.principal();
+    let published: Vec<PracticeId> = practices
+        .iter()
+        .filter(|p| p.published())
+        .map(|p| p.owner.1)
+        .collect();
+    let mut found = Vec::new();
+    if !published.is_empty() {
+        found.extend(
+            network
+                .network_practice_attachments(principal, &published)
+                .await?,
+        );
+    }
+    let mut drafts: Vec<(MunicipalityId, PracticeId)> = practices
+        .iter()
+        .filter(|p| !p.published())
+        .map(|p| p.owner)
+        .collect();
+    drafts.sort_unstable();
+    for group in drafts.chunk_by(|a, b| a.0 == b.0) {
+        let ids: Vec<PracticeId> = group.iter().map(|(_, p)| *p).collect();
+        if let Some((municipality, _)) = group.first() {
+            found.extend(
+                network
+                    .practice_attachments(principal, *municipality, &ids)
+                    .await?,
+            );
+        }
+    }
+    Ok(found)
+}
+
+/// Reads the attachments of a list of practices at once when the query asks for them.
+async fn with_attachments(
+    ctx: &Context<'_>,
+    mut practices: Vec<Practice>,
+) -> async_graphql::Result<Vec<Practice>> {
+    if !ctx.look_ahead().field("attachments").exists() {
+        return Ok(practices);
+    }
+    let found = read_attachments(ctx, &practices).await?;
+    for practice in &mut practices {
+        let id = practice.owner.1;
+        practice.preloaded = Some(
+            found
+                .iter()
+                .filter(|a| a.practice_id == id)
+                .cloned()
+                .collect(),
+        );
+    }
+    Ok(practices)
 }
 
 /// A file attached to a practice; `url` downloads it (uploads go to
@@ -221,7 +286,7 @@ impl PracticeQuery {
             .network()
             .practices(ctx.principal(), m)
             .await?;
-        Ok(found.into_iter().map(Practice::from).collect())
+        with_attachments(ctx, found.into_iter().map(Practice::from).collect()).await
     }
 
     /// A practice published to the network (anyone logged in).
@@ -243,7 +308,7 @@ impl PracticeQuery {
             .network()
             .network_practices(ctx.principal())
             .await?;
-        Ok(found.into_iter().map(Practice::from).collect())
+        with_attachments(ctx, found.into_iter().map(Practice::from).collect()).await
     }
 
     /// The network's shared vocabulary with labels in the caller's language.

@@ -2,6 +2,7 @@
 
 use async_graphql::{ComplexObject, Context, Enum, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
+use praevnet_core::registry::Council as DomainCouncil;
 use praevnet_core::registry::municipality::{
     Municipality as DomainMunicipality, MunicipalityInput, MunicipalityPatch,
     MunicipalityStatus as DomainStatus,
@@ -41,6 +42,9 @@ pub(crate) struct Municipality {
     updated_at: DateTime<Utc>,
     #[graphql(skip)]
     key: MunicipalityId,
+    /// The council as read with the whole page it stands on, when the query asked for it.
+    #[graphql(skip)]
+    preloaded: Option<Option<DomainCouncil>>,
 }
 
 impl From<DomainMunicipality> for Municipality {
@@ -57,6 +61,7 @@ impl From<DomainMunicipality> for Municipality {
             created_at: m.created_at,
             updated_at: m.updated_at,
             key: m.id,
+            preloaded: None,
         }
     }
 }
@@ -65,6 +70,9 @@ impl From<DomainMunicipality> for Municipality {
 impl Municipality {
     /// The prevention council, if the municipality has one.
     async fn council(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Council>> {
+        if let Some(council) = &self.preloaded {
+            return Ok(council.clone().map(Council::from));
+        }
         let request = ctx.request();
         let council = ctx
             .services()
@@ -135,8 +143,22 @@ impl MunicipalityQuery {
                 limit,
             )
             .await?;
+        let mut items: Vec<Municipality> = page.items.into_iter().map(Municipality::from).collect();
+        if ctx.look_ahead().field("items").field("council").exists() {
+            // One read for the page's councils instead of one per row.
+            let keys: Vec<MunicipalityId> = items.iter().map(|m| m.key).collect();
+            let mut councils = ctx
+                .services()
+                .registry()
+                .councils(&request.principal, &keys)
+                .await?;
+            for item in &mut items {
+                let at = councils.iter().position(|c| c.municipality_id == item.key);
+                item.preloaded = Some(at.map(|at| councils.swap_remove(at)));
+            }
+        }
         Ok(MunicipalityPage {
-            items: page.items.into_iter().map(Municipality::from).collect(),
+            items,
             total_count: page.total,
             offset: page.offset,
         })

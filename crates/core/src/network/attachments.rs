@@ -54,7 +54,7 @@ impl Network<'_> {
         municipality: MunicipalityId,
         practice: PracticeId,
     ) -> Result<()> {
-        let own = writes.tenant(municipality).attachments(practice).await?;
+        let own = writes.tenant(municipality).attachments(&[practice]).await?;
         writes.network_attachments().replace(practice, &own).await?;
         Ok(())
     }
@@ -116,12 +116,12 @@ impl Network<'_> {
         Ok(record.into())
     }
 
-    /// A practice's attachments as its city keeps them.
+    /// Practices' attachments as their city keeps them (practices of `municipality`).
     pub async fn practice_attachments(
         &self,
         principal: &Principal,
         municipality: MunicipalityId,
-        practice: PracticeId,
+        practices: &[PracticeId],
     ) -> Result<Vec<Attachment>> {
         self.services
             .registry()
@@ -131,25 +131,25 @@ impl Network<'_> {
             .services
             .store
             .tenant(municipality)
-            .attachments(practice)
+            .attachments(practices)
             .await?
             .into_iter()
             .map(Into::into)
             .collect())
     }
 
-    /// A published practice's attachments, for anyone logged in.
+    /// Published practices' attachments, for anyone logged in.
     pub async fn network_practice_attachments(
         &self,
         principal: &Principal,
-        practice: PracticeId,
+        practices: &[PracticeId],
     ) -> Result<Vec<Attachment>> {
         principal.require_login()?;
         Ok(self
             .services
             .store
             .network_attachments()
-            .list(practice)
+            .list(practices)
             .await?
             .into_iter()
             .map(Into::into)

@@ -12,7 +12,7 @@ pub use problems::RegistryProblem;
 pub use council::{Council, CouncilInput};
 pub use municipality::{Municipality, MunicipalityInput, MunicipalityPatch, MunicipalityStatus};
 
-use praevnet_store::MunicipalityFilter;
+use praevnet_store::{MunicipalityFilter, Reach};
 
 use crate::audit::{self, Change};
 use crate::kernel::page::require_page_size;
@@ -183,6 +183,24 @@ impl Registry<'_> {
     ) -> Result<Option<Council>> {
         let council = self.services.store.tenant(municipality).council().await?;
         Ok(council.map(Into::into))
+    }
+
+    /// The councils of several municipalities (all public records), read at once.
+    pub async fn councils(
+        &self,
+        _principal: &Principal,
+        municipalities: &[MunicipalityId],
+    ) -> Result<Vec<Council>> {
+        if municipalities.is_empty() {
+            return Ok(Vec::new());
+        }
+        let councils = self
+            .services
+            .store
+            .scope(Reach::Municipalities(municipalities.to_vec()))
+            .councils()
+            .await?;
+        Ok(councils.into_iter().map(Into::into).collect())
     }
 
     pub async fn save_council(

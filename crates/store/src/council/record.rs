@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ConnectionTrait, TransactionTrait};
 
-use crate::tenant::{Tenant, council};
+use crate::tenant::{Scope, Tenant, council};
 use crate::{CouncilId, MunicipalityId, PersonId, StoreError};
 
 /// A municipality's prevention council as stored.
@@ -53,6 +53,14 @@ impl From<council::Model> for CouncilRecord {
             created_at: m.created_at,
             updated_at: m.updated_at,
         }
+    }
+}
+
+impl<C: ConnectionTrait + TransactionTrait> Scope<'_, C> {
+    /// The councils of the scope's municipalities: one read however many there are (a page of
+    /// the registry asking for each one's council would otherwise read once per row).
+    pub async fn councils(&self) -> Result<Vec<CouncilRecord>, StoreError> {
+        self.records(self.rows::<council::Model>()).await
     }
 }
 

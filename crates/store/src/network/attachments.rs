@@ -50,14 +50,15 @@ impl From<network_attachment::Model> for AttachmentRecord {
 }
 
 impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
-    /// A practice's attachments, oldest first.
+    /// The attachments of these practices, each practice's oldest first: one read for a whole
+    /// list of practices.
     pub async fn attachments(
         &self,
-        practice: PracticeId,
+        practices: &[PracticeId],
     ) -> Result<Vec<AttachmentRecord>, StoreError> {
         let query = self
             .rows::<practice_attachment::Model>()
-            .filter(practice_attachment::Column::PracticeId.eq(practice))
+            .filter(practice_attachment::Column::PracticeId.is_in(practices.iter().copied()))
             .order_by_asc(practice_attachment::Column::CreatedAt)
             .order_by_asc(practice_attachment::Column::Id);
         self.records(query).await
@@ -115,10 +116,14 @@ impl<'a, C: ConnectionTrait> NetworkAttachments<'a, C> {
         Self { db }
     }
 
-    pub async fn list(&self, practice: PracticeId) -> Result<Vec<AttachmentRecord>, StoreError> {
+    /// The attachments of these published practices, each practice's oldest first.
+    pub async fn list(
+        &self,
+        practices: &[PracticeId],
+    ) -> Result<Vec<AttachmentRecord>, StoreError> {
         crate::read::records(
             network_attachment::Entity::find()
-                .filter(network_attachment::Column::PracticeId.eq(practice))
+                .filter(network_attachment::Column::PracticeId.is_in(practices.iter().copied()))
                 .order_by_asc(network_attachment::Column::CreatedAt)
                 .order_by_asc(network_attachment::Column::Id),
             self.db,
