@@ -20,8 +20,10 @@ use crate::query::{build, facet_term, parts, words};
 use crate::schema::{Fields, SCHEMA_VERSION, schema};
 use crate::{Result, SearchError};
 
-/// Memory the writer may buffer before it writes a segment.
-const WRITER_HEAP: usize = 64 * 1024 * 1024;
+/// Memory the writer may buffer before it writes a segment: tantivy's least per indexing
+/// thread. The writer lives as long as the server, and its buffers stay resident; one thread
+/// indexes the network's records (thousands, changed one at a time) fast enough.
+const WRITER_HEAP: usize = 15_000_000;
 
 /// Length of a snippet in characters.
 const SNIPPET_CHARS: usize = 220;
@@ -102,7 +104,7 @@ impl SearchIndex {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
-        let writer = index.writer(WRITER_HEAP)?;
+        let writer = index.writer_with_num_threads(1, WRITER_HEAP)?;
         Ok(Self {
             index,
             reader,
