@@ -312,6 +312,27 @@ async fn applications_are_granted_within_the_budget(db: TestDatabase) {
         Some("UNAUTHENTICATED"),
         "{anonymous}"
     );
+    // The list of programmes reads budgets and applications for all its programmes at once;
+    // each programme's answer is the same as when it is asked for alone, for every reader.
+    let list = "{ fundingProgrammes { id budget { total committed remaining years { year committed remaining } } applications { projectTitle municipalityName status } } }";
+    for cookie in [&l.sn, &l.st, &l.zwickau_admin, &l.leipzig_admin] {
+        let listed = app.in_session(cookie, list, json!({})).await;
+        let programmes = listed["data"]["fundingProgrammes"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{listed}"));
+        assert_eq!(programmes.len(), 2, "{listed}");
+        for listed in programmes {
+            let alone = app
+                .in_session(cookie, BUDGET, json!({ "id": listed["id"] }))
+                .await;
+            let alone = &alone["data"]["fundingProgramme"];
+            assert_eq!(listed["budget"], alone["budget"], "{listed} / {alone}");
+            assert_eq!(
+                listed["applications"], alone["applications"],
+                "{listed} / {alone}"
+            );
+        }
+    }
 
     // Reporting the use of funds, and withdrawing.
     let report = "mutation($m: ID!, $id: ID!) { reportFundingUse(municipalityId: $m, id: $id, reportedOn: \"2027-05-02\") { status reportedOn } }";

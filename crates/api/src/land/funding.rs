@@ -4,6 +4,7 @@
 use async_graphql::{ComplexObject, Context, ID, InputObject, Object, SimpleObject};
 use chrono::NaiveDate;
 use praevnet_core::ProgrammeId;
+use praevnet_core::land::applications::{Application, Budget};
 use praevnet_core::land::funding::{Programme, ProgrammeInput as DomainInput};
 
 use crate::codes::FederalState;
@@ -32,6 +33,11 @@ pub(crate) struct FundingProgramme {
     documents: Vec<String>,
     #[graphql(skip)]
     programme: ProgrammeId,
+    /// Budget and applications as read with the whole list, when the query asked for them.
+    #[graphql(skip)]
+    preloaded_budget: Option<Budget>,
+    #[graphql(skip)]
+    preloaded_applications: Option<Vec<Application>>,
 }
 
 impl From<Programme> for FundingProgramme {
@@ -53,6 +59,8 @@ impl From<Programme> for FundingProgramme {
             contact: p.contact,
             documents: p.documents,
             programme: p.id,
+            preloaded_budget: None,
+            preloaded_applications: None,
         }
     }
 }
@@ -61,11 +69,15 @@ impl From<Programme> for FundingProgramme {
 impl FundingProgramme {
     /// The budget against what is granted (anyone logged in).
     async fn budget(&self, ctx: &Context<'_>) -> async_graphql::Result<FundingBudget> {
-        let budget = ctx
-            .services()
-            .land()
-            .funding_budget(ctx.principal(), self.programme)
-            .await?;
+        let budget = match &self.preloaded_budget {
+            Some(budget) => budget.clone(),
+            None => {
+                ctx.services()
+                    .land()
+                    .funding_budget(ctx.principal(), self.programme)
+                    .await?
+            }
+        };
         Ok(FundingBudget {
             total: budget.total,
             committed: budget.committed,
@@ -87,11 +99,15 @@ impl FundingProgramme {
         &self,
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Vec<FundingApplication>> {
-        let found = ctx
-            .services()
-            .land()
-            .programme_applications(ctx.principal(), self.programme)
-            .await?;
+        let found = match &self.preloaded_applications {
+            Some(found) => found.clone(),
+            None => {
+                ctx.services()
+                    .land()
+                    .programme_applications(ctx.principal(), self.programme)
+                    .await?
+            }
+        };
         Ok(found
             .into_iter()
             .map(|a| FundingApplication::new(a, ctx.request().lang))
@@ -156,7 +172,38 @@ impl FundingQuery {
             .land()
             .funding_programmes(ctx.principal(), federal_state.map(Into::into))
             .await?;
-        Ok(programmes.into_iter().map(FundingProgramme::from).collect())
+        let land = ctx.services().land();
+        let ahead = ctx.look_ahead();
+        let mut budgets = if ahead.field("budget").exists() {
+            land.funding_budgets(ctx.principal(), &programmes).await?
+        } else {
+            Vec::new()
+        };
+        let applications = if ahead.field("applications").exists() {
+            Some(
+                land.programmes_applications(ctx.principal(), &programmes)
+                    .await?,
+            )
+        } else {
+            None
+        };
+        Ok(programmes
+            .into_iter()
+            .map(|p| {
+                let mut programme = FundingProgramme::from(p);
+                let id = programme.programme;
+                if let Some(at) = budgets.iter().position(|(of, _)| *of == id) {
+                    programme.preloaded_budget = Some(budgets.swap_remove(at).1);
+                }
+                programme.preloaded_applications = applications.as_ref().map(|all| {
+                    all.iter()
+                        .filter(|a| a.programme_id == id)
+                        .cloned()
+                        .collect()
+                });
+                programme
+            })
+            .collect())
     }
 
     /// One published programme.

@@ -4,14 +4,17 @@
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use praevnet_common::codes;
-use praevnet_store::{ApplicationRecord, NewApplication, Reach};
+use praevnet_store::{ApplicationRecord, Commitments, NewApplication, Reach};
 
 use crate::audit::{self, Change};
 use crate::kernel::text::{bounded_text, required_text};
 use crate::land::Land;
 use crate::land::LandProblem;
 use crate::land::funding::Programme;
-use crate::{ApplicationId, Error, Lang, MunicipalityId, Principal, Problem, ProgrammeId, Result};
+use crate::{
+    ApplicationId, Error, FederalState, Lang, MunicipalityId, Principal, Problem, ProgrammeId,
+    Result,
+};
 use praevnet_common::euros;
 
 codes!(
@@ -124,6 +127,34 @@ fn application(
     })
 }
 
+/// A programme's budget against its commitments, with the current year always listed.
+fn budget_of(programme: &Programme, commitments: &Commitments) -> Budget {
+    let mut years: Vec<YearBudget> = commitments
+        .by_year
+        .iter()
+        .map(|(year, committed)| YearBudget {
+            year: *year,
+            committed: *committed,
+            remaining: programme.yearly_budget.map(|b| b - committed),
+        })
+        .collect();
+    let this_year = today().year();
+    if !years.iter().any(|y| y.year == this_year) {
+        years.push(YearBudget {
+            year: this_year,
+            committed: 0,
+            remaining: programme.yearly_budget,
+        });
+        years.sort_by_key(|y| y.year);
+    }
+    Budget {
+        total: programme.total_budget,
+        committed: commitments.total,
+        remaining: programme.total_budget - commitments.total,
+        years,
+    }
+}
+
 impl Land<'_> {
     /// One programme: public information.
     pub async fn funding_programme(
@@ -147,40 +178,44 @@ impl Land<'_> {
     /// A programme's budget and what is committed: for anyone logged in, since a municipality
     /// planning an application needs to know what is left.
     pub async fn funding_budget(&self, principal: &Principal, id: ProgrammeId) -> Result<Budget> {
-        principal.require_login()?;
         let programme = self.programme(id).await?;
-        let commitments = self
-            .services
-            .store
-            .scope(Reach::Lands(vec![
-                programme.federal_state.code().to_owned(),
-            ]))
-            .commitments(id)
-            .await?;
-        let mut years: Vec<YearBudget> = commitments
-            .by_year
-            .iter()
-            .map(|(year, committed)| YearBudget {
-                year: *year,
-                committed: *committed,
-                remaining: programme.yearly_budget.map(|b| b - committed),
-            })
-            .collect();
-        let this_year = today().year();
-        if !years.iter().any(|y| y.year == this_year) {
-            years.push(YearBudget {
-                year: this_year,
-                committed: 0,
-                remaining: programme.yearly_budget,
-            });
-            years.sort_by_key(|y| y.year);
+        let mut budgets = self.funding_budgets(principal, &[programme]).await?;
+        budgets
+            .pop()
+            .map(|(_, budget)| budget)
+            .ok_or(Error::NotFound)
+    }
+
+    /// The budgets of several programmes, with one read of the commitments per Land however
+    /// many programmes it has (a list of programmes asking for each one's budget).
+    pub async fn funding_budgets(
+        &self,
+        principal: &Principal,
+        programmes: &[Programme],
+    ) -> Result<Vec<(ProgrammeId, Budget)>> {
+        principal.require_login()?;
+        let mut lands: Vec<FederalState> = programmes.iter().map(|p| p.federal_state).collect();
+        lands.sort_unstable_by_key(|state| state.code());
+        lands.dedup();
+        let mut budgets = Vec::with_capacity(programmes.len());
+        for land in lands {
+            let of_land: Vec<&Programme> = programmes
+                .iter()
+                .filter(|p| p.federal_state == land)
+                .collect();
+            let ids: Vec<ProgrammeId> = of_land.iter().map(|p| p.id).collect();
+            let mut commitments = self
+                .services
+                .store
+                .scope(Reach::Lands(vec![land.code().to_owned()]))
+                .commitments_of(&ids)
+                .await?;
+            for programme in of_land {
+                let committed = commitments.remove(&programme.id).unwrap_or_default();
+                budgets.push((programme.id, budget_of(programme, &committed)));
+            }
         }
-        Ok(Budget {
-            total: programme.total_budget,
-            committed: commitments.total,
-            remaining: programme.total_budget - commitments.total,
-            years,
-        })
+        Ok(budgets)
     }
 
     /// A programme's applications as the caller may see them: all of the Land for its state
@@ -190,40 +225,60 @@ impl Land<'_> {
         principal: &Principal,
         id: ProgrammeId,
     ) -> Result<Vec<Application>> {
-        principal.require_login()?;
         let programme = self.programme(id).await?;
-        let mut visible = self
-            .services
-            .registry()
-            .of_land(programme.federal_state)
-            .await?;
-        let reach = if principal.oversees(programme.federal_state) {
-            Reach::Lands(vec![programme.federal_state.code().to_owned()])
-        } else {
-            let own = principal.administered();
-            visible.retain(|m| own.contains(&m.id));
-            Reach::Municipalities(visible.iter().map(|m| m.id).collect())
-        };
-        if visible.is_empty() {
-            return Ok(Vec::new());
-        }
-        let records = self
-            .services
-            .store
-            .scope(reach)
-            .funding_applications(Some(id))
-            .await?;
-        records
-            .into_iter()
-            .map(|r| {
-                let name = visible
+        self.programmes_applications(principal, &[programme]).await
+    }
+
+    /// The applications to several programmes as the caller may see them, with one read of
+    /// the Land's municipalities and one of the applications per Land.
+    pub async fn programmes_applications(
+        &self,
+        principal: &Principal,
+        programmes: &[Programme],
+    ) -> Result<Vec<Application>> {
+        principal.require_login()?;
+        let mut lands: Vec<FederalState> = programmes.iter().map(|p| p.federal_state).collect();
+        lands.sort_unstable_by_key(|state| state.code());
+        lands.dedup();
+        let mut found = Vec::new();
+        for land in lands {
+            let of_land: Vec<&Programme> = programmes
+                .iter()
+                .filter(|p| p.federal_state == land)
+                .collect();
+            let mut visible = self.services.registry().of_land(land).await?;
+            let reach = if principal.oversees(land) {
+                Reach::Lands(vec![land.code().to_owned()])
+            } else {
+                let own = principal.administered();
+                visible.retain(|m| own.contains(&m.id));
+                Reach::Municipalities(visible.iter().map(|m| m.id).collect())
+            };
+            if visible.is_empty() {
+                continue;
+            }
+            let ids: Vec<ProgrammeId> = of_land.iter().map(|p| p.id).collect();
+            let records = self
+                .services
+                .store
+                .scope(reach)
+                .funding_applications(&ids)
+                .await?;
+            for record in records {
+                let municipality = visible
                     .iter()
-                    .find(|m| m.id == r.municipality_id)
+                    .find(|m| m.id == record.municipality_id)
                     .map(|m| m.name.clone())
                     .unwrap_or_default();
-                application(r, name, programme.name.clone())
-            })
-            .collect()
+                let programme = of_land
+                    .iter()
+                    .find(|p| p.id == record.programme_id)
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default();
+                found.push(application(record, municipality, programme)?);
+            }
+        }
+        Ok(found)
     }
 
     /// A municipality's applications (its administrators, its Land's office), newest first.

@@ -1,6 +1,8 @@
 //! Municipalities' applications to funding programmes: written by one tenant, read across the
 //! Land by its state office through a [`Scope`], and summed for a programme's budget.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::ExprTrait;
 use sea_orm::{
@@ -147,46 +149,55 @@ impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
 }
 
 impl<C: ConnectionTrait + TransactionTrait> Scope<'_, C> {
-    /// The applications of the scope's municipalities, to one programme or to all, oldest
-    /// first.
+    /// The applications of the scope's municipalities to these programmes, oldest first.
     pub async fn funding_applications(
         &self,
-        programme: Option<ProgrammeId>,
+        programmes: &[ProgrammeId],
     ) -> Result<Vec<ApplicationRecord>, StoreError> {
-        let mut query = self
+        let query = self
             .rows::<funding_application::Model>()
+            .filter(funding_application::Column::ProgrammeId.is_in(programmes.iter().copied()))
             .order_by_asc(funding_application::Column::CreatedAt)
             .order_by_asc(funding_application::Column::Id);
-        if let Some(programme) = programme {
-            query = query.filter(funding_application::Column::ProgrammeId.eq(programme));
-        }
         self.records(query).await
     }
 
     /// What the scope's granted applications take from a programme's budget.
     pub async fn commitments(&self, programme: ProgrammeId) -> Result<Commitments, StoreError> {
+        let mut all = self.commitments_of(&[programme]).await?;
+        Ok(all.remove(&programme).unwrap_or_default())
+    }
+
+    /// What the scope's granted applications take from each of these programmes' budgets, in
+    /// one read; a programme without grants has no entry.
+    pub async fn commitments_of(
+        &self,
+        programmes: &[ProgrammeId],
+    ) -> Result<HashMap<ProgrammeId, Commitments>, StoreError> {
         use funding_application::Column;
         let query = self
             .rows::<funding_application::Model>()
             .select_only()
+            .column(Column::ProgrammeId)
             .column(Column::FundingYear)
             .column_as(Column::GrantedAmount.sum().cast_as("bigint"), "committed")
-            .filter(Column::ProgrammeId.eq(programme))
+            .filter(Column::ProgrammeId.is_in(programmes.iter().copied()))
             .filter(Column::Status.is_in(COMMITTED_STATES))
+            .group_by(Column::ProgrammeId)
             .group_by(Column::FundingYear)
             .order_by_asc(Column::FundingYear)
-            .into_tuple::<(i32, Option<i64>)>();
+            .into_tuple::<(ProgrammeId, i32, Option<i64>)>();
         let rows = self
             .transaction(async |tx| Ok(query.all(tx).await?))
             .await?;
-        let by_year: Vec<(i32, i64)> = rows
-            .into_iter()
-            .map(|(year, sum)| (year, sum.unwrap_or(0)))
-            .collect();
-        Ok(Commitments {
-            total: by_year.iter().map(|(_, sum)| sum).sum(),
-            by_year,
-        })
+        let mut all: HashMap<ProgrammeId, Commitments> = HashMap::new();
+        for (programme, year, sum) in rows {
+            let sum = sum.unwrap_or(0);
+            let entry = all.entry(programme).or_default();
+            entry.total += sum;
+            entry.by_year.push((year, sum));
+        }
+        Ok(all)
     }
 
     /// Granted funding per municipality of the scope, over all programmes.
