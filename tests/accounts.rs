@@ -3,27 +3,18 @@
 
 mod support;
 
-use praevnet_testkit::{SmtpSink, TestDatabase, on_both_databases};
+use praevnet_testkit::{TestDatabase, on_both_databases};
 use serde_json::{Value, json};
 use support::{
-    ADMIN_EMAIL, TestApp, config_with_mail, error_code, error_message, link_token, session_cookie,
+    ADMIN_EMAIL, TestApp, config_with_mail, error_code, error_message, link_token, platform_admin,
+    session_cookie,
 };
 
 const PASSWORD: &str = "Nachtwächter-Eule-Saale-47";
 const ME: &str = "{ me { email displayName roles { kind federalState municipalityId } } }";
 
-async fn app_with_mail(db: TestDatabase) -> (TestApp, SmtpSink) {
-    let sink = SmtpSink::start();
-    let config = config_with_mail(&db, &sink);
-    (TestApp::spawn_with(db, config).await, sink)
-}
-
-fn platform_admin() -> Value {
-    json!({ "role": "PLATFORM_ADMIN" })
-}
-
 async fn invitation_by_mail_sets_the_password(db: TestDatabase) {
-    let (app, sink) = app_with_mail(db).await;
+    let (app, sink) = TestApp::spawn_with_mail(db).await;
     let invite = "mutation($i: InviteInput!) { inviteUser(input: $i) }";
     let input = json!({ "email": "Koordinierung@Halle.de", "displayName": "Koordinierungsstelle Halle", "role": "PLATFORM_ADMIN" });
     let body = app.admin(invite, json!({ "i": input })).await;
@@ -101,7 +92,7 @@ async fn invitation_by_mail_sets_the_password(db: TestDatabase) {
 }
 
 async fn login_survives_restarts_and_logout_ends_it(db: TestDatabase) {
-    let (app, sink) = app_with_mail(db).await;
+    let (app, sink) = TestApp::spawn_with_mail(db).await;
     let first = app
         .onboard(
             &sink,
@@ -192,7 +183,7 @@ async fn login_survives_restarts_and_logout_ends_it(db: TestDatabase) {
 }
 
 async fn cookie_requests_must_prove_their_origin(db: TestDatabase) {
-    let (app, sink) = app_with_mail(db).await;
+    let (app, sink) = TestApp::spawn_with_mail(db).await;
     let cookie = app
         .onboard(&sink, "admin@praevnet.test", platform_admin(), PASSWORD)
         .await;
@@ -243,7 +234,7 @@ async fn cookie_requests_must_prove_their_origin(db: TestDatabase) {
 }
 
 async fn failed_logins_are_throttled(db: TestDatabase) {
-    let (app, sink) = app_with_mail(db).await;
+    let (app, sink) = TestApp::spawn_with_mail(db).await;
     app.onboard(&sink, "ziel@leipzig.de", platform_admin(), PASSWORD)
         .await;
     for attempt in 1..=6 {
@@ -272,7 +263,7 @@ async fn failed_logins_are_throttled(db: TestDatabase) {
 }
 
 async fn password_reset_by_mail(db: TestDatabase) {
-    let (app, sink) = app_with_mail(db).await;
+    let (app, sink) = TestApp::spawn_with_mail(db).await;
     let old_session = app
         .onboard(&sink, "reset@chemnitz.de", platform_admin(), PASSWORD)
         .await;
@@ -372,7 +363,7 @@ async fn every_response_has_security_headers(db: TestDatabase) {
 }
 
 async fn audit_log_shows_changes_in_the_readers_scope(db: TestDatabase) {
-    let (app, sink) = app_with_mail(db).await;
+    let (app, sink) = TestApp::spawn_with_mail(db).await;
     let leipzig = app.create_municipality("Leipzig", "14713000", "SN").await;
     let halle = app
         .create_municipality("Halle (Saale)", "15002000", "ST")
@@ -478,7 +469,7 @@ async fn audit_log_shows_changes_in_the_readers_scope(db: TestDatabase) {
 }
 
 async fn a_persons_data_is_exported_and_erased(db: TestDatabase) {
-    let (app, sink) = app_with_mail(db).await;
+    let (app, sink) = TestApp::spawn_with_mail(db).await;
     let leipzig = app.create_municipality("Leipzig", "14713000", "SN").await;
     let role = json!({ "role": "MUNICIPALITY_ADMIN", "municipalityId": leipzig });
     let person = app
@@ -580,7 +571,7 @@ async fn a_persons_data_is_exported_and_erased(db: TestDatabase) {
 }
 
 async fn administrators_see_their_people_and_revoke_roles(db: TestDatabase) {
-    let (app, sink) = app_with_mail(db).await;
+    let (app, sink) = TestApp::spawn_with_mail(db).await;
     let leipzig = app.create_municipality("Leipzig", "14713000", "SN").await;
     let halle = app
         .create_municipality("Halle (Saale)", "15002000", "ST")

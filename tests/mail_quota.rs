@@ -5,20 +5,13 @@ mod support;
 
 use praevnet_testkit::{SmtpSink, TestDatabase, on_both_databases};
 use serde_json::json;
-use support::{TestApp, config_with_mail, error_code, error_message, link_token, session_cookie};
+use support::{
+    TestApp, config_with_mail, error_code, error_message, link_token, platform_admin,
+    session_cookie,
+};
 
 const PASSWORD: &str = "Nachtwächter-Eule-Saale-47";
 const ME: &str = "{ me { email displayName roles { kind federalState municipalityId } } }";
-
-async fn app_with_mail(db: TestDatabase) -> (TestApp, SmtpSink) {
-    let sink = SmtpSink::start();
-    let config = config_with_mail(&db, &sink);
-    (TestApp::spawn_with(db, config).await, sink)
-}
-
-fn platform_admin() -> serde_json::Value {
-    json!({ "role": "PLATFORM_ADMIN" })
-}
 
 /// How many mails to `to` the sink has received whose text contains `marker`.
 fn mails_to(sink: &SmtpSink, to: &str, marker: &str) -> usize {
@@ -155,7 +148,7 @@ async fn reset_mails_are_throttled_per_address_and_client(db: TestDatabase) {
 /// its role, but sends no second mail: the link of the first mail still works and the account
 /// it opens holds both roles.
 async fn a_second_invitation_within_the_window_sends_no_second_mail(db: TestDatabase) {
-    let (app, sink) = app_with_mail(db).await;
+    let (app, sink) = TestApp::spawn_with_mail(db).await;
     let invite = "mutation($i: InviteInput!) { inviteUser(input: $i) }";
     let address = "neu@bautzen.de";
     let saxony = json!({ "email": address, "displayName": "Neu in Bautzen", "role": "STATE_OFFICE", "federalState": "SN" });

@@ -48,6 +48,13 @@ impl TestApp {
         TestApp::spawn_with(db, config).await
     }
 
+    /// Starts with mail going to a local SMTP sink, returned beside the app.
+    pub async fn spawn_with_mail(db: TestDatabase) -> (TestApp, SmtpSink) {
+        let sink = SmtpSink::start();
+        let config = config_with_mail(&db, &sink);
+        (TestApp::spawn_with(db, config).await, sink)
+    }
+
     /// Starts with a configuration the test adjusted, and waits until it is ready.
     pub async fn spawn_with(db: TestDatabase, config: Config) -> TestApp {
         let mut app = TestApp::start_unready(db, config).await;
@@ -340,6 +347,11 @@ pub fn config_with_mail(db: &TestDatabase, sink: &SmtpSink) -> Config {
     config.mail_from = "praevnet Test <noreply@praevnet.test>".into();
     config.public_url = "http://praevnet.test".into();
     config
+}
+
+/// The role input of a platform administrator, for `onboard`.
+pub fn platform_admin() -> Value {
+    json!({ "role": "PLATFORM_ADMIN" })
 }
 
 /// The code of the first error of a GraphQL response (`None` when it succeeded).

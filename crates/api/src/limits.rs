@@ -7,16 +7,23 @@
 //! validation, so a refused request costs only its parse; fragments are expanded while counting
 //! and the walk stops at the first bound crossed, so a document built to expand exponentially
 //! costs no more than the bound.
+//!
+//! The same per-request extension names the operation on the request's span
+//! ([`crate::operation`]): every extension adds a step to each field's resolution, so a
+//! request has one.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextResolve, ResolveInfo,
+    Extension, ExtensionContext, ExtensionFactory, NextExecute, NextParseQuery, NextResolve,
+    ResolveInfo,
 };
 use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
-use async_graphql::{Pos, ServerError, ServerResult, Value, Variables};
+use async_graphql::{Pos, Response, ServerError, ServerResult, Value, Variables};
 use praevnet_core::{Error, Problem};
 use tokio::sync::Semaphore;
+
+use crate::operation;
 
 /// The request shape's bounds; see [`crate::SchemaOptions`] for the values.
 #[derive(Clone, Copy, Debug)]
@@ -40,14 +47,17 @@ impl ExtensionFactory for Bounds {
         Arc::new(RequestBounds {
             bounds: *self,
             root_fields: Semaphore::new(self.concurrent_root_fields.max(1)),
+            only_operation: Mutex::default(),
         })
     }
 }
 
-/// One request's bounds and its share of concurrently running root fields.
+/// One request's bounds, its share of concurrently running root fields, and the only named
+/// operation of its document once parsed.
 struct RequestBounds {
     bounds: Bounds,
     root_fields: Semaphore,
+    only_operation: Mutex<Option<String>>,
 }
 
 #[async_graphql::async_trait::async_trait]
@@ -59,11 +69,36 @@ impl Extension for RequestBounds {
         variables: &Variables,
         next: NextParseQuery<'_>,
     ) -> ServerResult<ExecutableDocument> {
-        let document = next.run(ctx, query, variables).await?;
+        let document = match next.run(ctx, query, variables).await {
+            Ok(document) => document,
+            Err(err) => {
+                operation::record(ctx, "unparsable");
+                return Err(err);
+            }
+        };
+        if let Ok(mut only) = self.only_operation.lock() {
+            *only = operation::only_named(&document);
+        }
         check(&document, &self.bounds).map_err(|problem| {
             async_graphql::Error::from(Error::BadRequest(problem)).into_server_error(Pos::default())
         })?;
         Ok(document)
+    }
+
+    async fn execute(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        operation_name: Option<&str>,
+        next: NextExecute<'_>,
+    ) -> Response {
+        let only = self
+            .only_operation
+            .lock()
+            .ok()
+            .and_then(|mut only| only.take());
+        let name = operation_name.map(str::to_owned).or(only);
+        operation::record(ctx, name.as_deref().unwrap_or("anonymous"));
+        next.run(ctx, operation_name).await
     }
 
     async fn resolve(
@@ -85,11 +120,13 @@ impl Extension for RequestBounds {
     }
 }
 
-/// Where the walk stands: fields counted so far and the bounds.
+/// Where the walk stands: fields counted so far, in all and at the operation's root, and the
+/// bounds.
 struct Walk<'a> {
     document: &'a ExecutableDocument,
     bounds: &'a Bounds,
     fields: usize,
+    roots: usize,
 }
 
 /// Checks every operation of the document against the bounds.
@@ -98,10 +135,10 @@ fn check(document: &ExecutableDocument, bounds: &Bounds) -> Result<(), Problem> 
         document,
         bounds,
         fields: 0,
+        roots: 0,
     };
     for (_, operation) in document.operations.iter() {
-        let mut roots = 0;
-        walk.count_roots(&operation.node.selection_set.node, &mut roots, 0)?;
+        walk.roots = 0;
         walk.selections(&operation.node.selection_set.node, 1, false, 0)?;
     }
     Ok(())
@@ -112,40 +149,6 @@ fn check(document: &ExecutableDocument, bounds: &Bounds) -> Result<(), Problem> 
 const FRAGMENT_NESTING_MAX: usize = 32;
 
 impl Walk<'_> {
-    fn count_roots(
-        &self,
-        set: &SelectionSet,
-        roots: &mut usize,
-        nesting: usize,
-    ) -> Result<(), Problem> {
-        if nesting > FRAGMENT_NESTING_MAX {
-            return Err(Problem::MalformedRequest);
-        }
-        for item in &set.items {
-            match &item.node {
-                Selection::Field(_) => {
-                    *roots += 1;
-                    if *roots > self.bounds.max_root_fields {
-                        return Err(Problem::TooManyRootFields {
-                            max: self.bounds.max_root_fields,
-                        });
-                    }
-                }
-                Selection::FragmentSpread(spread) => {
-                    if let Some(fragment) =
-                        self.document.fragments.get(&spread.node.fragment_name.node)
-                    {
-                        self.count_roots(&fragment.node.selection_set.node, roots, nesting + 1)?;
-                    }
-                }
-                Selection::InlineFragment(inline) => {
-                    self.count_roots(&inline.node.selection_set.node, roots, nesting + 1)?;
-                }
-            }
-        }
-        Ok(())
-    }
-
     /// Counts the fields of a selection set at `depth` (1 at the root) and checks the depth;
     /// `introspection` is set inside `__schema` and `__type`.
     fn selections(
@@ -161,6 +164,15 @@ impl Walk<'_> {
         for item in &set.items {
             match &item.node {
                 Selection::Field(field) => {
+                    // A fragment spread at the root adds its fields to the root.
+                    if depth == 1 {
+                        self.roots += 1;
+                        if self.roots > self.bounds.max_root_fields {
+                            return Err(Problem::TooManyRootFields {
+                                max: self.bounds.max_root_fields,
+                            });
+                        }
+                    }
                     self.fields += 1;
                     if self.fields > self.bounds.max_fields {
                         return Err(Problem::TooManyFields {

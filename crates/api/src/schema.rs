@@ -19,7 +19,6 @@ use crate::network::catalogue::{CatalogueMutation, CatalogueQuery};
 use crate::network::contacts::{ContactMutation, ContactQuery};
 use crate::network::practices::{PracticeMutation, PracticeQuery};
 use crate::network::search::SearchQuery;
-use crate::operation::OperationName;
 use crate::registry::council::CouncilMutation;
 use crate::registry::municipality::{MunicipalityMutation, MunicipalityQuery};
 
@@ -104,7 +103,6 @@ pub fn build_schema(services: Services, options: SchemaOptions) -> ApiSchema {
             max_introspection_depth: MAX_INTROSPECTION_DEPTH,
             concurrent_root_fields: CONCURRENT_ROOT_FIELDS,
         })
-        .extension(OperationName)
         .limit_complexity(options.max_complexity);
     if !options.introspection {
         builder = builder.disable_introspection();

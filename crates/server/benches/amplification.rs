@@ -480,15 +480,5 @@ async fn bench(label: &str, db: TestDatabase) {
 }
 
 fn main() {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    runtime.block_on(async {
-        bench("SQLite", TestDatabase::sqlite()).await;
-        match TestDatabase::postgres().await {
-            Some(db) => bench("PostgreSQL", db).await,
-            None => println!("PostgreSQL skipped: set PRAEVNET_TEST_POSTGRES_URL"),
-        }
-    });
+    support::on_both_databases(bench);
 }

@@ -146,15 +146,5 @@ fn writeln_csv(csv: &mut String, i: usize) -> std::fmt::Result {
 }
 
 fn main() {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    runtime.block_on(async {
-        bench("SQLite", TestDatabase::sqlite()).await;
-        match TestDatabase::postgres().await {
-            Some(db) => bench("PostgreSQL", db).await,
-            None => println!("PostgreSQL skipped: set PRAEVNET_TEST_POSTGRES_URL"),
-        }
-    });
+    support::on_both_databases(bench);
 }

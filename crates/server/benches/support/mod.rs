@@ -133,3 +133,19 @@ impl Server {
 pub fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
+
+/// Runs `bench` on SQLite, then on PostgreSQL when `PRAEVNET_TEST_POSTGRES_URL` names a server.
+#[allow(dead_code, reason = "the search bench runs on SQLite only")]
+pub fn on_both_databases(bench: impl AsyncFn(&'static str, TestDatabase)) {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(async {
+        bench("SQLite", TestDatabase::sqlite()).await;
+        match TestDatabase::postgres().await {
+            Some(db) => bench("PostgreSQL", db).await,
+            None => println!("PostgreSQL skipped: set PRAEVNET_TEST_POSTGRES_URL"),
+        }
+    });
+}

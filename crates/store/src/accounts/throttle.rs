@@ -32,26 +32,14 @@ impl<C: ConnectionTrait + TransactionTrait> Accounts<'_, C> {
 
     /// Counts one more failure for `key` and returns the new count.
     pub async fn record_failure(&self, key: &str, now: DateTime<Utc>) -> Result<i32, StoreError> {
-        let model = login_throttle::ActiveModel {
-            key: Set(key.to_owned()),
-            failures: Set(1),
-            last_failure_at: Set(now),
-            blocked_until: Set(now),
-        };
-        let row = login_throttle::Entity::insert(model)
-            .on_conflict(
-                OnConflict::column(login_throttle::Column::Key)
-                    .value(
-                        login_throttle::Column::Failures,
-                        Expr::col((login_throttle::Entity, login_throttle::Column::Failures))
-                            .add(1),
-                    )
-                    .value(login_throttle::Column::LastFailureAt, Expr::value(now))
-                    .to_owned(),
+        let counted = OnConflict::column(login_throttle::Column::Key)
+            .value(
+                login_throttle::Column::Failures,
+                stored(login_throttle::Column::Failures).add(1),
             )
-            .exec_with_returning(self.db)
-            .await?;
-        Ok(row.failures)
+            .value(login_throttle::Column::LastFailureAt, Expr::value(now))
+            .to_owned();
+        Ok(self.count(key, now, counted).await?.failures)
     }
 
     /// Counts one more event for `key` in the window that started at `window_start` or later
@@ -64,41 +52,39 @@ impl<C: ConnectionTrait + TransactionTrait> Accounts<'_, C> {
         now: DateTime<Utc>,
         window_start: DateTime<Utc>,
     ) -> Result<(i32, DateTime<Utc>), StoreError> {
-        let started = || {
-            Expr::col((
-                login_throttle::Entity,
+        let started = || stored(login_throttle::Column::LastFailureAt).lt(window_start);
+        let counted = OnConflict::column(login_throttle::Column::Key)
+            .value(
+                login_throttle::Column::Failures,
+                Expr::case(started(), 1).finally(stored(login_throttle::Column::Failures).add(1)),
+            )
+            .value(
                 login_throttle::Column::LastFailureAt,
-            ))
-            .lt(window_start)
-        };
-        let model = login_throttle::ActiveModel {
+                Expr::case(started(), now).finally(stored(login_throttle::Column::LastFailureAt)),
+            )
+            .to_owned();
+        let row = self.count(key, now, counted).await?;
+        Ok((row.failures, row.last_failure_at))
+    }
+
+    /// Inserts the first count of `key`, or updates a counted key as `counted` says, in one
+    /// statement, and returns the row.
+    async fn count(
+        &self,
+        key: &str,
+        now: DateTime<Utc>,
+        counted: OnConflict,
+    ) -> Result<login_throttle::Model, StoreError> {
+        let first = login_throttle::ActiveModel {
             key: Set(key.to_owned()),
             failures: Set(1),
             last_failure_at: Set(now),
             blocked_until: Set(now),
         };
-        let row = login_throttle::Entity::insert(model)
-            .on_conflict(
-                OnConflict::column(login_throttle::Column::Key)
-                    .value(
-                        login_throttle::Column::Failures,
-                        Expr::case(started(), 1).finally(
-                            Expr::col((login_throttle::Entity, login_throttle::Column::Failures))
-                                .add(1),
-                        ),
-                    )
-                    .value(
-                        login_throttle::Column::LastFailureAt,
-                        Expr::case(started(), now).finally(Expr::col((
-                            login_throttle::Entity,
-                            login_throttle::Column::LastFailureAt,
-                        ))),
-                    )
-                    .to_owned(),
-            )
+        Ok(login_throttle::Entity::insert(first)
+            .on_conflict(counted)
             .exec_with_returning(self.db)
-            .await?;
-        Ok((row.failures, row.last_failure_at))
+            .await?)
     }
 
     pub async fn block_until(&self, key: &str, until: DateTime<Utc>) -> Result<(), StoreError> {
@@ -116,4 +102,9 @@ impl<C: ConnectionTrait + TransactionTrait> Accounts<'_, C> {
             .await?;
         Ok(())
     }
+}
+
+/// The stored value of a column, in an update that also names the new one.
+fn stored(column: login_throttle::Column) -> Expr {
+    Expr::col((login_throttle::Entity, column))
 }
