@@ -738,7 +738,63 @@ async fn a_council_person_is_exported_and_erased(db: TestDatabase) {
     );
 }
 
+/// A change answers with the structure its unit of work holds, which is what a query then
+/// reads: derived seats with their stored ids, people and organisations by name (case and
+/// umlauts aside, the same on both databases), whether the structure is asked for directly or
+/// through a fragment.
+async fn a_change_answers_with_the_structure_a_query_reads(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let city = city_with(&app, "halle").await;
+    for name in ["Zander", "Äbel", "anna", "Straße", "Ömer"] {
+        person(&app, &city, name).await;
+    }
+    let s = structure(&app, &city, None).await;
+    let people: Vec<&str> = s["people"]
+        .as_array()
+        .expect("people")
+        .iter()
+        .filter_map(|p| p["name"].as_str())
+        .collect();
+    assert_eq!(people, ["Äbel", "anna", "Ömer", "Straße", "Zander"]);
+
+    let group = body(&s, "AG Diskriminierung")["id"].clone();
+    let anna = s["people"][1]["id"].clone();
+    const SELECTION: &str = "people { id name } organisations { id name } bodies { id name memberships { id role derived termStart person { name } } } warnings { kind message }";
+    let add = format!(
+        "mutation($m: ID!, $i: MembershipInput!) {{ addMembership(municipalityId: $m, input: $i) {{ id ...After }} }} fragment After on StructureChange {{ structure {{ {SELECTION} }} }}"
+    );
+    let answer = app
+        .admin(
+            &add,
+            json!({ "m": city, "i": { "bodyId": group, "personId": anna, "role": "MODERATOR", "termStart": "2026-01-01" } }),
+        )
+        .await;
+    let after = &answer["data"]["addMembership"]["structure"];
+    assert!(after.is_object(), "{answer}");
+    let read = app
+        .admin(
+            &format!("query($m: ID!) {{ councilStructure(municipalityId: $m) {{ {SELECTION} }} }}"),
+            json!({ "m": city }),
+        )
+        .await;
+    assert_eq!(after, &read["data"]["councilStructure"], "{answer}");
+    let seat = &body(after, "Steuerungsgruppe")["memberships"][0];
+    assert_eq!(seat["derived"], true, "{after}");
+
+    // Asked for its id only, a change answers with it and is stored all the same.
+    let renamed = app
+        .admin(
+            UPDATE_BODY,
+            json!({ "m": city, "id": group, "i": { "name": "AG Vielfalt", "kind": "WORKING_GROUP", "scope": "THEMATIC", "parentId": body(after, "Steuerungsgruppe")["id"] } }),
+        )
+        .await;
+    assert_eq!(renamed["data"]["updateBody"]["id"], group, "{renamed}");
+    let s = structure(&app, &city, None).await;
+    assert_eq!(body(&s, "AG Vielfalt")["id"], group);
+}
+
 on_both_databases!(
+    a_change_answers_with_the_structure_a_query_reads,
     a_council_person_is_exported_and_erased,
     members_get_the_rights_of_their_roles_in_their_bodies,
     members_are_imported_from_csv_all_or_nothing,

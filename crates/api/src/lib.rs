@@ -14,6 +14,7 @@ mod network;
 mod operation;
 mod registry;
 mod request;
+mod root;
 mod schema;
 
 pub use error::finalize_response;

@@ -8,22 +8,11 @@
 //! and the walk stops at the first bound crossed, so a document built to expand exponentially
 //! costs no more than the bound.
 //!
-//! The same per-request extension names the operation on the request's span
-//! ([`crate::operation`]): every extension adds a step to each field's resolution, so a
-//! request has one.
+//! [`crate::ApiSchema::execute`] checks them before the engine runs; the root fields' share is
+//! kept by [`crate::root`].
 
-use std::sync::{Arc, Mutex};
-
-use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextExecute, NextParseQuery, NextResolve,
-    ResolveInfo,
-};
 use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
-use async_graphql::{Pos, Response, ServerError, ServerResult, Value, Variables};
-use praevnet_core::{Error, Problem};
-use tokio::sync::Semaphore;
-
-use crate::operation;
+use praevnet_core::Problem;
 
 /// The request shape's bounds; see [`crate::SchemaOptions`] for the values.
 #[derive(Clone, Copy, Debug)]
@@ -42,84 +31,6 @@ pub(crate) struct Bounds {
     pub concurrent_root_fields: usize,
 }
 
-impl ExtensionFactory for Bounds {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(RequestBounds {
-            bounds: *self,
-            root_fields: Semaphore::new(self.concurrent_root_fields.max(1)),
-            only_operation: Mutex::default(),
-        })
-    }
-}
-
-/// One request's bounds, its share of concurrently running root fields, and the only named
-/// operation of its document once parsed.
-struct RequestBounds {
-    bounds: Bounds,
-    root_fields: Semaphore,
-    only_operation: Mutex<Option<String>>,
-}
-
-#[async_graphql::async_trait::async_trait]
-impl Extension for RequestBounds {
-    async fn parse_query(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        query: &str,
-        variables: &Variables,
-        next: NextParseQuery<'_>,
-    ) -> ServerResult<ExecutableDocument> {
-        let document = match next.run(ctx, query, variables).await {
-            Ok(document) => document,
-            Err(err) => {
-                operation::record(ctx, "unparsable");
-                return Err(err);
-            }
-        };
-        if let Ok(mut only) = self.only_operation.lock() {
-            *only = operation::only_named(&document);
-        }
-        check(&document, &self.bounds).map_err(|problem| {
-            async_graphql::Error::from(Error::BadRequest(problem)).into_server_error(Pos::default())
-        })?;
-        Ok(document)
-    }
-
-    async fn execute(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        operation_name: Option<&str>,
-        next: NextExecute<'_>,
-    ) -> Response {
-        let only = self
-            .only_operation
-            .lock()
-            .ok()
-            .and_then(|mut only| only.take());
-        let name = operation_name.map(str::to_owned).or(only);
-        operation::record(ctx, name.as_deref().unwrap_or("anonymous"));
-        next.run(ctx, operation_name).await
-    }
-
-    async fn resolve(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        info: ResolveInfo<'_>,
-        next: NextResolve<'_>,
-    ) -> ServerResult<Option<Value>> {
-        if info.path_node.parent.is_some() {
-            return next.run(ctx, info).await;
-        }
-        // The semaphore lives as long as the request and is never closed.
-        let _permit = self
-            .root_fields
-            .acquire()
-            .await
-            .map_err(|_| ServerError::new("request ended", None))?;
-        next.run(ctx, info).await
-    }
-}
-
 /// Where the walk stands: fields counted so far, in all and at the operation's root, and the
 /// bounds.
 struct Walk<'a> {
@@ -130,7 +41,7 @@ struct Walk<'a> {
 }
 
 /// Checks every operation of the document against the bounds.
-fn check(document: &ExecutableDocument, bounds: &Bounds) -> Result<(), Problem> {
+pub(crate) fn check(document: &ExecutableDocument, bounds: &Bounds) -> Result<(), Problem> {
     let mut walk = Walk {
         document,
         bounds,

@@ -1,11 +1,7 @@
-//! Naming the operation on the request's span from the document the engine parses, so that
-//! the query is parsed once per request, not once more by the transport for its log line. The
-//! request's one extension ([`crate::limits`]) calls these.
+//! Naming the operation on the request's span from the document parsed once per request
+//! ([`crate::ApiSchema::execute`]), not once more by the transport for its log line.
 
-use async_graphql::extensions::ExtensionContext;
 use async_graphql::parser::types::{DocumentOperations, ExecutableDocument};
-
-use crate::request::RequestContext;
 
 /// The name of the document's operation when it has exactly one, named; `None` for an
 /// anonymous one or several (the request then names the one to run).
@@ -15,12 +11,5 @@ pub(crate) fn only_named(document: &ExecutableDocument) -> Option<String> {
             operations.keys().next().map(ToString::to_string)
         }
         _ => None,
-    }
-}
-
-/// Records `graphql.operation` on the request's span.
-pub(crate) fn record(ctx: &ExtensionContext<'_>, name: &str) {
-    if let Some(request) = ctx.data_opt::<RequestContext>() {
-        request.span.record("graphql.operation", name);
     }
 }

@@ -1,7 +1,9 @@
-//! Assembling the schema with the limits that protect the server from expensive queries.
+//! Assembling the schema with the limits that protect the server from expensive queries, and
+//! running a request through them.
 
-use async_graphql::{EmptySubscription, MergedObject, Schema};
-use praevnet_core::Services;
+use async_graphql::{EmptySubscription, MergedObject, Pos, Request, Response, Schema};
+use praevnet_core::{Error, Services};
+use tokio::sync::Semaphore;
 
 use crate::accounts::{AccountMutation, AccountQuery};
 use crate::audit::AuditQuery;
@@ -14,13 +16,16 @@ use crate::council::structure::{StructureMutation, StructureQuery};
 use crate::land::applications::{ApplicationMutation, ApplicationQuery};
 use crate::land::funding::{FundingMutation, FundingQuery};
 use crate::land::support::{SupportMutation, SupportQuery};
-use crate::limits::Bounds;
+use crate::limits::{self, Bounds};
 use crate::network::catalogue::{CatalogueMutation, CatalogueQuery};
 use crate::network::contacts::{ContactMutation, ContactQuery};
 use crate::network::practices::{PracticeMutation, PracticeQuery};
 use crate::network::search::SearchQuery;
+use crate::operation;
 use crate::registry::council::CouncilMutation;
 use crate::registry::municipality::{MunicipalityMutation, MunicipalityQuery};
+use crate::request::RequestContext;
+use crate::root::{Bounded, RootFields};
 
 #[derive(MergedObject, Default, Debug)]
 pub struct Query(
@@ -60,7 +65,48 @@ pub struct Mutation(
     CatalogueMutation,
 );
 
-pub type ApiSchema = Schema<Query, Mutation, EmptySubscription>;
+/// The schema with the request bounds it runs every request through.
+#[derive(Clone)]
+pub struct ApiSchema {
+    schema: Schema<Bounded<Query>, Mutation, EmptySubscription>,
+    bounds: Bounds,
+}
+
+impl ApiSchema {
+    /// Runs one request: parsed once, its operation named on the request's span, refused when
+    /// its shape exceeds the bounds (before validation, so a refusal costs only the parse),
+    /// then executed with its share of concurrently running root fields.
+    pub async fn execute(&self, mut request: Request, context: RequestContext) -> Response {
+        let named = request.operation_name.clone();
+        let document = match request.parsed_query() {
+            Ok(document) => document,
+            Err(err) => {
+                context.span.record("graphql.operation", "unparsable");
+                return Response::from_errors(vec![err]);
+            }
+        };
+        let name = named.or_else(|| operation::only_named(document));
+        context
+            .span
+            .record("graphql.operation", name.as_deref().unwrap_or("anonymous"));
+        if let Err(problem) = limits::check(document, &self.bounds) {
+            let err = async_graphql::Error::from(Error::BadRequest(problem));
+            return Response::from_errors(vec![err.into_server_error(Pos::default())]);
+        }
+        let root_fields = RootFields(Semaphore::new(self.bounds.concurrent_root_fields.max(1)));
+        self.schema
+            .execute(request.data(context).data(root_fields))
+            .await
+    }
+}
+
+impl std::fmt::Debug for ApiSchema {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ApiSchema")
+            .field("bounds", &self.bounds)
+            .finish_non_exhaustive()
+    }
+}
 
 /// Limits and switches that differ between development and production.
 #[derive(Clone, Copy, Debug)]
@@ -94,20 +140,26 @@ const CONCURRENT_ROOT_FIELDS: usize = 4;
 const MAX_INTROSPECTION_DEPTH: usize = 16;
 
 pub fn build_schema(services: Services, options: SchemaOptions) -> ApiSchema {
-    let mut builder = Schema::build(Query::default(), Mutation::default(), EmptySubscription)
-        .data(services)
-        .extension(Bounds {
+    let mut builder = Schema::build(
+        Bounded(Query::default()),
+        Mutation::default(),
+        EmptySubscription,
+    )
+    .data(services)
+    .limit_complexity(options.max_complexity);
+    if !options.introspection {
+        builder = builder.disable_introspection();
+    }
+    ApiSchema {
+        schema: builder.finish(),
+        bounds: Bounds {
             max_fields: MAX_FIELDS,
             max_root_fields: MAX_ROOT_FIELDS,
             max_depth: options.max_depth,
             max_introspection_depth: MAX_INTROSPECTION_DEPTH,
             concurrent_root_fields: CONCURRENT_ROOT_FIELDS,
-        })
-        .limit_complexity(options.max_complexity);
-    if !options.introspection {
-        builder = builder.disable_introspection();
+        },
     }
-    builder.finish()
 }
 
 /// The schema in SDL, as committed in `crates/api/schema.graphql`.

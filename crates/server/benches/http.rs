@@ -9,6 +9,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use load::load;
 use praevnet_core::SessionSettings;
 use praevnet_core::access::principal::Grant;
 use praevnet_core::index::SearchSetup;
@@ -16,6 +17,11 @@ use praevnet_core::{Principal, Services};
 use praevnet_store::{Store, StoreOptions};
 use praevnet_testkit::TestDatabase;
 use serde_json::{Value, json};
+
+#[path = "support/load.rs"]
+mod load;
+#[path = "support/postgraphile.rs"]
+mod postgraphile;
 
 const BIN: &str = env!("CARGO_BIN_EXE_praevnet");
 const CONCURRENCY: usize = 32;
@@ -158,83 +164,6 @@ async fn seed(client: &reqwest::Client, base: &str, cookie: &str, count: usize) 
     ids
 }
 
-struct Figures {
-    requests: usize,
-    errors: usize,
-    seconds: f64,
-    p50: Duration,
-    p99: Duration,
-}
-
-/// Runs `CONCURRENCY` clients for `seconds`, each sending the request `make` builds.
-async fn load<F>(seconds: u64, make: F) -> Figures
-where
-    F: Fn(usize) -> reqwest::RequestBuilder + Send + Sync + 'static,
-{
-    let make = Arc::new(make);
-    let deadline = Instant::now() + Duration::from_secs(seconds);
-    let started = Instant::now();
-    let mut workers = Vec::new();
-    for worker in 0..CONCURRENCY {
-        let make = make.clone();
-        workers.push(tokio::spawn(async move {
-            let (mut latencies, mut errors, mut n) = (Vec::new(), 0usize, worker);
-            while Instant::now() < deadline {
-                let sent = Instant::now();
-                match make(n).send().await {
-                    Ok(response) if response.status().is_success() => {
-                        let body = response.bytes().await;
-                        if body.is_err()
-                            || body
-                                .as_deref()
-                                .is_ok_and(|b| b.windows(9).any(|w| w == b"\"errors\":"))
-                        {
-                            errors += 1;
-                        }
-                    }
-                    _ => errors += 1,
-                }
-                latencies.push(sent.elapsed());
-                n = n
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-            }
-            (latencies, errors)
-        }));
-    }
-    let (mut all, mut errors) = (Vec::new(), 0);
-    for worker in workers {
-        let (latencies, e) = worker.await.expect("load worker");
-        all.extend(latencies);
-        errors += e;
-    }
-    let seconds = started.elapsed().as_secs_f64();
-    all.sort_unstable();
-    let at = |q: f64| {
-        all.get(((all.len() as f64 * q) as usize).min(all.len().saturating_sub(1)))
-            .copied()
-            .unwrap_or_default()
-    };
-    Figures {
-        requests: all.len(),
-        errors,
-        seconds,
-        p50: at(0.50),
-        p99: at(0.99),
-    }
-}
-
-fn print_figures(name: &str, f: &Figures) {
-    println!(
-        "  {name:<40} {:>8.0} req/s   p50 {:>7.2} ms   p99 {:>7.2} ms   ({} requests, {} errors)",
-        f.requests as f64 / f.seconds,
-        f.p50.as_secs_f64() * 1000.0,
-        f.p99.as_secs_f64() * 1000.0,
-        f.requests,
-        f.errors
-    );
-}
-
 async fn bench(label: &str, db: TestDatabase) {
     let seconds = env_number("PRAEVNET_TEST_BENCH_SECONDS", 10) as u64;
     let count = env_number("PRAEVNET_TEST_BENCH_MUNICIPALITIES", 10_000);
@@ -263,35 +192,57 @@ async fn bench(label: &str, db: TestDatabase) {
     println!("  idle RSS after seeding: {} KiB", rss_kib(pid));
 
     let (c, base) = (client.clone(), server.base.clone());
-    print_figures(
-        "GET /healthz",
-        &load(seconds, move |_| c.get(format!("{base}/healthz"))).await,
-    );
+    load(seconds, CONCURRENCY, move |_| {
+        c.get(format!("{base}/healthz"))
+    })
+    .await
+    .print("GET /healthz");
 
     let (c, base) = (client.clone(), server.base.clone());
     let query = "query One($id: ID!) { municipality(id: $id) { id name ags federalState population council { name foundingResolution foundingDate } } }";
-    let figures = load(seconds, move |n| {
-        let id = &ids[n % ids.len()];
+    let one = ids.clone();
+    let figures = load(seconds, CONCURRENCY, move |n| {
+        let id = &one[n % one.len()];
         c.post(format!("{base}/graphql"))
             .json(&json!({ "query": query, "variables": { "id": id } }))
     })
     .await;
-    print_figures("POST /graphql municipality + council", &figures);
+    figures.print("POST /graphql municipality + council");
+    if db.url.starts_with("postgres") {
+        // The same question to PostGraphile on the same data, in the same run.
+        match postgraphile::start(&db.url).await {
+            Ok(peer) => {
+                let (c, ids) = (client.clone(), ids.clone());
+                let query = "query One($id: UUID!) { municipalityById(id: $id) { id name ags federalState population councilByMunicipalityId { name foundingResolution foundingDate } } }";
+                let url = peer.url.clone();
+                load(seconds, CONCURRENCY, move |n| {
+                    let id = &ids[n % ids.len()];
+                    c.post(&url)
+                        .json(&json!({ "query": query, "variables": { "id": id } }))
+                })
+                .await
+                .print(&format!(
+                    "PostGraphile {}: the same, as superuser",
+                    postgraphile::VERSION
+                ));
+            }
+            Err(why) => println!("  PostGraphile not compared: {why}"),
+        }
+    }
     for page in [20, 200] {
         let (c, base) = (client.clone(), server.base.clone());
         let query = "query Page($first: Int!, $offset: Int!) { municipalities(first: $first, offset: $offset) { items { id name council { name foundingDate } } } }";
         let pages = count.div_ceil(page).max(1);
-        let figures = load(seconds, move |n| {
+        let figures = load(seconds, CONCURRENCY, move |n| {
             c.post(format!("{base}/graphql")).json(&json!({
                 "query": query,
                 "variables": { "first": page, "offset": (n % pages) * page }
             }))
         })
         .await;
-        print_figures(
-            &format!("POST /graphql a page of {page} municipalities + councils"),
-            &figures,
-        );
+        figures.print(&format!(
+            "POST /graphql a page of {page} municipalities + councils"
+        ));
     }
     println!("  RSS after load: {} KiB", rss_kib(pid));
     logins(&client, &server.base, &db.url, seconds).await;
@@ -394,13 +345,13 @@ async fn logins(client: &reqwest::Client, base: &str, database_url: &str, second
     );
     let (c, base) = (client.clone(), base.to_owned());
     let accounts = Arc::new(accounts);
-    let figures = load(seconds, move |n| {
+    let figures = load(seconds, CONCURRENCY, move |n| {
         let email = &accounts[n % accounts.len()];
         c.post(format!("{base}/graphql"))
             .json(&json!({ "query": login, "variables": { "e": email, "p": PASSWORD } }))
     })
     .await;
-    print_figures("POST /graphql login (argon2id m=19 MiB t=2 p=1)", &figures);
+    figures.print("POST /graphql login (argon2id m=19 MiB t=2 p=1)");
 }
 
 fn main() {

@@ -1,9 +1,13 @@
-//! Figures for council structures: loading a whole structure (30 bodies, 500 memberships)
-//! through GraphQL, and adding a body to it: latency and the number of SQL statements each
-//! issues. Prints figures;
-//! asserts nothing about speed. `cargo bench -p praevnet-server --bench structure`; with
-//! `PRAEVNET_TEST_POSTGRES_URL` also on PostgreSQL.
+//! Figures for council structures: importing 500 memberships, loading the whole structure (30
+//! bodies, 500 memberships) through GraphQL one request at a time and from 32 clients at once,
+//! and changing it (adding a body, a change that changes nothing) answering with the structure
+//! or with the id only: latency, throughput and the number of SQL statements each issues.
+//! Prints figures; asserts nothing about speed. `cargo bench -p praevnet-server --bench
+//! structure`; with `PRAEVNET_TEST_POSTGRES_URL` also on PostgreSQL;
+//! `PRAEVNET_TEST_BENCH_SECONDS` sets the length of the concurrent phase (default 5).
 
+#[path = "support/load.rs"]
+mod load;
 #[path = "support/mod.rs"]
 mod support;
 
@@ -19,6 +23,12 @@ const REQUESTS: usize = 300;
 /// Bodies added to the full structure, one request each, for `createBody`'s figures.
 const CREATES: usize = 100;
 const CREATE: &str = "mutation($m: ID!, $i: BodyInput!) { createBody(municipalityId: $m, input: $i) { id structure { bodies { id name kind parentId } warnings { kind message } } } }";
+const CREATE_ID: &str =
+    "mutation($m: ID!, $i: BodyInput!) { createBody(municipalityId: $m, input: $i) { id } }";
+const UPDATE_ID: &str = "mutation($m: ID!, $id: ID!, $i: BodyInput!) { updateBody(municipalityId: $m, id: $id, input: $i) { id } }";
+const UPDATE: &str = "mutation($m: ID!, $id: ID!, $i: BodyInput!) { updateBody(municipalityId: $m, id: $id, input: $i) { id structure { bodies { id name kind parentId } warnings { kind message } } } }";
+/// Clients of the concurrent phase.
+const CLIENTS: usize = 32;
 
 const FULL: &str = "query($m: ID!) { councilStructure(municipalityId: $m) { bodies { id name kind parentId maxMembers seats { label sector seats }
     memberships { id role termStart termEnd derived person { name functionTitle email } organisation { name sector } } }
@@ -58,22 +68,30 @@ async fn bench(label: &str, db: TestDatabase) {
     for i in 0..MEMBERSHIPS {
         let _ = writeln_csv(&mut csv, i);
     }
-    let imported = server
-        .call(
-            "mutation($m: ID!, $c: String!) { importMembers(municipalityId: $m, csv: $c) { id } }",
-            json!({ "m": m, "c": csv }),
-        )
-        .await;
-    assert!(imported["errors"].is_null(), "import: {imported}");
-
-    // One request, counted in the statement log.
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    // Requests are counted in the statement log.
     let count = || {
         std::fs::read_to_string(&log_path)
             .unwrap_or_default()
             .matches("sqlx::query")
             .count()
     };
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let before = count();
+    let started = Instant::now();
+    let imported = server
+        .call(
+            "mutation($m: ID!, $c: String!) { importMembers(municipalityId: $m, csv: $c) { id } }",
+            json!({ "m": m, "c": csv }),
+        )
+        .await;
+    let took = started.elapsed().as_secs_f64() * 1000.0;
+    assert!(imported["errors"].is_null(), "import: {imported}");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    println!(
+        "{label}: importMembers of {MEMBERSHIPS} rows (250 people, 4 organisations): {took:.0} ms, {} SQL statements",
+        count() - before
+    );
+
     let before = count();
     let one = server.call(FULL, json!({ "m": m })).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
@@ -101,27 +119,66 @@ async fn bench(label: &str, db: TestDatabase) {
         at(0.99)
     );
 
-    // Adding a body to the full structure: one counted, then timed.
-    let create = |i: usize| json!({ "m": m, "i": { "name": format!("Arbeitsgruppe {i}"), "kind": "WORKING_GROUP", "parentId": parent, "tasks": "Lage beschreiben." } });
-    let before = count();
-    let one = server.call(CREATE, create(0)).await;
-    assert!(one["errors"].is_null(), "createBody: {one}");
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    let create_statements = count() - before;
-    let mut times = Vec::with_capacity(CREATES);
-    for i in 1..=CREATES {
-        let started = Instant::now();
-        let body = server.call(CREATE, create(i)).await;
-        times.push(started.elapsed().as_secs_f64() * 1000.0);
-        assert!(body["errors"].is_null(), "createBody: {body}");
-    }
-    times.sort_by(f64::total_cmp);
-    let at = |p: f64| percentile(&times, p);
-    println!(
-        "{label}: createBody beside {BODIES}+ bodies: p50 {:.1} ms, p99 {:.1} ms over {CREATES} sequential requests; {create_statements} SQL statements per request",
-        at(0.5),
-        at(0.99)
+    let seconds = std::env::var("PRAEVNET_TEST_BENCH_SECONDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5);
+    let (client, url, cookie) = (
+        server.client.clone(),
+        format!("{}/graphql", server.base),
+        server.cookie.clone(),
     );
+    let variables = json!({ "m": m });
+    load::load(seconds, CLIENTS, move |_| {
+        client
+            .post(&url)
+            .header("cookie", &cookie)
+            .json(&json!({ "query": FULL, "variables": variables }))
+    })
+    .await
+    .print(&format!("{label}: councilStructure, {CLIENTS} clients"));
+
+    // Changes of the full structure: one counted, then timed. A created body is new each time;
+    // the update sends the steering group as it is.
+    let mut created = 0;
+    let steering_group = parent.clone().expect("steering group");
+    let mut variables = |query: &str| {
+        if query == UPDATE || query == UPDATE_ID {
+            return json!({ "m": m, "id": steering_group, "i": { "name": "Gremium 0", "kind": "STEERING_GROUP", "tasks": "Lage beschreiben, Maßnahmen empfehlen." } });
+        }
+        created += 1;
+        json!({ "m": m, "i": { "name": format!("Arbeitsgruppe {created}"), "kind": "WORKING_GROUP", "parentId": parent, "tasks": "Lage beschreiben." } })
+    };
+    let phases = [
+        ("createBody answering with the structure", CREATE),
+        ("createBody answering { id }", CREATE_ID),
+        (
+            "updateBody changing nothing, answering with the structure",
+            UPDATE,
+        ),
+        ("updateBody changing nothing, answering { id }", UPDATE_ID),
+    ];
+    for (name, query) in phases {
+        let before = count();
+        let one = server.call(query, variables(query)).await;
+        assert!(one["errors"].is_null(), "{name}: {one}");
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let statements = count() - before;
+        let mut times = Vec::with_capacity(CREATES);
+        for _ in 0..CREATES {
+            let started = Instant::now();
+            let body = server.call(query, variables(query)).await;
+            times.push(started.elapsed().as_secs_f64() * 1000.0);
+            assert!(body["errors"].is_null(), "{name}: {body}");
+        }
+        times.sort_by(f64::total_cmp);
+        let at = |p: f64| percentile(&times, p);
+        println!(
+            "{label}: {name}, beside {BODIES}+ bodies: p50 {:.1} ms, p99 {:.1} ms over {CREATES} sequential requests; {statements} SQL statements per request",
+            at(0.5),
+            at(0.99)
+        );
+    }
 }
 
 /// 250 people, each in two bodies (a working group and the steering group or another group).

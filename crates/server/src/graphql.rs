@@ -111,8 +111,8 @@ pub async fn execute(
         }
     };
 
-    // A named operation is on the span at once, for the refusals below; otherwise the engine
-    // names it after its parse (`praevnet_api`'s operation extension).
+    // A named operation is on the span at once, for the refusals below; otherwise the API
+    // names it after its parse.
     if let Some(name) = &request.operation_name {
         span.record("graphql.operation", name.as_str());
     }
@@ -153,7 +153,7 @@ pub async fn execute(
     let client = session::client_address(&headers, Some(peer), state.config.trust_proxy_headers);
     let context = RequestContext::new(principal, lang, request_id.clone(), span.clone())
         .with_client(client, secret);
-    let mut response = state.schema.execute(request.data(context.clone())).await;
+    let mut response = state.schema.execute(request, context.clone()).await;
     finalize_response(&mut response, &context);
     let outcome = response
         .errors

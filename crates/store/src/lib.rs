@@ -38,7 +38,7 @@ pub use connection::{Backend, Store, StoreOptions};
 pub use council::{
     AgendaItemData, AgendaItemRecord, BodyData, BodyRecord, CouncilData, CouncilRecord,
     DocumentRecord, FoundingStepRecord, MeetingData, MeetingRecord, MembershipData,
-    MembershipRecord, MinutesData, MinutesEntryData, MinutesRecord, OrganisationData,
+    MembershipRecord, MinutesData, MinutesEntryData, MinutesRecord, NewMembers, OrganisationData,
     OrganisationRecord, ParticipantData, ParticipantRecord, PersonData, PersonRecord,
     RecommendationData, RecommendationRecord, RulesData, RulesRecord, SeatRecord, StepRecord,
     StructureRecord,

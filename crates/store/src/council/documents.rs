@@ -1,9 +1,9 @@
 //! Documents on agenda items: what is known of each file (the bytes are in the file store).
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, TransactionTrait};
+use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 
-use crate::tenant::{Tenant, agenda_document as document};
+use crate::tenant::{Tenant, TenantConnection, agenda_document as document};
 use crate::{AgendaItemId, DocumentId, StoreError};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,7 +29,7 @@ impl From<document::Model> for DocumentRecord {
     }
 }
 
-impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
+impl<C: TenantConnection> Tenant<'_, C> {
     /// The documents of the given agenda items, oldest first.
     pub async fn documents(
         &self,

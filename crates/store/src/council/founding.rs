@@ -3,10 +3,9 @@
 
 use chrono::{NaiveDate, Utc};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ConnectionTrait, TransactionTrait};
 
 use crate::StoreError;
-use crate::tenant::{Tenant, founding_step};
+use crate::tenant::{Tenant, TenantConnection, founding_step};
 
 /// One step of the founding checklist as stored.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,7 +15,7 @@ pub struct FoundingStepRecord {
     pub notes: String,
 }
 
-impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
+impl<C: TenantConnection> Tenant<'_, C> {
     pub async fn founding_steps(&self) -> Result<Vec<FoundingStepRecord>, StoreError> {
         let rows = self.all(self.rows::<founding_step::Model>()).await?;
         Ok(rows

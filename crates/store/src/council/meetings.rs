@@ -2,11 +2,9 @@
 //! municipalities held.
 
 use chrono::{NaiveDate, Utc};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect};
 
-use crate::tenant::{Scope, Tenant, agenda_item, meeting};
+use crate::tenant::{Scope, Tenant, TenantConnection, agenda_item, meeting};
 use crate::{AgendaItemId, BodyId, MeetingId, MunicipalityId, StoreError};
 
 /// A meeting's fields.
@@ -132,7 +130,7 @@ fn agenda_row(id: AgendaItemId, d: &AgendaItemData) -> agenda_item::New {
     }
 }
 
-impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
+impl<C: TenantConnection> Tenant<'_, C> {
     /// The municipality's meetings from `since` on (all when `None`), by date.
     pub async fn meetings(
         &self,
@@ -247,7 +245,7 @@ impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
     }
 }
 
-impl<C: ConnectionTrait + TransactionTrait> Scope<'_, C> {
+impl<C: TenantConnection> Scope<'_, C> {
     /// Meetings held (not called off) per municipality in `from..=to`.
     pub(crate) async fn meetings_held(
         &self,

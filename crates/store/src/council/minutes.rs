@@ -2,10 +2,10 @@
 //! together.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, TransactionTrait};
+use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
-use crate::tenant::{Tenant, minutes, minutes_entry};
+use crate::tenant::{Tenant, TenantConnection, minutes, minutes_entry};
 use crate::{AgendaItemId, MeetingId, MinutesId, StoreError};
 
 /// The text of one agenda item in a version of the minutes.
@@ -54,7 +54,7 @@ fn minutes_row(id: MinutesId, d: &MinutesData) -> minutes::New {
     }
 }
 
-impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
+impl<C: TenantConnection> Tenant<'_, C> {
     /// The minutes of the given meetings, every version, newest first.
     pub async fn minutes(&self, meetings: &[MeetingId]) -> Result<Vec<MinutesRecord>, StoreError> {
         let versions = self

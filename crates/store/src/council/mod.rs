@@ -18,6 +18,7 @@ pub use participants::{ParticipantData, ParticipantRecord};
 pub use recommendations::{RecommendationData, RecommendationRecord, StepRecord};
 pub use record::{CouncilData, CouncilRecord};
 pub use structure::{
-    BodyData, BodyRecord, MembershipData, MembershipRecord, OrganisationData, OrganisationRecord,
-    PersonData, PersonRecord, RulesData, RulesRecord, SeatRecord, StructureRecord,
+    BodyData, BodyRecord, MembershipData, MembershipRecord, NewMembers, OrganisationData,
+    OrganisationRecord, PersonData, PersonRecord, RulesData, RulesRecord, SeatRecord,
+    StructureRecord,
 };

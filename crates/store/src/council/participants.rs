@@ -3,9 +3,9 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, TransactionTrait};
+use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 
-use crate::tenant::{Tenant, meeting_participant as participant};
+use crate::tenant::{Tenant, TenantConnection, meeting_participant as participant};
 use crate::{MeetingId, ParticipantId, PersonId, StoreError};
 
 /// A participant's fields.
@@ -76,7 +76,7 @@ fn participant_row(id: ParticipantId, d: &ParticipantData) -> participant::New {
     }
 }
 
-impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
+impl<C: TenantConnection> Tenant<'_, C> {
     /// The participants of the given meetings: members first, then guests, by name.
     pub async fn participants(
         &self,

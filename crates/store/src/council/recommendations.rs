@@ -1,10 +1,10 @@
 //! Recommendations of a council and the timeline of their steps.
 
 use chrono::{NaiveDate, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, TransactionTrait};
+use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
-use crate::tenant::{Tenant, recommendation, recommendation_step as step};
+use crate::tenant::{Tenant, TenantConnection, recommendation, recommendation_step as step};
 use crate::{AgendaItemId, BodyId, MeetingId, RecommendationId, StoreError};
 
 /// A recommendation's fields.
@@ -60,7 +60,7 @@ fn row(id: RecommendationId, d: &RecommendationData) -> recommendation::New {
     }
 }
 
-impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
+impl<C: TenantConnection> Tenant<'_, C> {
     /// The council's recommendations with their steps, newest first.
     pub async fn recommendations(&self) -> Result<Vec<RecommendationRecord>, StoreError> {
         let rows = self

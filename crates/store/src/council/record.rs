@@ -3,9 +3,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, OnConflict};
-use sea_orm::{ConnectionTrait, TransactionTrait};
 
-use crate::tenant::{Scope, Tenant, council};
+use crate::tenant::{Scope, Tenant, TenantConnection, council};
 use crate::{CouncilId, MunicipalityId, PersonId, StoreError};
 
 /// A municipality's prevention council as stored.
@@ -56,7 +55,7 @@ impl From<council::Model> for CouncilRecord {
     }
 }
 
-impl<C: ConnectionTrait + TransactionTrait> Scope<'_, C> {
+impl<C: TenantConnection> Scope<'_, C> {
     /// The councils of the scope's municipalities: one read however many there are (a page of
     /// the registry asking for each one's council would otherwise read once per row).
     pub async fn councils(&self) -> Result<Vec<CouncilRecord>, StoreError> {
@@ -64,7 +63,7 @@ impl<C: ConnectionTrait + TransactionTrait> Scope<'_, C> {
     }
 }
 
-impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
+impl<C: TenantConnection> Tenant<'_, C> {
     pub async fn council(&self) -> Result<Option<CouncilRecord>, StoreError> {
         Ok(self
             .one(self.rows::<council::Model>())

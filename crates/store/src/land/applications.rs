@@ -5,11 +5,9 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::ExprTrait;
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect};
 
-use crate::tenant::{Scope, Tenant, funding_application};
+use crate::tenant::{Scope, Tenant, TenantConnection, funding_application};
 use crate::{ApplicationId, MunicipalityId, ProgrammeId, StoreError};
 
 /// An application as stored; amounts in whole euros.
@@ -95,7 +93,7 @@ pub struct Commitments {
     pub by_year: Vec<(i32, i64)>,
 }
 
-impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
+impl<C: TenantConnection> Tenant<'_, C> {
     /// The municipality's applications, newest first.
     pub async fn funding_applications(&self) -> Result<Vec<ApplicationRecord>, StoreError> {
         let query = self
@@ -148,7 +146,7 @@ impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
     }
 }
 
-impl<C: ConnectionTrait + TransactionTrait> Scope<'_, C> {
+impl<C: TenantConnection> Scope<'_, C> {
     /// The applications of the scope's municipalities to these programmes, oldest first.
     pub async fn funding_applications(
         &self,

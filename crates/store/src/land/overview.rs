@@ -5,13 +5,10 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, Func};
-use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect,
-    TransactionTrait,
-};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QuerySelect};
 
 use crate::audit::entity as audit;
-use crate::tenant::{Scope, body, council, membership};
+use crate::tenant::{Scope, TenantConnection, body, council, membership};
 use crate::{MunicipalityId, StoreError};
 
 /// What the overview shows of one municipality's council.
@@ -35,7 +32,7 @@ pub struct CouncilSummary {
 /// The counts the overview reads per municipality, before they are merged.
 type Counts = Vec<(MunicipalityId, i64)>;
 
-impl<C: ConnectionTrait + TransactionTrait> Scope<'_, C> {
+impl<C: TenantConnection> Scope<'_, C> {
     /// A summary per municipality of the scope that has anything to show (the others have the
     /// default), in seven statements whatever its size.
     pub async fn summaries(

@@ -5,11 +5,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    TransactionTrait,
 };
 
 use super::entity::support_offer;
-use crate::tenant::{Scope, Tenant, support_request};
+use crate::tenant::{Scope, Tenant, TenantConnection, support_request};
 use crate::{MunicipalityId, OfferId, StoreError, SupportRequestId};
 
 /// An offer's fields.
@@ -170,7 +169,7 @@ fn request_row(r: &SupportRequestRecord) -> support_request::New {
     }
 }
 
-impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
+impl<C: TenantConnection> Tenant<'_, C> {
     /// The municipality's requests, newest first.
     pub async fn support_requests(&self) -> Result<Vec<SupportRequestRecord>, StoreError> {
         let query = self
@@ -217,7 +216,7 @@ impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
     }
 }
 
-impl<C: ConnectionTrait + TransactionTrait> Scope<'_, C> {
+impl<C: TenantConnection> Scope<'_, C> {
     /// The requests of the scope's municipalities, oldest first.
     pub async fn support_requests(&self) -> Result<Vec<SupportRequestRecord>, StoreError> {
         let query = self

@@ -5,11 +5,10 @@ use chrono::{DateTime, Utc};
 use sea_orm::ActiveValue::Set;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    TransactionTrait,
 };
 
 use super::entity::network_attachment;
-use crate::tenant::{Tenant, practice_attachment};
+use crate::tenant::{Tenant, TenantConnection, practice_attachment};
 use crate::{AttachmentId, PracticeId, StoreError};
 
 /// What is known of an attached file; the bytes are in the file store under its id.
@@ -49,7 +48,7 @@ impl From<network_attachment::Model> for AttachmentRecord {
     }
 }
 
-impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
+impl<C: TenantConnection> Tenant<'_, C> {
     /// The attachments of these practices, each practice's oldest first: one read for a whole
     /// list of practices.
     pub async fn attachments(

@@ -2,10 +2,10 @@
 //! that either can read its conversations under its own tenant alone.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, TransactionTrait};
+use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
-use crate::tenant::{Tenant, contact_message};
+use crate::tenant::{Tenant, TenantConnection, contact_message};
 use crate::{MunicipalityId, PracticeId, StoreError, ThreadId};
 
 /// One message as one of the two municipalities keeps it.
@@ -46,7 +46,7 @@ impl ThreadId {
     }
 }
 
-impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
+impl<C: TenantConnection> Tenant<'_, C> {
     /// The municipality's messages, by conversation and time.
     pub async fn contact_messages(&self) -> Result<Vec<ContactMessage>, StoreError> {
         let query = self

@@ -3,9 +3,9 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, TransactionTrait, Value};
+use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, Value};
 
-use crate::tenant::{Tenant, practice};
+use crate::tenant::{Tenant, TenantConnection, practice};
 use crate::{MunicipalityId, PracticeId, ProgrammeId, StoreError};
 
 /// The fields of a practice, the same in the own record and in the published copy. Lists of
@@ -116,7 +116,7 @@ impl From<practice::Model> for PracticeRecord {
     }
 }
 
-impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
+impl<C: TenantConnection> Tenant<'_, C> {
     /// The municipality's practices, the latest changed first.
     pub async fn practices(&self) -> Result<Vec<PracticeRecord>, StoreError> {
         let query = self

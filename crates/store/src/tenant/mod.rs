@@ -1,5 +1,6 @@
 //! The tenant handle: the one door to tenant-owned tables.
 
+mod reads;
 mod scope;
 mod tables;
 #[cfg(test)]
@@ -8,13 +9,15 @@ mod tests;
 use std::sync::{Mutex, PoisonError};
 
 use praevnet_migrations::tenancy::TENANT_SETTING;
-use sea_orm::sea_query::SimpleExpr;
+use sea_orm::sea_query::{SelectStatement, SimpleExpr};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, DeleteMany,
     EntityTrait, Insert, InsertMany, Iterable, ModelTrait, PrimaryKeyToColumn, PrimaryKeyTrait,
-    QueryFilter, Select, Statement, TransactionSession, TransactionTrait, UpdateMany,
+    QueryFilter, QueryResult, QuerySelect, Select, Statement, TransactionSession, UpdateMany,
 };
 
+use reads::ReadPath;
+pub(crate) use reads::{TenantConnection, models};
 pub use scope::{Reach, Scope};
 use tables::{NewRow, TenantOwned};
 pub(crate) use tables::{
@@ -25,6 +28,10 @@ pub(crate) use tables::{
 };
 
 use crate::{MunicipalityId, StoreError};
+
+/// Rows per insert statement: the widest tenant table has about 25 columns, so that a batch
+/// stays below SQLite's 32,766 bound parameters (PostgreSQL allows 65,535).
+const ROWS_PER_STATEMENT: usize = 500;
 
 /// The active model that a new row of a tenant table becomes.
 type RowOf<N> = <<N as NewRow>::Table as EntityTrait>::ActiveModel;
@@ -73,7 +80,7 @@ impl SetTenant {
     }
 }
 
-impl<'a, C: ConnectionTrait + TransactionTrait> Tenant<'a, C> {
+impl<'a, C: TenantConnection> Tenant<'a, C> {
     /// A handle whose every call is a transaction of its own.
     pub(crate) fn new(db: &'a C, municipality: MunicipalityId) -> Self {
         Self {
@@ -111,11 +118,16 @@ impl<'a, C: ConnectionTrait + TransactionTrait> Tenant<'a, C> {
             set_tenant(&tx, self.municipality).await?;
             return Ok(tx);
         };
+        self.set_in_unit_of_work(set).await?;
+        Ok(self.db.begin().await?)
+    }
+
+    async fn set_in_unit_of_work(&self, set: &SetTenant) -> Result<(), StoreError> {
         if !set.is(self.municipality) {
             set_tenant(self.db, self.municipality).await?;
             set.remember(self.municipality);
         }
-        Ok(self.db.begin().await?)
+        Ok(())
     }
 
     /// Runs `work` in a transaction of this tenant: committed when it succeeds, rolled back
@@ -130,11 +142,48 @@ impl<'a, C: ConnectionTrait + TransactionTrait> Tenant<'a, C> {
         Ok(value)
     }
 
+    /// A read of one statement at the fewest round trips (see [`reads`]): inside a unit of
+    /// work on its transaction, without a savepoint, since a read leaves nothing to roll back.
     pub(crate) async fn all<E: EntityTrait>(
         &self,
         query: Select<E>,
     ) -> Result<Vec<E::Model>, StoreError> {
-        self.transaction(async |tx| Ok(query.all(tx).await?)).await
+        if let Some(set) = self.unit_of_work {
+            self.set_in_unit_of_work(set).await?;
+            return Ok(query.all(self.db).await?);
+        }
+        match self.db.read_path() {
+            ReadPath::Sqlite => Ok(query.all(self.db).await?),
+            ReadPath::Postgres(pool) => {
+                let tenant = self.municipality.to_string();
+                match reads::with_setting(pool, TENANT_SETTING, &tenant, &query).await {
+                    Some(rows) => rows,
+                    None => self.transaction(async |tx| Ok(query.all(tx).await?)).await,
+                }
+            }
+            ReadPath::Transaction => self.transaction(async |tx| Ok(query.all(tx).await?)).await,
+        }
+    }
+
+    /// Reads several statements that must agree with each other (one state of the database):
+    /// on PostgreSQL in one round trip where it can, else in a transaction of this tenant (on
+    /// its unit of work's transaction inside one); the rows of each, in order.
+    pub(crate) async fn all_together(
+        &self,
+        statements: Vec<SelectStatement>,
+    ) -> Result<Vec<Vec<QueryResult>>, StoreError> {
+        if let Some(set) = self.unit_of_work {
+            self.set_in_unit_of_work(set).await?;
+            return each_of(self.db, &statements).await;
+        }
+        if let ReadPath::Postgres(pool) = self.db.read_path() {
+            let tenant = self.municipality.to_string();
+            if let Some(groups) = reads::several(pool, TENANT_SETTING, &tenant, &statements).await {
+                return groups;
+            }
+        }
+        self.transaction(async |tx| each_of(tx, &statements).await)
+            .await
     }
 
     /// [`Tenant::all`], each row turned into the record the store hands out.
@@ -142,15 +191,14 @@ impl<'a, C: ConnectionTrait + TransactionTrait> Tenant<'a, C> {
         &self,
         query: Select<E>,
     ) -> Result<Vec<R>, StoreError> {
-        self.transaction(async |tx| crate::read::records(query, tx).await)
-            .await
+        Ok(self.all(query).await?.into_iter().map(R::from).collect())
     }
 
     pub(crate) async fn one<E: EntityTrait>(
         &self,
         query: Select<E>,
     ) -> Result<Option<E::Model>, StoreError> {
-        self.transaction(async |tx| Ok(query.one(tx).await?)).await
+        Ok(self.all(query.limit(1)).await?.into_iter().next())
     }
 
     /// Inserts `row` in a transaction of its own.
@@ -217,6 +265,21 @@ impl<'a, C: ConnectionTrait + TransactionTrait> Tenant<'a, C> {
         N::Table::insert_many(rows.into_iter().map(|row| row.into_row(self.municipality)))
     }
 
+    /// Inserts `rows` in statements of at most [`ROWS_PER_STATEMENT`] rows each, inside the
+    /// caller's transaction `tx`.
+    pub(crate) async fn insert_batches<N: NewRow>(
+        &self,
+        tx: &C::Transaction,
+        rows: impl IntoIterator<Item = N>,
+    ) -> Result<(), sea_orm::DbErr> {
+        let mut rows = rows.into_iter().peekable();
+        while rows.peek().is_some() {
+            let batch: Vec<N> = rows.by_ref().take(ROWS_PER_STATEMENT).collect();
+            self.insert_many(batch).exec(tx).await?;
+        }
+        Ok(())
+    }
+
     /// Overwrites this tenant's row that has `row`'s key with `row`, all but the columns that
     /// record when the row was made; a key of another tenant matches nothing.
     pub(crate) fn replace<N: NewRow>(&self, row: N) -> UpdateMany<N::Table> {
@@ -239,6 +302,19 @@ impl<'a, C: ConnectionTrait + TransactionTrait> Tenant<'a, C> {
     fn owns<E: TenantOwned>(&self) -> SimpleExpr {
         E::tenant_column().eq(self.municipality)
     }
+}
+
+/// The rows of each statement, one statement after another on `db`.
+async fn each_of(
+    db: &impl ConnectionTrait,
+    statements: &[SelectStatement],
+) -> Result<Vec<Vec<QueryResult>>, StoreError> {
+    let mut groups = Vec::with_capacity(statements.len());
+    for statement in statements {
+        let statement = db.get_database_backend().build(statement);
+        groups.push(db.query_all_raw(statement).await?);
+    }
+    Ok(groups)
 }
 
 /// Names the tenant for PostgreSQL's row-level security until the transaction ends.

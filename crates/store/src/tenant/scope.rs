@@ -12,9 +12,10 @@ use praevnet_migrations::tenancy::SCOPE_SETTING;
 use sea_orm::sea_query::{Query, SimpleExpr};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, ModelTrait,
-    QueryFilter, Select, Statement, TransactionSession, TransactionTrait,
+    QueryFilter, Select, Statement, TransactionSession,
 };
 
+use super::reads::{self, ReadPath, TenantConnection};
 use super::tables::TenantOwned;
 use crate::registry::entity::municipality;
 use crate::{MunicipalityId, StoreError};
@@ -50,7 +51,7 @@ pub struct Scope<'a, C = DatabaseConnection> {
     reach: Reach,
 }
 
-impl<'a, C: ConnectionTrait + TransactionTrait> Scope<'a, C> {
+impl<'a, C: TenantConnection> Scope<'a, C> {
     pub(crate) fn new(db: &'a C, reach: Reach) -> Self {
         Self { db, reach }
     }
@@ -102,12 +103,29 @@ impl<'a, C: ConnectionTrait + TransactionTrait> Scope<'a, C> {
         Ok(value)
     }
 
-    /// Reads `query` in a transaction of the scope, each row as the record the store hands out.
+    /// Reads `query` for the scope, each row as the record the store hands out: in one round
+    /// trip where it can (see [`super::reads`]), else in a transaction of the scope.
     pub(crate) async fn records<E: EntityTrait, R: From<E::Model>>(
         &self,
         query: Select<E>,
     ) -> Result<Vec<R>, StoreError> {
-        self.transaction(async |tx| crate::read::records(query, tx).await)
-            .await
+        let rows = match self.db.read_path() {
+            ReadPath::Sqlite => query.all(self.db).await?,
+            ReadPath::Postgres(pool) => {
+                match reads::with_setting(pool, SCOPE_SETTING, &self.reach.setting(), &query).await
+                {
+                    Some(rows) => rows?,
+                    None => {
+                        self.transaction(async |tx| Ok(query.all(tx).await?))
+                            .await?
+                    }
+                }
+            }
+            ReadPath::Transaction => {
+                self.transaction(async |tx| Ok(query.all(tx).await?))
+                    .await?
+            }
+        };
+        Ok(rows.into_iter().map(R::from).collect())
     }
 }

@@ -1,6 +1,7 @@
 //! The wall around tenant rows, on both databases.
 
 mod isolation;
+mod reads;
 
 use praevnet_testkit::TestDatabase;
 use sea_orm::{ConnectionTrait, DbBackend, Statement, TransactionTrait};

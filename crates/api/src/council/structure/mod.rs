@@ -6,11 +6,12 @@ mod objects;
 
 use async_graphql::{Context, ID, Object};
 use chrono::NaiveDate;
+use praevnet_core::council::CouncilWork;
 use praevnet_core::council::structure::{
     self as domain, Changed, OrganisationInput as DomainOrganisationInput,
     PersonInput as DomainPersonInput,
 };
-use praevnet_core::{BodyId, MembershipId, OrganisationId, PersonId};
+use praevnet_core::{BodyId, MembershipId, MunicipalityId, OrganisationId, PersonId};
 
 use crate::context::ContextExt;
 use crate::ids::id_of;
@@ -18,16 +19,31 @@ use crate::ids::id_of;
 use inputs::{BodyInput, MembershipInput, OrganisationInput, PersonInput, RulesInput};
 use objects::{CouncilStructure, StructureChange, StructureTemplate, TemplateBody};
 
-/// A change's answer: the id of what changed and the structure its unit of work read back.
+/// The council's use cases for a change: answering with the structure after it only when the
+/// client asked for it (fragments included), so that `{ id }` costs no reads.
+fn changes<'a>(ctx: &'a Context<'_>) -> CouncilWork<'a> {
+    let council = ctx.services().council();
+    if ctx.look_ahead().field("structure").exists() {
+        council
+    } else {
+        council.without_structure()
+    }
+}
+
+/// A change's answer: the id of what changed and the structure its unit of work holds.
 fn changed<T>(
     ctx: &Context<'_>,
+    municipality: MunicipalityId,
     result: Result<Changed<T>, praevnet_core::Error>,
     id: impl Fn(&T) -> String,
 ) -> async_graphql::Result<StructureChange> {
     let change = result?;
     Ok(StructureChange {
         id: id_of(id(&change.value)),
-        structure: CouncilStructure::new(change.structure, ctx.request().lang),
+        municipality,
+        structure: change
+            .structure
+            .map(|view| CouncilStructure::new(view, ctx.request().lang)),
     })
 }
 
@@ -118,12 +134,10 @@ impl StructureMutation {
         template_id: String,
     ) -> async_graphql::Result<StructureChange> {
         let m = ctx.municipality(&municipality_id)?;
-        let result = ctx
-            .services()
-            .council()
+        let result = changes(ctx)
             .apply_template(ctx.principal(), m, &template_id)
             .await;
-        changed(ctx, result, |_| m.to_string())
+        changed(ctx, m, result, |_| m.to_string())
     }
 
     async fn create_body(
@@ -134,12 +148,8 @@ impl StructureMutation {
     ) -> async_graphql::Result<StructureChange> {
         let m = ctx.municipality(&municipality_id)?;
         let input = input.into_domain()?;
-        let result = ctx
-            .services()
-            .council()
-            .create_body(ctx.principal(), m, input)
-            .await;
-        changed(ctx, result, |body| body.id.to_string())
+        let result = changes(ctx).create_body(ctx.principal(), m, input).await;
+        changed(ctx, m, result, |body| body.id.to_string())
     }
 
     /// Renames, moves, reconfigures or dissolves a body (dissolving ends its running terms).
@@ -153,12 +163,10 @@ impl StructureMutation {
         let m = ctx.municipality(&municipality_id)?;
         let body = ctx.id::<BodyId>(&id, "id")?;
         let input = input.into_domain()?;
-        let result = ctx
-            .services()
-            .council()
+        let result = changes(ctx)
             .update_body(ctx.principal(), m, body, input)
             .await;
-        changed(ctx, result, |_| body.to_string())
+        changed(ctx, m, result, |_| body.to_string())
     }
 
     /// Creates an organisation, or changes it when `id` is given.
@@ -175,12 +183,10 @@ impl StructureMutation {
             name: input.name,
             sector: input.sector.into(),
         };
-        let result = ctx
-            .services()
-            .council()
+        let result = changes(ctx)
             .save_organisation(ctx.principal(), m, id, input)
             .await;
-        changed(ctx, result, |saved| saved.id.to_string())
+        changed(ctx, m, result, |saved| saved.id.to_string())
     }
 
     /// Creates a person, or changes them when `id` is given.
@@ -199,12 +205,10 @@ impl StructureMutation {
             email: input.email,
             phone: input.phone,
         };
-        let result = ctx
-            .services()
-            .council()
+        let result = changes(ctx)
             .save_person(ctx.principal(), m, id, input)
             .await;
-        changed(ctx, result, |(saved, _)| saved.to_string())
+        changed(ctx, m, result, |(saved, _)| saved.to_string())
     }
 
     /// Seats a person in a body (administrators, and the body's chair or moderator).
@@ -216,12 +220,8 @@ impl StructureMutation {
     ) -> async_graphql::Result<StructureChange> {
         let m = ctx.municipality(&municipality_id)?;
         let input = input.into_domain()?;
-        let result = ctx
-            .services()
-            .council()
-            .add_membership(ctx.principal(), m, input)
-            .await;
-        changed(ctx, result, |saved| saved.id.to_string())
+        let result = changes(ctx).add_membership(ctx.principal(), m, input).await;
+        changed(ctx, m, result, |saved| saved.id.to_string())
     }
 
     /// Changes a membership; a term is ended by setting `termEnd`. Another person in a term
@@ -236,13 +236,11 @@ impl StructureMutation {
         let m = ctx.municipality(&municipality_id)?;
         let id = ctx.id::<MembershipId>(&id, "id")?;
         let input = input.into_domain()?;
-        let result = ctx
-            .services()
-            .council()
+        let result = changes(ctx)
             .update_membership(ctx.principal(), m, id, input)
             .await;
         // Another person in a running term is a new membership: its id is the one to report.
-        changed(ctx, result, |saved| saved.id.to_string())
+        changed(ctx, m, result, |saved| saved.id.to_string())
     }
 
     /// Sets who chairs the whole council and who deputises (people of its structure); a
@@ -257,12 +255,10 @@ impl StructureMutation {
         let m = ctx.municipality(&municipality_id)?;
         let chair = ctx.optional_id::<PersonId>(chair_id.as_ref(), "chairId")?;
         let deputy = ctx.optional_id::<PersonId>(deputy_chair_id.as_ref(), "deputyChairId")?;
-        let result = ctx
-            .services()
-            .council()
+        let result = changes(ctx)
             .set_council_chair(ctx.principal(), m, chair, deputy)
             .await;
-        changed(ctx, result, |_| m.to_string())
+        changed(ctx, m, result, |_| m.to_string())
     }
 
     /// Deletes a membership recorded in error.
@@ -274,12 +270,8 @@ impl StructureMutation {
     ) -> async_graphql::Result<StructureChange> {
         let m = ctx.municipality(&municipality_id)?;
         let id = ctx.id::<MembershipId>(&id, "id")?;
-        let result = ctx
-            .services()
-            .council()
-            .delete_membership(ctx.principal(), m, id)
-            .await;
-        changed(ctx, result, |_| id.to_string())
+        let result = changes(ctx).delete_membership(ctx.principal(), m, id).await;
+        changed(ctx, m, result, |_| id.to_string())
     }
 
     /// Records a new version of the rules of procedure; versions are numbered in order.
@@ -300,12 +292,8 @@ impl StructureMutation {
             resolution: input.resolution,
             council_informed_on: input.council_informed_on,
         };
-        let result = ctx
-            .services()
-            .council()
-            .adopt_rules(ctx.principal(), m, input)
-            .await;
-        changed(ctx, result, |saved| saved.id.to_string())
+        let result = changes(ctx).adopt_rules(ctx.principal(), m, input).await;
+        changed(ctx, m, result, |saved| saved.id.to_string())
     }
 
     /// Records (or clears) the day the city council was informed of a version.
@@ -318,12 +306,10 @@ impl StructureMutation {
     ) -> async_graphql::Result<StructureChange> {
         let m = ctx.municipality(&municipality_id)?;
         let id = ctx.id::<praevnet_core::RulesId>(&id, "id")?;
-        let result = ctx
-            .services()
-            .council()
+        let result = changes(ctx)
             .record_rules_informed(ctx.principal(), m, id, informed_on)
             .await;
-        changed(ctx, result, |_| id.to_string())
+        changed(ctx, m, result, |_| id.to_string())
     }
 
     /// Imports members from CSV text (columns in the README): every row or none; bad rows
@@ -335,12 +321,8 @@ impl StructureMutation {
         csv: String,
     ) -> async_graphql::Result<StructureChange> {
         let m = ctx.municipality(&municipality_id)?;
-        let result = ctx
-            .services()
-            .council()
-            .import_members(ctx.principal(), m, &csv)
-            .await;
-        changed(ctx, result, |_| m.to_string())
+        let result = changes(ctx).import_members(ctx.principal(), m, &csv).await;
+        changed(ctx, m, result, |_| m.to_string())
     }
 
     /// Invites a person of the council (by the e-mail address on record) to log in; their
@@ -353,12 +335,8 @@ impl StructureMutation {
     ) -> async_graphql::Result<StructureChange> {
         let m = ctx.municipality(&municipality_id)?;
         let id = ctx.id::<PersonId>(&id, "id")?;
-        let result = ctx
-            .services()
-            .council()
-            .invite_person(ctx.principal(), m, id)
-            .await;
-        changed(ctx, result, |_| id.to_string())
+        let result = changes(ctx).invite_person(ctx.principal(), m, id).await;
+        changed(ctx, m, result, |_| id.to_string())
     }
 
     /// Erases a person from the council's records (GDPR Art. 17): a pseudonym stays on past
@@ -371,11 +349,9 @@ impl StructureMutation {
     ) -> async_graphql::Result<StructureChange> {
         let m = ctx.municipality(&municipality_id)?;
         let id = ctx.id::<PersonId>(&id, "id")?;
-        let result = ctx
-            .services()
-            .council()
+        let result = changes(ctx)
             .erase_council_person(ctx.principal(), m, id)
             .await;
-        changed(ctx, result, |_| id.to_string())
+        changed(ctx, m, result, |_| id.to_string())
     }
 }

@@ -4,11 +4,12 @@
 
 use std::sync::Arc;
 
-use async_graphql::{Enum, ID, Object, SimpleObject};
+use async_graphql::{Context, Enum, ID, Object, SimpleObject};
 use chrono::NaiveDate;
 use praevnet_core::council::structure::{self as domain, StructureView, Warning};
-use praevnet_core::{BodyId, Lang, PersonId};
+use praevnet_core::{BodyId, Lang, MunicipalityId, PersonId};
 
+use crate::context::ContextExt;
 use crate::ids::id_of;
 
 macro_rules! mirror_enum {
@@ -72,6 +73,7 @@ pub(crate) struct Seat {
 }
 
 /// One council's structure as the caller may see it.
+#[derive(Clone)]
 pub(crate) struct CouncilStructure {
     view: Arc<StructureView>,
     lang: Lang,
@@ -560,9 +562,32 @@ pub(crate) struct RulesVersion {
     council_informed_on: Option<NaiveDate>,
 }
 
-/// The result of a change: the id of what changed, and the structure after it.
-#[derive(SimpleObject)]
+/// What a change answers with.
 pub(crate) struct StructureChange {
     pub(super) id: ID,
-    pub(super) structure: CouncilStructure,
+    pub(super) municipality: MunicipalityId,
+    /// What the change's unit of work holds, when the request asked for it.
+    pub(super) structure: Option<CouncilStructure>,
+}
+
+/// The result of a change: the id of what changed, and the structure after it.
+#[Object]
+impl StructureChange {
+    async fn id(&self) -> &ID {
+        &self.id
+    }
+
+    async fn structure(&self, ctx: &Context<'_>) -> async_graphql::Result<CouncilStructure> {
+        if let Some(structure) = &self.structure {
+            return Ok(structure.clone());
+        }
+        // The request's look-ahead says whether the field is asked for before the change
+        // runs; should a form of request ever slip past it, the structure is read instead.
+        let view = ctx
+            .services()
+            .council()
+            .council_structure(ctx.principal(), self.municipality)
+            .await?;
+        Ok(CouncilStructure::new(view, ctx.request().lang))
+    }
 }

@@ -62,11 +62,12 @@ fn view(
 }
 
 /// A change of a council's structure with the structure after it, as the caller may now see
-/// it: transports answer with it instead of loading the structure again.
+/// it: transports answer with it instead of loading the structure again. `None` when the
+/// caller said it would not need it ([`CouncilWork::without_structure`]).
 #[derive(Debug)]
 pub struct Changed<T> {
     pub value: T,
-    pub structure: StructureView,
+    pub structure: Option<StructureView>,
 }
 
 pub(super) fn placeholder_id() -> MembershipId {
@@ -186,12 +187,14 @@ impl CouncilWork<'_> {
         for body in bodies {
             check_size(&edit.structure, body, &record.dates, today)?;
         }
+        let mut stored_ids = Vec::new();
         {
             let tenant = edit.tenant();
             for change in &derived {
                 match change {
                     DerivedChange::Insert(m) => {
-                        tenant.insert_membership(m.data()).await?;
+                        let stored = tenant.insert_membership(m.data()).await?;
+                        stored_ids.push((m.id, stored.id));
                     }
                     DerivedChange::Update(m) => {
                         tenant.update_membership(m.id, m.data()).await?;
@@ -200,6 +203,17 @@ impl CouncilWork<'_> {
                         tenant.delete_membership(*id).await?;
                     }
                 }
+            }
+        }
+        // The structure in memory is the one stored: derived seats lose their placeholders.
+        for (placeholder, stored) in stored_ids {
+            if let Some(m) = edit
+                .structure
+                .memberships
+                .iter_mut()
+                .find(|m| m.id == placeholder)
+            {
+                m.id = stored;
             }
         }
         let change = Change {
@@ -211,13 +225,24 @@ impl CouncilWork<'_> {
             summary: record.summary,
         };
         audit::record(&edit.writes, principal, change).await?;
-        // Read back inside the unit of work: the store's order (names under the database's
-        // collation) stays the one a query answers with, at no extra transaction.
-        let tenant = edit.tenant();
-        let structure: Structure = tenant.structure().await?.try_into()?;
-        let council = tenant.council().await?;
-        let rules = tenant.rules_of_procedure().await?;
-        let after = view(principal, &edit.municipality, structure, council, rules);
+        // The edit holds the structure as it now is; only the council's heading and its rules
+        // of procedure, which few changes touch, are read for the answer.
+        let after = if self.answer_with_structure {
+            let tenant = edit.tenant();
+            let council = tenant.council().await?;
+            let rules = tenant.rules_of_procedure().await?;
+            let mut structure = edit.structure;
+            structure.order();
+            Some(view(
+                principal,
+                &edit.municipality,
+                structure,
+                council,
+                rules,
+            ))
+        } else {
+            None
+        };
         edit.writes.commit().await?;
         Ok(Changed {
             value,

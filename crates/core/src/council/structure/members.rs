@@ -2,8 +2,10 @@
 
 use chrono::NaiveDate;
 use praevnet_store::{
-    BodyId, MembershipId, MunicipalityId, OrganisationData, OrganisationId, PersonId,
+    BodyId, MembershipId, MembershipRecord, MunicipalityId, NewMembers, OrganisationData,
+    OrganisationId, OrganisationRecord, PersonId, PersonRecord,
 };
+use uuid::Uuid;
 
 use super::edit::{Changed, Edit, Record, placeholder_id, today};
 use super::input::{MembershipInput, OrganisationInput, PersonInput};
@@ -40,7 +42,7 @@ impl CouncilWork<'_> {
         id: Option<OrganisationId>,
         input: OrganisationInput,
     ) -> Result<Changed<Organisation>> {
-        let edit = self.edit(principal, municipality).await?;
+        let mut edit = self.edit(principal, municipality).await?;
         edit.require_manage()?;
         let (name, sector) = input.parse()?;
         let data = OrganisationData {
@@ -55,6 +57,12 @@ impl CouncilWork<'_> {
                 .await?
                 .ok_or(Error::NotFound)?,
         };
+        let organisation = Organisation {
+            id: saved.id,
+            name,
+            sector,
+        };
+        edit.structure.put_organisation(organisation.clone());
         self.finish(
             edit,
             principal,
@@ -66,13 +74,9 @@ impl CouncilWork<'_> {
                 },
                 "organisation",
                 Some(saved.id),
-                format!("Organisation gespeichert: {name}"),
+                format!("Organisation gespeichert: {}", organisation.name),
             ),
-            Organisation {
-                id: saved.id,
-                name,
-                sector,
-            },
+            organisation,
         )
         .await
     }
@@ -85,7 +89,7 @@ impl CouncilWork<'_> {
         id: Option<PersonId>,
         input: PersonInput,
     ) -> Result<Changed<(PersonId, Person)>> {
-        let edit = self.edit(principal, municipality).await?;
+        let mut edit = self.edit(principal, municipality).await?;
         edit.require_manage()?;
         let mut data = input.parse()?;
         let saved = match id {
@@ -99,6 +103,7 @@ impl CouncilWork<'_> {
                     .ok_or(Error::NotFound)?
             }
         };
+        edit.structure.put_person(saved.id, saved.data.clone());
         self.finish(
             edit,
             principal,
@@ -343,6 +348,9 @@ impl CouncilWork<'_> {
         let mut edit = self.edit(principal, municipality).await?;
         edit.require_manage()?;
         let rows = super::import::parse(text, &edit.structure, today())?;
+        // Built in memory first and stored in batches: new rows name each other by the ids
+        // given here.
+        let mut new = NewMembers::default();
         let mut touched = Vec::new();
         let mut dates = Vec::new();
         for row in &rows {
@@ -358,17 +366,20 @@ impl CouncilWork<'_> {
                     match (known, sector) {
                         (Some(id), _) => Some(id),
                         (None, Some(sector)) => {
-                            let data = OrganisationData {
-                                name: name.clone(),
-                                sector: sector.code().to_owned(),
-                            };
-                            let saved = edit.tenant().insert_organisation(data).await?;
+                            let id = OrganisationId::from_uuid(Uuid::now_v7());
+                            new.organisations.push(OrganisationRecord {
+                                id,
+                                data: OrganisationData {
+                                    name: name.clone(),
+                                    sector: sector.code().to_owned(),
+                                },
+                            });
                             edit.structure.organisations.push(Organisation {
-                                id: saved.id,
+                                id,
                                 name: name.clone(),
                                 sector: *sector,
                             });
-                            Some(saved.id)
+                            Some(id)
                         }
                         // The parser refuses a new organisation without a sector.
                         (None, None) => return Err(Error::validation("csv", Problem::Required)),
@@ -387,6 +398,7 @@ impl CouncilWork<'_> {
             let person = match known {
                 Some(id) => id,
                 None => {
+                    let id = PersonId::from_uuid(Uuid::now_v7());
                     let data = Person {
                         name: row.name.clone(),
                         function_title: row.function_title.clone(),
@@ -394,13 +406,16 @@ impl CouncilWork<'_> {
                         phone: row.phone.clone(),
                         user_id: None,
                     };
-                    let saved = edit.tenant().insert_person(data.clone()).await?;
-                    edit.structure.people.push((saved.id, data));
-                    saved.id
+                    new.people.push(PersonRecord {
+                        id,
+                        data: data.clone(),
+                    });
+                    edit.structure.people.push((id, data));
+                    id
                 }
             };
-            let mut membership = Membership {
-                id: placeholder_id(),
+            let membership = Membership {
+                id: MembershipId::from_uuid(Uuid::now_v7()),
                 body: row.body,
                 person,
                 role: row.role,
@@ -410,11 +425,15 @@ impl CouncilWork<'_> {
                 appointed_by: row.appointed_by.clone(),
                 derived_from: None,
             };
-            membership.id = edit.tenant().insert_membership(membership.data()).await?.id;
+            new.memberships.push(MembershipRecord {
+                id: membership.id,
+                data: membership.data(),
+            });
             edit.structure.memberships.push(membership);
             touched.push(row.body);
             dates.push(row.term_start);
         }
+        edit.tenant().insert_members(&new).await?;
         self.finish(
             edit,
             principal,

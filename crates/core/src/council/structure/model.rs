@@ -293,7 +293,7 @@ impl TryFrom<StructureRecord> for Structure {
     type Error = Error;
 
     fn try_from(record: StructureRecord) -> Result<Structure> {
-        Ok(Structure {
+        let mut structure = Structure {
             bodies: record
                 .bodies
                 .into_iter()
@@ -314,11 +314,61 @@ impl TryFrom<StructureRecord> for Structure {
                 .into_iter()
                 .map(Membership::try_from)
                 .collect::<Result<_>>()?,
-        })
+        };
+        structure.order();
+        Ok(structure)
     }
 }
 
+/// A name as a German reader looks it up in a list: case does not matter, umlauts sort with
+/// their vowel and ß with ss (ties fall to the name as written).
+fn name_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        match c {
+            'ä' => key.push('a'),
+            'ö' => key.push('o'),
+            'ü' => key.push('u'),
+            'ß' => key.push_str("ss"),
+            c => key.push(c),
+        }
+    }
+    key
+}
+
 impl Structure {
+    /// Puts the parts in the order every answer shows them, the same on every database:
+    /// bodies as configured, organisations and people by name, memberships as recorded
+    /// (their ids are time-ordered).
+    pub(crate) fn order(&mut self) {
+        self.bodies.sort_by_key(|b| (b.position, b.id));
+        self.organisations
+            .sort_by_cached_key(|o| (name_key(&o.name), o.name.clone(), o.id));
+        self.people
+            .sort_by_cached_key(|(id, p)| (name_key(&p.name), p.name.clone(), *id));
+        self.memberships.sort_by_key(|m| m.id);
+    }
+
+    /// Puts `organisation` in place of the one with its id, or adds it.
+    pub(crate) fn put_organisation(&mut self, organisation: Organisation) {
+        match self
+            .organisations
+            .iter_mut()
+            .find(|o| o.id == organisation.id)
+        {
+            Some(slot) => *slot = organisation,
+            None => self.organisations.push(organisation),
+        }
+    }
+
+    /// Puts `person` in place of the one with `id`, or adds them.
+    pub(crate) fn put_person(&mut self, id: PersonId, person: Person) {
+        match self.people.iter_mut().find(|(p, _)| *p == id) {
+            Some(slot) => slot.1 = person,
+            None => self.people.push((id, person)),
+        }
+    }
+
     pub fn body(&self, id: BodyId) -> Option<&Body> {
         self.bodies.iter().find(|b| b.id == id)
     }

@@ -23,7 +23,7 @@ impl CouncilWork<'_> {
             .accounts()
             .require_inviter_quota(principal)
             .await?;
-        let edit = self.edit(principal, municipality).await?;
+        let mut edit = self.edit(principal, municipality).await?;
         edit.require_manage()?;
         let person = edit.structure.person(id).cloned().ok_or(Error::NotFound)?;
         let email = person
@@ -44,9 +44,10 @@ impl CouncilWork<'_> {
             ..person
         };
         edit.tenant()
-            .update_person(id, linked)
+            .update_person(id, linked.clone())
             .await?
             .ok_or(Error::NotFound)?;
+        edit.structure.put_person(id, linked);
         let changed = self
             .finish(
                 edit,
@@ -175,9 +176,7 @@ impl CouncilWork<'_> {
             .ok_or(Error::NotFound)?;
         // Invitations keep the pseudonym and lose the address and the answer link.
         edit.tenant().erase_participant(id, &pseudonym.name).await?;
-        if let Some(slot) = edit.structure.people.iter_mut().find(|(p, _)| *p == id) {
-            slot.1 = pseudonym;
-        }
+        edit.structure.put_person(id, pseudonym);
         self.finish(
             edit,
             principal,

@@ -1,11 +1,11 @@
 //! The bodies (Gremien) of a council, each written together with its required seats.
 
 use chrono::Utc;
-use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter};
 use uuid::Uuid;
 
 use super::{BodyData, BodyRecord, SeatRecord};
-use crate::tenant::{Tenant, body, body_seat};
+use crate::tenant::{Tenant, TenantConnection, body, body_seat};
 use crate::{BodyId, StoreError};
 
 fn body_row(id: BodyId, data: &BodyData) -> body::New {
@@ -39,7 +39,7 @@ fn body_row(id: BodyId, data: &BodyData) -> body::New {
     }
 }
 
-impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
+impl<C: TenantConnection> Tenant<'_, C> {
     pub async fn insert_body(&self, data: BodyData) -> Result<BodyRecord, StoreError> {
         let id = BodyId::generate();
         let row = body_row(id, &data);

@@ -2,14 +2,14 @@
 //! records, and their memberships in bodies.
 
 use chrono::Utc;
-use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ColumnTrait, QueryFilter};
 
 use super::{
-    MembershipData, MembershipRecord, OrganisationData, OrganisationRecord, PersonData,
+    MembershipData, MembershipRecord, NewMembers, OrganisationData, OrganisationRecord, PersonData,
     PersonRecord,
 };
 use crate::error::{UniqueIndex, on_unique};
-use crate::tenant::{Tenant, membership, organisation, person};
+use crate::tenant::{Tenant, TenantConnection, membership, organisation, person};
 use crate::{MembershipId, OrganisationId, PersonId, StoreError, UniqueField};
 
 /// Two organisations of one municipality cannot share a name.
@@ -61,7 +61,7 @@ fn membership_row(id: MembershipId, data: &MembershipData) -> membership::New {
     }
 }
 
-impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
+impl<C: TenantConnection> Tenant<'_, C> {
     pub async fn insert_organisation(
         &self,
         data: OrganisationData,
@@ -124,6 +124,35 @@ impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
             .changed(self.replace(membership_row(id, &data)))
             .await?;
         Ok(updated.then_some(MembershipRecord { id, data }))
+    }
+
+    /// Stores what an import adds in one transaction, a few statements per table instead of a
+    /// transaction per row.
+    pub async fn insert_members(&self, new: &NewMembers) -> Result<(), StoreError> {
+        let organisations: Vec<_> = new
+            .organisations
+            .iter()
+            .map(|o| organisation_row(o.id, &o.data))
+            .collect();
+        let people: Vec<_> = new
+            .people
+            .iter()
+            .map(|p| person_row(p.id, &p.data))
+            .collect();
+        let memberships: Vec<_> = new
+            .memberships
+            .iter()
+            .map(|m| membership_row(m.id, &m.data))
+            .collect();
+        self.transaction(async |tx| {
+            self.insert_batches(tx, organisations)
+                .await
+                .map_err(on_unique(UNIQUE))?;
+            self.insert_batches(tx, people).await?;
+            self.insert_batches(tx, memberships).await?;
+            Ok(())
+        })
+        .await
     }
 
     /// Deletes a membership recorded in error; `false` when the tenant has no such one.

@@ -7,11 +7,13 @@ mod members;
 mod rules;
 
 use chrono::NaiveDate;
-use sea_orm::{ConnectionTrait, DbBackend, QueryOrder, Statement, TransactionTrait};
+use sea_orm::{ConnectionTrait, DbBackend, QueryOrder, QueryResult, QueryTrait, Statement};
 
 pub use rules::{RulesData, RulesRecord};
 
-use crate::tenant::{Tenant, body, body_seat, membership, organisation, person};
+use crate::tenant::{
+    Tenant, TenantConnection, body, body_seat, membership, models, organisation, person,
+};
 use crate::{BodyId, MembershipId, OrganisationId, PersonId, StoreError, UserId};
 
 /// A required seat of a body, e.g. one from the police.
@@ -104,6 +106,15 @@ pub struct MembershipRecord {
     pub data: MembershipData,
 }
 
+/// What an import adds to a structure at once. The ids are the caller's, so that new
+/// memberships can name new people and organisations before any of them is stored.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NewMembers {
+    pub organisations: Vec<OrganisationRecord>,
+    pub people: Vec<PersonRecord>,
+    pub memberships: Vec<MembershipRecord>,
+}
+
 /// Everything of a council's structure, loaded together.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct StructureRecord {
@@ -189,37 +200,43 @@ impl From<membership::Model> for MembershipRecord {
     }
 }
 
-impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
-    /// The whole structure in five statements, whatever its size.
+impl<C: TenantConnection> Tenant<'_, C> {
+    /// The whole structure in five statements, whatever its size, read together (on
+    /// PostgreSQL in one round trip).
     pub async fn structure(&self) -> Result<StructureRecord, StoreError> {
-        let (bodies, seats, organisations, people, memberships) = self
-            .transaction(async |tx| {
-                Ok((
-                    self.rows::<body::Model>()
-                        .order_by_asc(body::Column::Position)
-                        .order_by_asc(body::Column::Id)
-                        .all(tx)
-                        .await?,
-                    self.rows::<body_seat::Model>()
-                        .order_by_asc(body_seat::Column::Id)
-                        .all(tx)
-                        .await?,
-                    self.rows::<organisation::Model>()
-                        .order_by_asc(organisation::Column::Name)
-                        .all(tx)
-                        .await?,
-                    self.rows::<person::Model>()
-                        .order_by_asc(person::Column::Name)
-                        .order_by_asc(person::Column::Id)
-                        .all(tx)
-                        .await?,
-                    self.rows::<membership::Model>()
-                        .order_by_asc(membership::Column::Id)
-                        .all(tx)
-                        .await?,
-                ))
-            })
+        let groups = self
+            .all_together(vec![
+                self.rows::<body::Model>()
+                    .order_by_asc(body::Column::Position)
+                    .order_by_asc(body::Column::Id)
+                    .into_query(),
+                self.rows::<body_seat::Model>()
+                    .order_by_asc(body_seat::Column::Id)
+                    .into_query(),
+                self.rows::<organisation::Model>()
+                    .order_by_asc(organisation::Column::Name)
+                    .into_query(),
+                self.rows::<person::Model>()
+                    .order_by_asc(person::Column::Name)
+                    .order_by_asc(person::Column::Id)
+                    .into_query(),
+                self.rows::<membership::Model>()
+                    .order_by_asc(membership::Column::Id)
+                    .into_query(),
+            ])
             .await?;
+        let Ok([bodies, seats, organisations, people, memberships]) =
+            <[Vec<QueryResult>; 5]>::try_from(groups)
+        else {
+            return Err(StoreError::Corrupt(
+                "the structure's five reads did not answer five times".into(),
+            ));
+        };
+        let bodies: Vec<body::Model> = models(bodies)?;
+        let seats: Vec<body_seat::Model> = models(seats)?;
+        let organisations: Vec<organisation::Model> = models(organisations)?;
+        let people: Vec<person::Model> = models(people)?;
+        let memberships: Vec<membership::Model> = models(memberships)?;
         let bodies = bodies
             .into_iter()
             .map(|b| {

@@ -3,9 +3,9 @@
 
 use chrono::{NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, TransactionTrait};
+use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 
-use crate::tenant::{Tenant, rules_of_procedure};
+use crate::tenant::{Tenant, TenantConnection, rules_of_procedure};
 use crate::{BodyId, RulesId, StoreError};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,7 +41,7 @@ impl From<rules_of_procedure::Model> for RulesRecord {
     }
 }
 
-impl<C: ConnectionTrait + TransactionTrait> Tenant<'_, C> {
+impl<C: TenantConnection> Tenant<'_, C> {
     /// Every version of the rules of procedure, oldest first.
     pub async fn rules_of_procedure(&self) -> Result<Vec<RulesRecord>, StoreError> {
         let query = self

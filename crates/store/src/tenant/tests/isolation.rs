@@ -279,9 +279,7 @@ async fn sees_only_own<M: ModelTrait<Entity: TenantOwned>>(
     }
 }
 
-#[tokio::test]
-async fn rows_never_return_another_tenants_rows() {
-    let db = TestDatabase::sqlite();
+async fn rows_never_return_another_tenants_rows(db: TestDatabase) {
     let (store, leipzig, chemnitz) = two_tenants(&db).await;
     fill(&store, leipzig, chemnitz).await;
     fill(&store, chemnitz, leipzig).await;
@@ -376,4 +374,7 @@ async fn unit_of_work_sets_its_tenant_once(db: TestDatabase) {
     writes.commit().await.expect("commit");
 }
 
-on_both_databases!(unit_of_work_sets_its_tenant_once);
+on_both_databases!(
+    rows_never_return_another_tenants_rows,
+    unit_of_work_sets_its_tenant_once
+);
