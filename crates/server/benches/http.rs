@@ -213,7 +213,7 @@ async fn bench(label: &str, db: TestDatabase) {
         match postgraphile::start(&db.url).await {
             Ok(peer) => {
                 let (c, ids) = (client.clone(), ids.clone());
-                let query = "query One($id: UUID!) { municipalityById(id: $id) { id name ags federalState population councilByMunicipalityId { name foundingResolution foundingDate } } }";
+                let query = "query One($id: UUID!) { municipalityById(id: $id) { id name ags federalState population councilsByMunicipalityId { nodes { name foundingResolution foundingDate } } } }";
                 let url = peer.url.clone();
                 load(seconds, CONCURRENCY, move |n| {
                     let id = &ids[n % ids.len()];

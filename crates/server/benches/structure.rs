@@ -133,6 +133,7 @@ async fn bench(label: &str, db: TestDatabase) {
         client
             .post(&url)
             .header("cookie", &cookie)
+            .header("x-praevnet-csrf", "1")
             .json(&json!({ "query": FULL, "variables": variables }))
     })
     .await
