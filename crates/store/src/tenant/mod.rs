@@ -153,16 +153,17 @@ impl<'a, C: TenantConnection> Tenant<'a, C> {
             return Ok(query.all(self.db).await?);
         }
         match self.db.read_path() {
-            ReadPath::Sqlite => Ok(query.all(self.db).await?),
+            ReadPath::Sqlite => return Ok(query.all(self.db).await?),
             ReadPath::Postgres(pool) => {
                 let tenant = self.municipality.to_string();
-                match reads::with_setting(pool, TENANT_SETTING, &tenant, &query).await {
-                    Some(rows) => rows,
-                    None => self.transaction(async |tx| Ok(query.all(tx).await?)).await,
+                if let Some(rows) = reads::with_setting(pool, TENANT_SETTING, &tenant, &query).await
+                {
+                    return rows;
                 }
             }
-            ReadPath::Transaction => self.transaction(async |tx| Ok(query.all(tx).await?)).await,
+            ReadPath::Transaction => {}
         }
+        self.transaction(async |tx| Ok(query.all(tx).await?)).await
     }
 
     /// Reads several statements that must agree with each other (one state of the database):

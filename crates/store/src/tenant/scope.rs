@@ -103,29 +103,27 @@ impl<'a, C: TenantConnection> Scope<'a, C> {
         Ok(value)
     }
 
-    /// Reads `query` for the scope, each row as the record the store hands out: in one round
-    /// trip where it can (see [`super::reads`]), else in a transaction of the scope.
+    /// Reads `query` for the scope: in one round trip where it can (see [`super::reads`]),
+    /// else in a transaction of the scope.
+    async fn all<E: EntityTrait>(&self, query: Select<E>) -> Result<Vec<E::Model>, StoreError> {
+        match self.db.read_path() {
+            ReadPath::Sqlite => return Ok(query.all(self.db).await?),
+            ReadPath::Postgres(pool) => {
+                let scope = self.reach.setting();
+                if let Some(rows) = reads::with_setting(pool, SCOPE_SETTING, &scope, &query).await {
+                    return rows;
+                }
+            }
+            ReadPath::Transaction => {}
+        }
+        self.transaction(async |tx| Ok(query.all(tx).await?)).await
+    }
+
+    /// [`Scope::all`], each row turned into the record the store hands out.
     pub(crate) async fn records<E: EntityTrait, R: From<E::Model>>(
         &self,
         query: Select<E>,
     ) -> Result<Vec<R>, StoreError> {
-        let rows = match self.db.read_path() {
-            ReadPath::Sqlite => query.all(self.db).await?,
-            ReadPath::Postgres(pool) => {
-                match reads::with_setting(pool, SCOPE_SETTING, &self.reach.setting(), &query).await
-                {
-                    Some(rows) => rows?,
-                    None => {
-                        self.transaction(async |tx| Ok(query.all(tx).await?))
-                            .await?
-                    }
-                }
-            }
-            ReadPath::Transaction => {
-                self.transaction(async |tx| Ok(query.all(tx).await?))
-                    .await?
-            }
-        };
-        Ok(rows.into_iter().map(R::from).collect())
+        Ok(self.all(query).await?.into_iter().map(R::from).collect())
     }
 }
