@@ -30,6 +30,7 @@ mod m20261129_000019_invitations;
 mod m20261129_000020_minutes;
 mod m20261129_000021_recommendations;
 mod m20261129_000022_agenda_documents;
+mod m20261130_000023_prevention_cycle;
 pub mod tenancy;
 
 /// Runs the migrations in order; the struct exists because sea-orm-migration is trait based.
@@ -62,6 +63,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000020_minutes::Migration),
             Box::new(m20261129_000021_recommendations::Migration),
             Box::new(m20261129_000022_agenda_documents::Migration),
+            Box::new(m20261130_000023_prevention_cycle::Migration),
         ]
     }
 }

@@ -3,10 +3,11 @@
 
 use async_graphql::ID;
 use praevnet_core::{
-    AgendaItemId, ApplicationId, AttachmentId, BodyId, CatalogueOfferId, DocumentId, Error,
-    MeetingId, MembershipId, MunicipalityId, OfferId, OrganisationId, ParticipantId, PersonId,
-    PracticeId, Problem, ProgrammeId, RecommendationId, RulesId, SupportRequestId, ThreadId,
-    UserId,
+    ActionFieldId, AgendaItemId, ApplicationId, AttachmentId, BodyId, CatalogueOfferId, DemandId,
+    DocumentId, Error, GoalId, HotSpotId, IndicatorId, IndicatorValueId, InventoryItemId,
+    MeetingId, MembershipId, MilestoneId, MunicipalityId, OfferId, OrganisationId, ParticipantId,
+    PersonId, PracticeId, Problem, ProgrammeId, ProjectId, RecommendationId, RulesId,
+    SafetyFigureId, SupportRequestId, ThreadId, UserId,
 };
 use uuid::Uuid;
 
@@ -33,6 +34,16 @@ macro_rules! typed_ids {
 }
 
 typed_ids!(
+    ActionFieldId,
+    DemandId,
+    GoalId,
+    HotSpotId,
+    IndicatorId,
+    IndicatorValueId,
+    InventoryItemId,
+    MilestoneId,
+    ProjectId,
+    SafetyFigureId,
     AgendaItemId,
     ApplicationId,
     AttachmentId,

@@ -7,6 +7,7 @@ use tokio::sync::Semaphore;
 
 use crate::accounts::{AccountMutation, AccountQuery};
 use crate::audit::AuditQuery;
+use crate::council::cycle::{CycleMutation, CycleQuery};
 use crate::council::founding::{FoundingMutation, FoundingQuery};
 use crate::council::invitations::{InvitationMutation, InvitationQuery};
 use crate::council::meetings::{MeetingMutation, MeetingQuery};
@@ -40,6 +41,7 @@ pub struct Query(
     MeetingQuery,
     InvitationQuery,
     RecommendationQuery,
+    CycleQuery,
     PracticeQuery,
     ContactQuery,
     SearchQuery,
@@ -60,6 +62,7 @@ pub struct Mutation(
     InvitationMutation,
     MinutesMutation,
     RecommendationMutation,
+    CycleMutation,
     PracticeMutation,
     ContactMutation,
     CatalogueMutation,

@@ -24,9 +24,11 @@ pub use kernel::error::{Error, Problem};
 pub use kernel::page::{Page, page_bounds};
 pub use praevnet_common::{FederalState, Lang, codes};
 pub use praevnet_store::{
-    AgendaItemId, ApplicationId, AttachmentId, BodyId, CatalogueOfferId, CouncilId, DocumentId,
-    MeetingId, MembershipId, MunicipalityId, OfferId, OrganisationId, ParticipantId, PersonId,
-    PracticeId, ProgrammeId, RecommendationId, RulesId, SupportRequestId, ThreadId, UserId,
+    ActionFieldId, AgendaItemId, ApplicationId, AttachmentId, BodyId, CatalogueOfferId, CouncilId,
+    DemandId, DocumentId, GoalId, HotSpotId, IndicatorId, IndicatorValueId, InventoryItemId,
+    MeetingId, MembershipId, MilestoneId, MunicipalityId, OfferId, OrganisationId, ParticipantId,
+    PersonId, PracticeId, ProgrammeId, ProjectId, RecommendationId, RulesId, SafetyFigureId,
+    SupportRequestId, ThreadId, UserId,
 };
 pub use services::{Services, SessionSettings};
 

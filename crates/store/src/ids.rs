@@ -138,3 +138,43 @@ typed_id!(
     /// Id of a file attached to a good practice.
     AttachmentId
 );
+typed_id!(
+    /// Id of a field of action (Handlungsfeld) of a council's strategy.
+    ActionFieldId
+);
+typed_id!(
+    /// Id of a figure of a council's security analysis.
+    SafetyFigureId
+);
+typed_id!(
+    /// Id of a hot spot (Kriminalitätsschwerpunkt, Angstraum) of a security analysis.
+    HotSpotId
+);
+typed_id!(
+    /// Id of a citizens' demand (Bürgeranliegen).
+    DemandId
+);
+typed_id!(
+    /// Id of an entry of a council's inventory of offers, projects, initiatives and bodies.
+    InventoryItemId
+);
+typed_id!(
+    /// Id of a goal of a council's prevention strategy.
+    GoalId
+);
+typed_id!(
+    /// Id of a measure or project of a council.
+    ProjectId
+);
+typed_id!(
+    /// Id of a measurable indicator of a project.
+    IndicatorId
+);
+typed_id!(
+    /// Id of a value measured for an indicator.
+    IndicatorValueId
+);
+typed_id!(
+    /// Id of a project's milestone or interim report.
+    MilestoneId
+);

@@ -36,6 +36,9 @@ pub use accounts::{
 pub use audit::{AuditLog, AuditRecord, AuditScope};
 pub use connection::{Backend, Store, StoreOptions};
 pub use council::{
+    ActionFieldData, CycleRecord, DemandData, GoalData, HotSpotData, IndicatorData,
+    IndicatorValueRecord, InventoryItemData, MilestoneData, ProjectData, ProjectRecord, Row,
+    SafetyFigureData,
     AgendaItemData, AgendaItemRecord, BodyData, BodyRecord, CouncilData, CouncilRecord,
     DocumentRecord, FoundingStepRecord, MeetingData, MeetingRecord, MembershipData,
     MembershipRecord, MinutesData, MinutesEntryData, MinutesRecord, NewMembers, OrganisationData,
@@ -45,10 +48,11 @@ pub use council::{
 };
 pub use error::{StoreError, UniqueField};
 pub use ids::{
-    AgendaItemId, ApplicationId, AttachmentId, BodyId, CatalogueOfferId, CouncilId, DocumentId,
-    GrantId, MailId, MeetingId, MembershipId, MinutesId, MunicipalityId, OfferId, OrganisationId,
-    ParticipantId, PersonId, PracticeId, ProgrammeId, RecommendationId, RulesId, SupportRequestId,
-    ThreadId, UserId,
+    ActionFieldId, AgendaItemId, ApplicationId, AttachmentId, BodyId, CatalogueOfferId, CouncilId,
+    DemandId, DocumentId, GoalId, GrantId, HotSpotId, IndicatorId, IndicatorValueId,
+    InventoryItemId, MailId, MeetingId, MembershipId, MilestoneId, MinutesId, MunicipalityId,
+    OfferId, OrganisationId, ParticipantId, PersonId, PracticeId, ProgrammeId, ProjectId,
+    RecommendationId, RulesId, SafetyFigureId, SupportRequestId, ThreadId, UserId,
 };
 pub use land::{
     ApplicationRecord, COMMITTED_STATES, Commitments, CouncilSummary, FundingProgrammes,

@@ -1,5 +1,6 @@
 //! A council's own work in the API: its structure, its founding, its meetings.
 
+pub(crate) mod cycle;
 pub(crate) mod founding;
 pub(crate) mod invitations;
 pub(crate) mod meetings;

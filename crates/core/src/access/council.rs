@@ -68,6 +68,16 @@ impl CouncilAccess {
         }
     }
 
+    /// Whether the caller leads any body (chair, deputy or moderator): the council's own work
+    /// that belongs to no body (its security analysis, its inventory) is theirs to record.
+    pub fn leads_any(&self) -> bool {
+        match self {
+            CouncilAccess::Manage => true,
+            CouncilAccess::Member(seats) => seats.iter().any(|s| s.leads),
+            CouncilAccess::Public => false,
+        }
+    }
+
     /// E-mail addresses, phone numbers and accounts of people are for managers only; the
     /// council's members see each other by name and function, like the public.
     pub fn sees_contact_data(&self) -> bool {

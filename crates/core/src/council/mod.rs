@@ -1,6 +1,7 @@
 //! The council's own work: its structure (bodies, seats, people, memberships, rules of
 //! procedure, templates, the organigram), its founding with the state office, and its meetings.
 
+pub mod cycle;
 pub mod founding;
 mod internal;
 pub mod meetings;

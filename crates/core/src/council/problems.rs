@@ -75,6 +75,22 @@ pub enum CouncilProblem {
     },
     /// A step dated in the future or before the previous step.
     RecommendationStepDate,
+    /// A number of the prevention cycle that is not finite or beyond a trillion either way.
+    NumberRange,
+    /// A latitude or longitude out of range, or one without the other.
+    Coordinate,
+    /// A project with more partners, indicators or milestones than allowed.
+    TooManyParts {
+        max: usize,
+    },
+    /// Deleting a record of the cycle that others link to.
+    CycleRecordLinked,
+    /// A value measured in the future.
+    MeasuredInFuture,
+    /// An evaluation that ends a project other than as completed or stopped.
+    EvaluationStatus,
+    /// An evaluation dated in the future or before the project's start.
+    EvaluationDate,
     /// A meeting plan for a year out of range.
     PlanYear {
         from: i32,
@@ -301,6 +317,49 @@ impl CouncilProblem {
                 .into(),
             (CouncilProblem::RecommendationStepDate, Lang::En) => "The date is not in the future \
                 and not before the previous step."
+                .into(),
+            (CouncilProblem::NumberRange, Lang::De) => "Geben Sie eine Zahl zwischen minus und \
+                plus einer Billion ein."
+                .into(),
+            (CouncilProblem::NumberRange, Lang::En) => "Enter a number between minus and plus \
+                one trillion."
+                .into(),
+            (CouncilProblem::Coordinate, Lang::De) => "Geben Sie Breite (−90 bis 90) und Länge \
+                (−180 bis 180) zusammen an, oder keine von beiden."
+                .into(),
+            (CouncilProblem::Coordinate, Lang::En) => "Give latitude (−90 to 90) and longitude \
+                (−180 to 180) together, or neither."
+                .into(),
+            (CouncilProblem::TooManyParts { max }, Lang::De) => {
+                format!("Ein Projekt hat höchstens {max} Einträge dieser Art.")
+            }
+            (CouncilProblem::TooManyParts { max }, Lang::En) => {
+                format!("A project has at most {max} entries of this kind.")
+            }
+            (CouncilProblem::CycleRecordLinked, Lang::De) => "Andere Einträge des \
+                Präventionszyklus bauen auf diesem Eintrag auf; lösen Sie zuerst diese \
+                Verknüpfungen."
+                .into(),
+            (CouncilProblem::CycleRecordLinked, Lang::En) => "Other records of the prevention \
+                cycle build on this one; remove those links first."
+                .into(),
+            (CouncilProblem::MeasuredInFuture, Lang::De) => {
+                "Ein Messwert liegt nicht in der Zukunft.".into()
+            }
+            (CouncilProblem::MeasuredInFuture, Lang::En) => {
+                "A measured value is not dated in the future.".into()
+            }
+            (CouncilProblem::EvaluationStatus, Lang::De) => "Nach der Evaluation ist ein Projekt \
+                abgeschlossen oder abgebrochen."
+                .into(),
+            (CouncilProblem::EvaluationStatus, Lang::En) => "After its evaluation a project is \
+                completed or stopped."
+                .into(),
+            (CouncilProblem::EvaluationDate, Lang::De) => "Die Evaluation liegt nicht in der \
+                Zukunft und nicht vor dem Projektbeginn."
+                .into(),
+            (CouncilProblem::EvaluationDate, Lang::En) => "The evaluation is not dated in the \
+                future or before the project's start."
                 .into(),
             (CouncilProblem::PlanYear { from, to }, Lang::De) => {
                 format!("Das Jahr liegt zwischen {from} und {to}.")

@@ -1,6 +1,7 @@
 //! A municipality's prevention council: its record, its founding on the platform, its
 //! structure (bodies, people, rules of procedure) and its meetings.
 
+mod cycle;
 mod documents;
 mod founding;
 mod meetings;
@@ -10,6 +11,11 @@ mod recommendations;
 mod record;
 mod structure;
 
+pub use cycle::{
+    ActionFieldData, CycleRecord, DemandData, GoalData, HotSpotData, IndicatorData,
+    IndicatorValueRecord, InventoryItemData, MilestoneData, ProjectData, ProjectRecord, Row,
+    SafetyFigureData,
+};
 pub use documents::DocumentRecord;
 pub use founding::FoundingStepRecord;
 pub use meetings::{AgendaItemData, AgendaItemRecord, MeetingData, MeetingRecord};

@@ -21,10 +21,11 @@ pub(crate) use reads::{TenantConnection, models};
 pub use scope::{Reach, Scope};
 use tables::{NewRow, TenantOwned};
 pub(crate) use tables::{
-    agenda_document, agenda_item, body, body_seat, contact_message, council, founding_step,
-    funding_application, meeting, meeting_participant, membership, minutes, minutes_entry,
-    organisation, person, practice, practice_attachment, recommendation, recommendation_step,
-    rules_of_procedure, support_request,
+    action_field, agenda_document, agenda_item, body, body_seat, contact_message, council, demand,
+    founding_step, funding_application, goal, hot_spot, indicator, indicator_value, inventory_item,
+    meeting, meeting_participant, membership, milestone, minutes, minutes_entry, organisation,
+    person, practice, practice_attachment, project, project_partner, recommendation,
+    recommendation_step, rules_of_procedure, safety_figure, support_request,
 };
 
 use crate::{MunicipalityId, StoreError};

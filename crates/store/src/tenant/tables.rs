@@ -487,3 +487,186 @@ tenant_table! {
     }
     keep [CreatedAt]
 }
+
+tenant_table! {
+    /// A field of action of a council's strategy, in the city's own numbering.
+    action_field in "action_fields" {
+        #[sea_orm(primary_key, auto_increment = false)]
+        id: ActionFieldId,
+        @tenant,
+        code: String,
+        name: String,
+        description: String,
+        position: i32,
+    }
+}
+
+tenant_table! {
+    safety_figure in "safety_figures" {
+        #[sea_orm(primary_key, auto_increment = false)]
+        id: SafetyFigureId,
+        @tenant,
+        year: i32,
+        area: String,
+        kind: String,
+        category: String,
+        value_milli: i64,
+        unit: String,
+        source: String,
+        is_public: bool,
+        created_at: ChronoDateTimeUtc,
+    }
+    keep [CreatedAt]
+}
+
+tenant_table! {
+    hot_spot in "hot_spots" {
+        #[sea_orm(primary_key, auto_increment = false)]
+        id: HotSpotId,
+        @tenant,
+        year: i32,
+        name: String,
+        area: String,
+        address: String,
+        latitude_micro: Option<i32>,
+        longitude_micro: Option<i32>,
+        reasons: String,
+        is_public: bool,
+        created_at: ChronoDateTimeUtc,
+    }
+    keep [CreatedAt]
+}
+
+tenant_table! {
+    demand in "demands" {
+        #[sea_orm(primary_key, auto_increment = false)]
+        id: DemandId,
+        @tenant,
+        title: String,
+        description: String,
+        source_kind: String,
+        source: String,
+        hot_spot_id: Option<HotSpotId>,
+        place: String,
+        responsible_body_id: Option<BodyId>,
+        responsible: String,
+        status: String,
+        due_on: Option<ChronoDate>,
+        reminded_on: Option<ChronoDate>,
+        is_public: bool,
+        created_at: ChronoDateTimeUtc,
+    }
+    keep [CreatedAt, RemindedOn]
+}
+
+tenant_table! {
+    inventory_item in "inventory_items" {
+        #[sea_orm(primary_key, auto_increment = false)]
+        id: InventoryItemId,
+        @tenant,
+        kind: String,
+        name: String,
+        action_field_id: Option<ActionFieldId>,
+        practice_id: Option<PracticeId>,
+        catalogue_offer_id: Option<CatalogueOfferId>,
+        provider: String,
+        assessment: String,
+        note: String,
+        created_at: ChronoDateTimeUtc,
+    }
+    keep [CreatedAt]
+}
+
+tenant_table! {
+    goal in "goals" {
+        #[sea_orm(primary_key, auto_increment = false)]
+        id: GoalId,
+        @tenant,
+        action_field_id: Option<ActionFieldId>,
+        title: String,
+        what: String,
+        how: String,
+        place: String,
+        demand_id: Option<DemandId>,
+        adopting_body_id: Option<BodyId>,
+        adopted_on: Option<ChronoDate>,
+        is_public: bool,
+        created_at: ChronoDateTimeUtc,
+    }
+    keep [CreatedAt]
+}
+
+tenant_table! {
+    project in "projects" {
+        #[sea_orm(primary_key, auto_increment = false)]
+        id: ProjectId,
+        @tenant,
+        title: String,
+        description: String,
+        goal_id: Option<GoalId>,
+        owner_body_id: Option<BodyId>,
+        starts_on: Option<ChronoDate>,
+        ends_on: Option<ChronoDate>,
+        budget_euros: Option<i64>,
+        application_id: Option<ApplicationId>,
+        status: String,
+        evaluated_on: Option<ChronoDate>,
+        evaluation: String,
+        practice_id: Option<PracticeId>,
+        is_public: bool,
+        created_at: ChronoDateTimeUtc,
+        updated_at: ChronoDateTimeUtc,
+    }
+    keep [CreatedAt, EvaluatedOn, Evaluation, PracticeId]
+}
+
+tenant_table! {
+    project_partner in "project_partners" {
+        #[sea_orm(primary_key, auto_increment = false)]
+        id: Uuid,
+        @tenant,
+        project_id: ProjectId,
+        organisation_id: OrganisationId,
+    }
+}
+
+tenant_table! {
+    indicator in "indicators" {
+        #[sea_orm(primary_key, auto_increment = false)]
+        id: IndicatorId,
+        @tenant,
+        project_id: ProjectId,
+        position: i32,
+        name: String,
+        unit: String,
+        baseline_milli: i64,
+        target_milli: i64,
+    }
+}
+
+tenant_table! {
+    indicator_value in "indicator_values" {
+        #[sea_orm(primary_key, auto_increment = false)]
+        id: IndicatorValueId,
+        @tenant,
+        indicator_id: IndicatorId,
+        on: ChronoDate,
+        value_milli: i64,
+        note: String,
+    }
+}
+
+tenant_table! {
+    milestone in "milestones" {
+        #[sea_orm(primary_key, auto_increment = false)]
+        id: MilestoneId,
+        @tenant,
+        project_id: ProjectId,
+        kind: String,
+        title: String,
+        due_on: ChronoDate,
+        done_on: Option<ChronoDate>,
+        reminded_on: Option<ChronoDate>,
+    }
+    keep [RemindedOn]
+}

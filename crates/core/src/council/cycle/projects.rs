@@ -1,0 +1,374 @@
+//! Measures and projects: recording them with their partners, funding, indicators and
+//! milestones; measured values; the evaluation; and the good practice a project becomes.
+
+use chrono::NaiveDate;
+use praevnet_common::money;
+use praevnet_store::{IndicatorId, IndicatorValueId, MunicipalityId, PracticeId, ProjectId, ProjectRecord};
+
+use super::input::{ProjectInput, milli};
+use super::model::{PreventionCycle, ProjectStatus};
+use super::records::known_body;
+use super::view::progress;
+use super::CycleEdit;
+use crate::council::structure::today;
+use crate::council::{CouncilProblem, CouncilWork};
+use crate::kernel::text::{bounded_text, required_text};
+use crate::network::practices::PracticeContent;
+use crate::{Error, Lang, Principal, Result};
+
+const EVALUATION_MAX: usize = 50_000;
+const NOTE_MAX: usize = 300;
+
+/// A project's evaluation: when, what it found, and how the project ended.
+#[derive(Clone, Debug)]
+pub struct EvaluationInput {
+    pub on: NaiveDate,
+    pub text: String,
+    /// `Completed` or `Stopped`; completed when left out.
+    pub status: Option<ProjectStatus>,
+}
+
+impl CycleEdit {
+    /// The project `id` if the caller may change it: one they cannot see is unknown to them,
+    /// one they see but may not change is forbidden.
+    fn editable_project(&self, id: ProjectId) -> Result<&ProjectRecord> {
+        let project = self
+            .cycle
+            .projects
+            .iter()
+            .find(|p| p.id == id)
+            .ok_or(Error::NotFound)?;
+        let policy = self.policy();
+        if !policy.sees(project.data.owner_body_id, project.data.is_public) {
+            return Err(Error::NotFound);
+        }
+        if !policy.edits(project.data.owner_body_id) {
+            return Err(Error::Forbidden);
+        }
+        Ok(project)
+    }
+
+    /// The project whose indicator `id` is, if the caller may change it.
+    fn project_of_indicator(&self, id: IndicatorId) -> Result<&ProjectRecord> {
+        let project = self
+            .cycle
+            .projects
+            .iter()
+            .find(|p| p.data.indicators.iter().any(|i| i.id == Some(id)))
+            .ok_or(Error::NotFound)?;
+        self.editable_project(project.id)
+    }
+}
+
+impl CouncilWork<'_> {
+    /// Records a measure or project with its partners, funding, indicators and milestones, or
+    /// changes one (`id`); indicators and milestones left out are deleted, an indicator with
+    /// its measured values.
+    pub async fn save_project(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: Option<ProjectId>,
+        input: ProjectInput,
+    ) -> Result<PreventionCycle> {
+        let c = self.cycle_edit(principal, municipality).await?;
+        let current = id.map(|id| c.editable_project(id)).transpose()?;
+        let policy = c.policy();
+        known_body(&policy, input.owner_body_id)?;
+        if !policy.edits(input.owner_body_id) {
+            return Err(Error::Forbidden);
+        }
+        if let Some(goal) = input.goal_id
+            && c.cycle.goals.iter().all(|g| g.id != goal)
+        {
+            return Err(Error::NotFound);
+        }
+        if input
+            .partner_ids
+            .iter()
+            .any(|o| c.edit.structure.organisation(*o).is_none())
+        {
+            return Err(Error::NotFound);
+        }
+        // Parts are this project's own: an indicator or milestone of another project is
+        // unknown here.
+        let own_indicators = current.map(|p| p.data.indicators.as_slice()).unwrap_or_default();
+        let own_milestones = current.map(|p| p.data.milestones.as_slice()).unwrap_or_default();
+        if input
+            .indicators
+            .iter()
+            .filter_map(|i| i.id)
+            .any(|id| own_indicators.iter().all(|i| i.id != Some(id)))
+            || input
+                .milestones
+                .iter()
+                .filter_map(|m| m.id)
+                .any(|id| own_milestones.iter().all(|m| m.id != Some(id)))
+        {
+            return Err(Error::NotFound);
+        }
+        let tenant = c.edit.writes.tenant(municipality);
+        if let Some(application) = input.application_id
+            && tenant.funding_application(application).await?.is_none()
+        {
+            return Err(Error::NotFound);
+        }
+        let data = input.parse()?;
+        let saved = tenant.save_project(id, &data).await?.ok_or(Error::NotFound)?;
+        let summary = format!("Projekt „{}“", data.title);
+        c.finish(self, principal, ("cycle.project_saved", "project", saved.to_string(), summary))
+            .await
+    }
+
+    /// Deletes a project with its parts; one that became a good practice stays on record.
+    pub async fn delete_project(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: ProjectId,
+    ) -> Result<PreventionCycle> {
+        let c = self.cycle_edit(principal, municipality).await?;
+        let project = c.editable_project(id)?;
+        if project.practice_id.is_some() {
+            return Err(Error::validation("id", CouncilProblem::CycleRecordLinked));
+        }
+        let summary = format!("Projekt „{}“", project.data.title);
+        c.edit.writes.tenant(municipality).delete_project(id).await?;
+        c.finish(self, principal, ("cycle.project_deleted", "project", id.to_string(), summary))
+            .await
+    }
+
+    /// Records a value measured for an indicator on a day (not in the future).
+    pub async fn record_measurement(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        indicator: IndicatorId,
+        on: NaiveDate,
+        value: f64,
+        note: String,
+    ) -> Result<PreventionCycle> {
+        let c = self.cycle_edit(principal, municipality).await?;
+        let project = c.project_of_indicator(indicator)?;
+        if on > today() {
+            return Err(Error::validation("on", CouncilProblem::MeasuredInFuture));
+        }
+        let value_milli = milli("value", value)?;
+        let note = bounded_text("note", &note, NOTE_MAX)?;
+        let summary = format!("Messwert im Projekt „{}“", project.data.title);
+        let tenant = c.edit.writes.tenant(municipality);
+        let id = tenant
+            .add_indicator_value(indicator, on, value_milli, note)
+            .await?;
+        c.finish(self, principal, ("cycle.value_recorded", "indicator_value", id.to_string(), summary))
+            .await
+    }
+
+    pub async fn delete_measurement(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: IndicatorValueId,
+    ) -> Result<PreventionCycle> {
+        let c = self.cycle_edit(principal, municipality).await?;
+        let indicator = c
+            .cycle
+            .projects
+            .iter()
+            .flat_map(|p| &p.values)
+            .find(|v| v.id == id)
+            .ok_or(Error::NotFound)?
+            .indicator_id;
+        let project = c.project_of_indicator(indicator)?;
+        let summary = format!("Messwert im Projekt „{}“", project.data.title);
+        c.edit.writes.tenant(municipality).delete_indicator_value(id).await?;
+        c.finish(self, principal, ("cycle.value_deleted", "indicator_value", id.to_string(), summary))
+            .await
+    }
+
+    /// Evaluates a project against its indicators: the evaluation's text and day, and the
+    /// project completed (or stopped).
+    pub async fn evaluate_project(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: ProjectId,
+        input: EvaluationInput,
+    ) -> Result<PreventionCycle> {
+        let c = self.cycle_edit(principal, municipality).await?;
+        let project = c.editable_project(id)?;
+        let status = input.status.unwrap_or(ProjectStatus::Completed);
+        if !matches!(status, ProjectStatus::Completed | ProjectStatus::Stopped) {
+            return Err(Error::validation("status", CouncilProblem::EvaluationStatus));
+        }
+        if input.on > today() || project.data.starts_on.is_some_and(|s| input.on < s) {
+            return Err(Error::validation("on", CouncilProblem::EvaluationDate));
+        }
+        let text = required_text("text", &input.text, EVALUATION_MAX)?;
+        let summary = format!("Evaluation des Projekts „{}“", project.data.title);
+        c.edit
+            .writes
+            .tenant(municipality)
+            .evaluate_project(id, input.on, text, status.code())
+            .await?;
+        c.finish(self, principal, ("cycle.project_evaluated", "project", id.to_string(), summary))
+            .await
+    }
+
+    /// Opens the good practice a project becomes in the network: a draft filled from the
+    /// project and what it came from (Beccaria's steps: problem, causes, goals, measures,
+    /// evaluation), for the council's managers to complete and publish. A project that became
+    /// one already answers with it.
+    pub async fn practice_from_project(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: ProjectId,
+    ) -> Result<PracticeId> {
+        let c = self.cycle_edit(principal, municipality).await?;
+        c.edit.access.require_manage()?;
+        let project = c.editable_project(id)?;
+        let tenant = c.edit.writes.tenant(municipality);
+        if let Some(practice) = project.practice_id
+            && tenant.practice(practice).await?.is_some()
+        {
+            return Ok(practice);
+        }
+        let funding = match project.data.application_id {
+            Some(a) => tenant.funding_application(a).await?.map(|a| a.programme_id),
+            None => None,
+        };
+        let content = practice_content(&c, project, funding);
+        // The practice is saved through the network's own use case, with its checks, after
+        // this unit of work is done with: the two do not share a transaction.
+        drop(c);
+        let practice = self
+            .services
+            .network()
+            .save_practice(principal, municipality, None, content)
+            .await?;
+        let c = self.cycle_edit(principal, municipality).await?;
+        c.edit
+            .writes
+            .tenant(municipality)
+            .link_project_practice(id, practice.id)
+            .await?;
+        let summary = format!("Praxisbeispiel aus dem Projekt „{}“", practice.content.title);
+        c.finish(self, principal, ("cycle.practice_drafted", "project", id.to_string(), summary))
+            .await?;
+        Ok(practice.id)
+    }
+}
+
+/// The practice's Beccaria steps from the project, its goal, the goal's demand and that
+/// demand's hot spot, as far as they are recorded.
+fn practice_content(
+    c: &CycleEdit,
+    project: &ProjectRecord,
+    programme: Option<praevnet_store::ProgrammeId>,
+) -> PracticeContent {
+    let d = &project.data;
+    let goal = d
+        .goal_id
+        .and_then(|g| c.cycle.goals.iter().find(|x| x.id == g));
+    let demand = goal
+        .and_then(|g| g.data.demand_id)
+        .and_then(|id| c.cycle.demands.iter().find(|x| x.id == id));
+    let spot = demand
+        .and_then(|d| d.data.hot_spot_id)
+        .and_then(|id| c.cycle.hot_spots.iter().find(|x| x.id == id));
+    let lines = |parts: Vec<String>| {
+        parts
+            .into_iter()
+            .filter(|p| !p.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
+    let indicators: Vec<String> = d
+        .indicators
+        .iter()
+        .map(|i| {
+            let latest = i
+                .id
+                .and_then(|id| project.values.iter().rfind(|v| v.indicator_id == id))
+                .map(|v| v.value_milli);
+            let (percent, reached) = progress(i.baseline_milli, i.target_milli, latest);
+            let mut line = format!(
+                "{}: Ausgangswert {}, Ziel {} {}",
+                i.name,
+                decimal(i.baseline_milli),
+                decimal(i.target_milli),
+                i.unit
+            );
+            if let Some(latest) = latest {
+                line.push_str(&format!(", zuletzt gemessen {}", decimal(latest)));
+            }
+            if let Some(percent) = percent {
+                line.push_str(&format!(" ({percent} % des Wegs"));
+                line.push_str(if reached { ", erreicht)" } else { ")" });
+            }
+            line
+        })
+        .collect();
+    let partners: Vec<String> = d
+        .partners
+        .iter()
+        .filter_map(|o| c.edit.structure.organisation(*o))
+        .map(|o| o.name.clone())
+        .collect();
+    let period = match (d.starts_on, d.ends_on) {
+        (Some(s), Some(e)) => format!("{} bis {}", s.format("%d.%m.%Y"), e.format("%d.%m.%Y")),
+        (Some(s), None) => format!("seit {}", s.format("%d.%m.%Y")),
+        _ => String::new(),
+    };
+    PracticeContent {
+        title: d.title.clone(),
+        problem: lines(vec![
+            demand.map(|x| format!("{}: {}", x.data.title, x.data.description)).unwrap_or_default(),
+            spot.map(|s| format!("Ort: {} ({})", s.data.name, s.data.address)).unwrap_or_default(),
+        ]),
+        causes: spot.map(|s| s.data.reasons.clone()).unwrap_or_default(),
+        goals: lines(vec![
+            goal.map(|g| format!("{}: {}", g.data.title, g.data.what)).unwrap_or_default(),
+            indicators.join("\n"),
+        ]),
+        measures: d.description.clone(),
+        concept: lines(vec![
+            goal.map(|g| g.data.how.clone()).unwrap_or_default(),
+            goal.map(|g| g.data.place.clone()).unwrap_or_default(),
+        ]),
+        evaluation: project.evaluation.clone(),
+        duration: period,
+        costs: d
+            .budget_euros
+            .map(|b| money::euros(b, Lang::De))
+            .unwrap_or_default(),
+        partners: partners.join(", "),
+        funding_programme_id: programme,
+        ..PracticeContent::default()
+    }
+}
+
+/// A number kept in thousandths as German readers write it: "12,5".
+fn decimal(milli: i64) -> String {
+    let sign = if milli < 0 { "-" } else { "" };
+    let abs = milli.unsigned_abs();
+    let (whole, fraction) = (abs / 1000, abs % 1000);
+    if fraction == 0 {
+        return format!("{sign}{whole}");
+    }
+    let fraction = format!("{fraction:03}");
+    format!("{sign}{whole},{}", fraction.trim_end_matches('0'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decimal;
+
+    #[test]
+    fn thousandths_read_as_decimals() {
+        assert_eq!(decimal(12_500), "12,5");
+        assert_eq!(decimal(-250), "-0,25");
+        assert_eq!(decimal(40_000), "40");
+    }
+}
