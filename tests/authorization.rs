@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 use praevnet_testkit::{SmtpSink, TestDatabase, on_both_databases};
 use serde_json::{Value, json};
+use support::cycle::{self, CycleRecords};
 use support::{TestApp, config_with_mail};
 
 const PASSWORD: &str = "Nachtwächter-Eule-Saale-47";
@@ -30,8 +31,10 @@ const PUBLIC_MUTATIONS: [&str; 6] = [
 
 /// Queries anyone may run: the public registry and the caller's own account; and queries whose
 /// answer is scoped to the reader (audit log, accounts), tested in `tests/accounts.rs`.
-const PUBLIC_QUERIES: [&str; 16] = [
+const PUBLIC_QUERIES: [&str; 17] = [
     "accounts",
+    // Scoped to what the reader sees; tests/prevention.rs.
+    "preventionCycle",
     // By the link's token; tests/invitations.rs.
     "invitationAnswer",
     // Scoped to what the reader sees; tests/recommendations.rs.
@@ -134,6 +137,9 @@ struct Parts {
     unsealed: Vec<String>,
     sealed: Vec<String>,
     removable: Vec<String>,
+    /// Records of the prevention cycle, and per role a further set to delete.
+    cycle: CycleRecords,
+    cycles: Vec<CycleRecords>,
 }
 
 /// A body, an organisation, a person and memberships in `municipality`; applications to the
@@ -316,6 +322,10 @@ async fn parts(app: &TestApp, municipality: &str, programme: &str, offer: &str) 
         .await
     };
     let catalogue_offer = catalogue().await;
+    let mut cycles = Vec::new();
+    for role in 0..ROLES.len() {
+        cycles.push(cycle::records(app, municipality, &format!("R{role}")).await);
+    }
     let (mut unsealed, mut sealed, mut removable) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..ROLES.len() {
         unsealed.push(catalogue().await);
@@ -377,6 +387,8 @@ async fn parts(app: &TestApp, municipality: &str, programme: &str, offer: &str) 
         unsealed,
         sealed,
         removable,
+        cycle: cycle::records(app, municipality, "Basis").await,
+        cycles,
     }
 }
 
@@ -1212,6 +1224,187 @@ async fn every_mutation_against_every_role(db: TestDatabase) {
             HALLE_STRUCTURE,
         ),
         (
+            "saveActionField",
+            "new, of Halle",
+            "mutation($m: ID!) { saveActionField(municipalityId: $m, input: { code: \"IX\", name: \"Neu\" }) { canManage } }",
+            Box::new({
+                let id = halle.clone();
+                move |_| json!({ "m": id })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "deleteActionField",
+            "of Halle",
+            "mutation($m: ID!, $id: ID!) { deleteActionField(municipalityId: $m, id: $id) { canManage } }",
+            Box::new({
+                let (id, cycles) = (halle.clone(), halle_parts.cycles.clone());
+                move |n| json!({ "m": id, "id": cycles[(n - 1) % ROLES.len()].field })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "saveSafetyFigure",
+            "new, of Halle",
+            "mutation($m: ID!) { saveSafetyFigure(municipalityId: $m, input: { year: 2025, area: \"Stadt\", kind: SURVEY, category: \"Angst\", value: 12.5, source: \"Befragung\" }) { canManage } }",
+            Box::new({
+                let id = halle.clone();
+                move |_| json!({ "m": id })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "deleteSafetyFigure",
+            "of Halle",
+            "mutation($m: ID!, $id: ID!) { deleteSafetyFigure(municipalityId: $m, id: $id) { canManage } }",
+            Box::new({
+                let (id, cycles) = (halle.clone(), halle_parts.cycles.clone());
+                move |n| json!({ "m": id, "id": cycles[(n - 1) % ROLES.len()].figure })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "saveHotSpot",
+            "new, of Halle",
+            "mutation($m: ID!) { saveHotSpot(municipalityId: $m, input: { year: 2025, name: \"Neu\" }) { canManage } }",
+            Box::new({
+                let id = halle.clone();
+                move |_| json!({ "m": id })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "deleteHotSpot",
+            "of Halle",
+            "mutation($m: ID!, $id: ID!) { deleteHotSpot(municipalityId: $m, id: $id) { canManage } }",
+            Box::new({
+                let (id, cycles) = (halle.clone(), halle_parts.cycles.clone());
+                move |n| json!({ "m": id, "id": cycles[(n - 1) % ROLES.len()].spot })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "saveDemand",
+            "new, of Halle",
+            "mutation($m: ID!) { saveDemand(municipalityId: $m, input: { title: \"Neu\", sourceKind: SURVEY }) { canManage } }",
+            Box::new({
+                let id = halle.clone();
+                move |_| json!({ "m": id })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "deleteDemand",
+            "of Halle",
+            "mutation($m: ID!, $id: ID!) { deleteDemand(municipalityId: $m, id: $id) { canManage } }",
+            Box::new({
+                let (id, cycles) = (halle.clone(), halle_parts.cycles.clone());
+                move |n| json!({ "m": id, "id": cycles[(n - 1) % ROLES.len()].demand })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "saveInventoryItem",
+            "new, of Halle",
+            "mutation($m: ID!) { saveInventoryItem(municipalityId: $m, input: { kind: INITIATIVE, name: \"Neu\" }) { canManage } }",
+            Box::new({
+                let id = halle.clone();
+                move |_| json!({ "m": id })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "deleteInventoryItem",
+            "of Halle",
+            "mutation($m: ID!, $id: ID!) { deleteInventoryItem(municipalityId: $m, id: $id) { canManage } }",
+            Box::new({
+                let (id, cycles) = (halle.clone(), halle_parts.cycles.clone());
+                move |n| json!({ "m": id, "id": cycles[(n - 1) % ROLES.len()].item })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "saveGoal",
+            "new, of Halle",
+            "mutation($m: ID!) { saveGoal(municipalityId: $m, input: { title: \"Neu\" }) { canManage } }",
+            Box::new({
+                let id = halle.clone();
+                move |_| json!({ "m": id })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "deleteGoal",
+            "of Halle",
+            "mutation($m: ID!, $id: ID!) { deleteGoal(municipalityId: $m, id: $id) { canManage } }",
+            Box::new({
+                let (id, cycles) = (halle.clone(), halle_parts.cycles.clone());
+                move |n| json!({ "m": id, "id": cycles[(n - 1) % ROLES.len()].goal })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "saveProject",
+            "new, of Halle",
+            "mutation($m: ID!) { saveProject(municipalityId: $m, input: { title: \"Neu\" }) { canManage } }",
+            Box::new({
+                let id = halle.clone();
+                move |_| json!({ "m": id })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        // Before the projects go, with the values of theirs.
+        (
+            "deleteMeasurement",
+            "of Halle",
+            "mutation($m: ID!, $id: ID!) { deleteMeasurement(municipalityId: $m, id: $id) { canManage } }",
+            Box::new({
+                let (id, cycles) = (halle.clone(), halle_parts.cycles.clone());
+                move |n| json!({ "m": id, "id": cycles[(n - 1) % ROLES.len()].value })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "deleteProject",
+            "of Halle",
+            "mutation($m: ID!, $id: ID!) { deleteProject(municipalityId: $m, id: $id) { canManage } }",
+            Box::new({
+                let (id, cycles) = (halle.clone(), halle_parts.cycles.clone());
+                move |n| json!({ "m": id, "id": cycles[(n - 1) % ROLES.len()].project })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "recordMeasurement",
+            "of Halle",
+            "mutation($m: ID!, $id: ID!) { recordMeasurement(municipalityId: $m, indicatorId: $id, on: \"2025-07-01\", value: 5) { canManage } }",
+            Box::new({
+                let (id, record) = (halle.clone(), halle_parts.cycle.indicator.clone());
+                move |_| json!({ "m": id, "id": record })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "evaluateProject",
+            "of Halle",
+            "mutation($m: ID!, $id: ID!) { evaluateProject(municipalityId: $m, id: $id, input: { on: \"2025-12-01\", text: \"Bewertet\" }) { canManage } }",
+            Box::new({
+                let (id, record) = (halle.clone(), halle_parts.cycle.project.clone());
+                move |_| json!({ "m": id, "id": record })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "practiceFromProject",
+            "of Halle",
+            "mutation($m: ID!, $id: ID!) { practiceFromProject(municipalityId: $m, id: $id) }",
+            Box::new({
+                let (id, record) = (halle.clone(), halle_parts.cycle.project.clone());
+                move |_| json!({ "m": id, "id": record })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
             "practices",
             "of Halle",
             "query($m: ID!) { practices(municipalityId: $m) { id } }",
@@ -1554,7 +1747,7 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
     // Structure fields take the caller's own municipality as `$m` and the id under test as
     // `$id`; with another tenant's municipality as `$m` they are covered by the
     // `Municipality` calls.
-    let structure_calls: [(&str, &str, IdKind); 96] = [
+    let structure_calls: [(&str, &str, IdKind); 114] = [
         (
             "Query.nextMeetingNumber",
             "query($id: ID!, $b: ID!) { nextMeetingNumber(municipalityId: $id, bodyId: $b) }",
@@ -1729,6 +1922,96 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
             "Mutation.advanceRecommendation#recommendation",
             "mutation($m: ID!, $id: ID!) { advanceRecommendation(municipalityId: $m, id: $id, step: { status: ADOPTED, on: \"2026-02-01\" }) { id } }",
             IdKind::Recommendation,
+        ),
+        (
+            "Mutation.saveActionField",
+            "mutation($id: ID!) { saveActionField(municipalityId: $id, input: { code: \"IX\", name: \"Neu\" }) { canManage } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.deleteActionField",
+            "mutation($id: ID!) { deleteActionField(municipalityId: $id, id: \"01890000-0000-7000-8000-0000000000aa\") { canManage } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.saveSafetyFigure",
+            "mutation($id: ID!) { saveSafetyFigure(municipalityId: $id, input: { year: 2025, area: \"Stadt\", kind: SURVEY, category: \"Angst\", value: 12.5, source: \"Befragung\" }) { canManage } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.deleteSafetyFigure",
+            "mutation($id: ID!) { deleteSafetyFigure(municipalityId: $id, id: \"01890000-0000-7000-8000-0000000000aa\") { canManage } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.saveHotSpot",
+            "mutation($id: ID!) { saveHotSpot(municipalityId: $id, input: { year: 2025, name: \"Neu\" }) { canManage } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.deleteHotSpot",
+            "mutation($id: ID!) { deleteHotSpot(municipalityId: $id, id: \"01890000-0000-7000-8000-0000000000aa\") { canManage } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.saveDemand",
+            "mutation($id: ID!) { saveDemand(municipalityId: $id, input: { title: \"Neu\", sourceKind: SURVEY }) { canManage } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.deleteDemand",
+            "mutation($id: ID!) { deleteDemand(municipalityId: $id, id: \"01890000-0000-7000-8000-0000000000aa\") { canManage } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.saveInventoryItem",
+            "mutation($id: ID!) { saveInventoryItem(municipalityId: $id, input: { kind: INITIATIVE, name: \"Neu\" }) { canManage } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.deleteInventoryItem",
+            "mutation($id: ID!) { deleteInventoryItem(municipalityId: $id, id: \"01890000-0000-7000-8000-0000000000aa\") { canManage } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.saveGoal",
+            "mutation($id: ID!) { saveGoal(municipalityId: $id, input: { title: \"Neu\" }) { canManage } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.deleteGoal",
+            "mutation($id: ID!) { deleteGoal(municipalityId: $id, id: \"01890000-0000-7000-8000-0000000000aa\") { canManage } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.saveProject",
+            "mutation($id: ID!) { saveProject(municipalityId: $id, input: { title: \"Neu\" }) { canManage } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.deleteProject",
+            "mutation($id: ID!) { deleteProject(municipalityId: $id, id: \"01890000-0000-7000-8000-0000000000aa\") { canManage } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.recordMeasurement",
+            "mutation($id: ID!) { recordMeasurement(municipalityId: $id, indicatorId: \"01890000-0000-7000-8000-0000000000aa\", on: \"2025-07-01\", value: 5) { canManage } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.deleteMeasurement",
+            "mutation($id: ID!) { deleteMeasurement(municipalityId: $id, id: \"01890000-0000-7000-8000-0000000000aa\") { canManage } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.evaluateProject",
+            "mutation($id: ID!) { evaluateProject(municipalityId: $id, id: \"01890000-0000-7000-8000-0000000000aa\", input: { on: \"2025-12-01\", text: \"Bewertet\" }) { canManage } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.practiceFromProject",
+            "mutation($id: ID!) { practiceFromProject(municipalityId: $id, id: \"01890000-0000-7000-8000-0000000000aa\") }",
+            IdKind::Municipality,
         ),
         (
             "Mutation.deleteRecommendation",
@@ -2090,8 +2373,9 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
         "Query.fundingProgramme",
         "Query.meetings",
         "Query.meetingPlan",
-        // Filtered to what the reader may see (tests/recommendations.rs).
+        // Filtered to what the reader may see (tests/recommendations.rs, tests/prevention.rs).
         "Query.recommendations",
+        "Query.preventionCycle",
         // Published practices are shared with every city on purpose (tests/practices.rs);
         // so are the catalogues and the similar practices (tests/search.rs).
         "Query.networkPractice",

@@ -133,7 +133,7 @@ async fn a_hot_spot_becomes_a_project_that_is_evaluated_and_shared(db: TestDatab
     let partner = change(
         &app,
         ORGANISATION,
-        json!({ "m": city, "i": { "name": "Stadtwerke Musterstadt", "sector": "ECONOMY" } }),
+        json!({ "m": city, "i": { "name": "Stadtwerke Musterstadt", "sector": "BUSINESS" } }),
     )
     .await;
     let ids = chain(&app, &city, Some(&group)).await;

@@ -5,6 +5,7 @@
     reason = "each test binary uses a different part of the support module"
 )]
 
+pub mod cycle;
 pub mod ics;
 pub mod structure;
 
