@@ -8,13 +8,15 @@ use sea_orm::{ConnectionTrait, DbBackend, EntityName, ModelTrait, Statement, Val
 use super::two_tenants;
 use crate::tenant::tables::TenantOwned;
 use crate::tenant::{
-    agenda_item, body, body_seat, contact_message, council, founding_step, funding_application,
-    meeting, meeting_participant, membership, minutes, minutes_entry, organisation, person,
-    practice, practice_attachment, recommendation, recommendation_step, rules_of_procedure,
-    support_request,
+    action_field, agenda_item, body, body_seat, contact_message, council, demand, founding_step,
+    funding_application, goal, hot_spot, indicator, indicator_value, inventory_item, meeting,
+    meeting_participant, membership, milestone, minutes, minutes_entry, organisation, person,
+    practice, practice_attachment, project, project_partner, recommendation, recommendation_step,
+    rules_of_procedure, safety_figure, support_request,
 };
 use crate::{
-    AgendaItemData, BodyData, ContactMessage, FoundingStepRecord, MeetingData, MembershipData,
+    ActionFieldData, DemandData, GoalData, HotSpotData, IndicatorData, InventoryItemData,
+    MilestoneData, ProjectData, SafetyFigureData, AgendaItemData, BodyData, ContactMessage, FoundingStepRecord, MeetingData, MembershipData,
     MinutesData, MinutesEntryData, MunicipalityId, NewApplication, NewSupportRequest, OfferData,
     OfferId, OrganisationData, ParticipantData, PersonData, PracticeData, ProgrammeData,
     ProgrammeId, RecommendationData, RulesData, SeatRecord, Store, StoreError, ThreadId,
@@ -262,6 +264,143 @@ async fn fill(store: &Store, municipality: MunicipalityId, other: MunicipalityId
         .insert_contact_message(&message)
         .await
         .expect("message");
+    fill_cycle(store, municipality, body.id).await;
+}
+
+/// One record of every table of the prevention cycle.
+async fn fill_cycle(store: &Store, municipality: MunicipalityId, body: crate::BodyId) {
+    let tenant = store.tenant(municipality);
+    let organisation = tenant.structure().await.expect("structure").organisations[0].id;
+    let field = tenant
+        .save_action_field(
+            None,
+            &ActionFieldData {
+                code: "I".into(),
+                name: "Öffentlicher Raum".into(),
+                description: String::new(),
+                position: 1,
+            },
+        )
+        .await
+        .expect("field");
+    tenant
+        .save_safety_figure(
+            None,
+            &SafetyFigureData {
+                year: 2025,
+                area: "Stadt".into(),
+                kind: "crime".into(),
+                category: "Diebstahl".into(),
+                value_milli: 1_000,
+                unit: "Fälle".into(),
+                source: "PKS".into(),
+                is_public: false,
+            },
+        )
+        .await
+        .expect("figure");
+    let spot = tenant
+        .save_hot_spot(
+            None,
+            &HotSpotData {
+                year: 2025,
+                name: "Markt".into(),
+                area: String::new(),
+                address: String::new(),
+                latitude_micro: None,
+                longitude_micro: None,
+                reasons: String::new(),
+                is_public: true,
+            },
+        )
+        .await
+        .expect("hot spot");
+    let demand = tenant
+        .save_demand(
+            None,
+            &DemandData {
+                title: "Licht".into(),
+                description: String::new(),
+                source_kind: "survey".into(),
+                source: String::new(),
+                hot_spot_id: spot,
+                place: String::new(),
+                responsible_body_id: Some(body),
+                responsible: String::new(),
+                status: "open".into(),
+                due_on: Some(day()),
+                is_public: false,
+            },
+        )
+        .await
+        .expect("demand");
+    tenant
+        .save_inventory_item(
+            None,
+            &InventoryItemData {
+                kind: "offer".into(),
+                name: "Streetwork".into(),
+                action_field_id: field,
+                practice_id: None,
+                catalogue_offer_id: None,
+                provider: String::new(),
+                assessment: "gap".into(),
+                note: String::new(),
+            },
+        )
+        .await
+        .expect("inventory");
+    let goal = tenant
+        .save_goal(
+            None,
+            &GoalData {
+                action_field_id: field,
+                title: "Weniger Angst".into(),
+                what: String::new(),
+                how: String::new(),
+                place: String::new(),
+                demand_id: demand,
+                adopting_body_id: Some(body),
+                adopted_on: None,
+                is_public: false,
+            },
+        )
+        .await
+        .expect("goal");
+    let project = ProjectData {
+        title: "Licht am Markt".into(),
+        description: String::new(),
+        goal_id: goal,
+        owner_body_id: Some(body),
+        starts_on: None,
+        ends_on: None,
+        budget_euros: Some(1_000),
+        application_id: None,
+        status: "running".into(),
+        is_public: false,
+        partners: vec![organisation],
+        indicators: vec![IndicatorData {
+            id: None,
+            name: "Sicherheitsgefühl".into(),
+            unit: "%".into(),
+            baseline_milli: 40_000,
+            target_milli: 60_000,
+        }],
+        milestones: vec![MilestoneData {
+            id: None,
+            kind: "milestone".into(),
+            title: "Leuchten".into(),
+            due_on: day(),
+            done_on: None,
+        }],
+    };
+    tenant.save_project(None, &project).await.expect("project");
+    let cycle = tenant.prevention_cycle().await.expect("cycle");
+    let indicator = cycle.projects[0].data.indicators[0].id.expect("indicator");
+    tenant
+        .add_indicator_value(indicator, day(), 45_000, String::new())
+        .await
+        .expect("value");
 }
 
 /// Asserts that `rows` of the table of `M` gives `municipality`'s handle rows, its own only.
@@ -304,6 +443,22 @@ async fn rows_never_return_another_tenants_rows(db: TestDatabase) {
         sees_only_own::<funding_application::Model>(&store, id).await;
         sees_only_own::<support_request::Model>(&store, id).await;
         sees_only_own::<contact_message::Model>(&store, id).await;
+        sees_only_own::<action_field::Model>(&store, id).await;
+        sees_only_own::<safety_figure::Model>(&store, id).await;
+        sees_only_own::<hot_spot::Model>(&store, id).await;
+        sees_only_own::<demand::Model>(&store, id).await;
+        sees_only_own::<inventory_item::Model>(&store, id).await;
+        sees_only_own::<goal::Model>(&store, id).await;
+        sees_only_own::<project::Model>(&store, id).await;
+        sees_only_own::<project_partner::Model>(&store, id).await;
+        sees_only_own::<indicator::Model>(&store, id).await;
+        sees_only_own::<indicator_value::Model>(&store, id).await;
+        sees_only_own::<milestone::Model>(&store, id).await;
+        // The whole cycle read at once holds this tenant's records only.
+        let cycle = store.tenant(id).prevention_cycle().await.expect("cycle");
+        assert_eq!(cycle.projects.len(), 1);
+        assert_eq!(cycle.projects[0].values.len(), 1);
+        assert_eq!(cycle.hot_spots.len(), 1);
     }
 
     // By key, too: another tenant's row is neither found, changed nor deleted.
