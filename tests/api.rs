@@ -592,6 +592,31 @@ async fn demo_data_is_loaded_once(db: TestDatabase) {
     );
     assert_eq!(items[0]["council"]["foundingResolution"], "B-41/1998");
 
+    // Each council's prevention cycle has a year to show: what it published to everyone.
+    let ids = app
+        .query("{ municipalities { items { id } } }", json!({}))
+        .await;
+    for m in ids["data"]["municipalities"]["items"]
+        .as_array()
+        .expect("items")
+    {
+        let cycle = app
+            .query(
+                "query($m: ID!) { preventionCycle(municipalityId: $m) { hotSpots { name } demands { title } goals { title } projects { title indicators { values { value } } } } }",
+                json!({ "m": m["id"] }),
+            )
+            .await;
+        let cycle = &cycle["data"]["preventionCycle"];
+        assert_eq!(cycle["hotSpots"][0]["name"], "Bahnhofsvorplatz", "{cycle}");
+        assert_eq!(
+            cycle["projects"][0]["indicators"][0]["values"]
+                .as_array()
+                .map(Vec::len),
+            Some(4),
+            "{cycle}"
+        );
+    }
+
     // A restart on the same database does not load them again.
     let db = app.stop().await;
     let app = TestApp::spawn_with(db, config).await;

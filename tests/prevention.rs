@@ -227,12 +227,18 @@ async fn a_hot_spot_becomes_a_project_that_is_evaluated_and_shared(db: TestDatab
     let cycle = app.admin(&read(), json!({ "m": city })).await;
     let cycle = ok(&cycle, "preventionCycle").clone();
     let p = find(&cycle, "projects", "id", project);
-    assert_eq!(p["indicators"][0]["values"].as_array().map(Vec::len), Some(2));
+    assert_eq!(
+        p["indicators"][0]["values"].as_array().map(Vec::len),
+        Some(2)
+    );
     assert_eq!(p["indicators"][0]["progressPercent"], 50);
     assert_eq!(p["indicators"][0]["reached"], false);
     // From 120 towards 80: 85 is 87 % of the way, not reached.
     assert_eq!(p["indicators"][1]["progressPercent"], 87);
-    assert_eq!(cycle["summary"]["projects"], json!({ "records": 1, "open": 1 }));
+    assert_eq!(
+        cycle["summary"]["projects"],
+        json!({ "records": 1, "open": 1 })
+    );
     assert_eq!(cycle["summary"]["analysisYear"], 2025);
 
     // The evaluation completes the project.
@@ -310,14 +316,21 @@ async fn a_hot_spot_becomes_a_project_that_is_evaluated_and_shared(db: TestDatab
         let refused = app
             .admin(&delete(name), json!({ "m": city, "id": ids[key] }))
             .await;
-        assert_eq!(error_code(&refused), Some("VALIDATION"), "{name}: {refused}");
+        assert_eq!(
+            error_code(&refused),
+            Some("VALIDATION"),
+            "{name}: {refused}"
+        );
         assert!(
             error_message(&refused).contains("Verknüpfungen"),
             "{refused}"
         );
     }
     let gone = app
-        .admin(&delete("deleteSafetyFigure"), json!({ "m": city, "id": ids["figure"] }))
+        .admin(
+            &delete("deleteSafetyFigure"),
+            json!({ "m": city, "id": ids["figure"] }),
+        )
         .await;
     assert_eq!(ok(&gone, "deleteSafetyFigure")["figures"], json!([]));
 
@@ -403,7 +416,10 @@ async fn bad_input_is_refused_at_its_field(db: TestDatabase) {
     for (mutation, input, field, words) in cases {
         let answer = app.admin(&mutation, json!({ "m": city, "i": input })).await;
         assert_eq!(error_code(&answer), Some("VALIDATION"), "{input}: {answer}");
-        assert_eq!(answer["errors"][0]["extensions"]["field"], field, "{answer}");
+        assert_eq!(
+            answer["errors"][0]["extensions"]["field"], field,
+            "{answer}"
+        );
         assert!(error_message(&answer).contains(words), "{answer}");
     }
     // A malformed id is refused at its field; an indicator of another project is unknown.
@@ -436,7 +452,12 @@ async fn member(
     name: &str,
 ) -> String {
     let email = format!("{}@musterstadt.test", name.to_lowercase().replace(' ', "."));
-    let person = change(app, PERSON, json!({ "m": city, "i": { "name": name, "email": email } })).await;
+    let person = change(
+        app,
+        PERSON,
+        json!({ "m": city, "i": { "name": name, "email": email } }),
+    )
+    .await;
     change(
         app,
         ADD,
@@ -455,7 +476,10 @@ async fn member(
         "variables": { "t": token, "p": "Saalebogen-Laterne-Giebichenstein-9" }
     });
     let (_, headers, answer) = app.post_full(body, &[]).await;
-    assert_eq!(answer["data"]["acceptInvitation"]["email"], email, "{answer}");
+    assert_eq!(
+        answer["data"]["acceptInvitation"]["email"], email,
+        "{answer}"
+    );
     support::session_cookie(&headers).expect("session")
 }
 
@@ -471,9 +495,7 @@ async fn members_see_the_cycle_and_leads_change_what_their_body_answers_for(db: 
     let ids = chain(&app, &city, Some(&school)).await;
     let moderator = member(&app, &sink, &city, &group, "MODERATOR", "Moderation AG").await;
     let plain = member(&app, &sink, &city, &group, "MEMBER", "Mitglied AG").await;
-    let project = |owner: &str| {
-        json!({ "m": city, "i": { "title": "Projekt der AG", "ownerBodyId": owner } })
-    };
+    let project = |owner: &str| json!({ "m": city, "i": { "title": "Projekt der AG", "ownerBodyId": owner } });
     let mutation = save("saveProject", "ProjectInput");
 
     // The moderator runs projects of their group and records the analysis; not the steering
@@ -483,8 +505,14 @@ async fn members_see_the_cycle_and_leads_change_what_their_body_answers_for(db: 
     assert_eq!(own["canRecord"], true);
     let mine = find(own, "projects", "title", "Projekt der AG");
     assert_eq!(mine["editable"], true);
-    let steering_project = app.in_session(&moderator, &mutation, project(&steering)).await;
-    assert_eq!(error_code(&steering_project), Some("FORBIDDEN"), "{steering_project}");
+    let steering_project = app
+        .in_session(&moderator, &mutation, project(&steering))
+        .await;
+    assert_eq!(
+        error_code(&steering_project),
+        Some("FORBIDDEN"),
+        "{steering_project}"
+    );
     let spot = app
         .in_session(
             &moderator,
@@ -516,8 +544,14 @@ async fn members_see_the_cycle_and_leads_change_what_their_body_answers_for(db: 
     let seen = app.in_session(&plain, &read(), json!({ "m": city })).await;
     let seen = ok(&seen, "preventionCycle");
     assert_eq!(seen["canRecord"], false);
-    assert!(seen["hotSpots"].as_array().is_some_and(|h| h.len() == 2), "{seen}");
-    assert_eq!(find(seen, "projects", "title", "Projekt der AG")["editable"], false);
+    assert!(
+        seen["hotSpots"].as_array().is_some_and(|h| h.len() == 2),
+        "{seen}"
+    );
+    assert_eq!(
+        find(seen, "projects", "title", "Projekt der AG")["editable"],
+        false
+    );
     let refused = app.in_session(&plain, &mutation, project(&group)).await;
     assert_eq!(error_code(&refused), Some("FORBIDDEN"), "{refused}");
 }
@@ -541,54 +575,135 @@ async fn another_tenants_ids_are_unknown(db: TestDatabase) {
         input
     };
     let calls: Vec<(String, Value)> = vec![
-        (save("saveActionField", "ActionFieldInput"), json!({ "id": theirs["field"], "i": { "code": "X", "name": "Übernahme" } })),
-        (delete("deleteActionField"), json!({ "id": theirs["field"] })),
-        (save("saveSafetyFigure", "SafetyFigureInput"), json!({ "id": theirs["figure"], "i": { "year": 2025, "area": "X", "kind": "CRIME", "category": "X", "value": 1, "source": "X" } })),
-        (delete("deleteSafetyFigure"), json!({ "id": theirs["figure"] })),
-        (save("saveHotSpot", "HotSpotInput"), json!({ "id": theirs["spot"], "i": { "year": 2025, "name": "X" } })),
+        (
+            save("saveActionField", "ActionFieldInput"),
+            json!({ "id": theirs["field"], "i": { "code": "X", "name": "Übernahme" } }),
+        ),
+        (
+            delete("deleteActionField"),
+            json!({ "id": theirs["field"] }),
+        ),
+        (
+            save("saveSafetyFigure", "SafetyFigureInput"),
+            json!({ "id": theirs["figure"], "i": { "year": 2025, "area": "X", "kind": "CRIME", "category": "X", "value": 1, "source": "X" } }),
+        ),
+        (
+            delete("deleteSafetyFigure"),
+            json!({ "id": theirs["figure"] }),
+        ),
+        (
+            save("saveHotSpot", "HotSpotInput"),
+            json!({ "id": theirs["spot"], "i": { "year": 2025, "name": "X" } }),
+        ),
         (delete("deleteHotSpot"), json!({ "id": theirs["spot"] })),
-        (save("saveDemand", "DemandInput"), json!({ "id": theirs["demand"], "i": { "title": "X", "sourceKind": "OTHER" } })),
-        (save("saveDemand", "DemandInput"), json!({ "i": { "title": "X", "sourceKind": "OTHER", "hotSpotId": theirs["spot"] } })),
+        (
+            save("saveDemand", "DemandInput"),
+            json!({ "id": theirs["demand"], "i": { "title": "X", "sourceKind": "OTHER" } }),
+        ),
+        (
+            save("saveDemand", "DemandInput"),
+            json!({ "i": { "title": "X", "sourceKind": "OTHER", "hotSpotId": theirs["spot"] } }),
+        ),
         (delete("deleteDemand"), json!({ "id": theirs["demand"] })),
-        (save("saveGoal", "GoalInput"), json!({ "id": theirs["goal"], "i": { "title": "X" } })),
-        (save("saveGoal", "GoalInput"), json!({ "i": { "title": "X", "demandId": theirs["demand"] } })),
-        (save("saveGoal", "GoalInput"), json!({ "i": { "title": "X", "actionFieldId": theirs["field"] } })),
+        (
+            save("saveGoal", "GoalInput"),
+            json!({ "id": theirs["goal"], "i": { "title": "X" } }),
+        ),
+        (
+            save("saveGoal", "GoalInput"),
+            json!({ "i": { "title": "X", "demandId": theirs["demand"] } }),
+        ),
+        (
+            save("saveGoal", "GoalInput"),
+            json!({ "i": { "title": "X", "actionFieldId": theirs["field"] } }),
+        ),
         (delete("deleteGoal"), json!({ "id": theirs["goal"] })),
-        (save("saveInventoryItem", "InventoryItemInput"), json!({ "i": { "kind": "OFFER", "name": "X", "actionFieldId": theirs["field"] } })),
-        (save("saveProject", "ProjectInput"), json!({ "id": theirs["project"], "i": project(json!({})) })),
-        (save("saveProject", "ProjectInput"), json!({ "i": project(json!({ "goalId": theirs["goal"] })) })),
-        (save("saveProject", "ProjectInput"), json!({ "id": ours["project"], "i": project(json!({ "indicators": [ { "id": theirs["indicator"], "name": "X", "baseline": 0, "target": 1 } ] })) })),
-        (save("saveProject", "ProjectInput"), json!({ "id": ours["project"], "i": project(json!({ "milestones": [ { "id": theirs["milestone"], "title": "X", "dueOn": "2026-01-01" } ] })) })),
+        (
+            save("saveInventoryItem", "InventoryItemInput"),
+            json!({ "i": { "kind": "OFFER", "name": "X", "actionFieldId": theirs["field"] } }),
+        ),
+        (
+            save("saveProject", "ProjectInput"),
+            json!({ "id": theirs["project"], "i": project(json!({})) }),
+        ),
+        (
+            save("saveProject", "ProjectInput"),
+            json!({ "i": project(json!({ "goalId": theirs["goal"] })) }),
+        ),
+        (
+            save("saveProject", "ProjectInput"),
+            json!({ "id": ours["project"], "i": project(json!({ "indicators": [ { "id": theirs["indicator"], "name": "X", "baseline": 0, "target": 1 } ] })) }),
+        ),
+        (
+            save("saveProject", "ProjectInput"),
+            json!({ "id": ours["project"], "i": project(json!({ "milestones": [ { "id": theirs["milestone"], "title": "X", "dueOn": "2026-01-01" } ] })) }),
+        ),
         (delete("deleteProject"), json!({ "id": theirs["project"] })),
-        (MEASURE.to_owned(), json!({ "i": theirs["indicator"], "on": "2026-01-01", "v": 1 })),
-        (EVALUATE.to_owned(), json!({ "id": theirs["project"], "e": { "on": "2026-01-01", "text": "X" } })),
+        (
+            MEASURE.to_owned(),
+            json!({ "i": theirs["indicator"], "on": "2026-01-01", "v": 1 }),
+        ),
+        (
+            EVALUATE.to_owned(),
+            json!({ "id": theirs["project"], "e": { "on": "2026-01-01", "text": "X" } }),
+        ),
         (PRACTICE.to_owned(), json!({ "id": theirs["project"] })),
     ];
     for (query, mut variables) in calls {
         variables["m"] = json!(city);
         let answer = app.admin(&query, variables.clone()).await;
-        assert_eq!(error_code(&answer), Some("NOT_FOUND"), "{query} {variables}: {answer}");
-        assert!(answer["data"].is_null() || answer["data"].as_object().is_some_and(|d| d.values().all(Value::is_null)), "{answer}");
+        assert_eq!(
+            error_code(&answer),
+            Some("NOT_FOUND"),
+            "{query} {variables}: {answer}"
+        );
+        assert!(
+            answer["data"].is_null()
+                || answer["data"]
+                    .as_object()
+                    .is_some_and(|d| d.values().all(Value::is_null)),
+            "{answer}"
+        );
     }
     // A measured value of theirs, deleted from here: unknown too.
     let value = app
-        .admin(MEASURE, json!({ "m": other, "i": theirs["indicator"], "on": days(-1), "v": 3 }))
+        .admin(
+            MEASURE,
+            json!({ "m": other, "i": theirs["indicator"], "on": days(-1), "v": 3 }),
+        )
         .await;
-    let value = ok(&value, "recordMeasurement")["projects"][0]["indicators"][0]["values"][0]["id"].clone();
+    let value =
+        ok(&value, "recordMeasurement")["projects"][0]["indicators"][0]["values"][0]["id"].clone();
     let answer = app
-        .admin(&delete("deleteMeasurement"), json!({ "m": city, "id": value }))
+        .admin(
+            &delete("deleteMeasurement"),
+            json!({ "m": city, "id": value }),
+        )
         .await;
     assert_eq!(error_code(&answer), Some("NOT_FOUND"), "{answer}");
 
     // Their cycle is as it was but for the value they recorded; ours never shows theirs.
     let after = app.admin(&read(), json!({ "m": other })).await;
-    assert_eq!(before["data"]["preventionCycle"]["hotSpots"], after["data"]["preventionCycle"]["hotSpots"]);
-    assert_eq!(before["data"]["preventionCycle"]["goals"], after["data"]["preventionCycle"]["goals"]);
-    assert_eq!(after["data"]["preventionCycle"]["projects"][0]["title"], "Lichtkonzept Hallmarkt");
+    assert_eq!(
+        before["data"]["preventionCycle"]["hotSpots"],
+        after["data"]["preventionCycle"]["hotSpots"]
+    );
+    assert_eq!(
+        before["data"]["preventionCycle"]["goals"],
+        after["data"]["preventionCycle"]["goals"]
+    );
+    assert_eq!(
+        after["data"]["preventionCycle"]["projects"][0]["title"],
+        "Lichtkonzept Hallmarkt"
+    );
     let mine = app.admin(&read(), json!({ "m": city })).await;
     let mine = ok(&mine, "preventionCycle");
     for list in ["hotSpots", "demands", "goals", "projects"] {
-        assert_eq!(mine[list].as_array().map(Vec::len), Some(1), "{list}: {mine}");
+        assert_eq!(
+            mine[list].as_array().map(Vec::len),
+            Some(1),
+            "{list}: {mine}"
+        );
     }
 }
 

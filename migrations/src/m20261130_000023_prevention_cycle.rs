@@ -217,7 +217,14 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        tenant_key(manager, "action_fields_tenant_key", F::Table, F::Id, F::MunicipalityId).await?;
+        tenant_key(
+            manager,
+            "action_fields_tenant_key",
+            F::Table,
+            F::Id,
+            F::MunicipalityId,
+        )
+        .await?;
         tenancy::protect_tenant_table(manager, "action_fields").await?;
 
         use SafetyFigures as S;
@@ -271,7 +278,14 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        tenant_key(manager, "hot_spots_tenant_key", H::Table, H::Id, H::MunicipalityId).await?;
+        tenant_key(
+            manager,
+            "hot_spots_tenant_key",
+            H::Table,
+            H::Id,
+            H::MunicipalityId,
+        )
+        .await?;
         tenancy::protect_tenant_table(manager, "hot_spots").await?;
 
         use Demands as D;
@@ -301,7 +315,14 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        tenant_key(manager, "demands_tenant_key", D::Table, D::Id, D::MunicipalityId).await?;
+        tenant_key(
+            manager,
+            "demands_tenant_key",
+            D::Table,
+            D::Id,
+            D::MunicipalityId,
+        )
+        .await?;
         manager
             .create_index(index(
                 "demands_due_idx",
@@ -363,7 +384,14 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        tenant_key(manager, "goals_tenant_key", G::Table, G::Id, G::MunicipalityId).await?;
+        tenant_key(
+            manager,
+            "goals_tenant_key",
+            G::Table,
+            G::Id,
+            G::MunicipalityId,
+        )
+        .await?;
         tenancy::protect_tenant_table(manager, "goals").await?;
 
         use Projects as P;
@@ -395,7 +423,14 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        tenant_key(manager, "projects_tenant_key", P::Table, P::Id, P::MunicipalityId).await?;
+        tenant_key(
+            manager,
+            "projects_tenant_key",
+            P::Table,
+            P::Id,
+            P::MunicipalityId,
+        )
+        .await?;
         tenancy::protect_tenant_table(manager, "projects").await?;
 
         use ProjectPartners as PP;
@@ -449,7 +484,14 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        tenant_key(manager, "indicators_tenant_key", N::Table, N::Id, N::MunicipalityId).await?;
+        tenant_key(
+            manager,
+            "indicators_tenant_key",
+            N::Table,
+            N::Id,
+            N::MunicipalityId,
+        )
+        .await?;
         tenancy::protect_tenant_table(manager, "indicators").await?;
 
         use IndicatorValues as V;

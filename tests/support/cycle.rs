@@ -44,18 +44,48 @@ pub struct CycleRecords {
 
 pub async fn records(app: &TestApp, municipality: &str, tag: &str) -> CycleRecords {
     let m = municipality;
-    let field = made(app, &save("saveActionField", "ActionFieldInput"),
-        json!({ "m": m, "i": { "code": tag, "name": format!("Handlungsfeld {tag}") } }), "actionFields", "name").await;
+    let field = made(
+        app,
+        &save("saveActionField", "ActionFieldInput"),
+        json!({ "m": m, "i": { "code": tag, "name": format!("Handlungsfeld {tag}") } }),
+        "actionFields",
+        "name",
+    )
+    .await;
     let figure = made(app, &save("saveSafetyFigure", "SafetyFigureInput"),
         json!({ "m": m, "i": { "year": 2025, "area": "Stadt", "kind": "CRIME", "category": format!("Kategorie {tag}"), "value": 1, "source": "PKS" } }), "figures", "category").await;
-    let spot = made(app, &save("saveHotSpot", "HotSpotInput"),
-        json!({ "m": m, "i": { "year": 2025, "name": format!("Ort {tag}") } }), "hotSpots", "name").await;
-    let demand = made(app, &save("saveDemand", "DemandInput"),
-        json!({ "m": m, "i": { "title": format!("Anliegen {tag}"), "sourceKind": "PETITION" } }), "demands", "title").await;
-    let item = made(app, &save("saveInventoryItem", "InventoryItemInput"),
-        json!({ "m": m, "i": { "kind": "OFFER", "name": format!("Angebot {tag}") } }), "inventory", "name").await;
-    let goal = made(app, &save("saveGoal", "GoalInput"),
-        json!({ "m": m, "i": { "title": format!("Ziel {tag}") } }), "goals", "title").await;
+    let spot = made(
+        app,
+        &save("saveHotSpot", "HotSpotInput"),
+        json!({ "m": m, "i": { "year": 2025, "name": format!("Ort {tag}") } }),
+        "hotSpots",
+        "name",
+    )
+    .await;
+    let demand = made(
+        app,
+        &save("saveDemand", "DemandInput"),
+        json!({ "m": m, "i": { "title": format!("Anliegen {tag}"), "sourceKind": "PETITION" } }),
+        "demands",
+        "title",
+    )
+    .await;
+    let item = made(
+        app,
+        &save("saveInventoryItem", "InventoryItemInput"),
+        json!({ "m": m, "i": { "kind": "OFFER", "name": format!("Angebot {tag}") } }),
+        "inventory",
+        "name",
+    )
+    .await;
+    let goal = made(
+        app,
+        &save("saveGoal", "GoalInput"),
+        json!({ "m": m, "i": { "title": format!("Ziel {tag}") } }),
+        "goals",
+        "title",
+    )
+    .await;
     let title = format!("Projekt {tag}");
     let answer = app
         .admin(
@@ -69,7 +99,10 @@ pub async fn records(app: &TestApp, municipality: &str, tag: &str) -> CycleRecor
         .and_then(|l| l.iter().find(|p| p["title"] == title))
         .unwrap_or_else(|| panic!("project: {answer}"))
         .clone();
-    let indicator = project["indicators"][0]["id"].as_str().expect("indicator").to_owned();
+    let indicator = project["indicators"][0]["id"]
+        .as_str()
+        .expect("indicator")
+        .to_owned();
     let measured = app
         .admin(
             "mutation($m: ID!, $i: ID!) { recordMeasurement(municipalityId: $m, indicatorId: $i, on: \"2025-06-01\", value: 4) { projects { id indicators { id values { id } } } } }",

@@ -36,14 +36,13 @@ pub use accounts::{
 pub use audit::{AuditLog, AuditRecord, AuditScope};
 pub use connection::{Backend, Store, StoreOptions};
 pub use council::{
-    ActionFieldData, CycleRecord, DemandData, GoalData, HotSpotData, IndicatorData,
-    IndicatorValueRecord, InventoryItemData, MilestoneData, ProjectData, ProjectRecord, Row,
-    SafetyFigureData,
-    AgendaItemData, AgendaItemRecord, BodyData, BodyRecord, CouncilData, CouncilRecord,
-    DocumentRecord, FoundingStepRecord, MeetingData, MeetingRecord, MembershipData,
-    MembershipRecord, MinutesData, MinutesEntryData, MinutesRecord, NewMembers, OrganisationData,
-    OrganisationRecord, ParticipantData, ParticipantRecord, PersonData, PersonRecord,
-    RecommendationData, RecommendationRecord, RulesData, RulesRecord, SeatRecord, StepRecord,
+    ActionFieldData, AgendaItemData, AgendaItemRecord, BodyData, BodyRecord, CouncilData,
+    CouncilRecord, CycleRecord, DemandData, DocumentRecord, FoundingStepRecord, GoalData,
+    HotSpotData, IndicatorData, IndicatorValueRecord, InventoryItemData, MeetingData,
+    MeetingRecord, MembershipData, MembershipRecord, MilestoneData, MinutesData, MinutesEntryData,
+    MinutesRecord, NewMembers, OrganisationData, OrganisationRecord, ParticipantData,
+    ParticipantRecord, PersonData, PersonRecord, ProjectData, ProjectRecord, RecommendationData,
+    RecommendationRecord, Row, RulesData, RulesRecord, SafetyFigureData, SeatRecord, StepRecord,
     StructureRecord,
 };
 pub use error::{StoreError, UniqueField};

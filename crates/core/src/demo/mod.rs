@@ -4,6 +4,7 @@
 //! Populations are rounded figures for the demo, not official statistics.
 
 mod council_work;
+mod cycle;
 
 use chrono::NaiveDate;
 
@@ -305,6 +306,7 @@ pub async fn load_if_empty(services: &Services) -> Result<bool> {
         ids.push((city.name, municipality.id));
         council_work::meetings(services, &system, municipality.id).await?;
         council_work::recommendations(services, &system, municipality.id).await?;
+        cycle::cycle(services, &system, municipality.id, city.name).await?;
     }
     asskomm(services, &system, &ids).await?;
     practices(services, &system, &ids).await?;

@@ -9,8 +9,7 @@ use praevnet_core::{
 };
 
 use super::objects::{
-    Assessment, DemandSource, DemandStatus, FigureKind, InventoryKind, MilestoneKind,
-    ProjectStatus,
+    Assessment, DemandSource, DemandStatus, FigureKind, InventoryKind, MilestoneKind, ProjectStatus,
 };
 use crate::context::ContextExt;
 
@@ -265,8 +264,7 @@ impl ProjectInput {
     pub(crate) fn parse(self, ctx: &Context<'_>) -> Parsed<domain::ProjectInput> {
         Ok(domain::ProjectInput {
             goal_id: ctx.optional_id::<GoalId>(self.goal_id.as_ref(), "goalId")?,
-            owner_body_id: ctx
-                .optional_id::<BodyId>(self.owner_body_id.as_ref(), "ownerBodyId")?,
+            owner_body_id: ctx.optional_id::<BodyId>(self.owner_body_id.as_ref(), "ownerBodyId")?,
             partner_ids: self
                 .partner_ids
                 .iter()

@@ -60,7 +60,12 @@ impl CycleMutation {
         let m = ctx.municipality(&municipality_id)?;
         let id = ctx.optional_id::<ActionFieldId>(id.as_ref(), "id")?;
         let council = ctx.services().council();
-        answer(ctx, council.save_action_field(ctx.principal(), m, id, input.parse()).await?)
+        answer(
+            ctx,
+            council
+                .save_action_field(ctx.principal(), m, id, input.parse())
+                .await?,
+        )
     }
 
     /// Deletes a field of action no goal or inventory entry names.
@@ -68,7 +73,10 @@ impl CycleMutation {
         let m = ctx.municipality(&municipality_id)?;
         let id = ctx.id::<ActionFieldId>(&id, "id")?;
         let council = ctx.services().council();
-        answer(ctx, council.delete_action_field(ctx.principal(), m, id).await?)
+        answer(
+            ctx,
+            council.delete_action_field(ctx.principal(), m, id).await?,
+        )
     }
 
     /// Records a figure of the security analysis, or changes one (`id`).
@@ -82,14 +90,22 @@ impl CycleMutation {
         let m = ctx.municipality(&municipality_id)?;
         let id = ctx.optional_id::<SafetyFigureId>(id.as_ref(), "id")?;
         let council = ctx.services().council();
-        answer(ctx, council.save_safety_figure(ctx.principal(), m, id, input.parse()).await?)
+        answer(
+            ctx,
+            council
+                .save_safety_figure(ctx.principal(), m, id, input.parse())
+                .await?,
+        )
     }
 
     async fn delete_safety_figure(&self, ctx: &Context<'_>, municipality_id: ID, id: ID) -> Answer {
         let m = ctx.municipality(&municipality_id)?;
         let id = ctx.id::<SafetyFigureId>(&id, "id")?;
         let council = ctx.services().council();
-        answer(ctx, council.delete_safety_figure(ctx.principal(), m, id).await?)
+        answer(
+            ctx,
+            council.delete_safety_figure(ctx.principal(), m, id).await?,
+        )
     }
 
     /// Records a hot spot, or changes one (`id`).
@@ -103,7 +119,12 @@ impl CycleMutation {
         let m = ctx.municipality(&municipality_id)?;
         let id = ctx.optional_id::<HotSpotId>(id.as_ref(), "id")?;
         let council = ctx.services().council();
-        answer(ctx, council.save_hot_spot(ctx.principal(), m, id, input.parse()).await?)
+        answer(
+            ctx,
+            council
+                .save_hot_spot(ctx.principal(), m, id, input.parse())
+                .await?,
+        )
     }
 
     /// Deletes a hot spot no demand names.
@@ -126,7 +147,10 @@ impl CycleMutation {
         let id = ctx.optional_id::<DemandId>(id.as_ref(), "id")?;
         let input = input.parse(ctx)?;
         let council = ctx.services().council();
-        answer(ctx, council.save_demand(ctx.principal(), m, id, input).await?)
+        answer(
+            ctx,
+            council.save_demand(ctx.principal(), m, id, input).await?,
+        )
     }
 
     /// Deletes a demand no goal names.
@@ -149,7 +173,12 @@ impl CycleMutation {
         let id = ctx.optional_id::<InventoryItemId>(id.as_ref(), "id")?;
         let input = input.parse(ctx)?;
         let council = ctx.services().council();
-        answer(ctx, council.save_inventory_item(ctx.principal(), m, id, input).await?)
+        answer(
+            ctx,
+            council
+                .save_inventory_item(ctx.principal(), m, id, input)
+                .await?,
+        )
     }
 
     async fn delete_inventory_item(
@@ -161,7 +190,12 @@ impl CycleMutation {
         let m = ctx.municipality(&municipality_id)?;
         let id = ctx.id::<InventoryItemId>(&id, "id")?;
         let council = ctx.services().council();
-        answer(ctx, council.delete_inventory_item(ctx.principal(), m, id).await?)
+        answer(
+            ctx,
+            council
+                .delete_inventory_item(ctx.principal(), m, id)
+                .await?,
+        )
     }
 
     /// Records a goal of the strategy, or changes one (`id`).
@@ -200,7 +234,10 @@ impl CycleMutation {
         let id = ctx.optional_id::<ProjectId>(id.as_ref(), "id")?;
         let input = input.parse(ctx)?;
         let council = ctx.services().council();
-        answer(ctx, council.save_project(ctx.principal(), m, id, input).await?)
+        answer(
+            ctx,
+            council.save_project(ctx.principal(), m, id, input).await?,
+        )
     }
 
     /// Deletes a project with its parts, unless it became a good practice.
@@ -234,7 +271,10 @@ impl CycleMutation {
         let m = ctx.municipality(&municipality_id)?;
         let id = ctx.id::<IndicatorValueId>(&id, "id")?;
         let council = ctx.services().council();
-        answer(ctx, council.delete_measurement(ctx.principal(), m, id).await?)
+        answer(
+            ctx,
+            council.delete_measurement(ctx.principal(), m, id).await?,
+        )
     }
 
     /// Evaluates a project against its indicators; it is then completed (or stopped).
@@ -248,7 +288,12 @@ impl CycleMutation {
         let m = ctx.municipality(&municipality_id)?;
         let id = ctx.id::<ProjectId>(&id, "id")?;
         let council = ctx.services().council();
-        answer(ctx, council.evaluate_project(ctx.principal(), m, id, input.parse()).await?)
+        answer(
+            ctx,
+            council
+                .evaluate_project(ctx.principal(), m, id, input.parse())
+                .await?,
+        )
     }
 
     /// Opens the good practice a project becomes in the network: a draft filled from the

@@ -10,8 +10,7 @@ use praevnet_store::{
 };
 
 use super::model::{
-    Assessment, DemandSource, DemandStatus, FigureKind, InventoryKind, MilestoneKind,
-    ProjectStatus,
+    Assessment, DemandSource, DemandStatus, FigureKind, InventoryKind, MilestoneKind, ProjectStatus,
 };
 use crate::council::CouncilProblem;
 use crate::kernel::text::{bounded_text, required_text};
@@ -162,7 +161,10 @@ fn year(value: i32) -> Result<i32> {
     if (from..=to).contains(&value) {
         Ok(value)
     } else {
-        Err(Error::validation("year", CouncilProblem::PlanYear { from, to }))
+        Err(Error::validation(
+            "year",
+            CouncilProblem::PlanYear { from, to },
+        ))
     }
 }
 
@@ -283,8 +285,14 @@ impl ProjectInput {
         if self.starts_on.zip(self.ends_on).is_some_and(|(s, e)| e < s) {
             return Err(Error::validation("endsOn", Problem::EndBeforeStart));
         }
-        if self.budget_euros.is_some_and(|b| !(0..=1_000_000_000_000).contains(&b)) {
-            return Err(Error::validation("budgetEuros", CouncilProblem::NumberRange));
+        if self
+            .budget_euros
+            .is_some_and(|b| !(0..=1_000_000_000_000).contains(&b))
+        {
+            return Err(Error::validation(
+                "budgetEuros",
+                CouncilProblem::NumberRange,
+            ));
         }
         for (field, len) in [
             ("partnerIds", self.partner_ids.len()),
@@ -328,23 +336,23 @@ impl ProjectInput {
             })
             .collect::<Result<Vec<_>>>()?;
         Ok(ProjectData {
-                title: required_text("title", &self.title, TITLE_MAX)?,
-                description: bounded_text("description", &self.description, TEXT_MAX)?,
-                goal_id: self.goal_id,
-                owner_body_id: self.owner_body_id,
-                starts_on: self.starts_on,
-                ends_on: self.ends_on,
-                budget_euros: self.budget_euros,
-                application_id: self.application_id,
-                status: self
-                    .status
-                    .unwrap_or(ProjectStatus::Planned)
-                    .code()
-                    .to_owned(),
-                is_public: self.public,
-                partners,
-                indicators,
-                milestones,
+            title: required_text("title", &self.title, TITLE_MAX)?,
+            description: bounded_text("description", &self.description, TEXT_MAX)?,
+            goal_id: self.goal_id,
+            owner_body_id: self.owner_body_id,
+            starts_on: self.starts_on,
+            ends_on: self.ends_on,
+            budget_euros: self.budget_euros,
+            application_id: self.application_id,
+            status: self
+                .status
+                .unwrap_or(ProjectStatus::Planned)
+                .code()
+                .to_owned(),
+            is_public: self.public,
+            partners,
+            indicators,
+            milestones,
         })
     }
 }

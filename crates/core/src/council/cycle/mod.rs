@@ -118,7 +118,12 @@ impl CycleEdit {
     ) -> Result<PreventionCycle> {
         let (action, entity, id, summary) = change;
         let municipality = self.edit.target.id;
-        let record = self.edit.writes.tenant(municipality).prevention_cycle().await?;
+        let record = self
+            .edit
+            .writes
+            .tenant(municipality)
+            .prevention_cycle()
+            .await?;
         let funding = work
             .funding_names(&record, municipality, &self.edit.target)
             .await?;

@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 use praevnet_common::codes;
 use praevnet_store::{
-    ActionFieldId, ApplicationId, CatalogueOfferId, DemandId, GoalId, HotSpotId,
-    IndicatorId, IndicatorValueId, InventoryItemId, MilestoneId, OrganisationId, PracticeId,
-    ProjectId, SafetyFigureId,
+    ActionFieldId, ApplicationId, CatalogueOfferId, DemandId, GoalId, HotSpotId, IndicatorId,
+    IndicatorValueId, InventoryItemId, MilestoneId, OrganisationId, PracticeId, ProjectId,
+    SafetyFigureId,
 };
 
 use crate::council::recommendations::NamedBody;

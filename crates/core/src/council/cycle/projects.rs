@@ -3,13 +3,15 @@
 
 use chrono::NaiveDate;
 use praevnet_common::money;
-use praevnet_store::{IndicatorId, IndicatorValueId, MunicipalityId, PracticeId, ProjectId, ProjectRecord};
+use praevnet_store::{
+    IndicatorId, IndicatorValueId, MunicipalityId, PracticeId, ProjectId, ProjectRecord,
+};
 
+use super::CycleEdit;
 use super::input::{ProjectInput, milli};
 use super::model::{PreventionCycle, ProjectStatus};
 use super::records::known_body;
 use super::view::progress;
-use super::CycleEdit;
 use crate::council::structure::today;
 use crate::council::{CouncilProblem, CouncilWork};
 use crate::kernel::text::{bounded_text, required_text};
@@ -92,8 +94,12 @@ impl CouncilWork<'_> {
         }
         // Parts are this project's own: an indicator or milestone of another project is
         // unknown here.
-        let own_indicators = current.map(|p| p.data.indicators.as_slice()).unwrap_or_default();
-        let own_milestones = current.map(|p| p.data.milestones.as_slice()).unwrap_or_default();
+        let own_indicators = current
+            .map(|p| p.data.indicators.as_slice())
+            .unwrap_or_default();
+        let own_milestones = current
+            .map(|p| p.data.milestones.as_slice())
+            .unwrap_or_default();
         if input
             .indicators
             .iter()
@@ -114,10 +120,17 @@ impl CouncilWork<'_> {
             return Err(Error::NotFound);
         }
         let data = input.parse()?;
-        let saved = tenant.save_project(id, &data).await?.ok_or(Error::NotFound)?;
+        let saved = tenant
+            .save_project(id, &data)
+            .await?
+            .ok_or(Error::NotFound)?;
         let summary = format!("Projekt „{}“", data.title);
-        c.finish(self, principal, ("cycle.project_saved", "project", saved.to_string(), summary))
-            .await
+        c.finish(
+            self,
+            principal,
+            ("cycle.project_saved", "project", saved.to_string(), summary),
+        )
+        .await
     }
 
     /// Deletes a project with its parts; one that became a good practice stays on record.
@@ -133,9 +146,17 @@ impl CouncilWork<'_> {
             return Err(Error::validation("id", CouncilProblem::CycleRecordLinked));
         }
         let summary = format!("Projekt „{}“", project.data.title);
-        c.edit.writes.tenant(municipality).delete_project(id).await?;
-        c.finish(self, principal, ("cycle.project_deleted", "project", id.to_string(), summary))
-            .await
+        c.edit
+            .writes
+            .tenant(municipality)
+            .delete_project(id)
+            .await?;
+        c.finish(
+            self,
+            principal,
+            ("cycle.project_deleted", "project", id.to_string(), summary),
+        )
+        .await
     }
 
     /// Records a value measured for an indicator on a day (not in the future).
@@ -160,8 +181,17 @@ impl CouncilWork<'_> {
         let id = tenant
             .add_indicator_value(indicator, on, value_milli, note)
             .await?;
-        c.finish(self, principal, ("cycle.value_recorded", "indicator_value", id.to_string(), summary))
-            .await
+        c.finish(
+            self,
+            principal,
+            (
+                "cycle.value_recorded",
+                "indicator_value",
+                id.to_string(),
+                summary,
+            ),
+        )
+        .await
     }
 
     pub async fn delete_measurement(
@@ -181,9 +211,22 @@ impl CouncilWork<'_> {
             .indicator_id;
         let project = c.project_of_indicator(indicator)?;
         let summary = format!("Messwert im Projekt „{}“", project.data.title);
-        c.edit.writes.tenant(municipality).delete_indicator_value(id).await?;
-        c.finish(self, principal, ("cycle.value_deleted", "indicator_value", id.to_string(), summary))
-            .await
+        c.edit
+            .writes
+            .tenant(municipality)
+            .delete_indicator_value(id)
+            .await?;
+        c.finish(
+            self,
+            principal,
+            (
+                "cycle.value_deleted",
+                "indicator_value",
+                id.to_string(),
+                summary,
+            ),
+        )
+        .await
     }
 
     /// Evaluates a project against its indicators: the evaluation's text and day, and the
@@ -199,7 +242,10 @@ impl CouncilWork<'_> {
         let project = c.editable_project(id)?;
         let status = input.status.unwrap_or(ProjectStatus::Completed);
         if !matches!(status, ProjectStatus::Completed | ProjectStatus::Stopped) {
-            return Err(Error::validation("status", CouncilProblem::EvaluationStatus));
+            return Err(Error::validation(
+                "status",
+                CouncilProblem::EvaluationStatus,
+            ));
         }
         if input.on > today() || project.data.starts_on.is_some_and(|s| input.on < s) {
             return Err(Error::validation("on", CouncilProblem::EvaluationDate));
@@ -211,8 +257,17 @@ impl CouncilWork<'_> {
             .tenant(municipality)
             .evaluate_project(id, input.on, text, status.code())
             .await?;
-        c.finish(self, principal, ("cycle.project_evaluated", "project", id.to_string(), summary))
-            .await
+        c.finish(
+            self,
+            principal,
+            (
+                "cycle.project_evaluated",
+                "project",
+                id.to_string(),
+                summary,
+            ),
+        )
+        .await
     }
 
     /// Opens the good practice a project becomes in the network: a draft filled from the
@@ -253,9 +308,16 @@ impl CouncilWork<'_> {
             .tenant(municipality)
             .link_project_practice(id, practice.id)
             .await?;
-        let summary = format!("Praxisbeispiel aus dem Projekt „{}“", practice.content.title);
-        c.finish(self, principal, ("cycle.practice_drafted", "project", id.to_string(), summary))
-            .await?;
+        let summary = format!(
+            "Praxisbeispiel aus dem Projekt „{}“",
+            practice.content.title
+        );
+        c.finish(
+            self,
+            principal,
+            ("cycle.practice_drafted", "project", id.to_string(), summary),
+        )
+        .await?;
         Ok(practice.id)
     }
 }
@@ -288,10 +350,9 @@ fn practice_content(
         .indicators
         .iter()
         .map(|i| {
-            let latest = i
-                .id
-                .and_then(|id| project.values.iter().rfind(|v| v.indicator_id == id))
-                .map(|v| v.value_milli);
+            let latest =
+                i.id.and_then(|id| project.values.iter().rfind(|v| v.indicator_id == id))
+                    .map(|v| v.value_milli);
             let (percent, reached) = progress(i.baseline_milli, i.target_milli, latest);
             let mut line = format!(
                 "{}: Ausgangswert {}, Ziel {} {}",
@@ -324,12 +385,16 @@ fn practice_content(
     PracticeContent {
         title: d.title.clone(),
         problem: lines(vec![
-            demand.map(|x| format!("{}: {}", x.data.title, x.data.description)).unwrap_or_default(),
-            spot.map(|s| format!("Ort: {} ({})", s.data.name, s.data.address)).unwrap_or_default(),
+            demand
+                .map(|x| format!("{}: {}", x.data.title, x.data.description))
+                .unwrap_or_default(),
+            spot.map(|s| format!("Ort: {} ({})", s.data.name, s.data.address))
+                .unwrap_or_default(),
         ]),
         causes: spot.map(|s| s.data.reasons.clone()).unwrap_or_default(),
         goals: lines(vec![
-            goal.map(|g| format!("{}: {}", g.data.title, g.data.what)).unwrap_or_default(),
+            goal.map(|g| format!("{}: {}", g.data.title, g.data.what))
+                .unwrap_or_default(),
             indicators.join("\n"),
         ]),
         measures: d.description.clone(),

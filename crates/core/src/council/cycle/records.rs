@@ -8,8 +8,7 @@ use praevnet_store::{
 };
 
 use super::input::{
-    ActionFieldInput, DemandInput, GoalInput, HotSpotInput, InventoryItemInput,
-    SafetyFigureInput,
+    ActionFieldInput, DemandInput, GoalInput, HotSpotInput, InventoryItemInput, SafetyFigureInput,
 };
 use super::model::PreventionCycle;
 use super::view::Policy;
@@ -78,10 +77,22 @@ impl CouncilWork<'_> {
             return Err(Error::NotFound);
         }
         let tenant = c.edit.writes.tenant(municipality);
-        let saved = tenant.save_action_field(id, &data).await?.ok_or(Error::NotFound)?;
+        let saved = tenant
+            .save_action_field(id, &data)
+            .await?
+            .ok_or(Error::NotFound)?;
         let summary = format!("Handlungsfeld „{} {}“", data.code, data.name);
-        c.finish(self, principal, ("cycle.field_saved", "action_field", saved.to_string(), summary))
-            .await
+        c.finish(
+            self,
+            principal,
+            (
+                "cycle.field_saved",
+                "action_field",
+                saved.to_string(),
+                summary,
+            ),
+        )
+        .await
     }
 
     pub async fn delete_action_field(
@@ -96,13 +107,32 @@ impl CouncilWork<'_> {
         let name = field.ok_or(Error::NotFound)?.data.name.clone();
         let field = Some(id);
         linked(
-            c.cycle.goals.iter().any(|g| g.data.action_field_id == field)
-                || c.cycle.inventory.iter().any(|i| i.data.action_field_id == field),
+            c.cycle
+                .goals
+                .iter()
+                .any(|g| g.data.action_field_id == field)
+                || c.cycle
+                    .inventory
+                    .iter()
+                    .any(|i| i.data.action_field_id == field),
         )?;
-        c.edit.writes.tenant(municipality).delete_action_field(id).await?;
+        c.edit
+            .writes
+            .tenant(municipality)
+            .delete_action_field(id)
+            .await?;
         let summary = format!("Handlungsfeld „{name}“");
-        c.finish(self, principal, ("cycle.field_deleted", "action_field", id.to_string(), summary))
-            .await
+        c.finish(
+            self,
+            principal,
+            (
+                "cycle.field_deleted",
+                "action_field",
+                id.to_string(),
+                summary,
+            ),
+        )
+        .await
     }
 
     /// Records a figure of the security analysis, or changes one (`id`).
@@ -123,10 +153,22 @@ impl CouncilWork<'_> {
         may_change(&c.policy(), current, None)?;
         let data = input.parse()?;
         let tenant = c.edit.writes.tenant(municipality);
-        let saved = tenant.save_safety_figure(id, &data).await?.ok_or(Error::NotFound)?;
+        let saved = tenant
+            .save_safety_figure(id, &data)
+            .await?
+            .ok_or(Error::NotFound)?;
         let summary = format!("Kennzahl „{}“ {} ({})", data.category, data.year, data.area);
-        c.finish(self, principal, ("cycle.figure_saved", "safety_figure", saved.to_string(), summary))
-            .await
+        c.finish(
+            self,
+            principal,
+            (
+                "cycle.figure_saved",
+                "safety_figure",
+                saved.to_string(),
+                summary,
+            ),
+        )
+        .await
     }
 
     pub async fn delete_safety_figure(
@@ -139,10 +181,25 @@ impl CouncilWork<'_> {
         let figure = c.cycle.figures.iter().find(|f| f.id == id);
         let current = standing(figure, |f| (None, f.data.is_public))?;
         may_change(&c.policy(), current, None)?;
-        let summary = figure.map(|f| format!("Kennzahl „{}“", f.data.category)).unwrap_or_default();
-        c.edit.writes.tenant(municipality).delete_safety_figure(id).await?;
-        c.finish(self, principal, ("cycle.figure_deleted", "safety_figure", id.to_string(), summary))
-            .await
+        let summary = figure
+            .map(|f| format!("Kennzahl „{}“", f.data.category))
+            .unwrap_or_default();
+        c.edit
+            .writes
+            .tenant(municipality)
+            .delete_safety_figure(id)
+            .await?;
+        c.finish(
+            self,
+            principal,
+            (
+                "cycle.figure_deleted",
+                "safety_figure",
+                id.to_string(),
+                summary,
+            ),
+        )
+        .await
     }
 
     /// Records a hot spot, or changes one (`id`).
@@ -163,10 +220,22 @@ impl CouncilWork<'_> {
         may_change(&c.policy(), current, None)?;
         let data = input.parse()?;
         let tenant = c.edit.writes.tenant(municipality);
-        let saved = tenant.save_hot_spot(id, &data).await?.ok_or(Error::NotFound)?;
+        let saved = tenant
+            .save_hot_spot(id, &data)
+            .await?
+            .ok_or(Error::NotFound)?;
         let summary = format!("Brennpunkt „{}“", data.name);
-        c.finish(self, principal, ("cycle.hot_spot_saved", "hot_spot", saved.to_string(), summary))
-            .await
+        c.finish(
+            self,
+            principal,
+            (
+                "cycle.hot_spot_saved",
+                "hot_spot",
+                saved.to_string(),
+                summary,
+            ),
+        )
+        .await
     }
 
     pub async fn delete_hot_spot(
@@ -179,11 +248,31 @@ impl CouncilWork<'_> {
         let spot = c.cycle.hot_spots.iter().find(|h| h.id == id);
         let current = standing(spot, |h| (None, h.data.is_public))?;
         may_change(&c.policy(), current, None)?;
-        linked(c.cycle.demands.iter().any(|d| d.data.hot_spot_id == Some(id)))?;
-        let summary = spot.map(|h| format!("Brennpunkt „{}“", h.data.name)).unwrap_or_default();
-        c.edit.writes.tenant(municipality).delete_hot_spot(id).await?;
-        c.finish(self, principal, ("cycle.hot_spot_deleted", "hot_spot", id.to_string(), summary))
-            .await
+        linked(
+            c.cycle
+                .demands
+                .iter()
+                .any(|d| d.data.hot_spot_id == Some(id)),
+        )?;
+        let summary = spot
+            .map(|h| format!("Brennpunkt „{}“", h.data.name))
+            .unwrap_or_default();
+        c.edit
+            .writes
+            .tenant(municipality)
+            .delete_hot_spot(id)
+            .await?;
+        c.finish(
+            self,
+            principal,
+            (
+                "cycle.hot_spot_deleted",
+                "hot_spot",
+                id.to_string(),
+                summary,
+            ),
+        )
+        .await
     }
 
     /// Records a citizens' demand, or changes one (`id`).
@@ -210,10 +299,17 @@ impl CouncilWork<'_> {
         }
         let data = input.parse()?;
         let tenant = c.edit.writes.tenant(municipality);
-        let saved = tenant.save_demand(id, &data).await?.ok_or(Error::NotFound)?;
+        let saved = tenant
+            .save_demand(id, &data)
+            .await?
+            .ok_or(Error::NotFound)?;
         let summary = format!("Bürgeranliegen „{}“", data.title);
-        c.finish(self, principal, ("cycle.demand_saved", "demand", saved.to_string(), summary))
-            .await
+        c.finish(
+            self,
+            principal,
+            ("cycle.demand_saved", "demand", saved.to_string(), summary),
+        )
+        .await
     }
 
     pub async fn delete_demand(
@@ -227,10 +323,16 @@ impl CouncilWork<'_> {
         let current = standing(demand, |d| (d.data.responsible_body_id, d.data.is_public))?;
         may_change(&c.policy(), current, current.and_then(|(owner, _)| owner))?;
         linked(c.cycle.goals.iter().any(|g| g.data.demand_id == Some(id)))?;
-        let summary = demand.map(|d| format!("Bürgeranliegen „{}“", d.data.title)).unwrap_or_default();
+        let summary = demand
+            .map(|d| format!("Bürgeranliegen „{}“", d.data.title))
+            .unwrap_or_default();
         c.edit.writes.tenant(municipality).delete_demand(id).await?;
-        c.finish(self, principal, ("cycle.demand_deleted", "demand", id.to_string(), summary))
-            .await
+        c.finish(
+            self,
+            principal,
+            ("cycle.demand_deleted", "demand", id.to_string(), summary),
+        )
+        .await
     }
 
     /// Records an entry of the inventory of needs and resources, or changes one (`id`).
@@ -244,7 +346,9 @@ impl CouncilWork<'_> {
         let c = self.cycle_edit(principal, municipality).await?;
         let current = match id {
             None => None,
-            Some(id) => standing(c.cycle.inventory.iter().find(|i| i.id == id), |_| (None, false))?,
+            Some(id) => standing(c.cycle.inventory.iter().find(|i| i.id == id), |_| {
+                (None, false)
+            })?,
         };
         may_change(&c.policy(), current, None)?;
         if let Some(field) = input.action_field_id
@@ -264,10 +368,22 @@ impl CouncilWork<'_> {
             return Err(Error::NotFound);
         }
         let data = input.parse()?;
-        let saved = tenant.save_inventory_item(id, &data).await?.ok_or(Error::NotFound)?;
+        let saved = tenant
+            .save_inventory_item(id, &data)
+            .await?
+            .ok_or(Error::NotFound)?;
         let summary = format!("Bestandsaufnahme „{}“", data.name);
-        c.finish(self, principal, ("cycle.inventory_saved", "inventory_item", saved.to_string(), summary))
-            .await
+        c.finish(
+            self,
+            principal,
+            (
+                "cycle.inventory_saved",
+                "inventory_item",
+                saved.to_string(),
+                summary,
+            ),
+        )
+        .await
     }
 
     pub async fn delete_inventory_item(
@@ -280,10 +396,25 @@ impl CouncilWork<'_> {
         let item = c.cycle.inventory.iter().find(|i| i.id == id);
         let current = standing(item, |_| (None, false))?;
         may_change(&c.policy(), current, None)?;
-        let summary = item.map(|i| format!("Bestandsaufnahme „{}“", i.data.name)).unwrap_or_default();
-        c.edit.writes.tenant(municipality).delete_inventory_item(id).await?;
-        c.finish(self, principal, ("cycle.inventory_deleted", "inventory_item", id.to_string(), summary))
-            .await
+        let summary = item
+            .map(|i| format!("Bestandsaufnahme „{}“", i.data.name))
+            .unwrap_or_default();
+        c.edit
+            .writes
+            .tenant(municipality)
+            .delete_inventory_item(id)
+            .await?;
+        c.finish(
+            self,
+            principal,
+            (
+                "cycle.inventory_deleted",
+                "inventory_item",
+                id.to_string(),
+                summary,
+            ),
+        )
+        .await
     }
 
     /// Records a goal of the strategy, or changes one (`id`).
@@ -317,8 +448,12 @@ impl CouncilWork<'_> {
         let tenant = c.edit.writes.tenant(municipality);
         let saved = tenant.save_goal(id, &data).await?.ok_or(Error::NotFound)?;
         let summary = format!("Ziel „{}“", data.title);
-        c.finish(self, principal, ("cycle.goal_saved", "goal", saved.to_string(), summary))
-            .await
+        c.finish(
+            self,
+            principal,
+            ("cycle.goal_saved", "goal", saved.to_string(), summary),
+        )
+        .await
     }
 
     pub async fn delete_goal(
@@ -332,9 +467,15 @@ impl CouncilWork<'_> {
         let current = standing(goal, |g| (g.data.adopting_body_id, g.data.is_public))?;
         may_change(&c.policy(), current, current.and_then(|(owner, _)| owner))?;
         linked(c.cycle.projects.iter().any(|p| p.data.goal_id == Some(id)))?;
-        let summary = goal.map(|g| format!("Ziel „{}“", g.data.title)).unwrap_or_default();
+        let summary = goal
+            .map(|g| format!("Ziel „{}“", g.data.title))
+            .unwrap_or_default();
         c.edit.writes.tenant(municipality).delete_goal(id).await?;
-        c.finish(self, principal, ("cycle.goal_deleted", "goal", id.to_string(), summary))
-            .await
+        c.finish(
+            self,
+            principal,
+            ("cycle.goal_deleted", "goal", id.to_string(), summary),
+        )
+        .await
     }
 }

@@ -56,10 +56,11 @@ impl Policy<'_> {
     }
 
     fn named(&self, body: Option<BodyId>) -> Option<NamedBody> {
-        body.and_then(|id| self.structure.body(id)).map(|b| NamedBody {
-            id: b.id,
-            name: b.name.clone(),
-        })
+        body.and_then(|id| self.structure.body(id))
+            .map(|b| NamedBody {
+                id: b.id,
+                name: b.name.clone(),
+            })
     }
 }
 
@@ -324,7 +325,9 @@ pub(super) fn cycle(
         Vec::new()
     };
     PreventionCycle {
-        summary: summary(&figures, &hot_spots, &demands, &inventory, &goals, &projects),
+        summary: summary(
+            &figures, &hot_spots, &demands, &inventory, &goals, &projects,
+        ),
         action_fields: record
             .action_fields
             .into_iter()
@@ -348,7 +351,11 @@ pub(super) fn cycle(
 }
 
 /// Open demands with a due date, and milestones and interim reports not done: soonest first.
-pub(super) fn deadlines(demands: &[Demand], projects: &[Project], today: NaiveDate) -> Vec<Deadline> {
+pub(super) fn deadlines(
+    demands: &[Demand],
+    projects: &[Project],
+    today: NaiveDate,
+) -> Vec<Deadline> {
     let mut list: Vec<Deadline> = demands
         .iter()
         .filter(|d| matches!(d.status, DemandStatus::Open | DemandStatus::InProgress))

@@ -115,36 +115,52 @@ pub(super) fn assemble(
     let mut parts: HashMap<ProjectId, ProjectParts> = HashMap::new();
     for i in indicators {
         project_of.insert(i.id, i.project_id);
-        parts.entry(i.project_id).or_default().indicators.push(IndicatorData {
-            id: Some(i.id),
-            name: i.name,
-            unit: i.unit,
-            baseline_milli: i.baseline_milli,
-            target_milli: i.target_milli,
-        });
+        parts
+            .entry(i.project_id)
+            .or_default()
+            .indicators
+            .push(IndicatorData {
+                id: Some(i.id),
+                name: i.name,
+                unit: i.unit,
+                baseline_milli: i.baseline_milli,
+                target_milli: i.target_milli,
+            });
     }
     for v in values {
         if let Some(project) = project_of.get(&v.indicator_id) {
-            parts.entry(*project).or_default().values.push(IndicatorValueRecord {
-                id: v.id,
-                indicator_id: v.indicator_id,
-                on: v.on,
-                value_milli: v.value_milli,
-                note: v.note,
-            });
+            parts
+                .entry(*project)
+                .or_default()
+                .values
+                .push(IndicatorValueRecord {
+                    id: v.id,
+                    indicator_id: v.indicator_id,
+                    on: v.on,
+                    value_milli: v.value_milli,
+                    note: v.note,
+                });
         }
     }
     for p in partners {
-        parts.entry(p.project_id).or_default().partners.push(p.organisation_id);
+        parts
+            .entry(p.project_id)
+            .or_default()
+            .partners
+            .push(p.organisation_id);
     }
     for m in milestones {
-        parts.entry(m.project_id).or_default().milestones.push(MilestoneData {
-            id: Some(m.id),
-            kind: m.kind,
-            title: m.title,
-            due_on: m.due_on,
-            done_on: m.done_on,
-        });
+        parts
+            .entry(m.project_id)
+            .or_default()
+            .milestones
+            .push(MilestoneData {
+                id: Some(m.id),
+                kind: m.kind,
+                title: m.title,
+                due_on: m.due_on,
+                done_on: m.done_on,
+            });
     }
     projects
         .into_iter()

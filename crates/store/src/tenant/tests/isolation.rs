@@ -15,12 +15,12 @@ use crate::tenant::{
     rules_of_procedure, safety_figure, support_request,
 };
 use crate::{
-    ActionFieldData, DemandData, GoalData, HotSpotData, IndicatorData, InventoryItemData,
-    MilestoneData, ProjectData, SafetyFigureData, AgendaItemData, BodyData, ContactMessage, FoundingStepRecord, MeetingData, MembershipData,
-    MinutesData, MinutesEntryData, MunicipalityId, NewApplication, NewSupportRequest, OfferData,
-    OfferId, OrganisationData, ParticipantData, PersonData, PracticeData, ProgrammeData,
-    ProgrammeId, RecommendationData, RulesData, SeatRecord, Store, StoreError, ThreadId,
-    UniqueField,
+    ActionFieldData, AgendaItemData, BodyData, ContactMessage, DemandData, FoundingStepRecord,
+    GoalData, HotSpotData, IndicatorData, InventoryItemData, MeetingData, MembershipData,
+    MilestoneData, MinutesData, MinutesEntryData, MunicipalityId, NewApplication,
+    NewSupportRequest, OfferData, OfferId, OrganisationData, ParticipantData, PersonData,
+    PracticeData, ProgrammeData, ProgrammeId, ProjectData, RecommendationData, RulesData,
+    SafetyFigureData, SeatRecord, Store, StoreError, ThreadId, UniqueField,
 };
 
 fn day() -> NaiveDate {
