@@ -56,6 +56,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/kommunen/:slug/foerderung") view=pages::MunicipalityFunding />
                     <Route path=path!("/kommunen/:slug/sitzungen") view=pages::Meetings />
                     <Route path=path!("/kommunen/:slug/empfehlungen") view=pages::Recommendations />
+                    <Route path=path!("/kommunen/:slug/praeventionszyklus") view=pages::Cycle />
                     <Route path=path!("/kommunen/:slug/kontakte") view=pages::Contacts />
                     <Route path=path!("/kommunen/:slug/praxis") view=pages::Practices />
                     <Route path=path!("/kommunen/:slug/katalog") view=pages::Catalogue />

@@ -141,6 +141,11 @@ operations!(
 );
 
 operations!(
+    "queries/cycle.graphql":
+    PreventionCycleOf,
+);
+
+operations!(
     "queries/invitations.graphql":
     InvitationAnswer,
     AnswerInvitation,

@@ -85,6 +85,7 @@ pub struct Texts {
     pub accounts: accounts::texts::AccountTexts,
     pub registry: registry::texts::RegistryTexts,
     pub council: council::texts::CouncilTexts,
+    pub cycle: council::cycle::texts::CycleTexts,
     pub land: land::texts::LandTexts,
     pub network: network::texts::NetworkTexts,
 }
@@ -94,6 +95,7 @@ pub const DE: Texts = Texts {
     accounts: accounts::texts::DE,
     registry: registry::texts::DE,
     council: council::texts::DE,
+    cycle: council::cycle::texts::DE,
     land: land::texts::DE,
     network: network::texts::DE,
 };
@@ -103,6 +105,7 @@ pub const EN: Texts = Texts {
     accounts: accounts::texts::EN,
     registry: registry::texts::EN,
     council: council::texts::EN,
+    cycle: council::cycle::texts::EN,
     land: land::texts::EN,
     network: network::texts::EN,
 };

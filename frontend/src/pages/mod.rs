@@ -13,7 +13,7 @@ mod not_found;
 pub(crate) mod registry;
 
 pub use accounts::{AcceptInvitation, ForgotPassword, Login, ResetPassword};
-pub use council::{Founding, MeetingAnswer, Meetings, Recommendations, Structure};
+pub use council::{Cycle, Founding, MeetingAnswer, Meetings, Recommendations, Structure};
 pub use land::{MunicipalityFunding, Overview, Programme, Programmes, SupportDesk};
 pub use network::{Catalogue, CatalogueOffer, Contacts, Network, NetworkPractice, Practices};
 pub use not_found::NotFound;

@@ -102,6 +102,9 @@ fn Details(m: Data, reload: impl Fn() + Copy + Send + Sync + 'static) -> impl In
                 <li>
                     <A href=format!("/kommunen/{}/empfehlungen", m.slug)>{move || i18n.t().council.recommendations_link}</A>
                 </li>
+                <li>
+                    <A href=format!("/kommunen/{}/praeventionszyklus", m.slug)>{move || i18n.t().cycle.link}</A>
+                </li>
                 {
                     let slug = m.slug.clone();
                     let can_manage = can_manage.clone();
