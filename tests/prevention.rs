@@ -707,7 +707,96 @@ async fn another_tenants_ids_are_unknown(db: TestDatabase) {
     }
 }
 
+/// Before a demand or an interim report falls due, the leads of the body responsible get one
+/// mail; a date that moves is reminded of again.
+async fn the_responsible_are_reminded_once_before_a_deadline(db: TestDatabase) {
+    let sink = SmtpSink::start();
+    let mut config = config_with_mail(&db, &sink);
+    config.reminder_interval_seconds = 1;
+    config.mail_retry_seconds = 1;
+    let app = TestApp::spawn_with(db, config).await;
+    let city = city_with(&app, "halle").await;
+    let s = structure(&app, &city, None).await;
+    let group = id(body(&s, "AG Diskriminierung"));
+    let email = "moderation.frist@musterstadt.test";
+    let person = change(
+        &app,
+        PERSON,
+        json!({ "m": city, "i": { "name": "Moderation Frist", "email": email } }),
+    )
+    .await;
+    change(
+        &app,
+        ADD,
+        json!({ "m": city, "i": { "bodyId": group, "personId": person, "role": "MODERATOR", "termStart": "2026-01-01" } }),
+    )
+    .await;
+    let demand = |title: &str, due: i64| json!({ "m": city, "i": { "title": title, "sourceKind": "SURVEY", "responsibleBodyId": group, "dueOn": days(due) } });
+    let soon = app
+        .admin(
+            &save("saveDemand", "DemandInput"),
+            demand("Licht am Bahnhof", 3),
+        )
+        .await;
+    let soon = id(find(
+        ok(&soon, "saveDemand"),
+        "demands",
+        "title",
+        "Licht am Bahnhof",
+    ));
+    ok(
+        &app.admin(
+            &save("saveDemand", "DemandInput"),
+            demand("Spaeter faellig", 30),
+        )
+        .await,
+        "saveDemand",
+    );
+    ok(
+        &app.admin(
+            &save("saveProject", "ProjectInput"),
+            json!({ "m": city, "i": { "title": "Nachtcafe", "ownerBodyId": group, "status": "RUNNING",
+                "milestones": [ { "kind": "INTERIM_REPORT", "title": "Bericht an den Stadtrat", "dueOn": days(2) } ] } }),
+        )
+        .await,
+        "saveProject",
+    );
+
+    let mail = sink.wait_for_containing(email, "Licht am Bahnhof");
+    assert!(mail.text.contains("fällig"), "{}", mail.text);
+    assert!(mail.text.contains("/praeventionszyklus"), "{}", mail.text);
+    let report = sink.wait_for_containing(email, "Bericht an den Stadtrat");
+    assert!(report.text.contains("Zwischenbericht"), "{}", report.text);
+    // Rounds go on every second; each deadline is reminded of once, the far one not yet.
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    let mine = |sink: &SmtpSink| {
+        sink.messages()
+            .into_iter()
+            .filter(|m| m.to.iter().any(|t| t == email))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(mine(&sink).len(), 2);
+    assert!(!mine(&sink).iter().any(|m| m.text.contains("Spaeter")));
+
+    // The demand's date moves: a reminder of the new date.
+    ok(
+        &app.admin(&save("saveDemand", "DemandInput"), {
+            let mut d = demand("Licht am Bahnhof", 5);
+            d["id"] = json!(soon);
+            d
+        })
+        .await,
+        "saveDemand",
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while mine(&sink).len() < 3 {
+        assert!(std::time::Instant::now() < deadline, "no second reminder");
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+}
+
 on_both_databases!(
+    the_responsible_are_reminded_once_before_a_deadline,
     a_hot_spot_becomes_a_project_that_is_evaluated_and_shared,
     bad_input_is_refused_at_its_field,
     members_see_the_cycle_and_leads_change_what_their_body_answers_for,

@@ -331,6 +331,8 @@ impl MigrationTrait for Migration {
             ))
             .await?;
         tenancy::protect_tenant_table(manager, "demands").await?;
+        // The reminder job finds what falls due across the municipalities in one read.
+        tenancy::allow_scoped_reads(manager, "demands").await?;
 
         use InventoryItems as I;
         manager
@@ -557,6 +559,7 @@ impl MigrationTrait for Migration {
             ))
             .await?;
         tenancy::protect_tenant_table(manager, "milestones").await?;
+        tenancy::allow_scoped_reads(manager, "milestones").await?;
         Ok(())
     }
 

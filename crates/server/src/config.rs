@@ -157,6 +157,18 @@ pub const SETTINGS: &[Setting] = &[
         help: "Pause before a mail that the mail server refused is tried again; it doubles with each attempt (up to six hours, ten attempts).",
     },
     Setting {
+        env: "PRAEVNET_REMINDER_DAYS",
+        key: "reminder_days",
+        default: "7",
+        help: "Days before a deadline of the prevention cycle (a citizens' demand, a milestone, an interim report) that the people responsible get a reminder mail; 0 turns reminders off.",
+    },
+    Setting {
+        env: "PRAEVNET_REMINDER_INTERVAL_SECONDS",
+        key: "reminder_interval_seconds",
+        default: "3600",
+        help: "How often each replica looks for deadlines to remind of (each is reminded of once, whichever replica finds it).",
+    },
+    Setting {
         env: "PRAEVNET_FILES_DIR",
         key: "files_dir",
         default: "data/files",
@@ -222,6 +234,8 @@ pub struct Config {
     pub smtp: Option<SmtpConfig>,
     pub mail_from: String,
     pub mail_retry_seconds: u64,
+    pub reminder_days: i64,
+    pub reminder_interval_seconds: u64,
     pub search_index_dir: Option<PathBuf>,
     pub files_dir: PathBuf,
 }
@@ -356,6 +370,9 @@ impl Config {
             smtp,
             mail_from: get("PRAEVNET_MAIL_FROM").mailbox()?,
             mail_retry_seconds: get("PRAEVNET_MAIL_RETRY_SECONDS").in_range(1, 86_400)?,
+            reminder_days: get("PRAEVNET_REMINDER_DAYS").in_range(0, 60)?,
+            reminder_interval_seconds: get("PRAEVNET_REMINDER_INTERVAL_SECONDS")
+                .in_range(1, 86_400)?,
             files_dir: PathBuf::from(get("PRAEVNET_FILES_DIR").value.trim()),
             search_index_dir: values
                 .get("PRAEVNET_SEARCH_INDEX_DIR")

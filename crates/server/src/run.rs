@@ -181,10 +181,11 @@ async fn bootstrap_until_done(config: Arc<Config>, services: Services, done: Arc
                     first_retry: Duration::from_secs(config.mail_retry_seconds),
                     ..OutboxSettings::default()
                 };
-                // Both run until the task is aborted at shutdown.
+                // They run until the task is aborted at shutdown.
                 tokio::join!(
                     follow_changes(&services),
-                    services.deliver_mail_forever(outbox)
+                    services.deliver_mail_forever(outbox),
+                    remind_forever(&services, &config),
                 );
                 return;
             }
@@ -223,6 +224,22 @@ async fn bootstrap(config: &Config, services: &Services) -> Result<(), String> {
         "search index ready"
     );
     Ok(())
+}
+
+/// Reminds of the prevention cycle's deadlines at every interval, for as long as the server
+/// runs; a failing round is logged and tried again at the next.
+async fn remind_forever(services: &Services, config: &Config) {
+    if config.reminder_days == 0 {
+        return;
+    }
+    let every = Duration::from_secs(config.reminder_interval_seconds);
+    loop {
+        let today = chrono::Utc::now().date_naive();
+        if let Err(err) = services.remind_deadlines(today, config.reminder_days).await {
+            tracing::warn!(error = %err, "deadline reminders: round failed");
+        }
+        tokio::time::sleep(every).await;
+    }
 }
 
 /// How often a replica looks for changes of the other replicas.

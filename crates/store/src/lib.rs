@@ -37,13 +37,13 @@ pub use audit::{AuditLog, AuditRecord, AuditScope};
 pub use connection::{Backend, Store, StoreOptions};
 pub use council::{
     ActionFieldData, AgendaItemData, AgendaItemRecord, BodyData, BodyRecord, CouncilData,
-    CouncilRecord, CycleRecord, DemandData, DocumentRecord, FoundingStepRecord, GoalData,
-    HotSpotData, IndicatorData, IndicatorValueRecord, InventoryItemData, MeetingData,
-    MeetingRecord, MembershipData, MembershipRecord, MilestoneData, MinutesData, MinutesEntryData,
-    MinutesRecord, NewMembers, OrganisationData, OrganisationRecord, ParticipantData,
-    ParticipantRecord, PersonData, PersonRecord, ProjectData, ProjectRecord, RecommendationData,
-    RecommendationRecord, Row, RulesData, RulesRecord, SafetyFigureData, SeatRecord, StepRecord,
-    StructureRecord,
+    CouncilRecord, CycleRecord, Deadline, DemandData, DocumentRecord, DueDeadline,
+    FoundingStepRecord, GoalData, HotSpotData, IndicatorData, IndicatorValueRecord,
+    InventoryItemData, MeetingData, MeetingRecord, MembershipData, MembershipRecord, MilestoneData,
+    MinutesData, MinutesEntryData, MinutesRecord, NewMembers, OrganisationData, OrganisationRecord,
+    ParticipantData, ParticipantRecord, PersonData, PersonRecord, ProjectData, ProjectRecord,
+    RecommendationData, RecommendationRecord, Row, RulesData, RulesRecord, SafetyFigureData,
+    SeatRecord, StepRecord, StructureRecord,
 };
 pub use error::{StoreError, UniqueField};
 pub use ids::{

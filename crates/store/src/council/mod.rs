@@ -12,9 +12,9 @@ mod record;
 mod structure;
 
 pub use cycle::{
-    ActionFieldData, CycleRecord, DemandData, GoalData, HotSpotData, IndicatorData,
-    IndicatorValueRecord, InventoryItemData, MilestoneData, ProjectData, ProjectRecord, Row,
-    SafetyFigureData,
+    ActionFieldData, CycleRecord, Deadline, DemandData, DueDeadline, GoalData, HotSpotData,
+    IndicatorData, IndicatorValueRecord, InventoryItemData, MilestoneData, ProjectData,
+    ProjectRecord, Row, SafetyFigureData,
 };
 pub use documents::DocumentRecord;
 pub use founding::FoundingStepRecord;

@@ -10,6 +10,7 @@ mod input;
 mod model;
 mod projects;
 mod records;
+mod reminders;
 mod view;
 
 use std::collections::HashMap;
@@ -27,6 +28,7 @@ pub use model::{
     SafetyFigure, Strand,
 };
 pub use projects::EvaluationInput;
+pub use reminders::Reminded;
 
 use crate::audit::{self, Change};
 use crate::council::CouncilWork;

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use praevnet_common::money;
 use praevnet_store::{
-    IndicatorId, IndicatorValueId, MunicipalityId, PracticeId, ProjectId, ProjectRecord,
+    Deadline, IndicatorId, IndicatorValueId, MunicipalityId, PracticeId, ProjectId, ProjectRecord,
 };
 
 use super::CycleEdit;
@@ -124,6 +124,15 @@ impl CouncilWork<'_> {
             .save_project(id, &data)
             .await?
             .ok_or(Error::NotFound)?;
+        // A milestone whose date moved is reminded of again before its new date.
+        for m in &data.milestones {
+            let moved = own_milestones
+                .iter()
+                .any(|o| o.id.is_some() && o.id == m.id && o.due_on != m.due_on);
+            if let (true, Some(id)) = (moved, m.id) {
+                tenant.reset_reminder(Deadline::Milestone(id)).await?;
+            }
+        }
         let summary = format!("Projekt „{}“", data.title);
         c.finish(
             self,

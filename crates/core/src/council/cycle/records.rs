@@ -3,7 +3,7 @@
 //! Each answers with the cycle as the caller sees it after the change.
 
 use praevnet_store::{
-    ActionFieldId, BodyId, DemandId, GoalId, HotSpotId, InventoryItemId, MunicipalityId,
+    ActionFieldId, BodyId, Deadline, DemandId, GoalId, HotSpotId, InventoryItemId, MunicipalityId,
     SafetyFigureId,
 };
 
@@ -303,6 +303,14 @@ impl CouncilWork<'_> {
             .save_demand(id, &data)
             .await?
             .ok_or(Error::NotFound)?;
+        let moved = c
+            .cycle
+            .demands
+            .iter()
+            .any(|d| d.id == saved && d.data.due_on != data.due_on);
+        if moved {
+            tenant.reset_reminder(Deadline::Demand(saved)).await?;
+        }
         let summary = format!("Bürgeranliegen „{}“", data.title);
         c.finish(
             self,

@@ -2,6 +2,7 @@
 
 mod projects;
 mod records;
+mod reminders;
 
 use sea_orm::{QueryOrder, QueryResult, QueryTrait};
 
@@ -11,6 +12,7 @@ pub use projects::{
 pub use records::{
     ActionFieldData, DemandData, GoalData, HotSpotData, InventoryItemData, Row, SafetyFigureData,
 };
+pub use reminders::{Deadline, DueDeadline};
 
 use crate::tenant::{
     Tenant, TenantConnection, action_field, demand, goal, hot_spot, indicator, indicator_value,
