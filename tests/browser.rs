@@ -1222,3 +1222,148 @@ async fn a_council_holds_its_sicherheitskonferenz_and_follows_up_its_recommendat
     .await;
     b.finish(outcome).await;
 }
+
+/// The prevention cycle in one journey (issue 17): Halle records a hot spot and a citizens'
+/// demand from its survey, sets a goal, starts a project with two indicators and a funding
+/// application, records measured values, evaluates the project and opens the good practice it
+/// becomes in the network, filled from the project.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_council_follows_a_hot_spot_to_an_evaluated_project_and_shares_it() {
+    let Some(mut b) = Browser::open("prevention-cycle").await else {
+        return;
+    };
+    let (app, _sink) = app_with_mail().await;
+    let halle = app.create_municipality("Halle", "15002000", "ST").await;
+    app.admin(
+        "mutation($m: ID!) { applyStructureTemplate(municipalityId: $m, templateId: \"halle\") { id } }",
+        json!({ "m": halle }),
+    )
+    .await;
+    let programme = app
+        .admin(
+            "mutation { saveFundingProgramme(input: { federalState: ST, name: \"Landesprogramm Prävention\", provider: \"Landespräventionsrat Sachsen-Anhalt\", totalBudget: 100000 }) { id } }",
+            json!({}),
+        )
+        .await;
+    let programme = support::returned_id(&programme).expect("programme");
+    let application = app
+        .admin(
+            "mutation($m: ID!, $p: ID!) { applyForFunding(municipalityId: $m, input: { programmeId: $p, projectTitle: \"Lichtkonzept\", requestedAmount: 12000 }) { id } }",
+            json!({ "m": halle, "p": programme }),
+        )
+        .await;
+    let application = support::returned_id(&application).expect("application");
+    // The id of the record of `list` named `name`, as the page's choices carry it.
+    let record = |list: &'static str, key: &'static str, name: &'static str| {
+        let app = &app;
+        let halle = halle.clone();
+        async move {
+            let cycle = app
+                .admin(
+                    "query($m: ID!) { preventionCycle(municipalityId: $m) { hotSpots { id name } demands { id title } goals { id title } } }",
+                    json!({ "m": halle }),
+                )
+                .await;
+            cycle["data"]["preventionCycle"][list]
+                .as_array()
+                .and_then(|l| l.iter().find(|r| r[key] == name))
+                .and_then(|r| r["id"].as_str())
+                .map(str::to_owned)
+                .ok_or_else(|| format!("no {name} in {cycle}"))
+        }
+    };
+    let outcome: Outcome = async {
+        let b = &mut b;
+        log_in(b, &app, ADMIN_EMAIL, ADMIN_PASSWORD).await?;
+        b.goto(&app.url("/kommunen/halle")).await?;
+        b.click_text("Präventionszyklus").await?;
+        b.page("Präventionszyklus – Halle").await?;
+
+        // The security analysis: a hot spot.
+        b.fill("#hot-spot-name", "Hallmarkt").await?;
+        b.fill("#hot-spot-year", "2025").await?;
+        b.fill("#hot-spot-reasons", "Dunkle Wege, Angst am Abend").await?;
+        b.click("form[aria-labelledby=hot-spot-form-heading] button[type=submit]").await?;
+        b.wait_text("main", "Dunkle Wege, Angst am Abend").await?;
+        let spot = record("hotSpots", "name", "Hallmarkt").await?;
+
+        // A citizens' demand from the survey, about the hot spot.
+        b.fill("#demand-title", "Bessere Beleuchtung am Hallmarkt").await?;
+        set_value(b, "demand-source-kind", "SURVEY").await?;
+        b.fill("#demand-source", "Bürgerbefragung 2025").await?;
+        set_value(b, "demand-hot-spot", &spot).await?;
+        b.fill("#demand-responsible", "Ordnungsamt").await?;
+        b.click("form[aria-labelledby=demand-form-heading] button[type=submit]").await?;
+        b.wait_text("main", "Bürgerbefragung 2025").await?;
+        let demand = record("demands", "title", "Bessere Beleuchtung am Hallmarkt").await?;
+
+        // The goal that answers it.
+        b.fill("#goal-title", "Angsträume entschärfen").await?;
+        b.fill("#goal-what", "Mehr Menschen fühlen sich abends sicher.").await?;
+        set_value(b, "goal-demand", &demand).await?;
+        b.click("form[aria-labelledby=goal-form-heading] button[type=submit]").await?;
+        b.wait_text("main", "Mehr Menschen fühlen sich abends sicher.").await?;
+        let goal = record("goals", "title", "Angsträume entschärfen").await?;
+
+        // The project with two indicators and its funding application.
+        b.fill("#project-title", "Lichtkonzept Hallmarkt").await?;
+        set_value(b, "project-goal", &goal).await?;
+        b.wait_until(
+            "the application among the choices",
+            "return [...document.querySelectorAll('#project-application option')].some(o => o.value === arguments[0]);",
+            vec![json!(application)],
+        )
+        .await?;
+        set_value(b, "project-application", &application).await?;
+        for (n, name, unit, baseline, target) in [
+            (0, "Sicherheitsgefühl am Abend", "%", "40", "60"),
+            (1, "Straftaten am Platz", "Fälle", "120", "90"),
+        ] {
+            b.fill(&format!("#indicator-{n}-name"), name).await?;
+            b.fill(&format!("#indicator-{n}-unit"), unit).await?;
+            b.fill(&format!("#indicator-{n}-baseline"), baseline).await?;
+            b.fill(&format!("#indicator-{n}-target"), target).await?;
+        }
+        b.click("form[aria-labelledby=project-form-heading] button[type=submit]").await?;
+        b.wait_text("main", "Landesprogramm Prävention").await?;
+        b.wait_text("main", "Straftaten am Platz").await?;
+        b.axe("Präventionszyklus mit Projekt").await?;
+
+        // Measured values: halfway on both.
+        for (n, value) in [(0, "50"), (1, "105")] {
+            let key = format!("project-0-indicator-{n}");
+            set_stable(b, &format!("{key}-value"), value).await?;
+            click_fresh(b, &format!("form[aria-labelledby={key}-heading] button[type=submit]")).await?;
+            b.wait_until(
+                "the value measured",
+                "return [...document.querySelectorAll('li.card li')].filter(e => e.textContent.includes('50 % des Wegs')).length >= arguments[0];",
+                vec![json!(n + 1)],
+            )
+            .await?;
+        }
+
+        // The evaluation completes the project.
+        set_stable(b, "project-0-evaluation-text", "Das Sicherheitsgefühl ist gestiegen.").await?;
+        click_fresh(b, "form[aria-labelledby=project-0-evaluation-heading] button[type=submit]").await?;
+        b.wait_text("main", "Evaluiert am").await?;
+        b.wait_text("main", "abgeschlossen").await?;
+
+        // Shared with the network: the practice form, filled from the project.
+        b.click_text("Im Netzwerk als Praxisbeispiel anlegen").await?;
+        b.wait_until(
+            "the practice form filled from the project",
+            "const e = document.getElementById('p-title'); return !!e && e.value === 'Lichtkonzept Hallmarkt';",
+            vec![],
+        )
+        .await?;
+        b.wait_until(
+            "the evaluation carried over",
+            "return [...document.querySelectorAll('textarea')].some(t => t.value.includes('Das Sicherheitsgefühl ist gestiegen.'));",
+            vec![],
+        )
+        .await?;
+        b.axe("Praxisbeispiel aus dem Projekt").await
+    }
+    .await;
+    b.finish(outcome).await;
+}

@@ -143,6 +143,14 @@ operations!(
 operations!(
     "queries/cycle.graphql":
     PreventionCycleOf,
+    SaveHotSpot,
+    SaveDemand,
+    SaveGoal,
+    SaveProject,
+    RecordMeasurement,
+    EvaluateProject,
+    PracticeFromProject,
+    CycleApplications,
 );
 
 operations!(

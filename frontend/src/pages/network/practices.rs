@@ -4,6 +4,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 
 use super::{Vocab, vocab};
 use crate::a11y::{PageTitle, use_announcer};
@@ -85,6 +86,19 @@ pub fn Practices() -> impl IntoView {
         });
     let editing = page.editing();
     let reload = move || page.reload();
+    // Opened to edit one practice ("?bearbeiten=<id>", from a project of the prevention
+    // cycle): its form opens once the list is there, once.
+    let open = use_query_map().with_untracked(|q| q.get("bearbeiten"));
+    let opened = StoredValue::new(false);
+    Effect::new(move |_| {
+        if let (Some(id), Some(Ok((_, data)))) = (open.as_ref(), data.get())
+            && !opened.get_value()
+            && let Some(practice) = data.practices.iter().find(|p| &p.id == id)
+        {
+            opened.set_value(true);
+            editing.set(Some(practice.clone()));
+        }
+    });
     loaded(data, move |(m, data)| {
         let title = format!("{} – {}", i18n.t().network.practices_title, m.name);
         let vocab = vocab!(data.vocabulary);

@@ -2,6 +2,8 @@
 //! and each record with what it builds on (hot spot → demand → goal → project → evaluation).
 //! What the caller sees is what the API lets them see: the public the records marked public.
 
+mod forms;
+mod project_form;
 pub(crate) mod texts;
 
 use leptos::prelude::*;
@@ -11,6 +13,8 @@ use crate::a11y::PageTitle;
 use crate::i18n::use_i18n;
 use crate::pages::{german_date, loaded};
 use crate::queries::{PreventionCycleOf, prevention_cycle_of};
+use forms::{NewDemand, NewGoal, NewHotSpot};
+use project_form::{Evaluation, Measurement, NewProject, ShareAsPractice};
 
 type Cycle = prevention_cycle_of::PreventionCycleOfPreventionCycle;
 type Strand = prevention_cycle_of::PreventionCycleOfPreventionCycleSummaryAnalysis;
@@ -26,6 +30,7 @@ fn number(value: f64) -> String {
 pub fn Cycle() -> impl IntoView {
     let i18n = use_i18n();
     let version = RwSignal::new(0_u32);
+    let reload = move || version.update(|v| *v += 1);
     let data = crate::pages::of_municipality::<PreventionCycleOf>(version, move |m| {
         prevention_cycle_of::Variables {
             municipality_id: m.id,
@@ -42,6 +47,35 @@ pub fn Cycle() -> impl IntoView {
         <PageTitle text=title />
         {loaded(data, move |(m, data)| {
             let c = data.prevention_cycle;
+            let all_bodies: Vec<(String, String)> = data
+                .council_structure
+                .bodies
+                .iter()
+                .map(|b| (b.id.clone(), b.name.clone()))
+                .collect();
+            let led: Vec<(String, String)> = data
+                .council_structure
+                .bodies
+                .iter()
+                .filter(|b| b.can_edit)
+                .map(|b| (b.id.clone(), b.name.clone()))
+                .collect();
+            let place = Place { municipality: m.id.clone(), slug: m.slug.clone(), reload, manages: c.can_manage };
+            let recording = c.can_record.then(|| {
+                let spots = c.hot_spots.iter().map(|h| (h.id.clone(), h.name.clone())).collect();
+                let demands = c.demands.iter().map(|d| (d.id.clone(), d.title.clone())).collect();
+                let fields = c.action_fields.iter().map(|f| (f.id.clone(), format!("{} {}", f.code, f.name))).collect();
+                let goals = c.goals.iter().map(|g| (g.id.clone(), g.title.clone())).collect();
+                view! {
+                    <section aria-labelledby="cycle-record-heading">
+                        <h2 id="cycle-record-heading">{move || i18n.t().cycle.record_title}</h2>
+                        <NewHotSpot municipality=m.id.clone() reload />
+                        <NewDemand municipality=m.id.clone() hot_spots=spots bodies=all_bodies.clone() reload />
+                        <NewGoal municipality=m.id.clone() fields demands bodies=all_bodies reload />
+                        <NewProject municipality=m.id.clone() goals bodies=led reload />
+                    </section>
+                }
+            });
             view! {
                 <p>
                     <A href=format!("/kommunen/{}", m.slug)>{m.name.clone()}</A>
@@ -53,7 +87,8 @@ pub fn Cycle() -> impl IntoView {
                 <Deadlines cycle=c.clone() />
                 <Analysis cycle=c.clone() />
                 <Strategy cycle=c.clone() />
-                <Projects cycle=c />
+                <Projects cycle=c place />
+                {recording}
             }
         })}
     }
@@ -242,9 +277,24 @@ fn Strategy(cycle: Cycle) -> impl IntoView {
     }
 }
 
-/// Measures and projects with indicators, milestones and their evaluation.
+/// Where the page is, for the forms on project cards.
+#[derive(Clone)]
+struct Place<R> {
+    municipality: String,
+    slug: String,
+    reload: R,
+    /// The caller manages the council (and so shares projects with the network).
+    manages: bool,
+}
+
+/// Measures and projects with indicators, milestones and their evaluation; for those who may
+/// change a project, forms for measured values and the evaluation, and for managers the way
+/// into the network.
 #[component]
-fn Projects(cycle: Cycle) -> impl IntoView {
+fn Projects<R: Fn() + Copy + Send + Sync + 'static>(
+    cycle: Cycle,
+    place: Place<R>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let goals = cycle.goals;
     view! {
@@ -253,7 +303,19 @@ fn Projects(cycle: Cycle) -> impl IntoView {
             view! { <p>{move || i18n.t().cycle.none}</p> }.into_any()
         } else { view! {
             <ul class="cards">
-                {cycle.projects.into_iter().map(|p| {
+                {cycle.projects.into_iter().enumerate().map(|(n, p)| {
+                    let place = place.clone();
+                    let reload = place.reload;
+                    let editable = p.editable;
+                    let measure: Vec<(String, String)> = p.indicators.iter().enumerate()
+                        .map(|(i, x)| (x.id.clone(), format!("project-{n}-indicator-{i}")))
+                        .collect();
+                    let evaluation_form = (editable && p.evaluated_on.is_none()).then(|| view! {
+                        <Evaluation municipality=place.municipality.clone() project=p.id.clone() key=format!("project-{n}-evaluation") reload />
+                    });
+                    let share = (place.manages && p.practice_id.is_none()).then(|| view! {
+                        <ShareAsPractice municipality=place.municipality.clone() slug=place.slug.clone() project=p.id.clone() />
+                    });
                     let goal = p.goal_id.as_ref()
                         .and_then(|id| goals.iter().find(|g| &g.id == id))
                         .map(|g| g.title.clone());
@@ -279,7 +341,10 @@ fn Projects(cycle: Cycle) -> impl IntoView {
                             {(!p.indicators.is_empty()).then(|| view! {
                                 <h4>{move || i18n.t().cycle.indicators}</h4>
                                 <ul>
-                                    {p.indicators.into_iter().map(|x| {
+                                    {p.indicators.into_iter().zip(measure).map(|(x, (indicator, key))| {
+                                        let form = editable.then(|| view! {
+                                            <Measurement municipality=place.municipality.clone() indicator key reload />
+                                        });
                                         let latest = x.values.last().map(|v| format!("{} ({})", number(v.value), german_date(&v.on)));
                                         view! {
                                             <li>
@@ -289,6 +354,7 @@ fn Projects(cycle: Cycle) -> impl IntoView {
                                                 {latest.map(|l| view! { "; " {move || i18n.t().cycle.latest} ": " {l} })}
                                                 {x.progress_percent.map(|pp| view! { " · " {format!("{pp} % ")} {move || i18n.t().cycle.progress} })}
                                                 {x.reached.then(|| view! { " · " <strong>{move || i18n.t().cycle.reached}</strong> })}
+                                                {form}
                                             </li>
                                         }
                                     }).collect_view()}
@@ -311,6 +377,8 @@ fn Projects(cycle: Cycle) -> impl IntoView {
                                 <p class="prose">{p.evaluation.clone()}</p>
                             })}
                             {p.practice_id.map(|_| view! { <p>{move || i18n.t().cycle.practice}</p> })}
+                            {evaluation_form}
+                            {share}
                         </li>
                     }
                 }).collect_view()}
