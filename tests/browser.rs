@@ -1286,6 +1286,22 @@ async fn a_council_follows_a_hot_spot_to_an_evaluated_project_and_shares_it() {
         b.click("form[aria-labelledby=hot-spot-form-heading] button[type=submit]").await?;
         b.wait_text("main", "Dunkle Wege, Angst am Abend").await?;
         let spot = record("hotSpots", "name", "Hallmarkt").await?;
+        // A figure of the crime statistics, recorded in error and deleted again.
+        b.fill("#figure-year", "2025").await?;
+        b.fill("#figure-area", "Altstadt").await?;
+        set_value(b, "figure-kind", "CRIME").await?;
+        b.fill("#figure-category", "Straßenkriminalität").await?;
+        b.fill("#figure-value", "412").await?;
+        b.fill("#figure-source", "Polizeiliche Kriminalstatistik 2025").await?;
+        b.click("form[aria-labelledby=figure-form-heading] button[type=submit]").await?;
+        b.wait_text("main", "Polizeiliche Kriminalstatistik 2025").await?;
+        b.click_text("Löschen Straßenkriminalität").await?;
+        b.wait_until(
+            "the figure gone",
+            "return !document.querySelector('main').textContent.includes('Polizeiliche Kriminalstatistik 2025');",
+            vec![],
+        )
+        .await?;
 
         // A citizens' demand from the survey, about the hot spot.
         b.fill("#demand-title", "Bessere Beleuchtung am Hallmarkt").await?;

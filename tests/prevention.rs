@@ -540,6 +540,27 @@ async fn members_see_the_cycle_and_leads_change_what_their_body_answers_for(db: 
         .await;
     assert_eq!(error_code(&foreign), Some("NOT_FOUND"), "{foreign}");
 
+    // Marked public, the school group's project shows to the moderator, but not the name of
+    // the internal group that runs it.
+    let public = app
+        .admin(
+            &mutation,
+            json!({ "m": city, "id": ids["project"], "i": { "title": "Lichtkonzept Hallmarkt", "ownerBodyId": school, "public": true } }),
+        )
+        .await;
+    ok(&public, "saveProject");
+    let seen = app
+        .in_session(&moderator, &read(), json!({ "m": city }))
+        .await;
+    let shown = find(
+        ok(&seen, "preventionCycle"),
+        "projects",
+        "title",
+        "Lichtkonzept Hallmarkt",
+    );
+    assert_eq!(shown["ownerBodyName"], Value::Null, "{shown}");
+    assert_eq!(shown["editable"], false);
+
     // A plain member reads the cycle but changes nothing.
     let seen = app.in_session(&plain, &read(), json!({ "m": city })).await;
     let seen = ok(&seen, "preventionCycle");

@@ -151,6 +151,15 @@ operations!(
     EvaluateProject,
     PracticeFromProject,
     CycleApplications,
+    SaveSafetyFigure,
+    SaveActionField,
+    SaveInventoryItem,
+    DeleteSafetyFigure,
+    DeleteHotSpot,
+    DeleteDemand,
+    DeleteInventoryItem,
+    DeleteGoal,
+    DeleteProject,
 );
 
 operations!(

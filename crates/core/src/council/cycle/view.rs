@@ -55,8 +55,11 @@ impl Policy<'_> {
         }
     }
 
+    /// The body's name, for a body the caller sees: a public record of an internal body does
+    /// not name it to the public.
     fn named(&self, body: Option<BodyId>) -> Option<NamedBody> {
         body.and_then(|id| self.structure.body(id))
+            .filter(|b| self.access.sees(b.id, b.public))
             .map(|b| NamedBody {
                 id: b.id,
                 name: b.name.clone(),

@@ -4,6 +4,7 @@
 
 mod forms;
 mod project_form;
+mod record_forms;
 pub(crate) mod texts;
 
 use leptos::prelude::*;
@@ -12,9 +13,14 @@ use leptos_router::components::A;
 use crate::a11y::PageTitle;
 use crate::i18n::use_i18n;
 use crate::pages::{german_date, loaded};
-use crate::queries::{PreventionCycleOf, prevention_cycle_of};
+use crate::queries::{
+    DeleteDemand, DeleteGoal, DeleteHotSpot, DeleteInventoryItem, DeleteProject,
+    DeleteSafetyFigure, PreventionCycleOf, delete_demand, delete_goal, delete_hot_spot,
+    delete_inventory_item, delete_project, delete_safety_figure, prevention_cycle_of,
+};
 use forms::{NewDemand, NewGoal, NewHotSpot};
 use project_form::{Evaluation, Measurement, NewProject, ShareAsPractice};
+use record_forms::{NewActionField, NewFigure, NewInventoryItem, delete_button};
 
 type Cycle = prevention_cycle_of::PreventionCycleOfPreventionCycle;
 type Strand = prevention_cycle_of::PreventionCycleOfPreventionCycleSummaryAnalysis;
@@ -64,15 +70,20 @@ pub fn Cycle() -> impl IntoView {
             let recording = c.can_record.then(|| {
                 let spots = c.hot_spots.iter().map(|h| (h.id.clone(), h.name.clone())).collect();
                 let demands = c.demands.iter().map(|d| (d.id.clone(), d.title.clone())).collect();
-                let fields = c.action_fields.iter().map(|f| (f.id.clone(), format!("{} {}", f.code, f.name))).collect();
+                let fields: Vec<(String, String)> = c.action_fields.iter().map(|f| (f.id.clone(), format!("{} {}", f.code, f.name))).collect();
+                let inventory_fields = fields.clone();
+                let manages = c.can_manage;
                 let goals = c.goals.iter().map(|g| (g.id.clone(), g.title.clone())).collect();
                 view! {
                     <section aria-labelledby="cycle-record-heading">
                         <h2 id="cycle-record-heading">{move || i18n.t().cycle.record_title}</h2>
+                        <NewFigure municipality=m.id.clone() reload />
                         <NewHotSpot municipality=m.id.clone() reload />
                         <NewDemand municipality=m.id.clone() hot_spots=spots bodies=all_bodies.clone() reload />
                         <NewGoal municipality=m.id.clone() fields demands bodies=all_bodies reload />
                         <NewProject municipality=m.id.clone() goals bodies=led reload />
+                        <NewInventoryItem municipality=m.id.clone() fields=inventory_fields reload />
+                        {manages.then(|| view! { <NewActionField municipality=m.id.clone() reload /> })}
                     </section>
                 }
             });
@@ -85,8 +96,8 @@ pub fn Cycle() -> impl IntoView {
                 <p class="prose">{move || i18n.t().cycle.intro}</p>
                 <Summary cycle=c.clone() />
                 <Deadlines cycle=c.clone() />
-                <Analysis cycle=c.clone() />
-                <Strategy cycle=c.clone() />
+                <Analysis cycle=c.clone() place=place.clone() />
+                <Strategy cycle=c.clone() place=place.clone() />
                 <Projects cycle=c place />
                 {recording}
             }
@@ -161,8 +172,12 @@ fn Deadlines(cycle: Cycle) -> impl IntoView {
 
 /// The security analysis (figures, hot spots), citizens' demands and the inventory.
 #[component]
-fn Analysis(cycle: Cycle) -> impl IntoView {
+fn Analysis<R: Fn() + Copy + Send + Sync + 'static>(
+    cycle: Cycle,
+    place: Place<R>,
+) -> impl IntoView {
     let i18n = use_i18n();
+    let (m, reload) = (place.municipality.clone(), place.reload);
     let spots = cycle.hot_spots.clone();
     let spot_name = move |id: &Option<String>| {
         id.as_ref()
@@ -180,6 +195,9 @@ fn Analysis(cycle: Cycle) -> impl IntoView {
                         {format!("{} {} ({}): {} {} – {}", f.year, f.category, f.area, number(f.value), f.unit, f.kind_label)}
                         <br />
                         <small>{move || i18n.t().cycle.source} ": " {f.source}</small>
+                        {f.editable.then(|| view! {
+                            " " {delete_button::<DeleteSafetyFigure>(delete_safety_figure::Variables { municipality_id: m.clone(), id: f.id.clone() }, f.category.clone(), reload)}
+                        })}
                     </li>
                 }).collect_view()}
             </ul>
@@ -187,12 +205,19 @@ fn Analysis(cycle: Cycle) -> impl IntoView {
         <h3>{move || i18n.t().cycle.hot_spots}</h3>
         {if cycle.hot_spots.is_empty() { none().into_any() } else { view! {
             <ul class="cards">
-                {cycle.hot_spots.into_iter().map(|h| view! {
-                    <li class="card">
-                        <h4>{h.name} {h.public.then(|| view! { " " <span class="badge">{move || i18n.t().cycle.public}</span> })}</h4>
-                        <p>{[h.address, h.area].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ")} " · " {h.year}</p>
-                        <p class="prose">{h.reasons}</p>
-                    </li>
+                {cycle.hot_spots.into_iter().map(|h| {
+                    let delete = h.editable.then(|| {
+                        let variables = delete_hot_spot::Variables { municipality_id: m.clone(), id: h.id.clone() };
+                        delete_button::<DeleteHotSpot>(variables, h.name.clone(), reload)
+                    });
+                    view! {
+                        <li class="card">
+                            <h4>{h.name} {h.public.then(|| view! { " " <span class="badge">{move || i18n.t().cycle.public}</span> })}</h4>
+                            <p>{[h.address, h.area].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ")} " · " {h.year}</p>
+                            <p class="prose">{h.reasons}</p>
+                            {delete}
+                        </li>
+                    }
                 }).collect_view()}
             </ul>
         }.into_any() }}
@@ -202,6 +227,9 @@ fn Analysis(cycle: Cycle) -> impl IntoView {
                 {cycle.demands.into_iter().map(|d| {
                     let spot = spot_name(&d.hot_spot_id);
                     let responsible = d.responsible_body_name.clone().unwrap_or(d.responsible.clone());
+                    let delete = d.editable.then(|| view! {
+                        {delete_button::<DeleteDemand>(delete_demand::Variables { municipality_id: m.clone(), id: d.id.clone() }, d.title.clone(), reload)}
+                    });
                     view! {
                         <li class="card">
                             <h4>{d.title}</h4>
@@ -216,6 +244,7 @@ fn Analysis(cycle: Cycle) -> impl IntoView {
                                 {(!responsible.is_empty()).then(|| view! { <dt>{move || i18n.t().cycle.responsible}</dt><dd>{responsible}</dd> })}
                                 {d.due_on.map(|due| view! { <dt>{move || i18n.t().cycle.due}</dt><dd>{german_date(&due)}</dd> })}
                             </dl>
+                            {delete}
                         </li>
                     }
                 }).collect_view()}
@@ -229,6 +258,9 @@ fn Analysis(cycle: Cycle) -> impl IntoView {
                     <li>
                         {format!("{} ({}, {}) – {}", i.name, i.kind_label, i.provider, i.assessment_label)}
                         {(!i.note.is_empty()).then(|| format!(": {}", i.note))}
+                        {i.editable.then(|| view! {
+                            " " {delete_button::<DeleteInventoryItem>(delete_inventory_item::Variables { municipality_id: m.clone(), id: i.id.clone() }, i.name.clone(), reload)}
+                        })}
                     </li>
                 }).collect_view()}
             </ul>
@@ -238,12 +270,23 @@ fn Analysis(cycle: Cycle) -> impl IntoView {
 
 /// The strategy: goals per field of action, each with the demand it answers.
 #[component]
-fn Strategy(cycle: Cycle) -> impl IntoView {
+fn Strategy<R: Fn() + Copy + Send + Sync + 'static>(
+    cycle: Cycle,
+    place: Place<R>,
+) -> impl IntoView {
     let i18n = use_i18n();
+    let (m, reload) = (place.municipality.clone(), place.reload);
     let fields = cycle.action_fields;
     let demands = cycle.demands;
+    let field_list = (!fields.is_empty()).then(|| view! {
+        <h3>{move || i18n.t().cycle.action_fields}</h3>
+        <ul>
+            {fields.iter().map(|f| view! { <li>{format!("{} {}", f.code, f.name)}</li> }).collect_view()}
+        </ul>
+    });
     view! {
         <h2>{move || i18n.t().cycle.strategy}</h2>
+        {field_list}
         {if cycle.goals.is_empty() {
             view! { <p>{move || i18n.t().cycle.none}</p> }.into_any()
         } else { view! {
@@ -259,6 +302,10 @@ fn Strategy(cycle: Cycle) -> impl IntoView {
                         "{}{}", german_date(&on),
                         g.adopting_body_name.as_ref().map(|b| format!(" ({b})")).unwrap_or_default()
                     ));
+                    let delete = g.editable.then(|| {
+                        let variables = delete_goal::Variables { municipality_id: m.clone(), id: g.id.clone() };
+                        delete_button::<DeleteGoal>(variables, g.title.clone(), reload)
+                    });
                     view! {
                         <li class="card">
                             <h3>{g.title}</h3>
@@ -269,6 +316,7 @@ fn Strategy(cycle: Cycle) -> impl IntoView {
                                 {demand.map(|d| view! { <dt>{move || i18n.t().cycle.answers_demand}</dt><dd>{d}</dd> })}
                                 {adopted.map(|a| view! { <dt>{move || i18n.t().cycle.adopted}</dt><dd>{a}</dd> })}
                             </dl>
+                            {delete}
                         </li>
                     }
                 }).collect_view()}
@@ -325,6 +373,10 @@ fn Projects<R: Fn() + Copy + Send + Sync + 'static>(
                         _ => None,
                     };
                     let partners = p.partners.iter().map(|o| o.name.clone()).collect::<Vec<_>>().join(", ");
+                    let delete = editable.then(|| {
+                        let variables = delete_project::Variables { municipality_id: place.municipality.clone(), id: p.id.clone() };
+                        delete_button::<DeleteProject>(variables, p.title.clone(), reload)
+                    });
                     view! {
                         <li class="card">
                             <h3>{p.title}</h3>
@@ -379,6 +431,7 @@ fn Projects<R: Fn() + Copy + Send + Sync + 'static>(
                             {p.practice_id.map(|_| view! { <p>{move || i18n.t().cycle.practice}</p> })}
                             {evaluation_form}
                             {share}
+                            {delete}
                         </li>
                     }
                 }).collect_view()}

@@ -1,0 +1,220 @@
+//! Recording the analysis's figures, the fields of action and the inventory; and deleting a
+//! record recorded in error (the API refuses one that others build on, and says so).
+
+use leptos::prelude::*;
+
+use super::forms::{number, optional};
+use crate::a11y::use_announcer;
+use crate::components::{
+    Checkbox, ErrorBox, Field, FormError, Select, SubmitButton, TextArea, with_empty_choice,
+};
+use crate::i18n::use_i18n;
+use crate::pages::from_code;
+use crate::queries::{
+    SaveActionField, SaveInventoryItem, SaveSafetyFigure, save_action_field, save_inventory_item,
+    save_safety_figure,
+};
+use crate::submit::{Mutation, announce, on_submit, save};
+
+/// (code, label) choices after an empty one: the API needs one and says so at the field.
+fn choices(
+    pairs: &'static [(
+        &'static str,
+        fn(&'static crate::i18n::Texts) -> &'static str,
+    )],
+) -> Signal<Vec<(String, String)>> {
+    let i18n = use_i18n();
+    Signal::derive(move || {
+        let t = i18n.t();
+        let mut all = vec![(String::new(), t.council.choose.to_owned())];
+        all.extend(
+            pairs
+                .iter()
+                .map(|(code, label)| ((*code).to_owned(), label(t).to_owned())),
+        );
+        all
+    })
+}
+
+#[component]
+pub(super) fn NewFigure(
+    municipality: String,
+    reload: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let announcer = use_announcer();
+    let error: FormError = RwSignal::new(None);
+    let pending = RwSignal::new(false);
+    let [year, area, kind, category, value, unit, source] =
+        std::array::from_fn(|_| RwSignal::new(String::new()));
+    let public = RwSignal::new(false);
+    let kinds = choices(&[
+        ("CRIME", |t| t.cycle.figure_crime),
+        ("SURVEY", |t| t.cycle.figure_survey),
+    ]);
+    let submit = on_submit(pending, move || {
+        let t = i18n.t();
+        let parsed =
+            number(year, "year", t).and_then(|y| number(value, "value", t).map(|v| (y, v)));
+        let (year, value) = match parsed {
+            Ok(p) => p,
+            Err(err) => {
+                error.set(Some(err));
+                return;
+            }
+        };
+        let variables = save_safety_figure::Variables {
+            municipality_id: municipality.clone(),
+            input: save_safety_figure::SafetyFigureInput {
+                // A year as typed; the API bounds it.
+                #[allow(clippy::cast_possible_truncation)]
+                year: year.round() as i64,
+                area: area.get_untracked(),
+                kind: optional(kind).and_then(|k| from_code(&k)),
+                category: category.get_untracked(),
+                value,
+                unit: unit.get_untracked(),
+                source: source.get_untracked(),
+                public: public.get_untracked(),
+            },
+        };
+        let lang = i18n.0.get_untracked();
+        save::<SaveSafetyFigure>(lang, variables, pending, error, announcer, reload);
+    });
+    view! {
+        <form class="edit wide" on:submit=submit aria-labelledby="figure-form-heading">
+            <h3 id="figure-form-heading">{move || i18n.t().cycle.new_figure}</h3>
+            <ErrorBox error=error />
+            <Field id="figure-year" name="year" label=|t| t.cycle.year value=year error=error required=true />
+            <Field id="figure-area" name="area" label=|t| t.cycle.area value=area error=error required=true />
+            <Select id="figure-kind" name="kind" label=|t| t.cycle.figure_kind value=kind error=error options=kinds />
+            <Field id="figure-category" name="category" label=|t| t.cycle.category value=category error=error required=true />
+            <Field id="figure-value" name="value" label=|t| t.cycle.value value=value error=error required=true />
+            <Field id="figure-unit" name="unit" label=|t| t.cycle.unit value=unit error=error />
+            <Field id="figure-source" name="source" label=|t| t.cycle.source value=source error=error required=true />
+            <Checkbox id="figure-public" label=|t| t.cycle.mark_public value=public />
+            <SubmitButton pending=pending text=|t| t.cycle.save />
+        </form>
+    }
+}
+
+#[component]
+pub(super) fn NewActionField(
+    municipality: String,
+    reload: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let announcer = use_announcer();
+    let error: FormError = RwSignal::new(None);
+    let pending = RwSignal::new(false);
+    let [code, name, description] = std::array::from_fn(|_| RwSignal::new(String::new()));
+    let submit = on_submit(pending, move || {
+        let variables = save_action_field::Variables {
+            municipality_id: municipality.clone(),
+            input: save_action_field::ActionFieldInput {
+                code: code.get_untracked(),
+                name: name.get_untracked(),
+                description: description.get_untracked(),
+                position: 0,
+            },
+        };
+        let lang = i18n.0.get_untracked();
+        save::<SaveActionField>(lang, variables, pending, error, announcer, reload);
+    });
+    view! {
+        <form class="edit wide" on:submit=submit aria-labelledby="field-form-heading">
+            <h3 id="field-form-heading">{move || i18n.t().cycle.new_action_field}</h3>
+            <ErrorBox error=error />
+            <Field id="field-code" name="code" label=|t| t.cycle.field_code value=code error=error required=true />
+            <Field id="field-name" name="name" label=|t| t.cycle.indicator_name value=name error=error required=true />
+            <TextArea id="field-description" label=|t| t.cycle.description value=description />
+            <SubmitButton pending=pending text=|t| t.cycle.save />
+        </form>
+    }
+}
+
+#[component]
+pub(super) fn NewInventoryItem(
+    municipality: String,
+    /// The fields of action (id, "I Name").
+    fields: Vec<(String, String)>,
+    reload: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let announcer = use_announcer();
+    let error: FormError = RwSignal::new(None);
+    let pending = RwSignal::new(false);
+    let [kind, name, field, provider, assessment, note] =
+        std::array::from_fn(|_| RwSignal::new(String::new()));
+    let fields = with_empty_choice(|t| t.cycle.none_chosen, fields);
+    let kinds = choices(&[
+        ("OFFER", |t| t.cycle.kind_offer),
+        ("PROJECT", |t| t.cycle.kind_project),
+        ("INITIATIVE", |t| t.cycle.kind_initiative),
+        ("BODY", |t| t.cycle.kind_body),
+    ]);
+    let assessments = choices(&[
+        ("COVERED", |t| t.cycle.assessment_covered),
+        ("GAP", |t| t.cycle.assessment_gap),
+        ("OVERLAP", |t| t.cycle.assessment_overlap),
+    ]);
+    let submit = on_submit(pending, move || {
+        let variables = save_inventory_item::Variables {
+            municipality_id: municipality.clone(),
+            input: save_inventory_item::InventoryItemInput {
+                kind: optional(kind).and_then(|k| from_code(&k)),
+                name: name.get_untracked(),
+                action_field_id: optional(field),
+                practice_id: None,
+                catalogue_offer_id: None,
+                provider: provider.get_untracked(),
+                assessment: optional(assessment).and_then(|a| from_code(&a)),
+                note: note.get_untracked(),
+            },
+        };
+        let lang = i18n.0.get_untracked();
+        save::<SaveInventoryItem>(lang, variables, pending, error, announcer, reload);
+    });
+    view! {
+        <form class="edit wide" on:submit=submit aria-labelledby="inventory-form-heading">
+            <h3 id="inventory-form-heading">{move || i18n.t().cycle.new_inventory_item}</h3>
+            <ErrorBox error=error />
+            <Select id="inventory-kind" name="kind" label=|t| t.cycle.inventory_kind value=kind error=error options=kinds />
+            <Field id="inventory-name" name="name" label=|t| t.cycle.indicator_name value=name error=error required=true />
+            <Select id="inventory-field" name="actionFieldId" label=|t| t.cycle.action_field value=field error=error options=fields />
+            <Field id="inventory-provider" name="provider" label=|t| t.cycle.provider value=provider error=error />
+            <Select id="inventory-assessment" name="assessment" label=|t| t.cycle.assessment value=assessment error=error options=assessments />
+            <TextArea id="inventory-note" label=|t| t.cycle.note value=note />
+            <SubmitButton pending=pending text=|t| t.cycle.save />
+        </form>
+    }
+}
+
+/// A button that deletes one record with `Q`; the outcome is announced (a record others
+/// build on is refused with the reason), and the page loads again.
+pub(super) fn delete_button<Q>(
+    variables: Q::Variables,
+    what: String,
+    reload: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView
+where
+    Q: Mutation<Variables: Clone + Send + Sync>,
+{
+    let i18n = use_i18n();
+    let announcer = use_announcer();
+    let delete = move |_| {
+        let lang = i18n.0.get_untracked();
+        announce::<Q>(
+            lang,
+            variables.clone(),
+            announcer,
+            |t| t.cycle.deleted,
+            reload,
+        );
+    };
+    view! {
+        <button type="button" class="link-button" on:click=delete>
+            {move || i18n.t().cycle.delete} <span class="visually-hidden">" " {what}</span>
+        </button>
+    }
+}
