@@ -1405,6 +1405,26 @@ async fn every_mutation_against_every_role(db: TestDatabase) {
             HALLE_STRUCTURE,
         ),
         (
+            "setDemandStatus",
+            "of Halle",
+            "mutation($m: ID!, $id: ID!) { setDemandStatus(municipalityId: $m, id: $id, status: IN_PROGRESS) { canManage } }",
+            Box::new({
+                let (id, record) = (halle.clone(), halle_parts.cycle.demand.clone());
+                move |_| json!({ "m": id, "id": record })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
+            "completeMilestone",
+            "of Halle",
+            "mutation($m: ID!, $id: ID!) { completeMilestone(municipalityId: $m, id: $id, doneOn: \"2025-06-01\") { canManage } }",
+            Box::new({
+                let (id, record) = (halle.clone(), halle_parts.cycle.milestone.clone());
+                move |_| json!({ "m": id, "id": record })
+            }),
+            HALLE_STRUCTURE,
+        ),
+        (
             "practices",
             "of Halle",
             "query($m: ID!) { practices(municipalityId: $m) { id } }",
@@ -1747,7 +1767,7 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
     // Structure fields take the caller's own municipality as `$m` and the id under test as
     // `$id`; with another tenant's municipality as `$m` they are covered by the
     // `Municipality` calls.
-    let structure_calls: [(&str, &str, IdKind); 114] = [
+    let structure_calls: [(&str, &str, IdKind); 116] = [
         (
             "Query.nextMeetingNumber",
             "query($id: ID!, $b: ID!) { nextMeetingNumber(municipalityId: $id, bodyId: $b) }",
@@ -2011,6 +2031,16 @@ async fn another_tenants_id_is_answered_like_an_unknown_one(db: TestDatabase) {
         (
             "Mutation.practiceFromProject",
             "mutation($id: ID!) { practiceFromProject(municipalityId: $id, id: \"01890000-0000-7000-8000-0000000000aa\") }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.setDemandStatus",
+            "mutation($id: ID!) { setDemandStatus(municipalityId: $id, id: \"01890000-0000-7000-8000-0000000000aa\", status: DONE) { canManage } }",
+            IdKind::Municipality,
+        ),
+        (
+            "Mutation.completeMilestone",
+            "mutation($id: ID!) { completeMilestone(municipalityId: $id, id: \"01890000-0000-7000-8000-0000000000aa\", doneOn: \"2025-06-01\") { canManage } }",
             IdKind::Municipality,
         ),
         (

@@ -202,6 +202,55 @@ async fn a_hot_spot_becomes_a_project_that_is_evaluated_and_shared(db: TestDatab
     );
     assert_eq!(cycle["deadlines"][2]["responsible"], "Ordnungsamt");
 
+    // The interim report is handed in; a day to come is refused.
+    let complete = "mutation($m: ID!, $id: ID!, $on: NaiveDate!) { completeMilestone(municipalityId: $m, id: $id, doneOn: $on) { deadlines { kind } projects { milestones { id doneOn overdue } } } }";
+    let future = app
+        .admin(
+            complete,
+            json!({ "m": city, "id": ids["milestone"], "on": days(1) }),
+        )
+        .await;
+    assert_eq!(
+        future["errors"][0]["extensions"]["field"], "doneOn",
+        "{future}"
+    );
+    let done = app
+        .admin(
+            complete,
+            json!({ "m": city, "id": ids["milestone"], "on": days(0) }),
+        )
+        .await;
+    let done = ok(&done, "completeMilestone");
+    assert_eq!(
+        done["deadlines"].as_array().map(Vec::len),
+        Some(2),
+        "{done}"
+    );
+    // The demand is taken up, then done: it leaves the deadlines.
+    let status = "mutation($m: ID!, $id: ID!, $s: DemandStatus!) { setDemandStatus(municipalityId: $m, id: $id, status: $s) { deadlines { kind } demands { statusLabel } summary { demands { records open } } } }";
+    let taken = app
+        .admin(
+            status,
+            json!({ "m": city, "id": ids["demand"], "s": "IN_PROGRESS" }),
+        )
+        .await;
+    assert_eq!(
+        ok(&taken, "setDemandStatus")["demands"][0]["statusLabel"],
+        "in Bearbeitung"
+    );
+    let finished = app
+        .admin(
+            status,
+            json!({ "m": city, "id": ids["demand"], "s": "DONE" }),
+        )
+        .await;
+    let finished = ok(&finished, "setDemandStatus");
+    assert_eq!(finished["deadlines"], json!([{ "kind": "MILESTONE" }]));
+    assert_eq!(
+        finished["summary"]["demands"],
+        json!({ "records": 1, "open": 0 })
+    );
+
     // Measured values: the feeling of safety rises to 50 %, offences fall to 85.
     for (indicator, value, on) in [
         (indicator, 45.5, days(-60)),
@@ -669,6 +718,8 @@ async fn another_tenants_ids_are_unknown(db: TestDatabase) {
             json!({ "id": theirs["project"], "e": { "on": "2026-01-01", "text": "X" } }),
         ),
         (PRACTICE.to_owned(), json!({ "id": theirs["project"] })),
+        ("mutation($m: ID!, $id: ID!) { setDemandStatus(municipalityId: $m, id: $id, status: DONE) { canRecord } }".to_owned(), json!({ "id": theirs["demand"] })),
+        ("mutation($m: ID!, $id: ID!) { completeMilestone(municipalityId: $m, id: $id, doneOn: \"2026-01-01\") { canRecord } }".to_owned(), json!({ "id": theirs["milestone"] })),
     ];
     for (query, mut variables) in calls {
         variables["m"] = json!(city);

@@ -24,7 +24,7 @@ async fn made(app: &TestApp, query: &str, variables: Value, list: &str, key: &st
 
 pub fn save(name: &str, input: &str) -> String {
     format!(
-        "mutation($m: ID!, $id: ID, $i: {input}!) {{ {name}(municipalityId: $m, id: $id, input: $i) {{ actionFields {{ id name }} figures {{ id category }} hotSpots {{ id name }} demands {{ id title }} inventory {{ id name }} goals {{ id title }} projects {{ id title indicators {{ id values {{ id on }} }} }} }} }}"
+        "mutation($m: ID!, $id: ID, $i: {input}!) {{ {name}(municipalityId: $m, id: $id, input: $i) {{ actionFields {{ id name }} figures {{ id category }} hotSpots {{ id name }} demands {{ id title }} inventory {{ id name }} goals {{ id title }} projects {{ id title indicators {{ id values {{ id on }} }} milestones {{ id }} }} }} }}"
     )
 }
 
@@ -40,6 +40,7 @@ pub struct CycleRecords {
     pub project: String,
     pub indicator: String,
     pub value: String,
+    pub milestone: String,
 }
 
 pub async fn records(app: &TestApp, municipality: &str, tag: &str) -> CycleRecords {
@@ -91,7 +92,8 @@ pub async fn records(app: &TestApp, municipality: &str, tag: &str) -> CycleRecor
         .admin(
             &save("saveProject", "ProjectInput"),
             json!({ "m": m, "i": { "title": title, "startsOn": "2025-01-01",
-                "indicators": [ { "name": "Wert", "baseline": 0, "target": 10 } ] } }),
+                "indicators": [ { "name": "Wert", "baseline": 0, "target": 10 } ],
+                "milestones": [ { "title": "Auftakt", "dueOn": "2025-06-30" } ] } }),
         )
         .await;
     let project = answer["data"]["saveProject"]["projects"]
@@ -102,6 +104,10 @@ pub async fn records(app: &TestApp, municipality: &str, tag: &str) -> CycleRecor
     let indicator = project["indicators"][0]["id"]
         .as_str()
         .expect("indicator")
+        .to_owned();
+    let milestone = project["milestones"][0]["id"]
+        .as_str()
+        .expect("milestone")
         .to_owned();
     let measured = app
         .admin(
@@ -125,5 +131,6 @@ pub async fn records(app: &TestApp, municipality: &str, tag: &str) -> CycleRecor
         project: project["id"].as_str().expect("project").to_owned(),
         indicator,
         value,
+        milestone,
     }
 }

@@ -87,6 +87,8 @@ pub enum CouncilProblem {
     CycleRecordLinked,
     /// A value measured in the future.
     MeasuredInFuture,
+    /// A milestone recorded as done on a day still to come.
+    DoneInFuture,
     /// An evaluation that ends a project other than as completed or stopped.
     EvaluationStatus,
     /// An evaluation dated in the future or before the project's start.
@@ -343,6 +345,12 @@ impl CouncilProblem {
             (CouncilProblem::CycleRecordLinked, Lang::En) => "Other records of the prevention \
                 cycle build on this one; remove those links first."
                 .into(),
+            (CouncilProblem::DoneInFuture, Lang::De) => {
+                "Erledigt wird nicht an einem künftigen Tag: wählen Sie heute oder früher.".into()
+            }
+            (CouncilProblem::DoneInFuture, Lang::En) => {
+                "Done is not on a day to come: choose today or earlier.".into()
+            }
             (CouncilProblem::MeasuredInFuture, Lang::De) => {
                 "Ein Messwert liegt nicht in der Zukunft.".into()
             }

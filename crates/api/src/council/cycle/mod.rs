@@ -9,7 +9,7 @@ use async_graphql::{Context, ID, Object};
 use chrono::NaiveDate;
 use praevnet_core::{
     ActionFieldId, DemandId, GoalId, HotSpotId, IndicatorId, IndicatorValueId, InventoryItemId,
-    ProjectId, SafetyFigureId,
+    MilestoneId, ProjectId, SafetyFigureId,
 };
 
 use crate::context::ContextExt;
@@ -18,7 +18,7 @@ use inputs::{
     ActionFieldInput, DemandInput, EvaluationInput, GoalInput, HotSpotInput, InventoryItemInput,
     ProjectInput, SafetyFigureInput,
 };
-use objects::PreventionCycle;
+use objects::{DemandStatus, PreventionCycle};
 
 type Answer = async_graphql::Result<PreventionCycle>;
 
@@ -274,6 +274,44 @@ impl CycleMutation {
         answer(
             ctx,
             council.delete_measurement(ctx.principal(), m, id).await?,
+        )
+    }
+
+    /// Moves a citizens' demand to `status`.
+    async fn set_demand_status(
+        &self,
+        ctx: &Context<'_>,
+        municipality_id: ID,
+        id: ID,
+        status: DemandStatus,
+    ) -> Answer {
+        let m = ctx.municipality(&municipality_id)?;
+        let id = ctx.id::<DemandId>(&id, "id")?;
+        let council = ctx.services().council();
+        answer(
+            ctx,
+            council
+                .set_demand_status(ctx.principal(), m, id, status.into())
+                .await?,
+        )
+    }
+
+    /// Records that a milestone or interim report was done on `doneOn`.
+    async fn complete_milestone(
+        &self,
+        ctx: &Context<'_>,
+        municipality_id: ID,
+        id: ID,
+        done_on: NaiveDate,
+    ) -> Answer {
+        let m = ctx.municipality(&municipality_id)?;
+        let id = ctx.id::<MilestoneId>(&id, "id")?;
+        let council = ctx.services().council();
+        answer(
+            ctx,
+            council
+                .complete_milestone(ctx.principal(), m, id, done_on)
+                .await?,
         )
     }
 

@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 use praevnet_common::money;
 use praevnet_store::{
-    Deadline, IndicatorId, IndicatorValueId, MunicipalityId, PracticeId, ProjectId, ProjectRecord,
+    Deadline, IndicatorId, IndicatorValueId, MilestoneId, MunicipalityId, PracticeId, ProjectId,
+    ProjectRecord,
 };
 
 use super::CycleEdit;
@@ -234,6 +235,49 @@ impl CouncilWork<'_> {
                 id.to_string(),
                 summary,
             ),
+        )
+        .await
+    }
+
+    /// Records that a milestone or interim report was done on `on` (not in the future).
+    pub async fn complete_milestone(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: MilestoneId,
+        on: NaiveDate,
+    ) -> Result<PreventionCycle> {
+        let c = self.cycle_edit(principal, municipality).await?;
+        let project = c
+            .cycle
+            .projects
+            .iter()
+            .find(|p| p.data.milestones.iter().any(|m| m.id == Some(id)))
+            .ok_or(Error::NotFound)?;
+        let project = c.editable_project(project.id)?;
+        if on > today() {
+            return Err(Error::validation("doneOn", CouncilProblem::DoneInFuture));
+        }
+        let title = project
+            .data
+            .milestones
+            .iter()
+            .find(|m| m.id == Some(id))
+            .map(|m| m.title.clone())
+            .unwrap_or_default();
+        let summary = format!(
+            "Meilenstein „{title}“ im Projekt „{}“ erledigt",
+            project.data.title
+        );
+        c.edit
+            .writes
+            .tenant(municipality)
+            .complete_milestone(id, on)
+            .await?;
+        c.finish(
+            self,
+            principal,
+            ("cycle.milestone_done", "milestone", id.to_string(), summary),
         )
         .await
     }

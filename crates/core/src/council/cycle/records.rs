@@ -10,7 +10,7 @@ use praevnet_store::{
 use super::input::{
     ActionFieldInput, DemandInput, GoalInput, HotSpotInput, InventoryItemInput, SafetyFigureInput,
 };
-use super::model::PreventionCycle;
+use super::model::{DemandStatus, PreventionCycle};
 use super::view::Policy;
 use crate::council::{CouncilProblem, CouncilWork};
 use crate::{Error, Principal, Result};
@@ -483,6 +483,42 @@ impl CouncilWork<'_> {
             self,
             principal,
             ("cycle.goal_deleted", "goal", id.to_string(), summary),
+        )
+        .await
+    }
+
+    /// Moves a citizens' demand to `status` (in progress, done, rejected, or open again).
+    pub async fn set_demand_status(
+        &self,
+        principal: &Principal,
+        municipality: MunicipalityId,
+        id: DemandId,
+        status: DemandStatus,
+    ) -> Result<PreventionCycle> {
+        let c = self.cycle_edit(principal, municipality).await?;
+        let demand = c.cycle.demands.iter().find(|d| d.id == id);
+        let current = standing(demand, |d| (d.data.responsible_body_id, d.data.is_public))?;
+        may_change(&c.policy(), current, current.and_then(|(owner, _)| owner))?;
+        let Some(demand) = demand else {
+            return Err(Error::NotFound);
+        };
+        let mut data = demand.data.clone();
+        data.status = status.code().to_owned();
+        let summary = format!(
+            "Bürgeranliegen „{}“: {}",
+            data.title,
+            status.label(crate::Lang::De)
+        );
+        c.edit
+            .writes
+            .tenant(municipality)
+            .save_demand(Some(id), &data)
+            .await?
+            .ok_or(Error::NotFound)?;
+        c.finish(
+            self,
+            principal,
+            ("cycle.demand_status", "demand", id.to_string(), summary),
         )
         .await
     }

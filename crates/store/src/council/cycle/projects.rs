@@ -340,6 +340,19 @@ impl<C: TenantConnection> Tenant<'_, C> {
         self.changed(update).await
     }
 
+    /// Records that a milestone of this tenant was done on `on`.
+    pub async fn complete_milestone(
+        &self,
+        id: MilestoneId,
+        on: NaiveDate,
+    ) -> Result<bool, StoreError> {
+        let update = self
+            .update::<milestone::Model>()
+            .filter(milestone::Column::Id.eq(id))
+            .col_expr(milestone::Column::DoneOn, Expr::value(on));
+        self.changed(update).await
+    }
+
     /// Notes the good practice a project became in the network.
     pub async fn link_project_practice(
         &self,
