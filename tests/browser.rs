@@ -1312,6 +1312,15 @@ async fn a_council_follows_a_hot_spot_to_an_evaluated_project_and_shares_it() {
         b.click("form[aria-labelledby=demand-form-heading] button[type=submit]").await?;
         b.wait_text("main", "Bürgerbefragung 2025").await?;
         let demand = record("demands", "title", "Bessere Beleuchtung am Hallmarkt").await?;
+        // The Ordnungsamt takes it up.
+        set_stable(b, "demand-0-status", "IN_PROGRESS").await?;
+        click_fresh(b, "form[aria-labelledby=demand-0-heading] button[type=submit]").await?;
+        b.wait_until(
+            "the demand in progress",
+            "return [...document.querySelectorAll('li.card .status-line strong')].some(e => e.textContent.trim() === 'in Bearbeitung');",
+            vec![],
+        )
+        .await?;
 
         // The goal that answers it.
         b.fill("#goal-title", "Angsträume entschärfen").await?;

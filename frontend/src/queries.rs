@@ -160,6 +160,8 @@ operations!(
     DeleteInventoryItem,
     DeleteGoal,
     DeleteProject,
+    SetDemandStatus,
+    CompleteMilestone,
 );
 
 operations!(

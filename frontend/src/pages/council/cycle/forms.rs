@@ -64,7 +64,7 @@ pub(super) fn NewHotSpot(
     let announcer = use_announcer();
     let error: FormError = RwSignal::new(None);
     let pending = RwSignal::new(false);
-    let [name, year, area, address, reasons] =
+    let [name, year, area, address, reasons, latitude, longitude] =
         std::array::from_fn(|_| RwSignal::new(String::new()));
     let public = RwSignal::new(false);
     let submit = on_submit(pending, move || {
@@ -80,6 +80,20 @@ pub(super) fn NewHotSpot(
                 return;
             }
         };
+        // Coordinates are optional; a typed one must be a number (the API checks the range).
+        let coordinate = |value: RwSignal<String>, field: &str| match optional(value) {
+            None => Ok(None),
+            Some(_) => number(value, field, i18n.t()).map(Some),
+        };
+        let (latitude, longitude) = match coordinate(latitude, "latitude")
+            .and_then(|la| coordinate(longitude, "longitude").map(|lo| (la, lo)))
+        {
+            Ok(both) => both,
+            Err(err) => {
+                error.set(Some(err));
+                return;
+            }
+        };
         let variables = save_hot_spot::Variables {
             municipality_id: municipality.clone(),
             input: save_hot_spot::HotSpotInput {
@@ -87,8 +101,8 @@ pub(super) fn NewHotSpot(
                 name: name.get_untracked(),
                 area: area.get_untracked(),
                 address: address.get_untracked(),
-                latitude: None,
-                longitude: None,
+                latitude,
+                longitude,
                 reasons: reasons.get_untracked(),
                 public: public.get_untracked(),
             },
@@ -103,6 +117,8 @@ pub(super) fn NewHotSpot(
             <Field id="hot-spot-year" name="year" kind="number" label=|t| t.cycle.year value=year error=error required=true />
             <Field id="hot-spot-address" name="address" label=|t| t.cycle.address value=address error=error />
             <Field id="hot-spot-area" name="area" label=|t| t.cycle.area value=area error=error />
+            <Field id="hot-spot-latitude" name="latitude" label=|t| t.cycle.latitude value=latitude error=error />
+            <Field id="hot-spot-longitude" name="longitude" label=|t| t.cycle.longitude value=longitude error=error />
             <TextArea id="hot-spot-reasons" label=|t| t.cycle.reasons value=reasons />
             <Checkbox id="hot-spot-public" label=|t| t.cycle.mark_public value=public />
             <SubmitButton pending=pending text=|t| t.cycle.save />

@@ -20,7 +20,9 @@ use crate::queries::{
 };
 use forms::{NewDemand, NewGoal, NewHotSpot};
 use project_form::{Evaluation, Measurement, NewProject, ShareAsPractice};
-use record_forms::{NewActionField, NewFigure, NewInventoryItem, delete_button};
+use record_forms::{
+    DemandStatus, NewActionField, NewFigure, NewInventoryItem, delete_button, done_button,
+};
 
 type Cycle = prevention_cycle_of::PreventionCycleOfPreventionCycle;
 type Strand = prevention_cycle_of::PreventionCycleOfPreventionCycleSummaryAnalysis;
@@ -66,6 +68,12 @@ pub fn Cycle() -> impl IntoView {
                 .filter(|b| b.can_edit)
                 .map(|b| (b.id.clone(), b.name.clone()))
                 .collect();
+            let organisations: Vec<(String, String)> = data
+                .council_structure
+                .organisations
+                .iter()
+                .map(|o| (o.id.clone(), o.name.clone()))
+                .collect();
             let place = Place { municipality: m.id.clone(), slug: m.slug.clone(), reload, manages: c.can_manage };
             let recording = c.can_record.then(|| {
                 let spots = c.hot_spots.iter().map(|h| (h.id.clone(), h.name.clone())).collect();
@@ -81,7 +89,7 @@ pub fn Cycle() -> impl IntoView {
                         <NewHotSpot municipality=m.id.clone() reload />
                         <NewDemand municipality=m.id.clone() hot_spots=spots bodies=all_bodies.clone() reload />
                         <NewGoal municipality=m.id.clone() fields demands bodies=all_bodies reload />
-                        <NewProject municipality=m.id.clone() goals bodies=led reload />
+                        <NewProject municipality=m.id.clone() goals bodies=led organisations reload />
                         <NewInventoryItem municipality=m.id.clone() fields=inventory_fields reload />
                         {manages.then(|| view! { <NewActionField municipality=m.id.clone() reload /> })}
                     </section>
@@ -224,9 +232,12 @@ fn Analysis<R: Fn() + Copy + Send + Sync + 'static>(
         <h2>{move || i18n.t().cycle.demands}</h2>
         {if cycle.demands.is_empty() { none().into_any() } else { view! {
             <ul class="cards">
-                {cycle.demands.into_iter().map(|d| {
+                {cycle.demands.into_iter().enumerate().map(|(n, d)| {
                     let spot = spot_name(&d.hot_spot_id);
                     let responsible = d.responsible_body_name.clone().unwrap_or(d.responsible.clone());
+                    let change = d.editable.then(|| view! {
+                        <DemandStatus municipality=m.clone() demand=d.id.clone() key=format!("demand-{n}") reload />
+                    });
                     let delete = d.editable.then(|| view! {
                         {delete_button::<DeleteDemand>(delete_demand::Variables { municipality_id: m.clone(), id: d.id.clone() }, d.title.clone(), reload)}
                     });
@@ -244,6 +255,7 @@ fn Analysis<R: Fn() + Copy + Send + Sync + 'static>(
                                 {(!responsible.is_empty()).then(|| view! { <dt>{move || i18n.t().cycle.responsible}</dt><dd>{responsible}</dd> })}
                                 {d.due_on.map(|due| view! { <dt>{move || i18n.t().cycle.due}</dt><dd>{german_date(&due)}</dd> })}
                             </dl>
+                            {change}
                             {delete}
                         </li>
                     }
@@ -415,12 +427,18 @@ fn Projects<R: Fn() + Copy + Send + Sync + 'static>(
                             {(!p.milestones.is_empty()).then(|| view! {
                                 <h4>{move || i18n.t().cycle.milestones}</h4>
                                 <ul>
-                                    {p.milestones.into_iter().map(|ms| view! {
-                                        <li>
-                                            {german_date(&ms.due_on)} " – " {ms.kind_label} ": " {ms.title}
-                                            {ms.done_on.map(|d| view! { " (" {move || i18n.t().cycle.done} " " {german_date(&d)} ")" })}
-                                            {ms.overdue.then(|| view! { " " <strong class="badge overdue">{move || i18n.t().cycle.overdue}</strong> })}
-                                        </li>
+                                    {p.milestones.into_iter().map(|ms| {
+                                        let done = (editable && ms.done_on.is_none()).then(|| {
+                                            done_button(place.municipality.clone(), ms.id.clone(), ms.title.clone(), reload)
+                                        });
+                                        view! {
+                                            <li>
+                                                {german_date(&ms.due_on)} " – " {ms.kind_label} ": " {ms.title}
+                                                {ms.done_on.map(|d| view! { " (" {move || i18n.t().cycle.done} " " {german_date(&d)} ")" })}
+                                                {ms.overdue.then(|| view! { " " <strong class="badge overdue">{move || i18n.t().cycle.overdue}</strong> })}
+                                                " " {done}
+                                            </li>
+                                        }
                                     }).collect_view()}
                                 </ul>
                             })}

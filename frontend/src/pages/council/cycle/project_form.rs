@@ -8,7 +8,8 @@ use leptos_router::hooks::use_navigate;
 use super::forms::{number, optional};
 use crate::a11y::use_announcer;
 use crate::components::{
-    Checkbox, ErrorBox, Field, FormError, Select, SubmitButton, TextArea, with_empty_choice,
+    Checkbox, ErrorBox, Field, FormError, MultiChoice, Select, SubmitButton, TextArea,
+    with_empty_choice,
 };
 use crate::i18n::use_i18n;
 use crate::pages::{from_code, today};
@@ -28,6 +29,8 @@ pub(super) fn NewProject(
     goals: Vec<(String, String)>,
     /// The bodies (id, name) the caller may let run it.
     bodies: Vec<(String, String)>,
+    /// The organisations (id, name) of the structure that may be partners.
+    organisations: Vec<(String, String)>,
     reload: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -49,6 +52,7 @@ pub(super) fn NewProject(
     let indicators: [[RwSignal<String>; 4]; INDICATOR_SLOTS] =
         std::array::from_fn(|_| std::array::from_fn(|_| RwSignal::new(String::new())));
     let public = RwSignal::new(false);
+    let partners = RwSignal::new(Vec::<String>::new());
     let goals = with_empty_choice(|t| t.cycle.none_chosen, goals);
     let bodies = with_empty_choice(|t| t.cycle.none_chosen, bodies);
     // The municipality's funding applications; a caller who may not read them sees none.
@@ -123,7 +127,7 @@ pub(super) fn NewProject(
                 description: description.get_untracked(),
                 goal_id: optional(goal),
                 owner_body_id: optional(owner),
-                partner_ids: Vec::new(),
+                partner_ids: partners.get_untracked(),
                 starts_on: optional(starts),
                 ends_on: optional(ends),
                 budget_euros,
@@ -147,6 +151,9 @@ pub(super) fn NewProject(
             <Select id="project-owner" name="ownerBodyId" label=|t| t.cycle.owner value=owner error=error options=bodies />
             <Field id="project-starts" name="startsOn" kind="date" label=|t| t.cycle.starts value=starts error=error />
             <Field id="project-ends" name="endsOn" kind="date" label=|t| t.cycle.ends value=ends error=error />
+            {(!organisations.is_empty()).then(|| view! {
+                <MultiChoice id="project-partner" label=|t| t.cycle.partners options=organisations value=partners />
+            })}
             <Field id="project-budget" name="budgetEuros" label=|t| t.cycle.budget value=budget error=error />
             <Select id="project-application" name="applicationId" label=|t| t.cycle.funding value=application error=error options=application_options />
             {indicators.into_iter().enumerate().map(|(n, [name, unit, baseline, target])| view! {

@@ -10,9 +10,11 @@ use crate::components::{
 };
 use crate::i18n::use_i18n;
 use crate::pages::from_code;
+use crate::pages::today;
 use crate::queries::{
-    SaveActionField, SaveInventoryItem, SaveSafetyFigure, save_action_field, save_inventory_item,
-    save_safety_figure,
+    CompleteMilestone, SaveActionField, SaveInventoryItem, SaveSafetyFigure, SetDemandStatus,
+    complete_milestone, save_action_field, save_inventory_item, save_safety_figure,
+    set_demand_status,
 };
 use crate::submit::{Mutation, announce, on_submit, save};
 
@@ -215,6 +217,75 @@ where
     view! {
         <button type="button" class="link-button" on:click=delete>
             {move || i18n.t().cycle.delete} <span class="visually-hidden">" " {what}</span>
+        </button>
+    }
+}
+
+/// Moves a demand to another status.
+#[component]
+pub(super) fn DemandStatus(
+    municipality: String,
+    demand: String,
+    /// The demand's place on the page, which keeps the form's ids apart.
+    key: String,
+    reload: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let announcer = use_announcer();
+    let error: FormError = RwSignal::new(None);
+    let pending = RwSignal::new(false);
+    let status = RwSignal::new(String::new());
+    let statuses = choices(&[
+        ("OPEN", |t| t.cycle.status_open),
+        ("IN_PROGRESS", |t| t.cycle.status_in_progress),
+        ("DONE", |t| t.cycle.status_done),
+        ("REJECTED", |t| t.cycle.status_rejected),
+    ]);
+    let heading = format!("{key}-heading");
+    let labelled = heading.clone();
+    let submit = on_submit(pending, move || {
+        let Some(chosen) = optional(status).and_then(|s| from_code(&s)) else {
+            return;
+        };
+        let variables = set_demand_status::Variables {
+            municipality_id: municipality.clone(),
+            id: demand.clone(),
+            status: chosen,
+        };
+        let lang = i18n.0.get_untracked();
+        save::<SetDemandStatus>(lang, variables, pending, error, announcer, reload);
+    });
+    view! {
+        <form class="edit inline" on:submit=submit aria-labelledby=labelled>
+            <p id=heading class="visually-hidden">{move || i18n.t().cycle.change_status}</p>
+            <ErrorBox error=error />
+            <Select id=format!("{key}-status") name="status" label=|t| t.cycle.status value=status error=error options=statuses />
+            <SubmitButton pending=pending text=|t| t.cycle.change_status />
+        </form>
+    }
+}
+
+/// A button that records a milestone as done today.
+pub(super) fn done_button(
+    municipality: String,
+    milestone: String,
+    what: String,
+    reload: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let announcer = use_announcer();
+    let done = move |_| {
+        let variables = complete_milestone::Variables {
+            municipality_id: municipality.clone(),
+            id: milestone.clone(),
+            done_on: today(),
+        };
+        let lang = i18n.0.get_untracked();
+        announce::<CompleteMilestone>(lang, variables, announcer, |t| t.common.saved, reload);
+    };
+    view! {
+        <button type="button" class="link-button" on:click=done>
+            {move || i18n.t().cycle.mark_done} <span class="visually-hidden">" " {what}</span>
         </button>
     }
 }

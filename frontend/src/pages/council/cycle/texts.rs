@@ -109,6 +109,15 @@ pub struct CycleTexts {
     pub delete: &'static str,
     pub deleted: &'static str,
     pub action_fields: &'static str,
+    pub status: &'static str,
+    pub status_open: &'static str,
+    pub status_in_progress: &'static str,
+    pub status_done: &'static str,
+    pub status_rejected: &'static str,
+    pub change_status: &'static str,
+    pub mark_done: &'static str,
+    pub latitude: &'static str,
+    pub longitude: &'static str,
 }
 
 pub const DE: CycleTexts = CycleTexts {
@@ -218,6 +227,15 @@ pub const DE: CycleTexts = CycleTexts {
     delete: "Löschen",
     deleted: "Gelöscht.",
     action_fields: "Handlungsfelder",
+    status: "Stand",
+    status_open: "offen",
+    status_in_progress: "in Bearbeitung",
+    status_done: "erledigt",
+    status_rejected: "abgelehnt",
+    change_status: "Stand ändern",
+    mark_done: "Heute erledigt",
+    latitude: "Breite (z. B. 51,4827)",
+    longitude: "Länge (z. B. 11,9695)",
 };
 
 pub const EN: CycleTexts = CycleTexts {
@@ -327,4 +345,13 @@ pub const EN: CycleTexts = CycleTexts {
     delete: "Delete",
     deleted: "Deleted.",
     action_fields: "Fields of action",
+    status: "Status",
+    status_open: "open",
+    status_in_progress: "in progress",
+    status_done: "done",
+    status_rejected: "rejected",
+    change_status: "Change the status",
+    mark_done: "Done today",
+    latitude: "Latitude (e.g. 51.4827)",
+    longitude: "Longitude (e.g. 11.9695)",
 };
