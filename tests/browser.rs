@@ -1322,6 +1322,14 @@ async fn a_council_follows_a_hot_spot_to_an_evaluated_project_and_shares_it() {
         )
         .await?;
 
+        // The inventory: an offer with a gap beside it.
+        set_value(b, "inventory-kind", "OFFER").await?;
+        b.fill("#inventory-name", "Streetwork Altstadt").await?;
+        set_value(b, "inventory-assessment", "GAP").await?;
+        b.fill("#inventory-note", "Kein Angebot nach 22 Uhr").await?;
+        b.click("form[aria-labelledby=inventory-form-heading] button[type=submit]").await?;
+        b.wait_text("main", "Kein Angebot nach 22 Uhr").await?;
+
         // The goal that answers it.
         b.fill("#goal-title", "Angsträume entschärfen").await?;
         b.fill("#goal-what", "Mehr Menschen fühlen sich abends sicher.").await?;

@@ -162,6 +162,7 @@ operations!(
     DeleteProject,
     SetDemandStatus,
     CompleteMilestone,
+    InventoryLinks,
 );
 
 operations!(

@@ -12,9 +12,9 @@ use crate::i18n::use_i18n;
 use crate::pages::from_code;
 use crate::pages::today;
 use crate::queries::{
-    CompleteMilestone, SaveActionField, SaveInventoryItem, SaveSafetyFigure, SetDemandStatus,
-    complete_milestone, save_action_field, save_inventory_item, save_safety_figure,
-    set_demand_status,
+    CompleteMilestone, InventoryLinks, SaveActionField, SaveInventoryItem, SaveSafetyFigure,
+    SetDemandStatus, complete_milestone, inventory_links, save_action_field, save_inventory_item,
+    save_safety_figure, set_demand_status,
 };
 use crate::submit::{Mutation, announce, on_submit, save};
 
@@ -146,8 +146,44 @@ pub(super) fn NewInventoryItem(
     let announcer = use_announcer();
     let error: FormError = RwSignal::new(None);
     let pending = RwSignal::new(false);
-    let [kind, name, field, provider, assessment, note] =
-        std::array::from_fn(|_| RwSignal::new(String::new()));
+    let [
+        kind,
+        name,
+        field,
+        provider,
+        assessment,
+        note,
+        practice,
+        offer,
+    ] = std::array::from_fn(|_| RwSignal::new(String::new()));
+    // What an entry may be: the city's own practices and the network's catalogue; a caller who
+    // may not read the practices sees no choices (the API would refuse them anyway).
+    let m = municipality.clone();
+    let links = LocalResource::new(move || {
+        let variables = inventory_links::Variables {
+            municipality_id: m.clone(),
+        };
+        let lang = i18n.0.get_untracked();
+        async move { crate::api::run::<InventoryLinks>(lang, variables).await }
+    });
+    let practices = Signal::derive(move || {
+        let mut all = vec![(String::new(), i18n.t().cycle.none_chosen.to_owned())];
+        if let Some(Ok(data)) = links.get() {
+            all.extend(data.practices.into_iter().map(|p| (p.id, p.title)));
+        }
+        all
+    });
+    let offers = Signal::derive(move || {
+        let mut all = vec![(String::new(), i18n.t().cycle.none_chosen.to_owned())];
+        if let Some(Ok(data)) = links.get() {
+            all.extend(
+                data.catalogue
+                    .into_iter()
+                    .map(|o| (o.id, format!("{} ({})", o.title, o.certifier_name))),
+            );
+        }
+        all
+    });
     let fields = with_empty_choice(|t| t.cycle.none_chosen, fields);
     let kinds = choices(&[
         ("OFFER", |t| t.cycle.kind_offer),
@@ -167,8 +203,8 @@ pub(super) fn NewInventoryItem(
                 kind: optional(kind).and_then(|k| from_code(&k)),
                 name: name.get_untracked(),
                 action_field_id: optional(field),
-                practice_id: None,
-                catalogue_offer_id: None,
+                practice_id: optional(practice),
+                catalogue_offer_id: optional(offer),
                 provider: provider.get_untracked(),
                 assessment: optional(assessment).and_then(|a| from_code(&a)),
                 note: note.get_untracked(),
@@ -184,6 +220,8 @@ pub(super) fn NewInventoryItem(
             <Select id="inventory-kind" name="kind" label=|t| t.cycle.inventory_kind value=kind error=error options=kinds />
             <Field id="inventory-name" name="name" label=|t| t.cycle.indicator_name value=name error=error required=true />
             <Select id="inventory-field" name="actionFieldId" label=|t| t.cycle.action_field value=field error=error options=fields />
+            <Select id="inventory-practice" name="practiceId" label=|t| t.cycle.own_practice value=practice error=error options=practices />
+            <Select id="inventory-offer" name="catalogueOfferId" label=|t| t.cycle.catalogue_offer value=offer error=error options=offers />
             <Field id="inventory-provider" name="provider" label=|t| t.cycle.provider value=provider error=error />
             <Select id="inventory-assessment" name="assessment" label=|t| t.cycle.assessment value=assessment error=error options=assessments />
             <TextArea id="inventory-note" label=|t| t.cycle.note value=note />

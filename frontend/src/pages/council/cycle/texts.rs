@@ -118,6 +118,8 @@ pub struct CycleTexts {
     pub mark_done: &'static str,
     pub latitude: &'static str,
     pub longitude: &'static str,
+    pub own_practice: &'static str,
+    pub catalogue_offer: &'static str,
 }
 
 pub const DE: CycleTexts = CycleTexts {
@@ -236,6 +238,8 @@ pub const DE: CycleTexts = CycleTexts {
     mark_done: "Heute erledigt",
     latitude: "Breite (z. B. 51,4827)",
     longitude: "Länge (z. B. 11,9695)",
+    own_practice: "Eigenes Praxisbeispiel",
+    catalogue_offer: "Angebot aus dem Katalog des Netzwerks",
 };
 
 pub const EN: CycleTexts = CycleTexts {
@@ -354,4 +358,6 @@ pub const EN: CycleTexts = CycleTexts {
     mark_done: "Done today",
     latitude: "Latitude (e.g. 51.4827)",
     longitude: "Longitude (e.g. 11.9695)",
+    own_practice: "Own good practice",
+    catalogue_offer: "Offer of the network's catalogue",
 };
