@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::forms::{number, optional};
 use crate::a11y::use_announcer;
 use crate::components::{
-    Checkbox, ErrorBox, Field, FormError, Select, SubmitButton, TextArea, with_empty_choice,
+    Checkbox, ErrorBox, Field, FormError, Select, SubmitButton, Text, TextArea, with_empty_choice,
 };
 use crate::i18n::use_i18n;
 use crate::pages::from_code;
@@ -19,12 +19,7 @@ use crate::queries::{
 use crate::submit::{Mutation, announce, on_submit, save};
 
 /// (code, label) choices after an empty one: the API needs one and says so at the field.
-fn choices(
-    pairs: &'static [(
-        &'static str,
-        fn(&'static crate::i18n::Texts) -> &'static str,
-    )],
-) -> Signal<Vec<(String, String)>> {
+fn choices(pairs: &'static [(&'static str, Text)]) -> Signal<Vec<(String, String)>> {
     let i18n = use_i18n();
     Signal::derive(move || {
         let t = i18n.t();
