@@ -311,6 +311,15 @@ async fn a_hot_spot_becomes_a_project_that_is_evaluated_and_shared(db: TestDatab
         json!({ "records": 1, "open": 0 })
     );
 
+    // An ended project has no dates to keep: its open milestone leaves the deadlines.
+    let after = app.admin(&read(), json!({ "m": city })).await;
+    let after = ok(&after, "preventionCycle");
+    assert_eq!(after["deadlines"], json!([]), "{after}");
+    assert_eq!(
+        find(after, "projects", "id", project)["milestones"][1]["overdue"],
+        false
+    );
+
     // Shared with the network: a draft practice filled from the chain; asked again, the same.
     let practice = app
         .admin(PRACTICE, json!({ "m": city, "id": project }))
@@ -449,6 +458,12 @@ async fn bad_input_is_refused_at_its_field(db: TestDatabase) {
             "Billion",
         ),
         (
+            save("saveProject", "ProjectInput"),
+            json!({ "title": "Projekt", "milestones": [ { "title": "Start", "dueOn": "2026-01-01", "doneOn": days(3) } ] }),
+            "milestones.doneOn",
+            "künftigen",
+        ),
+        (
             save("saveGoal", "GoalInput"),
             json!({ "title": "Ziel", "adoptedOn": "2026-01-01" }),
             "adoptingBodyId",
@@ -554,6 +569,52 @@ async fn members_see_the_cycle_and_leads_change_what_their_body_answers_for(db: 
     assert_eq!(own["canRecord"], true);
     let mine = find(own, "projects", "title", "Projekt der AG");
     assert_eq!(mine["editable"], true);
+    // Funding applications are the managers': the moderator neither names one nor sees it.
+    let programme = app
+        .admin(
+            "mutation($i: FundingProgrammeInput!) { saveFundingProgramme(input: $i) { id } }",
+            json!({ "i": { "federalState": "SN", "name": "Förderrichtlinie Prävention", "provider": "LPR", "totalBudget": 100000 } }),
+        )
+        .await;
+    let programme = support::returned_id(&programme).expect("programme");
+    let application = app
+        .admin(
+            "mutation($m: ID!, $i: FundingApplicationInput!) { applyForFunding(municipalityId: $m, input: $i) { id } }",
+            json!({ "m": city, "i": { "programmeId": programme, "projectTitle": "AG-Projekt", "requestedAmount": 5000 } }),
+        )
+        .await;
+    let application = support::returned_id(&application).expect("application");
+    let funded = app
+        .in_session(
+            &moderator,
+            &mutation,
+            json!({ "m": city, "i": { "title": "Gefördert", "ownerBodyId": group, "applicationId": application } }),
+        )
+        .await;
+    assert_eq!(error_code(&funded), Some("FORBIDDEN"), "{funded}");
+    let by_admin = app
+        .admin(
+            &mutation,
+            json!({ "m": city, "i": { "title": "Gefördert", "ownerBodyId": group, "applicationId": application } }),
+        )
+        .await;
+    let by_admin = ok(&by_admin, "saveProject");
+    assert_eq!(
+        find(by_admin, "projects", "title", "Gefördert")["funding"]["programmeName"],
+        "Förderrichtlinie Prävention"
+    );
+    let seen = app
+        .in_session(&moderator, &read(), json!({ "m": city }))
+        .await;
+    let funded = find(
+        ok(&seen, "preventionCycle"),
+        "projects",
+        "title",
+        "Gefördert",
+    );
+    assert_eq!(funded["funding"], Value::Null, "{funded}");
+    assert_eq!(funded["editable"], true);
+
     let steering_project = app
         .in_session(&moderator, &mutation, project(&steering))
         .await;

@@ -27,8 +27,9 @@ codes!(
     }
 );
 
-const TEXT_MAX: usize = 20_000;
-const SHORT_MAX: usize = 200;
+/// Limits of a practice's texts; a draft filled from elsewhere (a project) is cut to them.
+pub(crate) const TEXT_MAX: usize = 20_000;
+pub(crate) const SHORT_MAX: usize = 200;
 
 /// A practice's content: the Beccaria steps and the descriptors.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -326,6 +326,14 @@ impl ProjectInput {
             .milestones
             .into_iter()
             .map(|m| {
+                if m.done_on
+                    .is_some_and(|done| done > chrono::Utc::now().date_naive())
+                {
+                    return Err(Error::validation(
+                        "milestones.doneOn",
+                        CouncilProblem::DoneInFuture,
+                    ));
+                }
                 Ok(MilestoneData {
                     id: m.id,
                     kind: m.kind.unwrap_or(MilestoneKind::Milestone).code().to_owned(),

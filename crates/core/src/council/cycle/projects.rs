@@ -16,7 +16,7 @@ use super::view::progress;
 use crate::council::structure::today;
 use crate::council::{CouncilProblem, CouncilWork};
 use crate::kernel::text::{bounded_text, required_text};
-use crate::network::practices::PracticeContent;
+use crate::network::practices::{PracticeContent, SHORT_MAX, TEXT_MAX};
 use crate::{Error, Lang, Principal, Result};
 
 const EVALUATION_MAX: usize = 50_000;
@@ -81,8 +81,13 @@ impl CouncilWork<'_> {
         if !policy.edits(input.owner_body_id) {
             return Err(Error::Forbidden);
         }
+        // The goal it serves is one the caller sees (one of a hidden body is unknown).
         if let Some(goal) = input.goal_id
-            && c.cycle.goals.iter().all(|g| g.id != goal)
+            && !c
+                .cycle
+                .goals
+                .iter()
+                .any(|g| g.id == goal && policy.sees(g.data.adopting_body_id, g.data.is_public))
         {
             return Err(Error::NotFound);
         }
@@ -113,6 +118,12 @@ impl CouncilWork<'_> {
                 .any(|id| own_milestones.iter().all(|m| m.id != Some(id)))
         {
             return Err(Error::NotFound);
+        }
+        // Funding applications are the managers' (as everywhere on the platform): others keep
+        // the one a project names.
+        let named = current.and_then(|p| p.data.application_id);
+        if !c.edit.access.manages() && input.application_id != named {
+            return Err(Error::Forbidden);
         }
         let tenant = c.edit.writes.tenant(municipality);
         if let Some(application) = input.application_id
@@ -356,11 +367,18 @@ impl CouncilWork<'_> {
             .save_practice(principal, municipality, None, content)
             .await?;
         let c = self.cycle_edit(principal, municipality).await?;
-        c.edit
+        let linked = c
+            .edit
             .writes
             .tenant(municipality)
             .link_project_practice(id, practice.id)
             .await?;
+        if !linked {
+            // Another request drafted one in the meantime: that one is the project's (this
+            // draft stays among the city's practices, to be deleted or used).
+            let current = c.cycle.projects.iter().find(|p| p.id == id);
+            return current.and_then(|p| p.practice_id).ok_or(Error::NotFound);
+        }
         let summary = format!(
             "Praxisbeispiel aus dem Projekt „{}“",
             practice.content.title
@@ -436,35 +454,58 @@ fn practice_content(
         _ => String::new(),
     };
     PracticeContent {
-        title: d.title.clone(),
-        problem: lines(vec![
-            demand
-                .map(|x| format!("{}: {}", x.data.title, x.data.description))
-                .unwrap_or_default(),
-            spot.map(|s| format!("Ort: {} ({})", s.data.name, s.data.address))
-                .unwrap_or_default(),
-        ]),
-        causes: spot.map(|s| s.data.reasons.clone()).unwrap_or_default(),
-        goals: lines(vec![
-            goal.map(|g| format!("{}: {}", g.data.title, g.data.what))
-                .unwrap_or_default(),
-            indicators.join("\n"),
-        ]),
-        measures: d.description.clone(),
-        concept: lines(vec![
-            goal.map(|g| g.data.how.clone()).unwrap_or_default(),
-            goal.map(|g| g.data.place.clone()).unwrap_or_default(),
-        ]),
-        evaluation: project.evaluation.clone(),
-        duration: period,
+        title: fit(&d.title, SHORT_MAX),
+        problem: fit(
+            &lines(vec![
+                demand
+                    .map(|x| format!("{}: {}", x.data.title, x.data.description))
+                    .unwrap_or_default(),
+                spot.map(|s| format!("Ort: {} ({})", s.data.name, s.data.address))
+                    .unwrap_or_default(),
+            ]),
+            TEXT_MAX,
+        ),
+        causes: fit(
+            &spot.map(|s| s.data.reasons.clone()).unwrap_or_default(),
+            TEXT_MAX,
+        ),
+        goals: fit(
+            &lines(vec![
+                goal.map(|g| format!("{}: {}", g.data.title, g.data.what))
+                    .unwrap_or_default(),
+                indicators.join("\n"),
+            ]),
+            TEXT_MAX,
+        ),
+        measures: fit(&d.description, TEXT_MAX),
+        concept: fit(
+            &lines(vec![
+                goal.map(|g| g.data.how.clone()).unwrap_or_default(),
+                goal.map(|g| g.data.place.clone()).unwrap_or_default(),
+            ]),
+            TEXT_MAX,
+        ),
+        evaluation: fit(&project.evaluation, TEXT_MAX),
+        duration: fit(&period, SHORT_MAX),
         costs: d
             .budget_euros
             .map(|b| money::euros(b, Lang::De))
             .unwrap_or_default(),
-        partners: partners.join(", "),
+        partners: fit(&partners.join(", "), TEXT_MAX),
         funding_programme_id: programme,
         ..PracticeContent::default()
     }
+}
+
+/// `text` cut to `max` characters (a practice's limit, tighter than the cycle's), marked with
+/// an ellipsis where it was cut.
+fn fit(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
 }
 
 /// A number kept in thousandths as German readers write it: "12,5".
@@ -482,6 +523,13 @@ fn decimal(milli: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::decimal;
+
+    #[test]
+    fn long_texts_are_cut_to_the_practice_limits() {
+        assert_eq!(super::fit("Licht", 10), "Licht");
+        assert_eq!(super::fit("Lichtkonzept", 6), "Licht…");
+        assert_eq!(super::fit("Lichtkonzept", 6).chars().count(), 6);
+    }
 
     #[test]
     fn thousandths_read_as_decimals() {

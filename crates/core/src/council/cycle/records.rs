@@ -447,8 +447,13 @@ impl CouncilWork<'_> {
         {
             return Err(Error::NotFound);
         }
+        // The demand it answers is one the caller sees (one of a hidden body is unknown).
         if let Some(demand) = input.demand_id
-            && c.cycle.demands.iter().all(|d| d.id != demand)
+            && !c.cycle.demands.iter().any(|d| {
+                d.id == demand
+                    && c.policy()
+                        .sees(d.data.responsible_body_id, d.data.is_public)
+            })
         {
             return Err(Error::NotFound);
         }

@@ -98,10 +98,19 @@ impl Services {
                 .push(d.deadline);
         }
         let mut round = Reminded::default();
+        let until = today + Duration::days(days);
         for (municipality, deadlines) in by_municipality {
-            let (reminded, mails) = self.remind_in(municipality, &deadlines, today).await?;
-            round.deadlines += reminded;
-            round.mails += mails;
+            // One municipality that fails (its database rows, its structure) must not keep the
+            // others from their reminders: it is logged and tried again next round.
+            match self.remind_in(municipality, &deadlines, today, until).await {
+                Ok((reminded, mails)) => {
+                    round.deadlines += reminded;
+                    round.mails += mails;
+                }
+                Err(err) => {
+                    tracing::warn!(%municipality, error = %err, "deadline reminders: municipality failed");
+                }
+            }
         }
         if round.mails > 0 {
             self.mail_ready.ring();
@@ -115,6 +124,7 @@ impl Services {
         municipality: MunicipalityId,
         deadlines: &[Deadline],
         today: NaiveDate,
+        until: NaiveDate,
     ) -> Result<(usize, usize)> {
         let target = self
             .registry()
@@ -131,9 +141,8 @@ impl Services {
         );
         let (mut reminded, mut mails) = (0, Vec::new());
         for deadline in deadlines {
-            if !tenant.mark_reminded(*deadline, today).await? {
-                continue;
-            }
+            // What is due is decided on the records as they are now; the mark below holds only
+            // while the deadline is still due and not reminded of, so that one round sends it.
             let (what, title, due, body) = match deadline {
                 Deadline::Demand(id) => {
                     let Some(d) = cycle.demands.iter().find(|d| d.id == *id) else {
@@ -161,10 +170,12 @@ impl Services {
                             .find(|m| m.id == Some(*id))
                             .map(|m| (p, m))
                     });
-                    let Some((project, milestone)) = found else {
+                    let Some((project, milestone)) = found.filter(|(_, m)| m.done_on.is_none())
+                    else {
                         continue;
                     };
-                    // A project that ended has no dates to keep.
+                    // A project that ended has no dates to keep (left unmarked: one that resumes
+                    // is reminded of them).
                     if matches!(
                         ProjectStatus::parse(&project.data.status),
                         Some(ProjectStatus::Completed | ProjectStatus::Stopped)
@@ -180,6 +191,9 @@ impl Services {
                     (what, title, milestone.due_on, project.data.owner_body_id)
                 }
             };
+            if !tenant.mark_reminded(*deadline, today, until).await? {
+                continue;
+            }
             reminded += 1;
             for (name, email) in recipients(&structure, body, chair, today) {
                 let mail = reminder(&email, &name, what, &title, due, &link);

@@ -160,6 +160,9 @@ fn project(
     today: NaiveDate,
 ) -> Project {
     let d = &p.data;
+    let status = code(ProjectStatus::parse, ProjectStatus::ALL, &d.status);
+    // A project that ended has no dates to keep.
+    let running = matches!(status, ProjectStatus::Planned | ProjectStatus::Running);
     Project {
         id: p.id,
         title: d.title.clone(),
@@ -178,8 +181,13 @@ fn project(
         starts_on: d.starts_on,
         ends_on: d.ends_on,
         budget_euros: d.budget_euros,
-        funding: funding.of(d.application_id),
-        status: code(ProjectStatus::parse, ProjectStatus::ALL, &d.status),
+        // Applications (amounts, decisions) are the managers' and the state office's.
+        funding: policy
+            .access
+            .manages()
+            .then(|| funding.of(d.application_id))
+            .flatten(),
+        status,
         indicators: indicators(p),
         milestones: d
             .milestones
@@ -191,7 +199,7 @@ fn project(
                     title: m.title.clone(),
                     due_on: m.due_on,
                     done_on: m.done_on,
-                    overdue: m.done_on.is_none() && m.due_on < today,
+                    overdue: running && m.done_on.is_none() && m.due_on < today,
                 })
             })
             .collect(),
@@ -378,7 +386,10 @@ pub(super) fn deadlines(
             })
         })
         .collect();
-    for p in projects {
+    let running = projects
+        .iter()
+        .filter(|p| matches!(p.status, ProjectStatus::Planned | ProjectStatus::Running));
+    for p in running {
         for m in p.milestones.iter().filter(|m| m.done_on.is_none()) {
             list.push(Deadline {
                 kind: match m.kind {

@@ -353,7 +353,8 @@ impl<C: TenantConnection> Tenant<'_, C> {
         self.changed(update).await
     }
 
-    /// Notes the good practice a project became in the network.
+    /// Notes the good practice a project became in the network, unless it names one already;
+    /// whether it did.
     pub async fn link_project_practice(
         &self,
         id: ProjectId,
@@ -362,6 +363,7 @@ impl<C: TenantConnection> Tenant<'_, C> {
         let update = self
             .update::<project::Model>()
             .filter(project::Column::Id.eq(id))
+            .filter(project::Column::PracticeId.is_null())
             .col_expr(project::Column::PracticeId, Expr::value(practice));
         self.changed(update).await
     }

@@ -66,12 +66,14 @@ impl<C: TenantConnection> Scope<'_, C> {
 }
 
 impl<C: TenantConnection> Tenant<'_, C> {
-    /// Notes that the reminder of `deadline` went out `on`; `false` when another replica (or
-    /// an earlier round) did so already, or the deadline is gone.
+    /// Notes that the reminder of `deadline` went out `on`, if it is still due from `on` to
+    /// `until` (still open, its date not moved away) and no reminder went out for it; `false`
+    /// when another replica (or an earlier round) reminded of it, or it is no longer due.
     pub async fn mark_reminded(
         &self,
         deadline: Deadline,
         on: NaiveDate,
+        until: NaiveDate,
     ) -> Result<bool, StoreError> {
         match deadline {
             Deadline::Demand(id) => {
@@ -79,6 +81,8 @@ impl<C: TenantConnection> Tenant<'_, C> {
                     .update::<demand::Model>()
                     .filter(demand::Column::Id.eq(id))
                     .filter(demand::Column::RemindedOn.is_null())
+                    .filter(demand::Column::Status.is_in(["open", "in_progress"]))
+                    .filter(demand::Column::DueOn.between(on, until))
                     .col_expr(demand::Column::RemindedOn, Expr::value(on));
                 self.changed(update).await
             }
@@ -87,6 +91,8 @@ impl<C: TenantConnection> Tenant<'_, C> {
                     .update::<milestone::Model>()
                     .filter(milestone::Column::Id.eq(id))
                     .filter(milestone::Column::RemindedOn.is_null())
+                    .filter(milestone::Column::DoneOn.is_null())
+                    .filter(milestone::Column::DueOn.between(on, until))
                     .col_expr(milestone::Column::RemindedOn, Expr::value(on));
                 self.changed(update).await
             }
