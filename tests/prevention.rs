@@ -311,6 +311,18 @@ async fn a_hot_spot_becomes_a_project_that_is_evaluated_and_shared(db: TestDatab
         json!({ "records": 1, "open": 0 })
     );
 
+    // An evaluated project stays ended.
+    let reopened = app
+        .admin(
+            &save("saveProject", "ProjectInput"),
+            json!({ "m": city, "id": project, "i": { "title": "Lichtkonzept Hallmarkt", "status": "RUNNING" } }),
+        )
+        .await;
+    assert_eq!(
+        reopened["errors"][0]["extensions"]["field"], "status",
+        "{reopened}"
+    );
+
     // An ended project has no dates to keep: its open milestone leaves the deadlines.
     let after = app.admin(&read(), json!({ "m": city })).await;
     let after = ok(&after, "preventionCycle");

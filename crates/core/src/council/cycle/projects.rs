@@ -76,6 +76,17 @@ impl CouncilWork<'_> {
     ) -> Result<PreventionCycle> {
         let c = self.cycle_edit(principal, municipality).await?;
         let current = id.map(|id| c.editable_project(id)).transpose()?;
+        // An evaluated project stays ended: its evaluation speaks of a project that ended.
+        let ended = matches!(
+            input.status,
+            Some(ProjectStatus::Completed | ProjectStatus::Stopped)
+        );
+        if current.is_some_and(|p| p.evaluated_on.is_some()) && !ended {
+            return Err(Error::validation(
+                "status",
+                CouncilProblem::EvaluationStatus,
+            ));
+        }
         let policy = c.policy();
         known_body(&policy, input.owner_body_id)?;
         if !policy.edits(input.owner_body_id) {
