@@ -32,8 +32,8 @@ pub use reminders::Reminded;
 
 use crate::audit::{self, Change};
 use crate::council::CouncilWork;
-use crate::council::internal::InternalEdit;
-use crate::council::structure::{Structure, access, today};
+use crate::council::internal::{CouncilRead, InternalEdit};
+use crate::council::structure::today;
 use crate::{Principal, Result};
 use view::{FundingNames, Policy};
 
@@ -45,15 +45,17 @@ impl CouncilWork<'_> {
         principal: &Principal,
         municipality: MunicipalityId,
     ) -> Result<PreventionCycle> {
-        let target = self
+        let CouncilRead {
+            target,
+            structure,
+            access,
+        } = self.council_read(principal, municipality).await?;
+        let record = self
             .services
-            .registry()
-            .municipality(principal, municipality)
+            .store
+            .tenant(municipality)
+            .prevention_cycle()
             .await?;
-        let tenant = self.services.store.tenant(municipality);
-        let structure: Structure = tenant.structure().await?.try_into()?;
-        let access = access(principal, &target, &structure);
-        let record = tenant.prevention_cycle().await?;
         let funding = self.funding_names(&record, municipality, &target).await?;
         let policy = Policy {
             access: &access,

@@ -31,8 +31,8 @@ use invitations::current_members;
 
 use crate::access::CouncilAccess;
 use crate::audit::{self, Change};
-use crate::council::internal::InternalEdit;
-use crate::council::structure::{Structure, access};
+use crate::council::internal::{CouncilRead, InternalEdit};
+use crate::council::structure::Structure;
 use crate::council::{CouncilProblem, CouncilWork};
 use crate::{Error, Principal, Result};
 
@@ -198,14 +198,10 @@ impl CouncilWork<'_> {
         municipality: MunicipalityId,
         since: Option<NaiveDate>,
     ) -> Result<(Structure, CouncilAccess, Vec<Meeting>)> {
-        let target = self
-            .services
-            .registry()
-            .municipality(principal, municipality)
-            .await?;
+        let CouncilRead {
+            structure, access, ..
+        } = self.council_read(principal, municipality).await?;
         let tenant = self.services.store.tenant(municipality);
-        let structure: Structure = tenant.structure().await?.try_into()?;
-        let access = access(principal, &target, &structure);
         let records = tenant.meetings(since).await?;
         let ids: Vec<MeetingId> = records.iter().map(|r| r.id).collect();
         let agenda = tenant.agenda_items(&ids).await?;

@@ -19,8 +19,8 @@ pub use model::{
 
 use crate::access::CouncilAccess;
 use crate::audit::{self, Change};
-use crate::council::internal::InternalEdit;
-use crate::council::structure::{Structure, access, today};
+use crate::council::internal::{CouncilRead, InternalEdit};
+use crate::council::structure::{Structure, today};
 use crate::council::{CouncilProblem, CouncilWork};
 use crate::kernel::text::{bounded_text, optional_text, required_text};
 use crate::{BodyId, Error, Principal, Problem, Result};
@@ -154,14 +154,10 @@ impl CouncilWork<'_> {
         municipality: MunicipalityId,
         open_only: bool,
     ) -> Result<Vec<Recommendation>> {
-        let target = self
-            .services
-            .registry()
-            .municipality(principal, municipality)
-            .await?;
+        let CouncilRead {
+            structure, access, ..
+        } = self.council_read(principal, municipality).await?;
         let tenant = self.services.store.tenant(municipality);
-        let structure: Structure = tenant.structure().await?.try_into()?;
-        let access = access(principal, &target, &structure);
         let today = today();
         let mut list: Vec<Recommendation> = tenant
             .recommendations()
