@@ -153,6 +153,28 @@ pub fn Select(
     }
 }
 
+/// A [`Select`]'s options for a closed list of codes as the API spells them, each with its
+/// text in the user's language, after an `empty` first choice when there is one (the API then
+/// needs a choice and says so at the field, so the form does not choose for the user).
+pub fn code_choices(
+    empty: Option<Text>,
+    codes: &'static [(&'static str, Text)],
+) -> Signal<Vec<(String, String)>> {
+    let i18n = use_i18n();
+    Signal::derive(move || {
+        let t = i18n.t();
+        empty
+            .map(|empty| (String::new(), empty(t).to_owned()))
+            .into_iter()
+            .chain(
+                codes
+                    .iter()
+                    .map(|(code, text)| ((*code).to_owned(), text(t).to_owned())),
+            )
+            .collect()
+    })
+}
+
 /// A [`Select`]'s options after a first, empty choice ("Bitte wählen", "keine") whose text
 /// follows the language switch.
 pub fn with_empty_choice(

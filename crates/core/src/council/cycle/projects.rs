@@ -11,8 +11,9 @@ use praevnet_store::{
 use super::CycleEdit;
 use super::input::{ProjectInput, milli};
 use super::model::{PreventionCycle, ProjectStatus};
-use super::records::known_body;
+use super::records::{changeable, known_body};
 use super::view::progress;
+use crate::audit::{self, Change};
 use crate::council::structure::today;
 use crate::council::{CouncilProblem, CouncilWork};
 use crate::kernel::text::{bounded_text, required_text};
@@ -35,20 +36,11 @@ impl CycleEdit {
     /// The project `id` if the caller may change it: one they cannot see is unknown to them,
     /// one they see but may not change is forbidden.
     fn editable_project(&self, id: ProjectId) -> Result<&ProjectRecord> {
-        let project = self
-            .cycle
-            .projects
-            .iter()
-            .find(|p| p.id == id)
-            .ok_or(Error::NotFound)?;
-        let policy = self.policy();
-        if !policy.sees(project.data.owner_body_id, project.data.is_public) {
-            return Err(Error::NotFound);
-        }
-        if !policy.edits(project.data.owner_body_id) {
-            return Err(Error::Forbidden);
-        }
-        Ok(project)
+        changeable(
+            &self.policy(),
+            self.cycle.projects.iter().find(|p| p.id == id),
+            |p| (p.data.owner_body_id, p.data.is_public),
+        )
     }
 
     /// The project whose indicator `id` is, if the caller may change it.
@@ -390,16 +382,20 @@ impl CouncilWork<'_> {
             let current = c.cycle.projects.iter().find(|p| p.id == id);
             return current.and_then(|p| p.practice_id).ok_or(Error::NotFound);
         }
+        // Only the link is written here and the caller answers with the practice: the audit
+        // entry is committed without reading the cycle for an answer.
         let summary = format!(
             "Praxisbeispiel aus dem Projekt „{}“",
             practice.content.title
         );
-        c.finish(
-            self,
-            principal,
-            ("cycle.practice_drafted", "project", id.to_string(), summary),
-        )
-        .await?;
+        let change = Change::of_municipality(
+            &c.edit.target,
+            "cycle.practice_drafted",
+            "project",
+            id,
+            summary,
+        );
+        audit::commit(c.edit.writes, principal, change).await?;
         Ok(practice.id)
     }
 }

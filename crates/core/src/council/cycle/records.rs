@@ -37,6 +37,19 @@ fn may_change(policy: &Policy<'_>, current: Option<Standing>, owner: Option<Body
     }
 }
 
+/// The record `found` if the caller may change it where it stands: one missing or not for
+/// their eyes is unknown, one they see but may not change is forbidden.
+pub(super) fn changeable<'r, T>(
+    policy: &Policy<'_>,
+    found: Option<&'r T>,
+    at: impl Fn(&T) -> Standing,
+) -> Result<&'r T> {
+    let record = found.ok_or(Error::NotFound)?;
+    let (owner, public) = at(record);
+    may_change(policy, Some((owner, public)), owner)?;
+    Ok(record)
+}
+
 /// A body named by a record is one the caller sees.
 pub(super) fn known_body(policy: &Policy<'_>, body: Option<BodyId>) -> Result<()> {
     match body {
@@ -178,12 +191,12 @@ impl CouncilWork<'_> {
         id: SafetyFigureId,
     ) -> Result<PreventionCycle> {
         let c = self.cycle_edit(principal, municipality).await?;
-        let figure = c.cycle.figures.iter().find(|f| f.id == id);
-        let current = standing(figure, |f| (None, f.data.is_public))?;
-        may_change(&c.policy(), current, None)?;
-        let summary = figure
-            .map(|f| format!("Kennzahl „{}“", f.data.category))
-            .unwrap_or_default();
+        let figure = changeable(
+            &c.policy(),
+            c.cycle.figures.iter().find(|f| f.id == id),
+            |f| (None, f.data.is_public),
+        )?;
+        let summary = format!("Kennzahl „{}“", figure.data.category);
         c.edit
             .writes
             .tenant(municipality)
@@ -245,18 +258,18 @@ impl CouncilWork<'_> {
         id: HotSpotId,
     ) -> Result<PreventionCycle> {
         let c = self.cycle_edit(principal, municipality).await?;
-        let spot = c.cycle.hot_spots.iter().find(|h| h.id == id);
-        let current = standing(spot, |h| (None, h.data.is_public))?;
-        may_change(&c.policy(), current, None)?;
+        let spot = changeable(
+            &c.policy(),
+            c.cycle.hot_spots.iter().find(|h| h.id == id),
+            |h| (None, h.data.is_public),
+        )?;
         linked(
             c.cycle
                 .demands
                 .iter()
                 .any(|d| d.data.hot_spot_id == Some(id)),
         )?;
-        let summary = spot
-            .map(|h| format!("Brennpunkt „{}“", h.data.name))
-            .unwrap_or_default();
+        let summary = format!("Brennpunkt „{}“", spot.data.name);
         c.edit
             .writes
             .tenant(municipality)
@@ -327,13 +340,13 @@ impl CouncilWork<'_> {
         id: DemandId,
     ) -> Result<PreventionCycle> {
         let c = self.cycle_edit(principal, municipality).await?;
-        let demand = c.cycle.demands.iter().find(|d| d.id == id);
-        let current = standing(demand, |d| (d.data.responsible_body_id, d.data.is_public))?;
-        may_change(&c.policy(), current, current.and_then(|(owner, _)| owner))?;
+        let demand = changeable(
+            &c.policy(),
+            c.cycle.demands.iter().find(|d| d.id == id),
+            |d| (d.data.responsible_body_id, d.data.is_public),
+        )?;
         linked(c.cycle.goals.iter().any(|g| g.data.demand_id == Some(id)))?;
-        let summary = demand
-            .map(|d| format!("Bürgeranliegen „{}“", d.data.title))
-            .unwrap_or_default();
+        let summary = format!("Bürgeranliegen „{}“", demand.data.title);
         c.edit.writes.tenant(municipality).delete_demand(id).await?;
         c.finish(
             self,
@@ -401,12 +414,12 @@ impl CouncilWork<'_> {
         id: InventoryItemId,
     ) -> Result<PreventionCycle> {
         let c = self.cycle_edit(principal, municipality).await?;
-        let item = c.cycle.inventory.iter().find(|i| i.id == id);
-        let current = standing(item, |_| (None, false))?;
-        may_change(&c.policy(), current, None)?;
-        let summary = item
-            .map(|i| format!("Bestandsaufnahme „{}“", i.data.name))
-            .unwrap_or_default();
+        let item = changeable(
+            &c.policy(),
+            c.cycle.inventory.iter().find(|i| i.id == id),
+            |_| (None, false),
+        )?;
+        let summary = format!("Bestandsaufnahme „{}“", item.data.name);
         c.edit
             .writes
             .tenant(municipality)
@@ -476,13 +489,13 @@ impl CouncilWork<'_> {
         id: GoalId,
     ) -> Result<PreventionCycle> {
         let c = self.cycle_edit(principal, municipality).await?;
-        let goal = c.cycle.goals.iter().find(|g| g.id == id);
-        let current = standing(goal, |g| (g.data.adopting_body_id, g.data.is_public))?;
-        may_change(&c.policy(), current, current.and_then(|(owner, _)| owner))?;
+        let goal = changeable(
+            &c.policy(),
+            c.cycle.goals.iter().find(|g| g.id == id),
+            |g| (g.data.adopting_body_id, g.data.is_public),
+        )?;
         linked(c.cycle.projects.iter().any(|p| p.data.goal_id == Some(id)))?;
-        let summary = goal
-            .map(|g| format!("Ziel „{}“", g.data.title))
-            .unwrap_or_default();
+        let summary = format!("Ziel „{}“", goal.data.title);
         c.edit.writes.tenant(municipality).delete_goal(id).await?;
         c.finish(
             self,
@@ -501,12 +514,11 @@ impl CouncilWork<'_> {
         status: DemandStatus,
     ) -> Result<PreventionCycle> {
         let c = self.cycle_edit(principal, municipality).await?;
-        let demand = c.cycle.demands.iter().find(|d| d.id == id);
-        let current = standing(demand, |d| (d.data.responsible_body_id, d.data.is_public))?;
-        may_change(&c.policy(), current, current.and_then(|(owner, _)| owner))?;
-        let Some(demand) = demand else {
-            return Err(Error::NotFound);
-        };
+        let demand = changeable(
+            &c.policy(),
+            c.cycle.demands.iter().find(|d| d.id == id),
+            |d| (d.data.responsible_body_id, d.data.is_public),
+        )?;
         let mut data = demand.data.clone();
         data.status = status.code().to_owned();
         let summary = format!(

@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use crate::a11y::use_announcer;
 use crate::api::ApiError;
 use crate::components::{
-    Checkbox, ErrorBox, Field, FormError, Select, SubmitButton, TextArea, with_empty_choice,
+    Checkbox, ErrorBox, Field, FormError, Select, SubmitButton, TextArea, code_choices,
+    invalid_number, with_empty_choice,
 };
 use crate::i18n::{Texts, use_i18n};
 use crate::pages::from_code;
@@ -40,19 +41,26 @@ pub(super) fn number(
         })
 }
 
+/// A year as typed: a whole number (the API bounds it).
+pub(super) fn whole_year(value: RwSignal<String>, t: &'static Texts) -> Result<i64, ApiError> {
+    value
+        .get_untracked()
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| invalid_number("year", t))
+}
+
 /// The kinds of source a demand has, after an empty choice: the API needs one and says so.
 fn source_options() -> Signal<Vec<(String, String)>> {
-    let i18n = use_i18n();
-    Signal::derive(move || {
-        let t = &i18n.t().cycle;
-        vec![
-            (String::new(), i18n.t().council.choose.to_owned()),
-            ("SURVEY".into(), t.source_survey.into()),
-            ("PETITION".into(), t.source_petition.into()),
-            ("RESOLUTION".into(), t.source_resolution.into()),
-            ("OTHER".into(), t.source_other.into()),
-        ]
-    })
+    code_choices(
+        Some(|t| t.council.choose),
+        &[
+            ("SURVEY", |t| t.cycle.source_survey),
+            ("PETITION", |t| t.cycle.source_petition),
+            ("RESOLUTION", |t| t.cycle.source_resolution),
+            ("OTHER", |t| t.cycle.source_other),
+        ],
+    )
 }
 
 #[component]
@@ -69,14 +77,10 @@ pub(super) fn NewHotSpot(
     let public = RwSignal::new(false);
     let submit = on_submit(pending, move || {
         let lang = i18n.0.get_untracked();
-        let year = match year.get_untracked().trim().parse::<i64>() {
+        let year = match whole_year(year, i18n.t()) {
             Ok(y) => y,
-            Err(_) => {
-                error.set(Some(ApiError::Refused {
-                    code: "VALIDATION".into(),
-                    message: i18n.t().cycle.number_needed.into(),
-                    field: Some("year".into()),
-                }));
+            Err(err) => {
+                error.set(Some(err));
                 return;
             }
         };

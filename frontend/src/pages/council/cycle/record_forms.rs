@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::forms::{number, optional};
+use super::forms::{number, optional, whole_year};
 use crate::a11y::use_announcer;
 use crate::components::{
-    Checkbox, ErrorBox, Field, FormError, Select, SubmitButton, Text, TextArea, with_empty_choice,
+    Checkbox, ErrorBox, Field, FormError, Select, SubmitButton, TextArea, code_choices,
+    with_empty_choice,
 };
 use crate::i18n::use_i18n;
 use crate::pages::from_code;
@@ -17,21 +18,6 @@ use crate::queries::{
     save_safety_figure, set_demand_status,
 };
 use crate::submit::{Mutation, announce, on_submit, save};
-
-/// (code, label) choices after an empty one: the API needs one and says so at the field.
-fn choices(pairs: &'static [(&'static str, Text)]) -> Signal<Vec<(String, String)>> {
-    let i18n = use_i18n();
-    Signal::derive(move || {
-        let t = i18n.t();
-        let mut all = vec![(String::new(), t.council.choose.to_owned())];
-        all.extend(
-            pairs
-                .iter()
-                .map(|(code, label)| ((*code).to_owned(), label(t).to_owned())),
-        );
-        all
-    })
-}
 
 #[component]
 pub(super) fn NewFigure(
@@ -45,14 +31,16 @@ pub(super) fn NewFigure(
     let [year, area, kind, category, value, unit, source] =
         std::array::from_fn(|_| RwSignal::new(String::new()));
     let public = RwSignal::new(false);
-    let kinds = choices(&[
-        ("CRIME", |t| t.cycle.figure_crime),
-        ("SURVEY", |t| t.cycle.figure_survey),
-    ]);
+    let kinds = code_choices(
+        Some(|t| t.council.choose),
+        &[
+            ("CRIME", |t| t.cycle.figure_crime),
+            ("SURVEY", |t| t.cycle.figure_survey),
+        ],
+    );
     let submit = on_submit(pending, move || {
         let t = i18n.t();
-        let parsed =
-            number(year, "year", t).and_then(|y| number(value, "value", t).map(|v| (y, v)));
+        let parsed = whole_year(year, t).and_then(|y| number(value, "value", t).map(|v| (y, v)));
         let (year, value) = match parsed {
             Ok(p) => p,
             Err(err) => {
@@ -63,9 +51,7 @@ pub(super) fn NewFigure(
         let variables = save_safety_figure::Variables {
             municipality_id: municipality.clone(),
             input: save_safety_figure::SafetyFigureInput {
-                // A year as typed; the API bounds it.
-                #[allow(clippy::cast_possible_truncation)]
-                year: year.round() as i64,
+                year,
                 area: area.get_untracked(),
                 kind: optional(kind).and_then(|k| from_code(&k)),
                 category: category.get_untracked(),
@@ -180,17 +166,23 @@ pub(super) fn NewInventoryItem(
         all
     });
     let fields = with_empty_choice(|t| t.cycle.none_chosen, fields);
-    let kinds = choices(&[
-        ("OFFER", |t| t.cycle.kind_offer),
-        ("PROJECT", |t| t.cycle.kind_project),
-        ("INITIATIVE", |t| t.cycle.kind_initiative),
-        ("BODY", |t| t.cycle.kind_body),
-    ]);
-    let assessments = choices(&[
-        ("COVERED", |t| t.cycle.assessment_covered),
-        ("GAP", |t| t.cycle.assessment_gap),
-        ("OVERLAP", |t| t.cycle.assessment_overlap),
-    ]);
+    let kinds = code_choices(
+        Some(|t| t.council.choose),
+        &[
+            ("OFFER", |t| t.cycle.kind_offer),
+            ("PROJECT", |t| t.cycle.kind_project),
+            ("INITIATIVE", |t| t.cycle.kind_initiative),
+            ("BODY", |t| t.cycle.kind_body),
+        ],
+    );
+    let assessments = code_choices(
+        Some(|t| t.council.choose),
+        &[
+            ("COVERED", |t| t.cycle.assessment_covered),
+            ("GAP", |t| t.cycle.assessment_gap),
+            ("OVERLAP", |t| t.cycle.assessment_overlap),
+        ],
+    );
     let submit = on_submit(pending, move || {
         let variables = save_inventory_item::Variables {
             municipality_id: municipality.clone(),
@@ -268,12 +260,15 @@ pub(super) fn DemandStatus(
     let error: FormError = RwSignal::new(None);
     let pending = RwSignal::new(false);
     let status = RwSignal::new(String::new());
-    let statuses = choices(&[
-        ("OPEN", |t| t.cycle.status_open),
-        ("IN_PROGRESS", |t| t.cycle.status_in_progress),
-        ("DONE", |t| t.cycle.status_done),
-        ("REJECTED", |t| t.cycle.status_rejected),
-    ]);
+    let statuses = code_choices(
+        Some(|t| t.council.choose),
+        &[
+            ("OPEN", |t| t.cycle.status_open),
+            ("IN_PROGRESS", |t| t.cycle.status_in_progress),
+            ("DONE", |t| t.cycle.status_done),
+            ("REJECTED", |t| t.cycle.status_rejected),
+        ],
+    );
     let heading = format!("{key}-heading");
     let labelled = heading.clone();
     let submit = on_submit(pending, move || {

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use super::invitations::Participant;
 use super::optional;
 use crate::a11y::use_announcer;
-use crate::components::{ErrorBox, Field, FormError, Select, SubmitButton, with_empty_choice};
+use crate::components::{
+    ErrorBox, Field, FormError, Select, SubmitButton, code_choices, with_empty_choice,
+};
 use crate::i18n::use_i18n;
 use crate::pages::{code, from_code};
 use crate::queries::{RecordAttendance, record_attendance};
@@ -15,16 +17,14 @@ use crate::submit::{on_submit, save};
 /// A row's choices, as the API spells them, with their texts; the empty one leaves the row
 /// as it is.
 fn attendance_options() -> Signal<Vec<(String, String)>> {
-    let i18n = use_i18n();
-    Signal::derive(move || {
-        let t = &i18n.t().council;
-        vec![
-            (String::new(), t.attendance_none.to_owned()),
-            ("PRESENT".to_owned(), t.attendance_present.to_owned()),
-            ("EXCUSED".to_owned(), t.attendance_excused.to_owned()),
-            ("ABSENT".to_owned(), t.attendance_absent.to_owned()),
-        ]
-    })
+    code_choices(
+        Some(|t| t.council.attendance_none),
+        &[
+            ("PRESENT", |t| t.council.attendance_present),
+            ("EXCUSED", |t| t.council.attendance_excused),
+            ("ABSENT", |t| t.council.attendance_absent),
+        ],
+    )
 }
 
 /// One line of the list sent: exactly one of an invitee, a person or a guest's name, as the

@@ -9,7 +9,8 @@ use super::{Meeting, optional};
 use crate::a11y::use_announcer;
 use crate::api;
 use crate::components::{
-    Checkbox, ErrorBox, Field, FormError, Select, SubmitButton, TextArea, invalid_number,
+    Checkbox, ErrorBox, Field, FormError, Select, SubmitButton, TextArea, code_choices,
+    invalid_number,
 };
 use crate::i18n::{LangExt, use_i18n};
 use crate::pages::{code, from_code};
@@ -21,16 +22,15 @@ use crate::submit::{on_submit, save, send};
 
 /// The statuses a meeting can have, as the API spells them, with their texts.
 fn status_options() -> Signal<Vec<(String, String)>> {
-    let i18n = use_i18n();
-    Signal::derive(move || {
-        let t = &i18n.t().council;
-        vec![
-            ("PLANNED".to_owned(), t.meeting_planned.to_owned()),
-            ("INVITED".to_owned(), t.meeting_invited.to_owned()),
-            ("HELD".to_owned(), t.meeting_held.to_owned()),
-            ("CALLED_OFF".to_owned(), t.meeting_called_off.to_owned()),
-        ]
-    })
+    code_choices(
+        None,
+        &[
+            ("PLANNED", |t| t.council.meeting_planned),
+            ("INVITED", |t| t.council.meeting_invited),
+            ("HELD", |t| t.council.meeting_held),
+            ("CALLED_OFF", |t| t.council.meeting_called_off),
+        ],
+    )
 }
 
 /// A field's text from the meeting being changed; empty for a new one.

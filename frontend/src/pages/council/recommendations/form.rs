@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::a11y::use_announcer;
 use crate::components::{
-    ErrorBox, Field, FormError, Select, SubmitButton, TextArea, with_empty_choice,
+    ErrorBox, Field, FormError, Select, SubmitButton, TextArea, code_choices, with_empty_choice,
 };
 use crate::i18n::{Texts, use_i18n};
 use crate::pages::{from_code, today};
@@ -38,21 +38,13 @@ fn step_label(t: &'static Texts, step: &str) -> String {
 /// The addressees as the API spells them, after an empty choice: the API needs one and says so
 /// at the field, so the form does not choose for the user.
 fn addressee_options() -> Signal<Vec<(String, String)>> {
-    let i18n = use_i18n();
-    Signal::derive(move || {
-        let t = &i18n.t().council;
-        vec![
-            (String::new(), t.choose.to_owned()),
-            (
-                "CITY_COUNCIL".to_owned(),
-                t.addressee_city_council.to_owned(),
-            ),
-            (
-                "ADMINISTRATION".to_owned(),
-                t.addressee_administration.to_owned(),
-            ),
-        ]
-    })
+    code_choices(
+        Some(|t| t.council.choose),
+        &[
+            ("CITY_COUNCIL", |t| t.council.addressee_city_council),
+            ("ADMINISTRATION", |t| t.council.addressee_administration),
+        ],
+    )
 }
 
 /// A new recommendation, recorded as a draft; the list then loads again.
